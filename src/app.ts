@@ -1,0 +1,83 @@
+import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
+import { ConsoleLogger, type Logger } from '@slack/logger';
+import mongoose from 'mongoose';
+import type { Config } from './config';
+import { StaffDirectory } from './features/staff/access';
+import { systemClock, type Clock } from './lib/time';
+import { skipRedeliveredEvents } from './slack/deliveries';
+import type { AppDeps } from './slack/deps';
+import { APOLOGY, describeError } from './slack/errors';
+import { registerListeners } from './slack/listeners';
+
+export interface CreatedApp {
+  app: App;
+  deps: AppDeps;
+  /** Present in HTTP mode: the receiver whose requestListener serves /slack/events and /healthz. */
+  receiver?: HTTPReceiver;
+}
+
+const LEVELS = { debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR } as const;
+
+export function createLogger(level: Config['logLevel']): Logger {
+  const logger = new ConsoleLogger();
+  logger.setLevel(LEVELS[level]);
+  logger.setName('mentorship');
+  return logger;
+}
+
+/** `GET /healthz`: 200 when the database answers, 503 otherwise. */
+const healthz: CustomRoute = {
+  path: '/healthz',
+  method: ['GET'],
+  handler: (_req, res) => {
+    const up = mongoose.connection.readyState === 1;
+    res.writeHead(up ? 200 : 503, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ ok: up, database: up ? 'connected' : 'unavailable' }));
+  },
+};
+
+/** Builds the Bolt app: Socket Mode when an app token is set, otherwise HTTP on /slack/events. */
+export function createApp(config: Readonly<Config>, opts: { clock?: Clock; logger?: Logger } = {}): CreatedApp {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const clientOptions = {
+    slackApiUrl: config.slack.apiUrl,
+    // Interactive paths wait out a Retry-After a few times, not for half an hour.
+    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+  };
+  let app: App;
+  let receiver: HTTPReceiver | undefined;
+  if (config.slack.appToken) {
+    app = new App({
+      token: config.slack.botToken,
+      appToken: config.slack.appToken,
+      socketMode: true,
+      logger,
+      clientOptions,
+      customRoutes: [healthz],
+      installerOptions: { port: config.port },
+    });
+  } else {
+    receiver = new HTTPReceiver({
+      signingSecret: config.slack.signingSecret!,
+      endpoints: '/slack/events',
+      customRoutes: [healthz],
+      logger,
+      unhandledRequestTimeoutMillis: 2900,
+    });
+    app = new App({ token: config.slack.botToken, receiver, logger, clientOptions });
+  }
+
+  const deps: AppDeps = {
+    config,
+    client: app.client,
+    clock: opts.clock ?? systemClock,
+    staff: new StaffDirectory(config.staff, app.client, opts.clock ?? systemClock),
+    logger,
+  };
+  app.use(skipRedeliveredEvents());
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    logger.error(`unhandled error in a listener: ${describeError(error.original ?? error)} (${APOLOGY.length > 0 ? 'user told where possible' : ''})`);
+  });
+  return { app, deps, receiver };
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/** Comma-separated list → trimmed, non-empty entries. */
+const csv = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+
+const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : ['true', '1', 'yes'].includes(v)));
+
+const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string({ error: 'is required (the Bot User OAuth Token, xoxb-…)' }).startsWith('xoxb-', 'must start with xoxb-'),
+    SLACK_SIGNING_SECRET: z.preprocess(emptyAsUndefined, z.string().min(8, 'looks too short').optional()),
+    SLACK_APP_TOKEN: z.preprocess(emptyAsUndefined, z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+    SLACK_API_URL: z.preprocess(emptyAsUndefined, z.url('must be a URL such as https://slack.com/api/').optional()),
+    PORT: z.preprocess(
+      emptyAsUndefined,
+      z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(0).max(65535).default(3000),
+    ),
+    MONGODB_URI: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+    ),
+    STAFF_USER_IDS: csv.pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user IDs such as U012ABCDEF'))),
+    STAFF_CHANNEL_ID: z.preprocess(
+      emptyAsUndefined,
+      z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel ID such as C012ABCDEF').optional(),
+    ),
+    INVITE_STAFF_TO_PAIR_CHANNELS: booleanFlag(false),
+    LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+    DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+    if (env.STAFF_USER_IDS.length === 0 && !env.STAFF_CHANNEL_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['STAFF_USER_IDS'],
+        message: 'set STAFF_USER_IDS and/or STAFF_CHANNEL_ID, or nobody can create pairs',
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+  };
+  port: number;
+  mongodbUri?: string;
+  dataDir: string;
+  staff: { userIds: readonly string[]; channelId?: string; inviteToPairChannels: boolean };
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment once; throws ConfigError with one line per problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+    },
+    port: e.PORT,
+    mongodbUri: e.MONGODB_URI,
+    dataDir: e.DATA_DIR,
+    staff: {
+      userIds: Object.freeze([...e.STAFF_USER_IDS]),
+      channelId: e.STAFF_CHANNEL_ID,
+      inviteToPairChannels: e.INVITE_STAFF_TO_PAIR_CHANNELS,
+    },
+    logLevel: e.LOG_LEVEL,
+  });
+}

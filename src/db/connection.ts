@@ -1,0 +1,37 @@
+import mongoose from 'mongoose';
+
+/**
+ * Connects mongoose. Commands are not buffered while the database is away: a request that
+ * needs it fails within seconds, and the person is told, instead of waiting past Slack's 3 s.
+ */
+export async function connectDatabase(uri: string, opts: { dbName?: string } = {}): Promise<typeof mongoose> {
+  mongoose.set('bufferCommands', false);
+  mongoose.set('strictQuery', true);
+  await mongoose.connect(uri, {
+    dbName: opts.dbName,
+    serverSelectionTimeoutMS: 2500,
+    autoIndex: false,
+  });
+  await ensureIndexes();
+  return mongoose;
+}
+
+/** Creates the indexes of every registered model (idempotent). */
+export async function ensureIndexes(): Promise<void> {
+  for (const name of mongoose.modelNames()) {
+    await mongoose.model(name).createIndexes();
+  }
+}
+
+export async function disconnectDatabase(): Promise<void> {
+  await mongoose.disconnect();
+}
+
+/** True for errors that mean "the database is unreachable right now", as opposed to a bad query. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  return (
+    /Mongo(Server|Network)(Selection)?Error|MongoNotConnectedError|MongoTopologyClosedError/.test(err.name) ||
+    /buffering timed out|Client must be connected|connection .* closed|ECONNREFUSED/i.test(err.message)
+  );
+}

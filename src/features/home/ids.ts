@@ -1,0 +1,3 @@
+export const HomeIds = {
+  event: 'app_home_opened',
+} as const;

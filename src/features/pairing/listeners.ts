@@ -1,0 +1,117 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { addDays, localDay } from '../../lib/time';
+import { isDatabaseUnavailable } from '../../db/connection';
+import type { CommandArgs, Subcommand } from '../../slack/command-router';
+import type { AppDeps } from '../../slack/deps';
+import { APOLOGY, UserFacingError, describeError } from '../../slack/errors';
+import { answering } from '../../slack/respond';
+import { fetchSlackUser } from '../../slack/users';
+import { parsePairForm } from './form';
+import { PairingIds } from './ids';
+import { text } from './messages';
+import { pairCommandArgsSchema } from './schemas';
+import { createPair, listLivePairs, type PairingDeps } from './service';
+import { runPairSetup, type SetupOutcome } from './setup';
+import { createPairModal, pairListMessage } from './views';
+
+function pairingDeps(deps: AppDeps): PairingDeps {
+  return { client: deps.client, clock: deps.clock, staff: deps.config.staff };
+}
+
+async function requireStaff(userId: string, deps: AppDeps): Promise<void> {
+  if (!(await deps.staff.isStaff(userId))) throw new UserFacingError(text.staffOnly());
+}
+
+/** `/mentorship pair [@mentor] [@mentee]`: opens the create-pair modal, pre-filled. */
+export async function handleCommandPair({ ack, command, respond, client }: CommandArgs, rest: string, deps: AppDeps): Promise<void> {
+  const mentions = pairCommandArgsSchema.safeParse(rest);
+  if (!mentions.success) {
+    await ack({ response_type: 'ephemeral', text: text.badPairArguments() });
+    return;
+  }
+  await ack();
+  await answering(respond, deps.logger, 'command pair', async () => {
+    await requireStaff(command.user_id, deps);
+    const [mentorId, menteeId] = mentions.data;
+    const [mentor, mentee] = await Promise.all(
+      [mentorId, menteeId].map((id) => (id ? fetchSlackUser(deps.client, id).catch(() => null) : null)),
+    );
+    const today = localDay(deps.clock.now(), 'UTC');
+    const view = createPairModal({
+      mentorId,
+      menteeId,
+      mentorTz: mentor?.tz,
+      menteeTz: mentee?.tz,
+      today,
+      sixMonthsLater: addDays(today, 182),
+    });
+    await client.views.open({ trigger_id: command.trigger_id, view });
+  });
+}
+
+/** `/mentorship list`: the live pairs, for staff. */
+export async function handleCommandList({ ack, command, respond }: CommandArgs, _rest: string, deps: AppDeps): Promise<void> {
+  await ack();
+  await answering(respond, deps.logger, 'command list', async () => {
+    await requireStaff(command.user_id, deps);
+    const { pairs, total } = await listLivePairs(command.team_id);
+    await respond({ response_type: 'ephemeral', ...pairListMessage(pairs, total) });
+  });
+}
+
+export const pairingSubcommands: Subcommand[] = [
+  { name: 'pair', handle: handleCommandPair },
+  { name: 'list', handle: handleCommandList },
+];
+
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** The create-pair modal was submitted: validate, store, close the modal, then set up in Slack. */
+export async function handleViewCreatePair({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
+  const teamId = body.team?.id ?? body.user.team_id ?? '';
+  const form = parsePairForm(view.state.values as never);
+  if (!form.ok) {
+    await ack({ response_action: 'errors', errors: form.errors });
+    return;
+  }
+  let pairId: string;
+  try {
+    if (!(await deps.staff.isStaff(body.user.id))) throw new UserFacingError(text.staffOnly(), { [PairingIds.block.mentor]: text.staffOnly() });
+    const { pair } = await createPair({ teamId, createdBy: body.user.id, sourceViewId: view.id, input: form.input }, pairingDeps(deps));
+    pairId = String(pair._id);
+  } catch (err) {
+    if (err instanceof UserFacingError) {
+      await ack({ response_action: 'errors', errors: err.fieldErrors });
+      return;
+    }
+    const sentence = isDatabaseUnavailable(err) ? text.saveFailed() : APOLOGY;
+    deps.logger.error(`view create pair failed: ${describeError(err)}`);
+    await ack({ response_action: 'errors', errors: { [PairingIds.block.mentor]: sentence } });
+    return;
+  }
+  await ack({ response_action: 'clear' });
+  await runSetupAndLog(pairId, deps);
+}
+
+/** Staff pressed Retry on a set-up that stopped half-way. */
+export async function handleActionRetrySetup({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs, deps: AppDeps): Promise<void> {
+  await ack();
+  await answering(respond, deps.logger, 'retry setup', async () => {
+    await requireStaff(body.user.id, deps);
+    const outcome = await runSetupAndLog(action.value ?? '', deps);
+    if (outcome.status === 'done') {
+      await respond({ replace_original: true, text: text.setupFinished(outcome.channelId) });
+    } else if (outcome.status !== 'failed') {
+      const reply = { busy: text.setupBusy(), already_done: text.setupAlreadyDone(), not_found: text.pairNotFound() }[outcome.status];
+      await respond({ response_type: 'ephemeral', replace_original: false, text: reply });
+    }
+  });
+}
+
+async function runSetupAndLog(pairId: string, deps: AppDeps): Promise<SetupOutcome> {
+  if (!/^[a-f0-9]{24}$/.test(pairId)) return { status: 'not_found' };
+  const outcome = await runPairSetup(pairId, pairingDeps(deps));
+  if (outcome.status === 'failed') deps.logger.warn(`pair ${pairId}: set-up stopped at ${outcome.step} (${outcome.error})`);
+  else deps.logger.info(`pair ${pairId}: set-up ${outcome.status}`);
+  return outcome;
+}

@@ -1,0 +1,48 @@
+/**
+ * Every sentence the pairing feature shows people, in one place, built from parameters.
+ * English only for now; other catalogues will sit beside this one with the same keys.
+ */
+export const text = {
+  usage: () =>
+    [
+      '*Mentorship bot* — how to use `/mentorship`:',
+      '• `/mentorship pair` — create a mentoring pair (staff). You can name them: `/mentorship pair @mentor @mentee`',
+      '• `/mentorship list` — show the active pairs (staff)',
+      '• `/mentorship help` — this message',
+    ].join('\n'),
+  unknownSubcommand: (given: string) => `I don't know \`${given.slice(0, 40)}\`.`,
+  badPairArguments: () =>
+    'To name the people, mention them so Slack links them: `/mentorship pair @mentor @mentee`. Or type `/mentorship pair` and choose them in the form.',
+  staffOnly: () =>
+    'Sorry, only program staff can do that. If you think you should be staff, ask the program team to add you.',
+  fixTheForm: () => 'Please correct the highlighted fields.',
+  timeZoneNeeded: () =>
+    "This person's Slack profile has no time zone: enter one, such as Africa/Tunis or America/New_York.",
+  alreadyPaired: () => 'These two people already have an active mentorship.',
+  unknownUser: () => 'Slack does not know this person. Choose someone in this workspace.',
+  botUser: () => 'This is a bot or an app. Choose a person.',
+  deactivatedUser: () => 'This account is deactivated. Choose an active member.',
+  saveFailed: () =>
+    "We couldn't save the pair just now (the database is unreachable). Nothing is lost: press Submit again in a minute.",
+  modalTitle: () => 'New mentoring pair',
+  noPairs: () => 'There are no active pairs yet. Create one with `/mentorship pair`.',
+  listHeading: (total: number) => `*Active pairs* (${total})`,
+  listMore: (shown: number, total: number) => `Showing the newest ${shown} of ${total}.`,
+  pairCreatedForStaff: (channelId: string, mentor: string, mentee: string) =>
+    `:white_check_mark: The pair *${mentor}* (mentor) and *${mentee}* (mentee) is ready: <#${channelId}>. The welcome message is posted and both are invited.`,
+  setupFailedForStaff: (mentor: string, mentee: string, step: string, error: string) =>
+    `:warning: Setting up the pair *${mentor}* and *${mentee}* stopped at *${step}* (\`${error}\`). The pair is saved and marked as needing attention; press *Retry* to continue from that step.`,
+  setupFinished: (channelId: string) => `:white_check_mark: Set-up finished: <#${channelId}> is ready.`,
+  setupBusy: () => 'This pair is already being set up; give it a moment.',
+  setupAlreadyDone: () => 'This pair is already set up. Nothing to retry.',
+  pairNotFound: () => 'That pair no longer exists.',
+  channelPurpose: (mentor: string, mentee: string, org: string) =>
+    `Mentorship: ${mentor} (mentor) and ${mentee} (mentee, ${org}). Local context, commitment, honest communication.`,
+  stepNames: {
+    create_channel: 'creating the private channel',
+    invite_members: 'inviting the members',
+    set_purpose: 'setting the channel purpose',
+    post_welcome: 'posting the welcome message',
+    notify_staff: 'confirming to staff',
+  } as Record<string, string>,
+};

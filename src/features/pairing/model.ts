@@ -1,0 +1,72 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { CADENCES, LIMITS } from './schemas';
+
+export const PAIR_STATUSES = ['setting_up', 'needs_attention', 'active', 'paused', 'ended'] as const;
+export type PairStatus = (typeof PAIR_STATUSES)[number];
+
+/** The set-up steps after a pair is stored, in order; each is recorded when done. */
+export const SETUP_STEPS = ['create_channel', 'invite_members', 'set_purpose', 'post_welcome', 'notify_staff'] as const;
+export type SetupStep = (typeof SETUP_STEPS)[number];
+
+const sideSchema = new Schema(
+  {
+    userId: { type: String, required: true },
+    organisation: { type: String, default: '', maxlength: LIMITS.organisation },
+    country: { type: String, default: '', maxlength: LIMITS.country },
+  },
+  { _id: false },
+);
+
+const goalSchema = new Schema({
+  title: { type: String, required: true, maxlength: LIMITS.goalTitle },
+  successCriteria: { type: String, required: true, maxlength: LIMITS.goalSuccess },
+  status: { type: String, enum: ['open', 'achieved', 'dropped'], default: 'open' },
+});
+
+export const pairSchema = new Schema(
+  {
+    teamId: { type: String, required: true },
+    mentor: { type: sideSchema, required: true },
+    mentee: { type: sideSchema, required: true },
+    goals: { type: [goalSchema], required: true },
+    cadence: { type: String, enum: CADENCES, required: true },
+    startDate: { type: String, required: true },
+    endDate: { type: String, required: true },
+    localContext: { type: String, default: '', maxlength: LIMITS.localContext },
+    status: { type: String, enum: PAIR_STATUSES, required: true, default: 'setting_up' },
+    /**
+     * Unique while the pair is not ended ("team:userA:userB", the IDs sorted), so the same two
+     * people never have two live pairs, however often a form is submitted.
+     */
+    liveKey: { type: String, required: true },
+    /** The Slack view that created the pair: a repeated delivery of it finds this pair. */
+    sourceViewId: { type: String, required: true },
+    createdBy: { type: String, required: true },
+    channel: {
+      id: { type: String },
+      name: { type: String },
+    },
+    setup: {
+      done: Object.fromEntries(SETUP_STEPS.map((step) => [step, { type: Date }])) as Record<SetupStep, { type: DateConstructor }>,
+      failedStep: { type: String, enum: [...SETUP_STEPS, null] },
+      lastError: { type: String },
+      attempts: { type: Number, default: 0 },
+      /** Which channel name to try next (0: the plain one, 1: "-2", …). */
+      nameAttempt: { type: Number, default: 0 },
+      lockedUntil: { type: Date },
+    },
+  },
+  { timestamps: true },
+);
+pairSchema.index({ liveKey: 1 }, { unique: true });
+pairSchema.index({ teamId: 1, sourceViewId: 1 }, { unique: true });
+pairSchema.index({ teamId: 1, status: 1 });
+pairSchema.index({ teamId: 1, 'mentor.userId': 1 });
+pairSchema.index({ teamId: 1, 'mentee.userId': 1 });
+
+export type Pair = InferSchemaType<typeof pairSchema> & { _id: Types.ObjectId };
+export const PairModel = model('Pair', pairSchema);
+
+export function liveKeyFor(teamId: string, a: string, b: string): string {
+  return `${teamId}:${[a, b].sort().join(':')}`;
+}

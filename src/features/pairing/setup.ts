@@ -1,0 +1,147 @@
+import type { WebClient } from '@slack/web-api';
+import { describeError, slackErrorCode } from '../../slack/errors';
+import type { Participant } from '../participants/model';
+import { findParticipants } from '../participants/service';
+import { pairChannelName } from './channel-name';
+import { text } from './messages';
+import { PairModel, SETUP_STEPS, type Pair, type SetupStep } from './model';
+import type { PairingDeps } from './service';
+import { setupFailedMessage, welcomeMessage } from './views';
+
+const LOCK_MS = 2 * 60_000;
+const MAX_NAME_ATTEMPTS = 20;
+
+export type SetupOutcome =
+  | { status: 'done'; channelId: string }
+  | { status: 'failed'; step: SetupStep; error: string }
+  | { status: 'busy' }
+  | { status: 'already_done' }
+  | { status: 'not_found' };
+
+interface StepContext {
+  pair: Pair;
+  mentor: Participant;
+  mentee: Participant;
+  deps: PairingDeps;
+}
+
+/**
+ * Runs the Slack side of a stored pair, step by step, recording each step as it completes.
+ * Safe to call again at any time: a lock keeps two runs apart, and done steps are skipped,
+ * so a retry resumes from the step that failed.
+ */
+export async function runPairSetup(pairId: string, deps: PairingDeps): Promise<SetupOutcome> {
+  const now = deps.clock.now();
+  const claimed = await PairModel.findOneAndUpdate(
+    {
+      _id: pairId,
+      status: { $in: ['setting_up', 'needs_attention'] },
+      $or: [{ 'setup.lockedUntil': null }, { 'setup.lockedUntil': { $lt: now } }],
+    },
+    { $set: { status: 'setting_up', 'setup.lockedUntil': new Date(now.getTime() + LOCK_MS) }, $inc: { 'setup.attempts': 1 } },
+    { returnDocument: 'after' },
+  ).lean<Pair>();
+  if (!claimed) {
+    const pair = await PairModel.findById(pairId).lean<Pair>();
+    if (!pair) return { status: 'not_found' };
+    return pair.status === 'setting_up' || pair.status === 'needs_attention' ? { status: 'busy' } : { status: 'already_done' };
+  }
+
+  const people = await findParticipants(claimed.teamId, [claimed.mentor.userId, claimed.mentee.userId]);
+  const ctx: StepContext = { pair: claimed, mentor: people.get(claimed.mentor.userId)!, mentee: people.get(claimed.mentee.userId)!, deps };
+  for (const step of SETUP_STEPS) {
+    if (ctx.pair.setup?.done?.[step]) continue;
+    try {
+      await STEPS[step](ctx);
+      await PairModel.updateOne({ _id: pairId }, { $set: { [`setup.done.${step}`]: deps.clock.now() } });
+    } catch (err) {
+      return fail(ctx, step, describeError(err));
+    }
+  }
+  await PairModel.updateOne(
+    { _id: pairId },
+    { $set: { status: 'active' }, $unset: { 'setup.lockedUntil': '', 'setup.failedStep': '', 'setup.lastError': '' } },
+  );
+  return { status: 'done', channelId: ctx.pair.channel!.id! };
+}
+
+async function fail(ctx: StepContext, step: SetupStep, error: string): Promise<SetupOutcome> {
+  const id = String(ctx.pair._id);
+  await PairModel.updateOne(
+    { _id: id },
+    { $set: { status: 'needs_attention', 'setup.failedStep': step, 'setup.lastError': error }, $unset: { 'setup.lockedUntil': '' } },
+  );
+  const message = setupFailedMessage(id, ctx.mentor.name, ctx.mentee.name, step, error);
+  await Promise.allSettled(staffDestinations(ctx).map((channel) => postTo(ctx.deps.client, channel, message)));
+  return { status: 'failed', step, error };
+}
+
+/** The creator of the pair by DM, and the staff channel when there is one. */
+function staffDestinations(ctx: StepContext): string[] {
+  return [ctx.pair.createdBy, ctx.deps.staff.channelId].filter((c): c is string => Boolean(c));
+}
+
+async function postTo(client: WebClient, channelOrUser: string, message: { text: string; blocks?: unknown[] }): Promise<void> {
+  let channel = channelOrUser;
+  if (/^[UW]/.test(channelOrUser)) {
+    const dm = await client.conversations.open({ users: channelOrUser });
+    channel = dm.channel!.id!;
+  }
+  await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never });
+}
+
+const STEPS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
+  async create_channel(ctx) {
+    const { client } = ctx.deps;
+    for (let attempt = ctx.pair.setup?.nameAttempt ?? 0; attempt < MAX_NAME_ATTEMPTS; attempt++) {
+      const name = pairChannelName(ctx.mentor, ctx.mentee, attempt);
+      try {
+        const res = await client.conversations.create({ name, is_private: true });
+        const channel = { id: res.channel!.id!, name: res.channel!.name ?? name };
+        await PairModel.updateOne({ _id: ctx.pair._id }, { $set: { channel, 'setup.nameAttempt': attempt } });
+        ctx.pair = { ...ctx.pair, channel };
+        return;
+      } catch (err) {
+        if (slackErrorCode(err) !== 'name_taken') throw err;
+        await PairModel.updateOne({ _id: ctx.pair._id }, { $set: { 'setup.nameAttempt': attempt + 1 } });
+      }
+    }
+    throw new Error('no free channel name');
+  },
+
+  async invite_members(ctx) {
+    const users = [ctx.pair.mentor.userId, ctx.pair.mentee.userId];
+    if (ctx.deps.staff.inviteToPairChannels) users.push(...ctx.deps.staff.userIds);
+    const unique = [...new Set(users)];
+    const channel = ctx.pair.channel!.id!;
+    try {
+      await ctx.deps.client.conversations.invite({ channel, users: unique.join(',') });
+    } catch (err) {
+      if (slackErrorCode(err) !== 'already_in_channel') throw err;
+      // Some were in already (a retried step): invite the rest one by one.
+      for (const user of unique) {
+        try {
+          await ctx.deps.client.conversations.invite({ channel, users: user });
+        } catch (inner) {
+          if (slackErrorCode(inner) !== 'already_in_channel') throw inner;
+        }
+      }
+    }
+  },
+
+  async set_purpose(ctx) {
+    const purpose = text.channelPurpose(ctx.mentor.name, ctx.mentee.name, ctx.pair.mentee.organisation).slice(0, 250);
+    await ctx.deps.client.conversations.setPurpose({ channel: ctx.pair.channel!.id!, purpose });
+  },
+
+  async post_welcome(ctx) {
+    const message = welcomeMessage(ctx.pair, ctx.mentor, ctx.mentee, ctx.deps.clock.now());
+    await ctx.deps.client.chat.postMessage({ channel: ctx.pair.channel!.id!, text: message.text, blocks: message.blocks });
+  },
+
+  async notify_staff(ctx) {
+    const sentence = text.pairCreatedForStaff(ctx.pair.channel!.id!, ctx.mentor.name, ctx.mentee.name);
+    await postTo(ctx.deps.client, ctx.pair.createdBy, { text: sentence });
+  },
+};
+

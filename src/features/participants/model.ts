@@ -1,0 +1,28 @@
+import { Schema, model, type InferSchemaType } from 'mongoose';
+
+/**
+ * A person in the program (mentor or mentee), across all their pairs: who they are and when
+ * it is reasonable to write to them.
+ */
+export const participantSchema = new Schema(
+  {
+    teamId: { type: String, required: true },
+    userId: { type: String, required: true },
+    name: { type: String, required: true },
+    tz: { type: String, required: true },
+    country: { type: String, default: '' },
+    /** BCP 47 language tag; English until catalogues for other languages exist. */
+    language: { type: String, default: 'en' },
+    workingHours: {
+      startHour: { type: Number, default: 9 },
+      endHour: { type: Number, default: 18 },
+      /** ISO weekdays, 1 = Monday. */
+      days: { type: [Number], default: [1, 2, 3, 4, 5] },
+    },
+  },
+  { timestamps: true },
+);
+participantSchema.index({ teamId: 1, userId: 1 }, { unique: true });
+
+export type Participant = InferSchemaType<typeof participantSchema>;
+export const ParticipantModel = model('Participant', participantSchema);

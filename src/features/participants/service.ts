@@ -1,0 +1,24 @@
+import { ParticipantModel, type Participant } from './model';
+
+export interface ParticipantDetails {
+  teamId: string;
+  userId: string;
+  name: string;
+  tz: string;
+  country?: string;
+  language?: string;
+}
+
+/** Creates or refreshes a participant; safe to repeat. */
+export async function upsertParticipant(details: ParticipantDetails): Promise<void> {
+  const { teamId, userId, ...rest } = details;
+  const set: Record<string, unknown> = { name: rest.name, tz: rest.tz };
+  if (rest.country) set.country = rest.country;
+  if (rest.language) set.language = rest.language;
+  await ParticipantModel.updateOne({ teamId, userId }, { $set: set }, { upsert: true });
+}
+
+export async function findParticipants(teamId: string, userIds: string[]): Promise<Map<string, Participant>> {
+  const found = await ParticipantModel.find({ teamId, userId: { $in: userIds } }).lean<Participant[]>();
+  return new Map(found.map((p) => [p.userId, p]));
+}

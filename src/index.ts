@@ -1,0 +1,43 @@
+import 'dotenv/config';
+import { createApp, createLogger } from './app';
+import { ConfigError, loadConfig } from './config';
+import { connectDatabase, disconnectDatabase } from './db/connection';
+import { resolveDatabaseUri } from './db/resolve';
+
+/** Start-up: config -> database -> app -> listeners. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      console.error('See .env.example for every variable.');
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  const { uri, local } = await resolveDatabaseUri(config, (line) => logger.info(line));
+  await connectDatabase(uri);
+  logger.info('Database connected.');
+
+  const { app } = createApp(config, { logger });
+  await app.start(config.port);
+  logger.info(config.slack.appToken ? `Running in Socket Mode (health check on :${config.port}/healthz).` : `Listening on :${config.port} (/slack/events, /healthz).`);
+
+  const stop = async (signal: string) => {
+    logger.info(`${signal}: shutting down`);
+    await app.stop().catch(() => undefined);
+    await disconnectDatabase().catch(() => undefined);
+    await local?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(`Start-up failed: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

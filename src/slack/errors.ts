@@ -1,0 +1,36 @@
+/**
+ * An error whose message is written for the person who caused it. Listeners turn it into an
+ * ephemeral message (commands, buttons) or modal field errors (view submissions).
+ */
+export class UserFacingError extends Error {
+  constructor(
+    readonly userMessage: string,
+    readonly fieldErrors: Record<string, string> = {},
+  ) {
+    super(userMessage);
+    this.name = 'UserFacingError';
+  }
+}
+
+export const APOLOGY =
+  'Sorry, something went wrong on our side and nothing was changed. Please try again in a minute; if it keeps happening, tell your program staff.';
+
+export const DATABASE_DOWN =
+  'The mentorship database cannot be reached right now, so nothing was saved. Please try again in a minute.';
+
+/** The Slack error code of a failed Web API call (`ok: false`), if that is what `err` is. */
+export function slackErrorCode(err: unknown): string | undefined {
+  const data = (err as { data?: { error?: unknown } } | undefined)?.data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
+
+/** A short, log-safe description of an error: its Slack code, HTTP status or class, never a payload. */
+export function describeError(err: unknown): string {
+  const code = slackErrorCode(err);
+  if (code) return `slack:${code}`;
+  const e = err as { code?: unknown; statusCode?: unknown; name?: unknown; message?: unknown };
+  if (e?.code === 'slack_webapi_rate_limited_error') return 'slack:ratelimited';
+  if (e?.code === 'slack_webapi_http_error') return `slack:http_${String(e.statusCode ?? 'error')}`;
+  if (typeof e?.name === 'string' && typeof e?.message === 'string') return `${e.name}: ${e.message.slice(0, 200)}`;
+  return String(err).slice(0, 200);
+}

@@ -1,0 +1,109 @@
+import { PairModel } from '../../src/features/pairing/model';
+import { PairingIds } from '../../src/features/pairing/ids';
+import { ParticipantModel } from '../../src/features/participants/model';
+import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
+import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { pairFormValues } from '../support/pair-form';
+
+let h: Harness;
+
+beforeAll(async () => {
+  await connectTestDatabase('create_pair');
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+  await dropTestDatabase();
+});
+beforeEach(async () => {
+  await clearDatabase();
+  h.standIn.reset();
+});
+
+const submit = (values = pairFormValues(), viewId = `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`, userId: string = PEOPLE.staff.id) =>
+  h.driver.viewSubmission({ userId, view: { id: viewId, callback_id: PairingIds.createModal, state: { values } } });
+
+async function waitForSetup(): Promise<void> {
+  await h.standIn.waitFor(() => h.standIn.messages.some((m) => /is ready/.test(m.text ?? '')), 8000, 'staff confirmation');
+}
+
+describe('creating a pair end to end', () => {
+  test('a valid submission stores the pair, opens a private channel, invites both, posts the welcome and confirms to staff', async () => {
+    const res = await submit();
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ response_action: 'clear' });
+    await waitForSetup();
+
+    const pair = await PairModel.findOne().lean();
+    expect(pair).toMatchObject({ status: 'active', cadence: 'weekly', mentee: { organisation: 'Microfinance Association of Bangladesh', country: 'Bangladesh' } });
+    expect(pair!.goals.map((g) => g.title)).toEqual(['Halve the central-bank fee']);
+
+    const channel = [...h.standIn.channels.values()].find((c) => c.id === pair!.channel!.id)!;
+    expect(channel.is_private).toBe(true);
+    expect(channel.name).toBe('mentorship-alice-muller-karim-rahman');
+    expect([...channel.members].sort()).toEqual(expect.arrayContaining([PEOPLE.mentor.id, PEOPLE.mentee.id]));
+    expect(channel.members.has(PEOPLE.staff.id)).toBe(false);
+    expect(channel.purpose).toMatch(/Alice Müller \(mentor\) and Karim Rahman \(mentee/);
+
+    const welcome = h.standIn.messages.find((m) => m.channel === channel.id)!;
+    const welcomeText = JSON.stringify(welcome.blocks);
+    expect(welcomeText).toContain('Microfinance Association of Bangladesh');
+    expect(welcomeText).toContain('Asia/Dhaka');
+    expect(welcomeText).toContain('America/New_York');
+    expect(welcomeText).toContain('Halve the central-bank fee');
+    expect(welcomeText).toMatch(/Local context.*Commitment.*Communication/s);
+    expect(welcomeText).toContain('tell <@U0MENTOR01> about your organisation');
+
+    const people = await ParticipantModel.find().sort({ userId: 1 }).lean();
+    expect(people.map((p) => [p.userId, p.tz])).toEqual([
+      [PEOPLE.mentee.id, 'Asia/Dhaka'],
+      [PEOPLE.mentor.id, 'America/New_York'],
+    ]);
+
+    const confirmation = h.standIn.messages.find((m) => /is ready/.test(m.text ?? ''))!;
+    expect(confirmation.text).toContain(`<#${channel.id}>`);
+    const dm = h.standIn.callsTo('conversations.open').find((c) => c.args.users === PEOPLE.staff.id);
+    expect(dm).toBeDefined();
+  });
+
+  test('invites staff too when INVITE_STAFF_TO_PAIR_CHANNELS is on', async () => {
+    const other = await startHarness({ env: { INVITE_STAFF_TO_PAIR_CHANNELS: 'true' } });
+    try {
+      await other.driver.viewSubmission({ userId: PEOPLE.staff.id, view: { id: 'VSTAFFINV', callback_id: PairingIds.createModal, state: { values: pairFormValues() } } });
+      await other.standIn.waitFor(() => other.standIn.messages.some((m) => /is ready/.test(m.text ?? '')), 8000);
+      const channel = [...other.standIn.channels.values()].find((c) => c.name.startsWith('mentorship-'))!;
+      expect(channel.members.has(PEOPLE.staff.id)).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('a repeated delivery of the same submission creates one pair and one channel', async () => {
+    const first = await submit(pairFormValues(), 'VDOUBLE01');
+    const second = await submit(pairFormValues(), 'VDOUBLE01');
+    expect(first.json).toEqual({ response_action: 'clear' });
+    expect(second.json).toEqual({ response_action: 'clear' });
+    await waitForSetup();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await PairModel.countDocuments()).toBe(1);
+    expect(h.standIn.callsTo('conversations.create')).toHaveLength(1);
+    expect(h.standIn.messages.filter((m) => /is ready/.test(m.text ?? ''))).toHaveLength(1);
+  });
+
+  test('a second form for two people already paired gets a field error and stores nothing', async () => {
+    await submit();
+    await waitForSetup();
+    const res = await submit(pairFormValues({ mentor: PEOPLE.mentee.id, mentee: PEOPLE.mentor.id }));
+    expect(res.json.response_action).toBe('errors');
+    expect(res.json.errors[PairingIds.block.mentee]).toMatch(/already have an active mentorship/);
+    expect(await PairModel.countDocuments()).toBe(1);
+  });
+
+  test('on name_taken the channel gets another readable name', async () => {
+    h.standIn.failNext('conversations.create', { error: 'name_taken' });
+    await submit();
+    await waitForSetup();
+    const pair = await PairModel.findOne().lean();
+    expect(pair!.channel!.name).toBe('mentorship-alice-muller-karim-rahman-2');
+  });
+});

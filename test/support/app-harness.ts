@@ -1,0 +1,80 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Logger, LogLevel } from '@slack/logger';
+import { createApp, type CreatedApp } from '../../src/app';
+import { loadConfig, type Config } from '../../src/config';
+import type { Clock } from '../../src/lib/time';
+import { SlackDriver } from './slack-driver';
+import { SlackStandIn } from './slack-stand-in';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+
+/** People in the stand-in workspace. */
+export const PEOPLE = {
+  staff: { id: 'U0STAFF001', name: 'sam.staff', real_name: 'Sam Staff', tz: 'Europe/Brussels' },
+  staffByChannel: { id: 'U0STAFF002', name: 'sara', real_name: 'Sara Channel', tz: 'Europe/Paris' },
+  mentor: { id: 'U0MENTOR01', name: 'alice', real_name: 'Alice Müller', tz: 'America/New_York' },
+  mentee: { id: 'U0MENTEE01', name: 'karim', real_name: 'Karim Rahman', tz: 'Asia/Dhaka' },
+  mentee2: { id: 'U0MENTEE02', name: 'amira', real_name: 'Amira Ben Salah', tz: 'Africa/Tunis' },
+  noTz: { id: 'U0NOTZ0001', name: 'notz', real_name: 'No Zone' },
+  outsider: { id: 'U0OUTSIDE1', name: 'olga', real_name: 'Olga Outsider', tz: 'Europe/Kyiv' },
+  bot: { id: 'U0SOMEBOT1', name: 'somebot', real_name: 'Some Bot', is_bot: true },
+  deactivated: { id: 'U0GONE0001', name: 'gone', real_name: 'Gone Away', tz: 'Europe/Rome', deleted: true },
+} as const;
+
+export const STAFF_CHANNEL = 'G0STAFFCH1';
+
+export interface Harness extends CreatedApp {
+  /** http://127.0.0.1:PORT of the app. */
+  baseUrl: string;
+  standIn: SlackStandIn;
+  driver: SlackDriver;
+  config: Readonly<Config>;
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** A logger that keeps lines in memory, so tests can check what is (not) logged. */
+function memoryLogger(lines: string[]): Logger {
+  const push = (level: string) => (...msg: unknown[]) => void lines.push(`${level} ${msg.map(String).join(' ')}`);
+  return {
+    debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error'),
+    setLevel: () => undefined, getLevel: () => LogLevel.DEBUG, setName: () => undefined,
+  };
+}
+
+/** The real app (HTTP receiver) on a local port, talking to a Slack stand-in. */
+export async function startHarness(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<Harness> {
+  const standIn = await SlackStandIn.start();
+  for (const person of Object.values(PEOPLE)) standIn.addUser({ ...person });
+  standIn.addChannel({ id: STAFF_CHANNEL, name: 'program-staff', is_private: true, members: [PEOPLE.staffByChannel.id, standIn.botUserId] });
+
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: standIn.url,
+    STAFF_USER_IDS: PEOPLE.staff.id,
+    STAFF_CHANNEL_ID: STAFF_CHANNEL,
+    LOG_LEVEL: 'debug',
+    ...opts.env,
+  });
+  const logs: string[] = [];
+  const created = createApp(config, { clock: opts.clock, logger: memoryLogger(logs) });
+  const server = http.createServer(created.receiver!.requestListener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const driver = new SlackDriver({ appUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, teamId: standIn.teamId, standIn });
+
+  return {
+    ...created,
+    baseUrl: `http://127.0.0.1:${port}`,
+    standIn,
+    driver,
+    config,
+    logs,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await standIn.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { PairingIds } from '../../src/features/pairing/ids';
+import { PEOPLE } from './app-harness';
+import { inputValues } from './slack-driver';
+
+const B = PairingIds.block;
+const A = PairingIds.inputAction;
+
+export interface PairFormOverrides {
+  mentor?: string;
+  mentee?: string;
+  menteeOrganisation?: string;
+  menteeCountry?: string;
+  mentorTz?: string;
+  menteeTz?: string;
+  goals?: Array<[string, string]>;
+  cadence?: string;
+  startDate?: string;
+  endDate?: string;
+  localContext?: string;
+}
+
+/** The create-pair modal's state.values, as Slack sends them, for a valid pair unless overridden. */
+export function pairFormValues(o: PairFormOverrides = {}) {
+  const goals = o.goals ?? [['Halve the central-bank fee', 'The fee for member MFIs drops from 2% to 1%']];
+  const fields: Parameters<typeof inputValues>[0] = {
+    [B.mentor]: { actionId: A, type: 'users_select', value: o.mentor ?? PEOPLE.mentor.id },
+    [B.mentorOrganisation]: { actionId: A, type: 'plain_text_input', value: 'ASAE' },
+    [B.mentorCountry]: { actionId: A, type: 'plain_text_input', value: 'United States' },
+    [B.mentorTz]: { actionId: A, type: 'plain_text_input', value: o.mentorTz ?? '' },
+    [B.mentee]: { actionId: A, type: 'users_select', value: o.mentee ?? PEOPLE.mentee.id },
+    [B.menteeOrganisation]: { actionId: A, type: 'plain_text_input', value: o.menteeOrganisation ?? 'Microfinance Association of Bangladesh' },
+    [B.menteeCountry]: { actionId: A, type: 'plain_text_input', value: o.menteeCountry ?? 'Bangladesh' },
+    [B.menteeTz]: { actionId: A, type: 'plain_text_input', value: o.menteeTz ?? '' },
+    [B.cadence]: { actionId: A, type: 'static_select', value: o.cadence ?? 'weekly' },
+    [B.startDate]: { actionId: A, type: 'datepicker', value: o.startDate ?? '2026-12-01' },
+    [B.endDate]: { actionId: A, type: 'datepicker', value: o.endDate ?? '2027-05-31' },
+    [B.localContext]: { actionId: A, type: 'plain_text_input', value: o.localContext ?? '' },
+  };
+  for (let n = 1; n <= 5; n++) {
+    const [title, success] = goals[n - 1] ?? ['', ''];
+    fields[B.goalTitle(n)] = { actionId: A, type: 'plain_text_input', value: title };
+    fields[B.goalSuccess(n)] = { actionId: A, type: 'plain_text_input', value: success };
+  }
+  return inputValues(fields);
+}

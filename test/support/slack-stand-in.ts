@@ -1,0 +1,441 @@
+/**
+ * A local HTTP server standing in for the Slack Web API. Point a real WebClient at it with
+ * `slackApiUrl: standIn.url`. It keeps a small model of the workspace (users, channels, messages,
+ * views), answers with Slack's response shapes and error codes, and records every call.
+ */
+import http from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { parse as parseQuery } from 'node:querystring';
+import { checkMessageBlocks, checkView } from './block-kit-limits';
+
+type Json = Record<string, any>;
+
+export interface RecordedCall {
+  method: string;
+  args: Record<string, any>;
+  token?: string;
+  at: number;
+  result: 'ok' | 'error' | 'http';
+  /** The Slack error code ('ratelimited' or 'http_<status>' for HTTP-level failures). */
+  error?: string;
+}
+export interface StandInUser {
+  id: string; name: string; real_name?: string; tz?: string; tz_offset?: number;
+  is_bot?: boolean; deleted?: boolean; locale?: string; team_id?: string;
+}
+export interface StandInChannel {
+  id: string; name: string; is_private: boolean; members: Set<string>; purpose?: string; archived?: boolean;
+}
+export interface StandInMessage {
+  channel: string; ts: string; text?: string; blocks?: any[]; thread_ts?: string;
+  /** The bot for posted messages; the recipient for ephemeral ones. */
+  user?: string;
+  ephemeral?: boolean; updated?: boolean;
+}
+export type Failure = { error: string } | { status: number } | { ratelimited: number };
+
+const DEFAULT_SCOPES = ['commands', 'chat:write', 'groups:write', 'groups:read', 'channels:read', 'im:write', 'users:read'];
+/** Form fields that WebClient JSON-encodes because they hold objects or arrays. */
+const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata'];
+/** Slack lets a response_url be used this many times. */
+const RESPONSE_URL_USES = 5;
+
+class SlackApiError extends Error {
+  constructor(readonly code: string, readonly extra: Json = {}) {
+    super(code);
+  }
+}
+function fail(code: string, extra?: Json): never {
+  throw new SlackApiError(code, extra);
+}
+const bool = (v: unknown): boolean => v === true || v === 'true' || v === '1';
+const list = (v: unknown): string[] => String(v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
+function parseArgs(raw: string, contentType = ''): Json | null {
+  if (contentType.includes('application/json')) {
+    try { return raw ? JSON.parse(raw) : {}; } catch { return null; }
+  }
+  const args: Json = { ...parseQuery(raw) };
+  for (const field of JSON_FIELDS) {
+    if (typeof args[field] !== 'string') continue;
+    try { args[field] = JSON.parse(args[field]); } catch { /* left as a string: reported as badly formatted */ }
+  }
+  return args;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, status: number, body: Json | string): void {
+  const json = typeof body !== 'string';
+  res.writeHead(status, { 'content-type': json ? 'application/json; charset=utf-8' : 'text/plain' });
+  res.end(json ? JSON.stringify(body) : body);
+}
+
+export class SlackStandIn {
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId = 'B0STANDIN1';
+  readonly scopes: string[];
+  calls: RecordedCall[] = [];
+  users = new Map<string, StandInUser>();
+  channels = new Map<string, StandInChannel>();
+  messages: StandInMessage[] = [];
+  responses: Array<{ id: string; body: any }> = [];
+  /** Views opened, pushed or published, by view id. */
+  views = new Map<string, Json>();
+
+  private readonly server = http.createServer((req, res) => {
+    this.handle(req, res).catch((err) => send(res, 500, `stand-in bug: ${err instanceof Error ? err.stack : err}`));
+  });
+  private port = 0;
+  private counter = 0;
+  private lastTsMicros = 0;
+  private failures = new Map<string, Failure[]>();
+  private dms = new Map<string, string>(); // sorted user ids -> D/G id
+  private homeViews = new Map<string, string>(); // user id -> home view id
+  private responseUrlUses = new Map<string, number>();
+
+  private constructor(opts: { scopes?: string[]; teamId?: string; botUserId?: string }) {
+    this.scopes = opts.scopes ?? DEFAULT_SCOPES;
+    this.teamId = opts.teamId ?? 'T0STANDIN1';
+    this.botUserId = opts.botUserId ?? 'U0STANDBOT';
+    this.addUser({ id: this.botUserId, name: 'mentorship-bot', is_bot: true });
+  }
+
+  static async start(opts: { scopes?: string[]; teamId?: string; botUserId?: string } = {}): Promise<SlackStandIn> {
+    const standIn = new SlackStandIn(opts);
+    await new Promise<void>((resolve) => standIn.server.listen(0, '127.0.0.1', resolve));
+    standIn.port = (standIn.server.address() as { port: number }).port;
+    return standIn;
+  }
+
+  get baseUrl(): string { return `http://127.0.0.1:${this.port}`; }
+  get url(): string { return `${this.baseUrl}/api/`; }
+
+  /** Only the calls that Slack answered with ok:true. */
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && c.result === 'ok');
+  }
+
+  failNext(method: string, failure: Failure, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) queue.push(failure);
+    this.failures.set(method, queue);
+  }
+
+  addUser(user: StandInUser): void {
+    this.users.set(user.id, user);
+  }
+
+  addChannel(c: { id: string; name: string; is_private?: boolean; members?: string[]; purpose?: string; archived?: boolean }): StandInChannel {
+    const channel = { ...c, is_private: c.is_private ?? false, members: new Set(c.members ?? []) };
+    this.channels.set(c.id, channel);
+    return channel;
+  }
+
+  /** A fresh response_url (as sent with slash commands and block actions); POSTs to it land in `responses`. */
+  responseUrl(): string {
+    const id = randomBytes(8).toString('hex');
+    this.responseUrlUses.set(id, 0);
+    return `${this.baseUrl}/response/${id}`;
+  }
+
+  async waitFor(predicate: () => boolean, timeoutMs = 5000, description = 'condition'): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) {
+        const seen = this.calls.map((c) => `${c.method}(${c.error ?? 'ok'})`).join(', ') || 'none';
+        throw new Error(`SlackStandIn.waitFor: ${description} not met within ${timeoutMs}ms. Web API calls so far: ${seen}`);
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** Forgets calls, messages, responses, failures, channels, DMs and views; keeps users and issued response URLs. */
+  reset(): void {
+    this.calls.length = 0;
+    this.messages.length = 0;
+    this.responses.length = 0;
+    for (const map of [this.failures, this.channels, this.dms, this.views, this.homeViews]) map.clear();
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.server.close((err) => (err ? reject(err) : resolve()));
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.baseUrl);
+    const raw = await readBody(req);
+    if (url.pathname.startsWith('/response/')) return this.handleResponseUrl(url.pathname.slice('/response/'.length), raw, res);
+    if (!url.pathname.startsWith('/api/')) return send(res, 404, 'not found');
+
+    const method = url.pathname.slice('/api/'.length);
+    const parsed = parseArgs(raw, req.headers['content-type']);
+    const { token: bodyToken, ...args } = { ...Object.fromEntries(url.searchParams), ...parsed };
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? bodyToken;
+    const record = (result: RecordedCall['result'], error?: string) =>
+      this.calls.push({ method, args, token, at: Date.now(), result, ...(error ? { error } : {}) });
+    res.setHeader('x-oauth-scopes', this.scopes.join(','));
+
+    const failure = this.failures.get(method)?.shift();
+    if (failure && 'status' in failure) {
+      record('http', `http_${failure.status}`);
+      return send(res, failure.status, `stand-in: injected HTTP ${failure.status}`);
+    }
+    if (failure && 'ratelimited' in failure) {
+      record('http', 'ratelimited');
+      res.setHeader('retry-after', String(failure.ratelimited));
+      return send(res, 429, { ok: false, error: 'ratelimited' });
+    }
+    try {
+      if (failure) fail(failure.error);
+      const handler = this.handlers[method] ?? fail('unknown_method');
+      if (parsed === null) fail('invalid_json');
+      if (!token) fail('not_authed');
+      if (!token.startsWith('xoxb-')) fail('invalid_auth');
+      const result = handler(args);
+      record('ok');
+      send(res, 200, { ok: true, ...result });
+    } catch (err) {
+      if (!(err instanceof SlackApiError)) throw err;
+      record('error', err.code);
+      send(res, 200, { ok: false, error: err.code, ...err.extra });
+    }
+  }
+
+  private handleResponseUrl(id: string, raw: string, res: http.ServerResponse): void {
+    const uses = this.responseUrlUses.get(id);
+    if (uses === undefined) return send(res, 404, 'expired_url');
+    if (uses >= RESPONSE_URL_USES) return send(res, 404, 'used_url');
+    this.responseUrlUses.set(id, uses + 1);
+    let body: any = raw;
+    try { body = JSON.parse(raw); } catch { /* recorded as text */ }
+    this.responses.push({ id, body });
+    send(res, 200, { ok: true });
+  }
+
+  // ---- the workspace model ----
+
+  private readonly handlers: Record<string, (a: Json) => Json> = {
+    'auth.test': () => ({
+      url: 'https://standin.slack.com/', team: 'Stand-in Workspace', user: this.users.get(this.botUserId)?.name,
+      team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId, is_enterprise_install: false,
+    }),
+    'chat.postMessage': (a) => {
+      this.needScope('chat:write');
+      const channel = this.postableChannel(a.channel);
+      this.checkContent(a);
+      const m = this.store({ channel, ts: this.nextTs(), text: a.text, blocks: a.blocks, thread_ts: a.thread_ts, user: this.botUserId });
+      return { channel, ts: m.ts, message: this.messageJson(m) };
+    },
+    'chat.postEphemeral': (a) => {
+      this.needScope('chat:write');
+      const channel = this.postableChannel(a.channel);
+      if (!a.user || !this.users.has(a.user)) fail('user_not_found');
+      if (this.channels.get(channel)?.members.has(a.user) === false) fail('user_not_in_channel');
+      this.checkContent(a);
+      const m = this.store({ channel, ts: this.nextTs(), text: a.text, blocks: a.blocks, thread_ts: a.thread_ts, user: a.user, ephemeral: true });
+      return { message_ts: m.ts };
+    },
+    'chat.update': (a) => {
+      this.needScope('chat:write');
+      if (!a.channel) fail('channel_not_found');
+      const m = this.messages.find((x) => x.channel === a.channel && x.ts === a.ts && !x.ephemeral) ?? fail('message_not_found');
+      this.checkContent(a);
+      if (a.text !== undefined) m.text = a.text;
+      if (a.blocks !== undefined) m.blocks = a.blocks;
+      m.updated = true;
+      return { channel: m.channel, ts: m.ts, text: m.text, message: this.messageJson(m) };
+    },
+    'conversations.create': (a) => {
+      const isPrivate = bool(a.is_private);
+      this.needScope(isPrivate ? 'groups:write' : 'channels:manage');
+      const name = String(a.name ?? '');
+      if (name === '') fail('invalid_name_required');
+      if (name.length > 80) fail('invalid_name_maxlength');
+      if (!/^[a-z0-9_-]+$/.test(name)) fail('invalid_name_specials');
+      if (/^[-_]+$/.test(name)) fail('invalid_name_punctuation');
+      if ([...this.channels.values()].some((c) => c.name === name)) fail('name_taken');
+      const c = this.addChannel({ id: this.nextId('C'), name, is_private: isPrivate, members: [this.botUserId] });
+      return { channel: this.channelJson(c) };
+    },
+    'conversations.invite': (a) => {
+      const c = this.memberChannel(a.channel);
+      const users = list(a.users);
+      if (users.length === 0) fail('no_user');
+      if (users.length > 1000) fail('too_many_users');
+      if (users.includes(this.botUserId)) fail('cant_invite_self');
+      if (users.some((u) => !this.users.has(u))) fail('user_not_found');
+      if (users.every((u) => c.members.has(u))) fail('already_in_channel');
+      users.forEach((u) => c.members.add(u));
+      return { channel: this.channelJson(c) };
+    },
+    'conversations.setPurpose': (a) => {
+      const c = this.memberChannel(a.channel);
+      if (a.purpose === undefined) fail('invalid_arguments');
+      const purpose = String(a.purpose);
+      if (purpose.length > 250) fail('too_long');
+      c.purpose = purpose;
+      return { purpose, channel: this.channelJson(c) };
+    },
+    'conversations.open': (a) => {
+      const users = list(a.users);
+      if (users.length === 0) fail('users_list_not_supplied');
+      this.needScope(users.length === 1 ? 'im:write' : 'mpim:write');
+      if (users.some((u) => !this.users.has(u))) fail('user_not_found');
+      return { channel: { id: this.openDm(users) } };
+    },
+    'conversations.members': (a) => {
+      const c = this.visibleChannel(a.channel);
+      const limit = Math.min(Number(a.limit) || 100, 1000);
+      const offset = a.cursor ? Number(Buffer.from(String(a.cursor), 'base64').toString().replace(/^offset:/, '')) : 0;
+      if (!Number.isInteger(offset) || offset < 0) fail('invalid_cursor');
+      const members = [...c.members];
+      const end = offset + limit;
+      const next_cursor = end < members.length ? Buffer.from(`offset:${end}`).toString('base64') : '';
+      return { members: members.slice(offset, end), response_metadata: { next_cursor } };
+    },
+    'conversations.info': (a) => {
+      const dm = [...this.dms.entries()].find(([, id]) => id === a.channel);
+      if (dm) return { channel: { id: a.channel, is_im: dm[0].split(',').length === 1, user: dm[0], is_open: true } };
+      return { channel: this.channelJson(this.visibleChannel(a.channel)) };
+    },
+    'users.info': (a) => {
+      this.needScope('users:read');
+      const u = this.users.get(a.user) ?? fail('user_not_found');
+      return { user: this.userJson(u, bool(a.include_locale)) };
+    },
+    'views.open': (a) => this.openModal(a),
+    'views.push': (a) => this.openModal(a),
+    'views.update': (a) => {
+      if (!a.view_id && !a.external_id) fail('invalid_arguments');
+      const existing = (a.view_id ? this.views.get(a.view_id) : [...this.views.values()].find((v) => v.external_id === a.external_id)) ?? fail('not_found');
+      if (a.hash && a.hash !== existing.hash) fail('hash_conflict');
+      return { view: this.saveView(a.view, existing.type, existing.id) };
+    },
+    'views.publish': (a) => {
+      if (!a.user_id) fail('invalid_arguments');
+      if (!this.users.has(a.user_id)) fail('user_not_found');
+      const view = this.saveView(a.view, 'home', this.homeViews.get(a.user_id));
+      this.homeViews.set(a.user_id, view.id);
+      return { view };
+    },
+  };
+
+  private needScope(scope: string): void {
+    if (!this.scopes.includes(scope)) fail('missing_scope', { needed: scope, provided: this.scopes.join(',') });
+  }
+
+  /** A channel the bot can see: private channels only when it is a member (Slack hides the rest). */
+  private visibleChannel(id: unknown): StandInChannel {
+    const c = this.channels.get(String(id ?? '')) ?? fail('channel_not_found');
+    this.needScope(c.is_private ? 'groups:read' : 'channels:read');
+    if (c.is_private && !c.members.has(this.botUserId)) fail('channel_not_found');
+    return c;
+  }
+
+  /** A channel the bot acts on as a member (invite, setPurpose). */
+  private memberChannel(id: unknown): StandInChannel {
+    const c = this.channels.get(String(id ?? '')) ?? fail('channel_not_found');
+    this.needScope(c.is_private ? 'groups:write' : 'channels:manage');
+    if (c.is_private && !c.members.has(this.botUserId)) fail('channel_not_found');
+    if (c.archived) fail('is_archived');
+    if (!c.members.has(this.botUserId)) fail('not_in_channel');
+    return c;
+  }
+
+  /** Where chat.post* may post: user IDs (their DM), DM ids, and channels the bot is in. */
+  private postableChannel(id: unknown): string {
+    if (typeof id !== 'string' || id === '') fail('channel_not_found');
+    if (/^[UW]/.test(id)) return this.users.has(id) ? this.openDm([id]) : fail('channel_not_found');
+    if (/^D/.test(id)) return id;
+    const c = this.channels.get(id) ?? fail('channel_not_found');
+    if (c.is_private && !c.members.has(this.botUserId)) fail('channel_not_found');
+    if (c.archived) fail('is_archived');
+    const publicAllowed = !c.is_private && this.scopes.includes('chat:write.public');
+    if (!c.members.has(this.botUserId) && !publicAllowed) fail('not_in_channel');
+    return id;
+  }
+
+  private checkContent(a: Json): void {
+    if (typeof a.blocks === 'string') fail('invalid_blocks_format');
+    if (!a.text && !(a.blocks?.length) && !a.attachments) fail('no_text');
+    if (typeof a.text === 'string' && a.text.length > 40000) fail('msg_too_long');
+    const problem = a.blocks === undefined ? null : checkMessageBlocks(a.blocks);
+    if (problem) fail('invalid_blocks', { response_metadata: { messages: [`[ERROR] ${problem}`] } });
+  }
+
+  private openModal(a: Json): Json {
+    if (!a.trigger_id) fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: trigger_id'] } });
+    if (a.trigger_id === 'expired') fail('expired_trigger_id');
+    return { view: this.saveView(a.view, 'modal') };
+  }
+
+  private saveView(view: unknown, type: string, id = this.nextId('V')): Json {
+    const wrongType = typeof view === 'object' && view !== null && (view as Json).type !== type;
+    const problem = wrongType ? `must be "${type}" [json-pointer:/view/type]` : checkView(view);
+    if (problem) fail('invalid_arguments', { response_metadata: { messages: [`[ERROR] ${problem}`] } });
+    const saved: Json = {
+      callback_id: '', private_metadata: '', external_id: '', ...(view as Json),
+      id, team_id: this.teamId, app_id: 'A0STANDIN1', bot_id: this.botId,
+      state: { values: {} }, hash: `${Math.floor(Date.now() / 1000)}.${++this.counter}`,
+      root_view_id: id, previous_view_id: null,
+    };
+    this.views.set(id, saved);
+    return saved;
+  }
+
+  private openDm(users: string[]): string {
+    const key = [...users].sort().join(',');
+    const id = this.dms.get(key) ?? this.nextId(users.length === 1 ? 'D' : 'G');
+    this.dms.set(key, id);
+    return id;
+  }
+
+  private store(m: StandInMessage): StandInMessage {
+    this.messages.push(m);
+    return m;
+  }
+
+  private nextId(prefix: string): string {
+    return prefix + String(++this.counter).padStart(9, '0');
+  }
+
+  /** Unique, increasing, Slack-shaped ("1700000000.000100"). */
+  private nextTs(): string {
+    this.lastTsMicros = Math.max(Date.now() * 1000, this.lastTsMicros + 100);
+    return `${Math.floor(this.lastTsMicros / 1e6)}.${String(this.lastTsMicros % 1e6).padStart(6, '0')}`;
+  }
+
+  private messageJson(m: StandInMessage): Json {
+    return { type: 'message', user: m.user, bot_id: this.botId, text: m.text ?? '', blocks: m.blocks, ts: m.ts, thread_ts: m.thread_ts, team: this.teamId };
+  }
+
+  private channelJson(c: StandInChannel): Json {
+    return {
+      id: c.id, name: c.name, name_normalized: c.name, is_channel: true, is_group: false, is_im: false, is_mpim: false,
+      is_private: c.is_private, is_archived: !!c.archived, is_member: c.members.has(this.botUserId), num_members: c.members.size,
+      purpose: { value: c.purpose ?? '', creator: '', last_set: 0 }, topic: { value: '', creator: '', last_set: 0 },
+    };
+  }
+
+  private userJson(u: StandInUser, includeLocale: boolean): Json {
+    const real_name = u.real_name ?? u.name;
+    return {
+      id: u.id, team_id: u.team_id ?? this.teamId, name: u.name, real_name, deleted: !!u.deleted, is_bot: !!u.is_bot,
+      tz: u.tz ?? 'UTC', tz_label: u.tz ?? 'UTC', tz_offset: u.tz_offset ?? 0,
+      profile: { real_name, display_name: u.name, real_name_normalized: real_name, display_name_normalized: u.name },
+      ...(includeLocale ? { locale: u.locale ?? 'en-US' } : {}),
+    };
+  }
+}
