@@ -3,6 +3,7 @@ import { PairingIds } from '../../src/features/pairing/ids';
 import { ParticipantModel } from '../../src/features/participants/model';
 import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
 import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { eventually } from '../support/eventually';
 import { pairFormValues } from '../support/pair-form';
 
 let h: Harness;
@@ -17,14 +18,14 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await clearDatabase();
-  h.standIn.reset();
+  h.reset();
 });
 
 const submit = (values = pairFormValues(), viewId = `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`, userId: string = PEOPLE.staff.id) =>
   h.driver.viewSubmission({ userId, view: { id: viewId, callback_id: PairingIds.createModal, state: { values } } });
 
 async function waitForSetup(): Promise<void> {
-  await h.standIn.waitFor(() => h.standIn.messages.some((m) => /is ready/.test(m.text ?? '')), 8000, 'staff confirmation');
+  await eventually(async () => (await PairModel.countDocuments({ status: 'active' })) > 0, 'an active pair');
 }
 
 describe('creating a pair end to end', () => {

@@ -31,6 +31,8 @@ export interface Harness extends CreatedApp {
   driver: SlackDriver;
   config: Readonly<Config>;
   logs: string[];
+  /** Forgets what the stand-in saw (and re-creates the staff channel). */
+  reset(): void;
   close(): Promise<void>;
 }
 
@@ -47,7 +49,9 @@ function memoryLogger(lines: string[]): Logger {
 export async function startHarness(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<Harness> {
   const standIn = await SlackStandIn.start();
   for (const person of Object.values(PEOPLE)) standIn.addUser({ ...person });
-  standIn.addChannel({ id: STAFF_CHANNEL, name: 'program-staff', is_private: true, members: [PEOPLE.staffByChannel.id, standIn.botUserId] });
+  const addStaffChannel = () =>
+    standIn.addChannel({ id: STAFF_CHANNEL, name: 'program-staff', is_private: true, members: [PEOPLE.staffByChannel.id, standIn.botUserId] });
+  addStaffChannel();
 
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -72,6 +76,11 @@ export async function startHarness(opts: { env?: Record<string, string>; clock?:
     driver,
     config,
     logs,
+    reset: () => {
+      standIn.reset();
+      addStaffChannel();
+      logs.length = 0;
+    },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await standIn.close();
