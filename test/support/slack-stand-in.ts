@@ -433,7 +433,8 @@ export class SlackStandIn {
     const real_name = u.real_name ?? u.name;
     return {
       id: u.id, team_id: u.team_id ?? this.teamId, name: u.name, real_name, deleted: !!u.deleted, is_bot: !!u.is_bot,
-      tz: u.tz ?? 'UTC', tz_label: u.tz ?? 'UTC', tz_offset: u.tz_offset ?? 0,
+      // Slack leaves the time zone out for users who never set one (and for some bots).
+      ...(u.tz ? { tz: u.tz, tz_label: u.tz, tz_offset: u.tz_offset ?? 0 } : {}),
       profile: { real_name, display_name: u.name, real_name_normalized: real_name, display_name_normalized: u.name },
       ...(includeLocale ? { locale: u.locale ?? 'en-US' } : {}),
     };

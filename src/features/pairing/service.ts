@@ -43,8 +43,8 @@ export async function createPair(req: NewPairRequest, deps: PairingDeps): Promis
   if (menteeProblem) errors[PairingIds.block.mentee] = menteeProblem;
   const mentorTz = input.mentor.tz || mentor?.tz || '';
   const menteeTz = input.mentee.tz || mentee?.tz || '';
-  if (mentor && !isValidTimeZone(mentorTz)) errors[PairingIds.block.mentorTz] = text.timeZoneNeeded();
-  if (mentee && !isValidTimeZone(menteeTz)) errors[PairingIds.block.menteeTz] = text.timeZoneNeeded();
+  if (!mentorProblem && !isValidTimeZone(mentorTz)) errors[PairingIds.block.mentorTz] = text.timeZoneNeeded();
+  if (!menteeProblem && !isValidTimeZone(menteeTz)) errors[PairingIds.block.menteeTz] = text.timeZoneNeeded();
   if (Object.keys(errors).length > 0) throw new UserFacingError(text.fixTheForm(), errors);
 
   const liveKey = liveKeyFor(req.teamId, input.mentor.userId, input.mentee.userId);
