@@ -1,0 +1,126 @@
+import { PairingIds } from '../../src/features/pairing/ids';
+import { PairModel } from '../../src/features/pairing/model';
+import { PEOPLE, STAFF_CHANNEL, startHarness, type Harness } from '../support/app-harness';
+import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { eventually } from '../support/eventually';
+import { pairFormValues } from '../support/pair-form';
+
+let h: Harness;
+
+beforeAll(async () => {
+  await connectTestDatabase('setup_failures');
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+  await dropTestDatabase();
+});
+beforeEach(async () => {
+  await clearDatabase();
+  h.reset();
+});
+
+async function createPair() {
+  const res = await h.driver.viewSubmission({ userId: PEOPLE.staff.id, view: { id: 'VSETUP01', callback_id: PairingIds.createModal, state: { values: pairFormValues() } } });
+  expect(res.json).toEqual({ response_action: 'clear' });
+}
+
+const pairWithStatus = (status: string) => eventually(async () => Boolean(await PairModel.exists({ status })), `a pair ${status}`);
+
+function retryMessages() {
+  return h.standIn.messages.filter((m) => JSON.stringify(m.blocks ?? []).includes(PairingIds.retrySetupButton));
+}
+
+describe('when Slack fails half-way through setting up a pair', () => {
+  test('a failed invite marks the pair as needing attention, tells staff, and Retry resumes from that step', async () => {
+    h.standIn.failNext('conversations.invite', { error: 'restricted_action' });
+    await createPair();
+    await pairWithStatus('needs_attention');
+
+    const stored = await PairModel.findOne().lean();
+    expect(stored!.setup!.failedStep).toBe('invite_members');
+    expect(stored!.setup!.lastError).toBe('slack:restricted_action');
+    expect(stored!.channel!.id).toBeDefined();
+
+    await h.standIn.waitFor(() => retryMessages().length === 2, 5000, 'retry messages to the creator and the staff channel');
+    const notices = retryMessages();
+    expect(notices.map((m) => m.channel)).toContain(STAFF_CHANNEL);
+    expect(notices[0].text).toMatch(/stopped at \*inviting the members\* \(`slack:restricted_action`\)/);
+    expect(h.standIn.messages.some((m) => /is ready/.test(m.text ?? ''))).toBe(false);
+
+    const staffNotice = notices.find((m) => m.channel === STAFF_CHANNEL)!;
+    const res = await h.driver.blockAction({ userId: PEOPLE.staffByChannel.id, actionId: PairingIds.retrySetupButton, messageTs: staffNotice.ts, channelId: STAFF_CHANNEL });
+    expect(res.status).toBe(200);
+    await pairWithStatus('active');
+
+    expect(h.standIn.callsTo('conversations.create')).toHaveLength(1);
+    const channel = h.standIn.channels.get(stored!.channel!.id!)!;
+    expect(channel.members.has(PEOPLE.mentor.id) && channel.members.has(PEOPLE.mentee.id)).toBe(true);
+    expect(h.standIn.messages.filter((m) => m.channel === channel.id)).toHaveLength(1);
+    await h.standIn.waitFor(() => h.standIn.responses.some((r) => r.body.replace_original && /Set-up finished/.test(r.body.text)));
+  });
+
+  test('a passing 500 is retried by the client and the set-up completes', async () => {
+    h.standIn.failNext('conversations.setPurpose', { status: 500 });
+    await createPair();
+    await pairWithStatus('active');
+    expect(h.standIn.calls.filter((c) => c.method === 'conversations.setPurpose').map((c) => c.result)).toEqual(['http', 'ok']);
+  });
+
+  test('a lasting 500 on setting the purpose is resumed from that step; channel and invites are not redone', async () => {
+    h.standIn.failNext('conversations.setPurpose', { status: 500 }, 4);
+    await createPair();
+    await pairWithStatus('needs_attention');
+    expect((await PairModel.findOne().lean())!.setup!.lastError).toBe('slack:http_500');
+    await h.standIn.waitFor(() => retryMessages().length === 2);
+
+    await h.driver.blockAction({ userId: PEOPLE.staff.id, actionId: PairingIds.retrySetupButton, messageTs: retryMessages()[0].ts });
+    await pairWithStatus('active');
+    expect(h.standIn.callsTo('conversations.create')).toHaveLength(1);
+    expect(h.standIn.callsTo('conversations.invite')).toHaveLength(1);
+    expect(h.standIn.callsTo('conversations.setPurpose')).toHaveLength(1);
+  });
+
+  test('a repeated invite step treats already_in_channel as done', async () => {
+    h.standIn.failNext('conversations.setPurpose', { error: 'fatal_error' });
+    await createPair();
+    await pairWithStatus('needs_attention');
+    // As if the process died after the invite but before recording it.
+    await PairModel.updateOne({}, { $unset: { 'setup.done.invite_members': '' } });
+    await h.standIn.waitFor(() => retryMessages().length === 2);
+    await h.driver.blockAction({ userId: PEOPLE.staff.id, actionId: PairingIds.retrySetupButton, messageTs: retryMessages()[0].ts });
+    await pairWithStatus('active');
+    expect(h.standIn.calls.filter((c) => c.method === 'conversations.invite' && c.error === 'already_in_channel').length).toBeGreaterThan(0);
+  });
+
+  test('a rate-limited post waits for Retry-After and goes through', async () => {
+    h.standIn.failNext('chat.postMessage', { ratelimited: 1 });
+    await createPair();
+    await pairWithStatus('active');
+    const posts = h.standIn.calls.filter((c) => c.method === 'chat.postMessage');
+    expect(posts[0].error).toBe('ratelimited');
+    expect(posts[1].at - posts[0].at).toBeGreaterThanOrEqual(950);
+    expect(h.standIn.messages.filter((m) => m.channel.startsWith('C'))).toHaveLength(1);
+  });
+
+  test('Retry pressed by someone who is not staff is refused and changes nothing', async () => {
+    h.standIn.failNext('conversations.invite', { error: 'restricted_action' });
+    await createPair();
+    await pairWithStatus('needs_attention');
+    await h.standIn.waitFor(() => retryMessages().length === 2);
+    await h.driver.blockAction({ userId: PEOPLE.outsider.id, actionId: PairingIds.retrySetupButton, messageTs: retryMessages()[0].ts });
+    await h.standIn.waitFor(() => h.standIn.responses.length > 0);
+    expect(JSON.stringify(h.standIn.responses[0].body)).toMatch(/only program staff/);
+    expect((await PairModel.findOne().lean())!.status).toBe('needs_attention');
+    expect(h.standIn.calls.filter((c) => c.method === 'conversations.invite')).toHaveLength(1);
+  });
+
+  test('Retry on a pair that is already set up says so', async () => {
+    await createPair();
+    await pairWithStatus('active');
+    const pair = await PairModel.findOne().lean();
+    await h.driver.blockAction({ userId: PEOPLE.staff.id, actionId: PairingIds.retrySetupButton, value: String(pair!._id), channelId: 'D0STAFF' });
+    await h.standIn.waitFor(() => h.standIn.responses.length > 0);
+    expect(JSON.stringify(h.standIn.responses[0].body)).toMatch(/already set up/);
+  });
+});
