@@ -3,10 +3,11 @@ import { ConsoleLogger, type Logger } from '@slack/logger';
 import mongoose from 'mongoose';
 import type { Config } from './config';
 import { StaffDirectory } from './features/staff/access';
+import { withoutPayloads } from './lib/safe-logger';
 import { systemClock, type Clock } from './lib/time';
 import { skipRedeliveredEvents } from './slack/deliveries';
 import type { AppDeps } from './slack/deps';
-import { APOLOGY, describeError } from './slack/errors';
+import { describeError } from './slack/errors';
 import { registerListeners } from './slack/listeners';
 
 export interface CreatedApp {
@@ -38,7 +39,7 @@ const healthz: CustomRoute = {
 
 /** Builds the Bolt app: Socket Mode when an app token is set, otherwise HTTP on /slack/events. */
 export function createApp(config: Readonly<Config>, opts: { clock?: Clock; logger?: Logger } = {}): CreatedApp {
-  const logger = opts.logger ?? createLogger(config.logLevel);
+  const logger = withoutPayloads(opts.logger ?? createLogger(config.logLevel));
   const clientOptions = {
     slackApiUrl: config.slack.apiUrl,
     // Interactive paths wait out a Retry-After a few times, not for half an hour.
@@ -77,7 +78,7 @@ export function createApp(config: Readonly<Config>, opts: { clock?: Clock; logge
   app.use(skipRedeliveredEvents());
   registerListeners(app, deps);
   app.error(async (error) => {
-    logger.error(`unhandled error in a listener: ${describeError(error.original ?? error)} (${APOLOGY.length > 0 ? 'user told where possible' : ''})`);
+    logger.error(`unhandled error in a listener: ${describeError(error.original ?? error)}`);
   });
   return { app, deps, receiver };
 }

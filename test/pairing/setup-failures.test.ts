@@ -1,5 +1,5 @@
 import { PairingIds } from '../../src/features/pairing/ids';
-import { PairModel } from '../../src/features/pairing/model';
+import { PairModel, type PairStatus } from '../../src/features/pairing/model';
 import { PEOPLE, STAFF_CHANNEL, startHarness, type Harness } from '../support/app-harness';
 import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
 import { eventually } from '../support/eventually';
@@ -25,7 +25,7 @@ async function createPair() {
   expect(res.json).toEqual({ response_action: 'clear' });
 }
 
-const pairWithStatus = (status: string) => eventually(async () => Boolean(await PairModel.exists({ status })), `a pair ${status}`);
+const pairWithStatus = (status: PairStatus) => eventually(async () => Boolean(await PairModel.exists({ status })), `a pair ${status}`);
 
 function retryMessages() {
   return h.standIn.messages.filter((m) => JSON.stringify(m.blocks ?? []).includes(PairingIds.retrySetupButton));

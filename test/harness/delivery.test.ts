@@ -1,0 +1,89 @@
+import { PairingIds } from '../../src/features/pairing/ids';
+import { PairModel } from '../../src/features/pairing/model';
+import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
+import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { pairFormValues } from '../support/pair-form';
+
+let h: Harness;
+
+beforeAll(async () => {
+  await connectTestDatabase('delivery');
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+  await dropTestDatabase();
+});
+beforeEach(async () => {
+  await clearDatabase();
+  h.reset();
+});
+
+describe('requests are verified the way Slack signs them', () => {
+  test('a bad signature is refused and nothing happens', async () => {
+    const res = await h.driver.command('/mentorship', 'pair', { userId: PEOPLE.staff.id, badSignature: true });
+    expect(res.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.standIn.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
+  });
+
+  test('a stale timestamp (over five minutes) is refused', async () => {
+    const res = await h.driver.viewSubmission({
+      userId: PEOPLE.staff.id,
+      view: { id: 'VSTALE', callback_id: PairingIds.createModal, state: { values: pairFormValues() } },
+      timestamp: Math.floor(Date.now() / 1000) - 6 * 60,
+    });
+    expect(res.status).toBe(401);
+    expect(await PairModel.countDocuments()).toBe(0);
+  });
+
+  test('url_verification is answered with the challenge', async () => {
+    const res = await h.driver.urlVerification('challenge-123');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('challenge-123');
+  });
+});
+
+describe('events', () => {
+  test('opening App Home publishes the person\'s mentorships; a retried delivery is not handled twice', async () => {
+    const event = { type: 'app_home_opened', user: PEOPLE.mentee.id, channel: 'D0MENTEE', tab: 'home', event_ts: '1700000000.000100' };
+    const first = await h.driver.event(event, { eventId: 'Ev0HOME0001' });
+    expect(first.status).toBe(200);
+    await h.standIn.waitFor(() => h.standIn.callsTo('views.publish').length === 1);
+    const retry = await h.driver.event(event, { eventId: 'Ev0HOME0001', retryNum: 1, retryReason: 'http_timeout' });
+    expect(retry.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.standIn.callsTo('views.publish')).toHaveLength(1);
+    const view = h.standIn.callsTo('views.publish')[0].args.view;
+    expect(JSON.stringify(view)).toMatch(/not in a mentoring pair yet/);
+    expect(h.logs.join('\n')).toMatch(/skipping redelivered event Ev0HOME0001 \(retry 1\)/);
+  });
+
+  test('a participant sees their pair on App Home', async () => {
+    await h.driver.viewSubmission({ userId: PEOPLE.staff.id, view: { id: 'VHOME1', callback_id: PairingIds.createModal, state: { values: pairFormValues() } } });
+    await h.standIn.waitFor(() => h.standIn.messages.some((m) => /is ready/.test(m.text ?? '')));
+    await h.driver.event({ type: 'app_home_opened', user: PEOPLE.mentee.id, channel: 'D0MENTEE', tab: 'home', event_ts: '1700000001.000100' });
+    await h.standIn.waitFor(() => h.standIn.callsTo('views.publish').length === 1);
+    expect(JSON.stringify(h.standIn.callsTo('views.publish')[0].args.view)).toMatch(new RegExp(`You are the \\*mentee\\* with <@${PEOPLE.mentor.id}>`));
+  });
+});
+
+describe('GET /healthz', () => {
+  test('answers 200 while the database is connected', async () => {
+    const res = await fetch(`${h.baseUrl}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, database: 'connected' });
+  });
+});
+
+describe('logs', () => {
+  test('hold no tokens, secrets or message contents', async () => {
+    await h.driver.viewSubmission({ userId: PEOPLE.staff.id, view: { id: 'VLOG1', callback_id: PairingIds.createModal, state: { values: pairFormValues({ localContext: 'SECRET-LOCAL-NOTE' }) } } });
+    await h.standIn.waitFor(() => h.standIn.messages.some((m) => /is ready/.test(m.text ?? '')));
+    const logs = h.logs.join('\n');
+    expect(logs).not.toContain('xoxb-test-token');
+    expect(logs).not.toContain(h.config.slack.signingSecret);
+    expect(logs).not.toContain('SECRET-LOCAL-NOTE');
+    expect(logs).not.toContain('Halve the central-bank fee');
+  });
+});

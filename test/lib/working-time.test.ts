@@ -1,0 +1,180 @@
+import {
+  addWorkingHours,
+  civilCheckinTime,
+  isWithinWorkingHours,
+  localParts,
+  nextAllowedDmTime,
+  Person,
+  previousWorkingDay,
+  zonedTimeToInstant,
+} from '../../src/lib/working-time';
+
+const DAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** "2027-01-05 Tue 09:00" — the wall-clock time a person in `tz` sees. */
+function wall(at: Date, tz: string): string {
+  const p = localParts(at, tz);
+  return `${p.day} ${DAYS[p.isoWeekday]} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+}
+
+const at = (day: string, hh: number, mm: number, tz: string) => zonedTimeToInstant(day, hh, mm, tz);
+
+const newYork: Person = { tz: 'America/New_York' };
+const brussels: Person = { tz: 'Europe/Brussels' };
+const dhaka: Person = { tz: 'Asia/Dhaka' };
+const losAngeles: Person = { tz: 'America/Los_Angeles' };
+
+describe('localParts / zonedTimeToInstant', () => {
+  it('reads local parts and round-trips ordinary times', () => {
+    expect(localParts(new Date('2027-01-05T14:30:00Z'), 'Asia/Kolkata')).toEqual({ day: '2027-01-05', hour: 20, minute: 0, isoWeekday: 2 });
+    expect(at('2027-01-05', 9, 0, 'Asia/Dhaka').toISOString()).toBe('2027-01-05T03:00:00.000Z');
+    expect(at('2027-07-01', 9, 15, 'Asia/Kathmandu').toISOString()).toBe('2027-07-01T03:30:00.000Z');
+    expect(at('2027-07-01', 0, 0, 'America/Los_Angeles').toISOString()).toBe('2027-07-01T07:00:00.000Z');
+    expect(localParts(at('2027-07-01', 0, 0, 'Europe/London'), 'Europe/London').hour).toBe(0);
+  });
+
+  it('spring-forward gap → first instant after the gap (02:30 New York → 03:00 EDT)', () => {
+    const t = at('2027-03-14', 2, 30, 'America/New_York');
+    expect(t.toISOString()).toBe('2027-03-14T07:00:00.000Z');
+    expect(wall(t, 'America/New_York')).toBe('2027-03-14 Sun 03:00');
+    expect(at('2027-03-28', 2, 30, 'Europe/Brussels').toISOString()).toBe('2027-03-28T01:00:00.000Z');
+  });
+
+  it('fall-back ambiguity → the earlier instant (01:30 New York → 05:30Z, EDT)', () => {
+    expect(at('2027-11-07', 1, 30, 'America/New_York').toISOString()).toBe('2027-11-07T05:30:00.000Z');
+    // East of UTC too: 02:30 in Brussels on 2027-10-31 happens at 00:30Z (CEST) and 01:30Z (CET).
+    expect(at('2027-10-31', 2, 30, 'Europe/Brussels').toISOString()).toBe('2027-10-31T00:30:00.000Z');
+  });
+});
+
+describe('civilCheckinTime', () => {
+  it('New York + Brussels on a Tuesday → 09:00 New York = 15:00 Brussels', () => {
+    for (const [mentor, mentee] of [[brussels, newYork], [newYork, brussels]]) {
+      const r = civilCheckinTime('2027-01-05', mentor, mentee);
+      expect(r.overlap).toBe(true);
+      expect(wall(r.at, 'America/New_York')).toBe('2027-01-05 Tue 09:00');
+      expect(wall(r.at, 'Europe/Brussels')).toBe('2027-01-05 Tue 15:00');
+    }
+  });
+
+  it('Asia/Dhaka + America/Los_Angeles → no overlap → 09:00 Dhaka', () => {
+    const r = civilCheckinTime('2027-01-05', losAngeles, dhaka);
+    expect(r.overlap).toBe(false);
+    expect(wall(r.at, 'Asia/Dhaka')).toBe('2027-01-05 Tue 09:00');
+    const summer = civilCheckinTime('2027-06-08', losAngeles, dhaka);
+    expect(summer).toEqual({ at: at('2027-06-08', 9, 0, 'Asia/Dhaka'), overlap: false });
+  });
+
+  it('Africa/Tunis + Europe/Berlin in winter → 09:00 for both', () => {
+    const r = civilCheckinTime('2027-01-05', { tz: 'Europe/Berlin' }, { tz: 'Africa/Tunis' });
+    expect(r.overlap).toBe(true);
+    expect(wall(r.at, 'Africa/Tunis')).toBe('2027-01-05 Tue 09:00');
+    expect(wall(r.at, 'Europe/Berlin')).toBe('2027-01-05 Tue 09:00');
+  });
+
+  it('Asia/Kolkata (+05:30) + Europe/London → a time where both are within hours for a whole hour', () => {
+    const kolkata: Person = { tz: 'Asia/Kolkata' };
+    const london: Person = { tz: 'Europe/London' };
+    const r = civilCheckinTime('2027-01-05', london, kolkata);
+    expect(r.overlap).toBe(true);
+    // Mentee-local whole hours: 15:00 Kolkata is 09:30 London (14:00 Kolkata would be 08:30 London).
+    expect(wall(r.at, 'Asia/Kolkata')).toBe('2027-01-05 Tue 15:00');
+    expect(wall(r.at, 'Europe/London')).toBe('2027-01-05 Tue 09:30');
+    for (const p of [kolkata, london]) {
+      expect(isWithinWorkingHours(r.at, p)).toBe(true);
+      expect(isWithinWorkingHours(new Date(r.at.getTime() + 59 * 60_000), p)).toBe(true);
+    }
+    // The other way round (mentee in London): whole UTC hours, 09:00 London = 14:30 Kolkata.
+    const r2 = civilCheckinTime('2027-01-05', kolkata, london);
+    expect(wall(r2.at, 'Europe/London')).toBe('2027-01-05 Tue 09:00');
+    expect(wall(r2.at, 'Asia/Kolkata')).toBe('2027-01-05 Tue 14:30');
+  });
+
+  it('between the US and EU DST switches (2027-03-15) → 09:00 New York = 14:00 Brussels', () => {
+    const r = civilCheckinTime('2027-03-15', brussels, newYork);
+    expect(r.overlap).toBe(true);
+    expect(wall(r.at, 'America/New_York')).toBe('2027-03-15 Mon 09:00');
+    expect(wall(r.at, 'Europe/Brussels')).toBe('2027-03-15 Mon 14:00');
+    expect(r.at.toISOString()).toBe('2027-03-15T13:00:00.000Z');
+  });
+
+  it('a weekend day for one side (Dhaka Sun–Thu, Paris Mon–Fri, on a Friday) → fallback 09:00 Dhaka', () => {
+    const mentee: Person = { tz: 'Asia/Dhaka', workingHours: { startHour: 9, endHour: 18, days: [7, 1, 2, 3, 4] } };
+    const r = civilCheckinTime('2027-01-08', { tz: 'Europe/Paris' }, mentee);
+    expect(r.overlap).toBe(false);
+    expect(wall(r.at, 'Asia/Dhaka')).toBe('2027-01-08 Fri 09:00');
+    // On a Thursday they do overlap: 09:00 Paris = 14:00 Dhaka.
+    const thu = civilCheckinTime('2027-01-07', { tz: 'Europe/Paris' }, mentee);
+    expect(thu.overlap).toBe(true);
+    expect(wall(thu.at, 'Asia/Dhaka')).toBe('2027-01-07 Thu 14:00');
+  });
+});
+
+describe('isWithinWorkingHours', () => {
+  it('uses local time and working days', () => {
+    expect(isWithinWorkingHours(at('2027-01-05', 9, 0, 'America/New_York'), newYork)).toBe(true);
+    expect(isWithinWorkingHours(at('2027-01-05', 17, 59, 'America/New_York'), newYork)).toBe(true);
+    expect(isWithinWorkingHours(at('2027-01-05', 18, 0, 'America/New_York'), newYork)).toBe(false);
+    expect(isWithinWorkingHours(at('2027-01-05', 8, 59, 'America/New_York'), newYork)).toBe(false);
+    expect(isWithinWorkingHours(at('2027-01-09', 12, 0, 'America/New_York'), newYork)).toBe(false); // Saturday
+  });
+});
+
+describe('addWorkingHours', () => {
+  it('Friday 17:00 + 2 working hours → Monday 10:00', () => {
+    const r = addWorkingHours(at('2027-01-08', 17, 0, 'America/New_York'), 2, newYork);
+    expect(wall(r, 'America/New_York')).toBe('2027-01-11 Mon 10:00');
+  });
+
+  it('across the spring-forward weekend: Friday 17:00 EST + 2h → Monday 10:00 EDT', () => {
+    const r = addWorkingHours(at('2027-03-12', 17, 0, 'America/New_York'), 2, newYork);
+    expect(wall(r, 'America/New_York')).toBe('2027-03-15 Mon 10:00');
+    expect(r.toISOString()).toBe('2027-03-15T14:00:00.000Z');
+  });
+
+  it('48 working hours from Monday 09:00 (9h/day) → next Monday 12:00', () => {
+    const mon = at('2027-01-04', 9, 0, 'America/New_York');
+    expect(wall(addWorkingHours(mon, 45, newYork), 'America/New_York')).toBe('2027-01-08 Fri 18:00');
+    expect(wall(addWorkingHours(mon, 48, newYork), 'America/New_York')).toBe('2027-01-11 Mon 12:00');
+  });
+
+  it('starts counting at the next working window when outside hours', () => {
+    const sat = at('2027-01-09', 22, 0, 'Asia/Dhaka');
+    expect(wall(addWorkingHours(sat, 1.5, dhaka), 'Asia/Dhaka')).toBe('2027-01-11 Mon 10:30');
+    const early = at('2027-01-05', 6, 0, 'Asia/Dhaka');
+    expect(wall(addWorkingHours(early, 9, dhaka), 'Asia/Dhaka')).toBe('2027-01-05 Tue 18:00');
+  });
+});
+
+describe('nextAllowedDmTime', () => {
+  const tz = 'America/New_York';
+  it('21:30 Wednesday → 08:00 Thursday', () => {
+    expect(wall(nextAllowedDmTime(at('2027-01-06', 21, 30, tz), newYork), tz)).toBe('2027-01-07 Thu 08:00');
+  });
+  it('Saturday 10:00 → Monday 08:00', () => {
+    expect(wall(nextAllowedDmTime(at('2027-01-09', 10, 0, tz), newYork), tz)).toBe('2027-01-11 Mon 08:00');
+  });
+  it('Tuesday 07:00 → Tuesday 08:00', () => {
+    expect(wall(nextAllowedDmTime(at('2027-01-05', 7, 0, tz), newYork), tz)).toBe('2027-01-05 Tue 08:00');
+  });
+  it('Tuesday 12:00 → unchanged', () => {
+    const t = at('2027-01-05', 12, 0, tz);
+    expect(nextAllowedDmTime(t, newYork)).toBe(t);
+  });
+  it('Friday 20:00 → Monday 08:00; follows a Sunday–Thursday week when given', () => {
+    expect(wall(nextAllowedDmTime(at('2027-01-08', 20, 0, tz), newYork), tz)).toBe('2027-01-11 Mon 08:00');
+    const sunThu: Person = { tz: 'Asia/Dhaka', workingHours: { startHour: 9, endHour: 18, days: [7, 1, 2, 3, 4] } };
+    expect(wall(nextAllowedDmTime(at('2027-01-07', 20, 30, 'Asia/Dhaka'), sunThu), 'Asia/Dhaka')).toBe('2027-01-10 Sun 08:00');
+  });
+});
+
+describe('previousWorkingDay', () => {
+  it('Monday → Friday', () => {
+    expect(previousWorkingDay('2027-01-04', newYork)).toBe('2027-01-01');
+    expect(previousWorkingDay('2027-01-06', newYork)).toBe('2027-01-05');
+  });
+  it('Sunday–Thursday week: Sunday → Thursday', () => {
+    const p: Person = { tz: 'Asia/Dhaka', workingHours: { startHour: 9, endHour: 18, days: [7, 1, 2, 3, 4] } };
+    expect(previousWorkingDay('2027-01-10', p)).toBe('2027-01-07');
+  });
+});
