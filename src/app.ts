@@ -1,7 +1,7 @@
 import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
 import { ConsoleLogger, type Logger } from '@slack/logger';
-import mongoose from 'mongoose';
 import type { Config } from './config';
+import { databaseIsUp } from './db/connection';
 import { StaffDirectory } from './features/staff/access';
 import { withoutPayloads } from './lib/safe-logger';
 import { systemClock, type Clock } from './lib/time';
@@ -30,8 +30,8 @@ export function createLogger(level: Config['logLevel']): Logger {
 const healthz: CustomRoute = {
   path: '/healthz',
   method: ['GET'],
-  handler: (_req, res) => {
-    const up = mongoose.connection.readyState === 1;
+  handler: async (_req, res) => {
+    const up = await databaseIsUp();
     res.writeHead(up ? 200 : 503, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ ok: up, database: up ? 'connected' : 'unavailable' }));
   },

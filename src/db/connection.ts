@@ -9,7 +9,7 @@ export async function connectDatabase(uri: string, opts: { dbName?: string } = {
   mongoose.set('strictQuery', true);
   await mongoose.connect(uri, {
     dbName: opts.dbName,
-    serverSelectionTimeoutMS: 2500,
+    serverSelectionTimeoutMS: 1500,
     autoIndex: false,
   });
   await ensureIndexes();
@@ -34,4 +34,17 @@ export function isDatabaseUnavailable(err: unknown): boolean {
     /Mongo(Server|Network)(Selection)?Error|MongoNotConnectedError|MongoTopologyClosedError/.test(err.name) ||
     /buffering timed out|Client must be connected|connection .* closed|ECONNREFUSED/i.test(err.message)
   );
+}
+
+/** Pings the database; false when it does not answer within `timeoutMs`. */
+export async function databaseIsUp(timeoutMs = 1000): Promise<boolean> {
+  const db = mongoose.connection.db;
+  if (mongoose.connection.readyState !== 1 || !db) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  try {
+    return await Promise.race([db.admin().ping().then(() => true, () => false), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
