@@ -31,10 +31,12 @@ export interface StandInMessage {
   /** The bot for posted messages; the recipient for ephemeral ones. */
   user?: string;
   ephemeral?: boolean; updated?: boolean;
+  /** Message metadata ({event_type, event_payload}) as given to chat.postMessage. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 export type Failure = { error: string } | { status: number } | { ratelimited: number };
 
-const DEFAULT_SCOPES = ['commands', 'chat:write', 'groups:write', 'groups:read', 'channels:read', 'im:write', 'users:read'];
+const DEFAULT_SCOPES = ['commands', 'chat:write', 'groups:write', 'groups:read', 'groups:history', 'channels:read', 'im:write', 'users:read'];
 /** Form fields that WebClient JSON-encodes because they hold objects or arrays. */
 const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata'];
 /** Slack lets a response_url be used this many times. */
@@ -98,6 +100,7 @@ export class SlackStandIn {
   private counter = 0;
   private lastTsMicros = 0;
   private failures = new Map<string, Failure[]>();
+  private limits = new Map<string, { perWindow: number; windowMs: number; retryAfter: number; windowStart: number; used: number }>();
   private dms = new Map<string, string>(); // sorted user ids -> D/G id
   private homeViews = new Map<string, string>(); // user id -> home view id
   private responseUrlUses = new Map<string, number>();
@@ -128,6 +131,27 @@ export class SlackStandIn {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(failure);
     this.failures.set(method, queue);
+  }
+
+  /**
+   * A sustained rate limit, as Slack's tiers work: at most `perWindow` calls of `method` per
+   * `windowMs`; past that, HTTP 429 with `Retry-After: retryAfter` (seconds). `null` removes it.
+   */
+  rateLimit(method: string, limit: { perWindow: number; windowMs: number; retryAfter: number } | null): void {
+    if (limit) this.limits.set(method, { ...limit, windowStart: 0, used: 0 });
+    else this.limits.delete(method);
+  }
+
+  private overLimit(method: string): number | undefined {
+    const l = this.limits.get(method);
+    if (!l) return undefined;
+    const now = Date.now();
+    if (now - l.windowStart >= l.windowMs) {
+      l.windowStart = now;
+      l.used = 0;
+    }
+    l.used += 1;
+    return l.used > l.perWindow ? l.retryAfter : undefined;
   }
 
   addUser(user: StandInUser): void {
@@ -163,7 +187,7 @@ export class SlackStandIn {
     this.calls.length = 0;
     this.messages.length = 0;
     this.responses.length = 0;
-    for (const map of [this.failures, this.channels, this.dms, this.views, this.homeViews]) map.clear();
+    for (const map of [this.failures, this.limits, this.channels, this.dms, this.views, this.homeViews]) map.clear();
   }
 
   close(): Promise<void> {
@@ -187,7 +211,8 @@ export class SlackStandIn {
       this.calls.push({ method, args, token, at: Date.now(), result, ...(error ? { error } : {}) });
     res.setHeader('x-oauth-scopes', this.scopes.join(','));
 
-    const failure = this.failures.get(method)?.shift();
+    const limited = this.overLimit(method);
+    const failure = limited !== undefined ? { ratelimited: limited } : this.failures.get(method)?.shift();
     if (failure && 'status' in failure) {
       record('http', `http_${failure.status}`);
       return send(res, failure.status, `stand-in: injected HTTP ${failure.status}`);
@@ -235,7 +260,9 @@ export class SlackStandIn {
       this.needScope('chat:write');
       const channel = this.postableChannel(a.channel);
       this.checkContent(a);
-      const m = this.store({ channel, ts: this.nextTs(), text: a.text, blocks: a.blocks, thread_ts: a.thread_ts, user: this.botUserId });
+      const metadata = a.metadata === undefined ? undefined : typeof a.metadata === 'string' ? JSON.parse(a.metadata) : a.metadata;
+      if (metadata !== undefined && (typeof metadata.event_type !== 'string' || typeof metadata.event_payload !== 'object')) fail('invalid_metadata_format');
+      const m = this.store({ channel, ts: this.nextTs(), text: a.text, blocks: a.blocks, thread_ts: a.thread_ts, user: this.botUserId, metadata });
       return { channel, ts: m.ts, message: this.messageJson(m) };
     },
     'chat.postEphemeral': (a) => {
@@ -309,6 +336,18 @@ export class SlackStandIn {
       const dm = [...this.dms.entries()].find(([, id]) => id === a.channel);
       if (dm) return { channel: { id: a.channel, is_im: dm[0].split(',').length === 1, user: dm[0], is_open: true } };
       return { channel: this.channelJson(this.visibleChannel(a.channel)) };
+    },
+    'conversations.history': (a) => {
+      const c = this.visibleChannel(a.channel);
+      this.needScope(c.is_private ? 'groups:history' : 'channels:history');
+      const oldest = Number(a.oldest ?? 0);
+      const limit = Math.min(Number(a.limit) || 100, 999);
+      const found = this.messages
+        .filter((m) => m.channel === c.id && !m.ephemeral && !m.thread_ts && Number(m.ts) >= oldest)
+        .sort((x, y) => Number(y.ts) - Number(x.ts))
+        .slice(0, limit)
+        .map((m) => ({ ...this.messageJson(m), ...(bool(a.include_all_metadata) && m.metadata ? { metadata: m.metadata } : {}) }));
+      return { messages: found, has_more: false, response_metadata: { next_cursor: '' } };
     },
     'users.info': (a) => {
       this.needScope('users:read');
