@@ -36,23 +36,19 @@ const envSchema = z
     INVITE_STAFF_TO_PAIR_CHANNELS: booleanFlag(false),
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['SLACK_SIGNING_SECRET'],
-        message: 'is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)',
-      });
-    }
-    if (env.STAFF_USER_IDS.length === 0 && !env.STAFF_CHANNEL_ID) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['STAFF_USER_IDS'],
-        message: 'set STAFF_USER_IDS and/or STAFF_CHANNEL_ID, or nobody can create pairs',
-      });
-    }
   });
+
+/** Rules across variables, checked on the raw environment so they are reported with the rest. */
+function crossProblems(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (!env.STAFF_USER_IDS?.trim() && !env.STAFF_CHANNEL_ID?.trim()) {
+    problems.push('STAFF_USER_IDS or STAFF_CHANNEL_ID must be set, or nobody can create pairs');
+  }
+  return problems;
+}
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -79,11 +75,11 @@ export class ConfigError extends Error {
 /** Parses the environment once; throws ConfigError with one line per problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
-    );
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`)),
+    ...crossProblems(env),
+  ];
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   const e = parsed.data;
   return Object.freeze({
     slack: {
