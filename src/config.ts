@@ -36,6 +36,7 @@ const envSchema = z
     INVITE_STAFF_TO_PAIR_CHANNELS: booleanFlag(false),
     LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
     DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+    SCHEDULER_ENABLED: booleanFlag(true),
   });
 
 /** Rules across variables, checked on the raw environment so they are reported with the rest. */
@@ -64,6 +65,8 @@ export interface Config {
   dataDir: string;
   staff: { userIds: readonly string[]; channelId?: string; inviteToPairChannels: boolean };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** false: no in-process cron; an external scheduler runs `npm run job` instead. */
+  schedulerEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -97,5 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       inviteToPairChannels: e.INVITE_STAFF_TO_PAIR_CHANNELS,
     },
     logLevel: e.LOG_LEVEL,
+    schedulerEnabled: e.SCHEDULER_ENABLED,
   });
 }

@@ -3,8 +3,10 @@ import { createApp, createLogger } from './app';
 import { ConfigError, loadConfig } from './config';
 import { connectDatabase, disconnectDatabase } from './db/connection';
 import { resolveDatabaseUri } from './db/resolve';
+import { createJobClient, createJobContext } from './jobs/job-context';
+import { startScheduler } from './jobs/schedule';
 
-/** Start-up: config -> database -> app -> listeners. */
+/** Start-up: config -> database -> app -> listeners -> scheduler. */
 async function main(): Promise<void> {
   let config;
   try {
@@ -22,12 +24,18 @@ async function main(): Promise<void> {
   await connectDatabase(uri);
   logger.info('Database connected.');
 
-  const { app } = createApp(config, { logger });
+  const { app, deps } = createApp(config, { logger });
   await app.start(config.port);
+  const jobClient = createJobClient(config, deps.logger);
+  const scheduler = config.schedulerEnabled
+    ? startScheduler((now) => createJobContext({ config, logger: deps.logger, client: jobClient }, now), deps.clock)
+    : undefined;
+  logger.info(scheduler ? 'Scheduler on: check-ins, nudges and reminders run in-process.' : 'Scheduler off (SCHEDULER_ENABLED=false): run `npm run job -- all` from an external scheduler.');
   logger.info(config.slack.appToken ? `Running in Socket Mode (health check on :${config.port}/healthz).` : `Listening on :${config.port} (/slack/events, /healthz).`);
 
   const stop = async (signal: string) => {
     logger.info(`${signal}: shutting down`);
+    scheduler?.stop();
     await app.stop().catch(() => undefined);
     await disconnectDatabase().catch(() => undefined);
     await local?.stop();

@@ -10,6 +10,8 @@ export const METHOD_SCOPES: Record<string, readonly string[]> = {
   // Bolt calls it at start-up; the doctor calls it to identify the token.
   'auth.test': [],
   'chat.postMessage': ['chat:write'],
+  // Check-in prompts are updated as replies come in.
+  'chat.update': ['chat:write'],
   // Pair channels are private channels.
   'conversations.create': ['groups:write'],
   'conversations.invite': ['groups:write', 'groups:write.invites'],
@@ -20,17 +22,20 @@ export const METHOD_SCOPES: Record<string, readonly string[]> = {
   'conversations.members': ['groups:read', 'channels:read'],
   // The doctor reads the staff channel's details.
   'conversations.info': ['groups:read', 'channels:read'],
+  // Scheduled sends resumed after a crash look for their own message in the pair channel first.
+  'conversations.history': ['groups:history'],
   'users.info': ['users:read'],
   'views.open': [],
   'views.publish': [],
 };
 
 /** Scopes the app needs beyond methods: 'commands' for the slash command. */
-export const EXTRA_SCOPES = ['commands'] as const;
+export const EXTRA_SCOPES = ['commands', 'im:history'] as const;
 
 /** Why each of EXTRA_SCOPES is needed, for readable reports. */
 const EXTRA_SCOPE_REASONS: Record<string, string> = {
   commands: 'the /mentorship slash command',
+  'im:history': 'resuming a DM nudge after a crash without sending it twice (conversations.history on DMs)',
 };
 
 /** The scopes each method needs (any one of `anyOf`). Throws for a method missing from METHOD_SCOPES. */

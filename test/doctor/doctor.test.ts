@@ -6,7 +6,8 @@ const SIGNING_SECRET = 'doctor-signing-secret-0815';
 const APP_TOKEN = 'xapp-1-doctor-app-token-42';
 const DB_PASSWORD = 'doctor-db-password-99';
 const STAFF_CHANNEL = 'G0DOCSTAFF';
-const ALL_SCOPES = ['commands', 'chat:write', 'groups:write', 'groups:read', 'channels:read', 'im:write', 'users:read'];
+/** What the manifest asks for: a good install grants exactly these. */
+const ALL_SCOPES: string[] = require('../../manifests/manifest.json').oauth_config.scopes.bot;
 
 function databaseUri(): string {
   const uri = process.env.TEST_MONGODB_URI;

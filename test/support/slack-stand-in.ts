@@ -36,7 +36,7 @@ export interface StandInMessage {
 }
 export type Failure = { error: string } | { status: number } | { ratelimited: number };
 
-const DEFAULT_SCOPES = ['commands', 'chat:write', 'groups:write', 'groups:read', 'groups:history', 'channels:read', 'im:write', 'users:read'];
+const DEFAULT_SCOPES = ['commands', 'chat:write', 'groups:write', 'groups:read', 'groups:history', 'channels:read', 'im:write', 'im:history', 'users:read'];
 /** Form fields that WebClient JSON-encodes because they hold objects or arrays. */
 const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata'];
 /** Slack lets a response_url be used this many times. */
@@ -338,8 +338,9 @@ export class SlackStandIn {
       return { channel: this.channelJson(this.visibleChannel(a.channel)) };
     },
     'conversations.history': (a) => {
-      const c = this.visibleChannel(a.channel);
-      this.needScope(c.is_private ? 'groups:history' : 'channels:history');
+      const isDm = [...this.dms.values()].includes(String(a.channel));
+      const c = isDm ? { id: String(a.channel) } : this.visibleChannel(a.channel);
+      this.needScope(isDm ? 'im:history' : (c as StandInChannel).is_private ? 'groups:history' : 'channels:history');
       const oldest = Number(a.oldest ?? 0);
       const limit = Math.min(Number(a.limit) || 100, 999);
       const found = this.messages

@@ -46,6 +46,27 @@ export const pairSchema = new Schema(
       id: { type: String },
       name: { type: String },
     },
+    /** The next check-in to create; cleared when the program has none left. */
+    schedule: {
+      nextPeriod: { type: Number, default: 1 },
+      /** The due day as seen in the mentee's time zone. */
+      nextDueDay: { type: String },
+      nextCheckinAt: { type: Date },
+      nextKind: { type: String, enum: ['regular', 'welcome_back'], default: 'regular' },
+    },
+    pause: {
+      until: { type: Date },
+      untilDay: { type: String },
+      reason: { type: String, maxlength: 300 },
+      by: { type: String },
+      since: { type: Date },
+    },
+    /** The last reply from either side (or the start): 21 days of silence flag the pair. */
+    lastActivityAt: { type: Date },
+    atRisk: {
+      since: { type: Date },
+      reason: { type: String },
+    },
     setup: {
       done: Object.fromEntries(SETUP_STEPS.map((step) => [step, { type: Date }])) as Record<SetupStep, { type: DateConstructor }>,
       failedStep: { type: String, enum: [...SETUP_STEPS, null] },
@@ -61,6 +82,10 @@ export const pairSchema = new Schema(
 pairSchema.index({ liveKey: 1 }, { unique: true });
 pairSchema.index({ teamId: 1, sourceViewId: 1 }, { unique: true });
 pairSchema.index({ teamId: 1, status: 1 });
+pairSchema.index({ status: 1, 'schedule.nextCheckinAt': 1 });
+pairSchema.index({ status: 1, 'pause.until': 1 });
+pairSchema.index({ status: 1, lastActivityAt: 1 });
+pairSchema.index({ 'channel.id': 1 });
 pairSchema.index({ teamId: 1, 'mentor.userId': 1 });
 pairSchema.index({ teamId: 1, 'mentee.userId': 1 });
 

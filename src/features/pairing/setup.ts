@@ -1,7 +1,8 @@
 import type { WebClient } from '@slack/web-api';
 import { describeError, slackErrorCode } from '../../slack/errors';
 import type { Participant } from '../participants/model';
-import { findParticipants } from '../participants/service';
+import { findParticipants, toPerson } from '../participants/service';
+import { firstSchedule } from '../checkins/schedule';
 import { pairChannelName } from './channel-name';
 import { text } from './messages';
 import { PairModel, SETUP_STEPS, type Pair, type SetupStep } from './model';
@@ -58,9 +59,13 @@ export async function runPairSetup(pairId: string, deps: PairingDeps): Promise<S
       return fail(ctx, step, describeError(err));
     }
   }
+  const schedule = firstSchedule(ctx.pair, toPerson(ctx.mentor), toPerson(ctx.mentee));
   await PairModel.updateOne(
     { _id: pairId },
-    { $set: { status: 'active' }, $unset: { 'setup.lockedUntil': '', 'setup.failedStep': '', 'setup.lastError': '' } },
+    {
+      $set: { status: 'active', schedule, lastActivityAt: deps.clock.now() },
+      $unset: { 'setup.lockedUntil': '', 'setup.failedStep': '', 'setup.lastError': '' },
+    },
   );
   return { status: 'done', channelId: ctx.pair.channel!.id! };
 }

@@ -1,3 +1,4 @@
+import type { Person } from '../../lib/working-time';
 import { ParticipantModel, type Participant } from './model';
 
 export interface ParticipantDetails {
@@ -21,4 +22,13 @@ export async function upsertParticipant(details: ParticipantDetails): Promise<vo
 export async function findParticipants(teamId: string, userIds: string[]): Promise<Map<string, Participant>> {
   const found = await ParticipantModel.find({ teamId, userId: { $in: userIds } }).lean<Participant[]>();
   return new Map(found.map((p) => [p.userId, p]));
+}
+
+/** The part of a participant that scheduling needs. */
+export function toPerson(p: Pick<Participant, 'tz' | 'workingHours'>): Person {
+  const wh = p.workingHours;
+  return {
+    tz: p.tz,
+    workingHours: wh ? { startHour: wh.startHour, endHour: wh.endHour, days: [...wh.days] } : undefined,
+  };
 }

@@ -1,0 +1,52 @@
+import 'dotenv/config';
+import { createLogger } from '../src/app';
+import { ConfigError, loadConfig } from '../src/config';
+import { connectDatabase, disconnectDatabase } from '../src/db/connection';
+import { resolveDatabaseUri } from '../src/db/resolve';
+import { createJobClient, createJobContext } from '../src/jobs/job-context';
+import { JOB_NAMES, runJobs, type JobName } from '../src/jobs/run-jobs';
+import { JOBS } from '../src/jobs/schedule';
+import { withoutPayloads } from '../src/lib/safe-logger';
+
+const USAGE = 'usage: npm run job -- <checkins|nudges|reminders|all> [--now 2026-12-01T09:00:00Z] [--dry-run]';
+
+export function parseJobArgs(argv: string[]): { names: JobName[]; now: Date; dryRun: boolean } {
+  const [which, ...rest] = argv;
+  const names = which === 'all' ? [...JOB_NAMES] : JOB_NAMES.includes(which as JobName) ? [which as JobName] : null;
+  if (!names) throw new Error(`unknown job "${which ?? ''}"\n${USAGE}`);
+  let now = new Date();
+  let dryRun = false;
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === '--dry-run') dryRun = true;
+    else if (rest[i] === '--now') {
+      now = new Date(rest[++i] ?? '');
+      if (Number.isNaN(now.getTime())) throw new Error(`--now needs an ISO date-time such as 2026-12-01T09:00:00Z\n${USAGE}`);
+    } else throw new Error(`unknown option "${rest[i]}"\n${USAGE}`);
+  }
+  return { names, now, dryRun };
+}
+
+/** `npm run job -- <name>`: runs jobs once, for operators and external schedulers; prints what it did. */
+async function main(): Promise<void> {
+  const args = parseJobArgs(process.argv.slice(2));
+  const config = loadConfig();
+  const logger = withoutPayloads(createLogger(config.logLevel));
+  const { uri, local } = await resolveDatabaseUri(config, (line) => logger.info(line));
+  await connectDatabase(uri);
+  try {
+    const ctx = createJobContext({ config, logger, client: createJobClient(config, logger) }, args.now, { dryRun: args.dryRun });
+    await runJobs(args.names, JOBS, ctx);
+    console.log(`${args.dryRun ? 'Dry run' : 'Ran'} ${args.names.join(', ')} at ${args.now.toISOString()}:`);
+    console.log(ctx.report.length ? ctx.report.map((l) => `  ${l}`).join('\n') : '  nothing was due');
+  } finally {
+    await disconnectDatabase();
+    await local?.stop();
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof ConfigError ? err.message : `job failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(err instanceof Error && err.message.startsWith('unknown') ? 2 : 1);
+  });
+}

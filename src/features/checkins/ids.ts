@@ -1,0 +1,20 @@
+/** Every callback_id, block_id and action_id of the check-ins feature. */
+export const CheckinIds = {
+  replyButton: 'checkins.reply_button',
+  replyModal: 'checkins.reply_modal',
+  inputAction: 'checkins.input',
+  block: {
+    met: 'checkins.met',
+    goalStatus: (n: number) => `checkins.goal_${n}_status`,
+    goalNote: (n: number) => `checkins.goal_${n}_note`,
+    worked: 'checkins.worked',
+    didNotWork: 'checkins.did_not_work',
+    adaptation: 'checkins.adaptation',
+    commitmentWhat: (n: number) => `checkins.commitment_${n}_what`,
+    commitmentWho: (n: number) => `checkins.commitment_${n}_who`,
+    commitmentBy: (n: number) => `checkins.commitment_${n}_by`,
+    blockers: 'checkins.blockers',
+  },
+} as const;
+
+export const MAX_COMMITMENTS_PER_REPLY = 3;

@@ -1,0 +1,50 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+
+/** One check-in of a pair: period n of its rhythm. Unique per (pair, period). */
+export const checkinSchema = new Schema(
+  {
+    teamId: { type: String, required: true },
+    pairId: { type: Schema.Types.ObjectId, required: true },
+    period: { type: Number, required: true },
+    kind: { type: String, enum: ['regular', 'welcome_back'], default: 'regular' },
+    /** The due day in the mentee's time zone, and the civil instant chosen for it. */
+    dueDay: { type: String, required: true },
+    dueAt: { type: Date, required: true },
+    /** Set once the prompt is in the channel. */
+    prompt: { channelId: String, ts: String, postedAt: Date, late: Boolean },
+    repliedBy: { type: [String], default: [] },
+  },
+  { timestamps: true },
+);
+checkinSchema.index({ pairId: 1, period: 1 }, { unique: true });
+
+export type Checkin = InferSchemaType<typeof checkinSchema> & { _id: Types.ObjectId };
+export const CheckinModel = model('Checkin', checkinSchema);
+
+export const GOAL_PROGRESS = ['not_started', 'some_progress', 'on_track', 'stuck', 'achieved'] as const;
+export const MET_ANSWERS = ['yes', 'no', 'rescheduled'] as const;
+
+/** One person's answer to one check-in. Editable until the next check-in is posted. */
+export const checkinReplySchema = new Schema(
+  {
+    teamId: { type: String, required: true },
+    pairId: { type: Schema.Types.ObjectId, required: true },
+    checkinId: { type: Schema.Types.ObjectId, required: true },
+    period: { type: Number, required: true },
+    userId: { type: String, required: true },
+    met: { type: String, enum: MET_ANSWERS, required: true },
+    goals: [{ _id: false, goalId: String, title: String, status: { type: String, enum: GOAL_PROGRESS }, note: String }],
+    worked: { type: String, default: '' },
+    didNotWork: { type: String, default: '' },
+    adaptation: { type: String, default: '' },
+    blockers: { type: String, default: '' },
+    submittedAt: { type: Date, required: true },
+    editedAt: { type: Date },
+  },
+  { timestamps: true },
+);
+checkinReplySchema.index({ checkinId: 1, userId: 1 }, { unique: true });
+checkinReplySchema.index({ pairId: 1, userId: 1, period: -1 });
+
+export type CheckinReply = InferSchemaType<typeof checkinReplySchema> & { _id: Types.ObjectId };
+export const CheckinReplyModel = model('CheckinReply', checkinReplySchema);

@@ -1,0 +1,65 @@
+import { addDays, localDay } from '../../lib/time';
+import { civilCheckinTime, DEFAULT_WORKING_HOURS, type Person } from '../../lib/working-time';
+
+export type CheckinKind = 'regular' | 'welcome_back';
+
+export interface PairRhythm {
+  cadence: string;
+  startDate: string;
+  endDate: string;
+}
+
+/** What the scheduler creates next for a pair; `nextCheckinAt` null when the program has no check-in left. */
+export interface ScheduleState {
+  nextPeriod: number;
+  nextDueDay: string | null;
+  nextCheckinAt: Date | null;
+  nextKind: CheckinKind;
+}
+
+export function intervalDays(cadence: string): number {
+  return cadence === 'biweekly' ? 14 : 7;
+}
+
+function isoWeekday(day: string): number {
+  const d = new Date(`${day}T12:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+/** The day itself, or the next day the mentee works (a due day on their weekend moves forward). */
+function onMenteeWorkingDay(day: string, mentee: Person): string {
+  const days = (mentee.workingHours ?? DEFAULT_WORKING_HOURS).days;
+  let d = day;
+  for (let i = 0; i < 7 && !days.includes(isoWeekday(d)); i++) d = addDays(d, 1);
+  return d;
+}
+
+function slot(period: number, nominalDay: string, kind: CheckinKind, rhythm: PairRhythm, mentor: Person, mentee: Person): ScheduleState {
+  if (nominalDay > rhythm.endDate) return { nextPeriod: period, nextDueDay: null, nextCheckinAt: null, nextKind: kind };
+  const day = onMenteeWorkingDay(nominalDay, mentee);
+  return { nextPeriod: period, nextDueDay: day, nextCheckinAt: civilCheckinTime(day, mentor, mentee).at, nextKind: kind };
+}
+
+/** The first check-in: one interval after the program starts. */
+export function firstSchedule(rhythm: PairRhythm, mentor: Person, mentee: Person): ScheduleState {
+  return slot(1, addDays(rhythm.startDate, intervalDays(rhythm.cadence)), 'regular', rhythm, mentor, mentee);
+}
+
+/** The check-in after `period` (due on `dueDay`): one interval later. */
+export function scheduleAfter(period: number, dueDay: string, rhythm: PairRhythm, mentor: Person, mentee: Person): ScheduleState {
+  return slot(period + 1, addDays(dueDay, intervalDays(rhythm.cadence)), 'regular', rhythm, mentor, mentee);
+}
+
+/**
+ * After a pause: a "welcome back" check-in at the first civil slot from `now` on (today in the
+ * mentee's time zone if its slot is still ahead, else the next working day).
+ */
+export function welcomeBackSchedule(now: Date, period: number, rhythm: PairRhythm, mentor: Person, mentee: Person): ScheduleState {
+  let day = localDay(now, mentee.tz);
+  for (let i = 0; i < 14; i++, day = addDays(day, 1)) {
+    const state = slot(period, day, 'welcome_back', rhythm, mentor, mentee);
+    if (!state.nextCheckinAt || state.nextDueDay !== day) continue;
+    if (state.nextCheckinAt >= now) return state;
+  }
+  return slot(period, day, 'welcome_back', rhythm, mentor, mentee);
+}

@@ -1,0 +1,64 @@
+import type { JobContext } from '../../jobs/context';
+import { enqueue } from '../../jobs/outbox';
+import { PairModel, type Pair } from '../pairing/model';
+import { findParticipants, toPerson } from '../participants/service';
+import { CheckinModel } from './model';
+import { scheduleAfter, type ScheduleState } from './schedule';
+
+const BATCH = 500;
+/** Catch-up after downtime: at most this many missed check-ins per pair in one run. */
+const MAX_CATCH_UP = 60;
+
+/**
+ * Creates the check-ins that are due (an indexed query on nextCheckinAt, so the cost follows the
+ * work due, not the number of pairs), and queues their prompts. After downtime each missed
+ * check-in is created once, however many ticks were missed.
+ */
+export async function createDueCheckins(ctx: JobContext): Promise<number> {
+  const pairs = await PairModel.find({ status: 'active', 'schedule.nextCheckinAt': { $lte: ctx.now } })
+    .sort({ 'schedule.nextCheckinAt': 1 })
+    .limit(BATCH)
+    .lean<Pair[]>();
+  if (pairs.length === 0) return 0;
+  const people = await findParticipants(pairs[0].teamId, pairs.flatMap((p) => [p.mentor.userId, p.mentee.userId]));
+  let created = 0;
+  for (const pair of pairs) {
+    const mentor = people.get(pair.mentor.userId);
+    const mentee = people.get(pair.mentee.userId);
+    if (!mentor || !mentee) continue;
+    let state = pair.schedule as ScheduleState;
+    for (let i = 0; i < MAX_CATCH_UP && state.nextCheckinAt && state.nextCheckinAt <= ctx.now; i++) {
+      if (ctx.dryRun) {
+        ctx.report.push(`would create check-in #${state.nextPeriod} for pair ${pair._id} (due ${state.nextCheckinAt.toISOString()})`);
+        break;
+      }
+      const checkinId = await ensureCheckin(pair, state);
+      await enqueue({ key: `checkin:${pair._id}:${state.nextPeriod}`, teamId: pair.teamId, kind: 'checkin_prompt', pairId: pair._id, ref: { checkinId }, dueAt: state.nextCheckinAt });
+      const next = scheduleAfter(state.nextPeriod, state.nextDueDay!, pair, toPerson(mentor), toPerson(mentee));
+      const advanced = await PairModel.updateOne(
+        { _id: pair._id, status: 'active', 'schedule.nextPeriod': state.nextPeriod },
+        { $set: { schedule: next } },
+      );
+      if (advanced.modifiedCount === 0) break; // another instance advanced it
+      created += 1;
+      ctx.report.push(`created check-in #${state.nextPeriod} for pair ${pair._id}`);
+      state = next;
+    }
+  }
+  return created;
+}
+
+async function ensureCheckin(pair: Pair, state: ScheduleState): Promise<string> {
+  const filter = { pairId: pair._id, period: state.nextPeriod };
+  try {
+    const found = await CheckinModel.findOneAndUpdate(
+      filter,
+      { $setOnInsert: { teamId: pair.teamId, kind: state.nextKind, dueDay: state.nextDueDay, dueAt: state.nextCheckinAt } },
+      { upsert: true, returnDocument: 'after' },
+    ).lean();
+    return String(found!._id);
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    return String((await CheckinModel.findOne(filter).lean())!._id); // another instance inserted it first
+  }
+}

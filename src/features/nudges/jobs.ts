@@ -1,0 +1,93 @@
+import type { KnownBlock } from '@slack/types';
+import type { OutboxHandler } from '../../jobs/outbox';
+import { nextAllowedDmTime } from '../../lib/working-time';
+import { CheckinIds } from '../checkins/ids';
+import { CheckinModel, type Checkin } from '../checkins/model';
+import { PairModel, type Pair } from '../pairing/model';
+import { findParticipants, toPerson } from '../participants/service';
+import { flagAtRisk } from './at-risk';
+import { NudgeIds } from './ids';
+import { text } from './messages';
+
+export { flagSilentPairs } from './at-risk';
+
+/** How many posted check-ins in a row, ending with `checkin`, the user left unanswered. */
+async function missedStreak(checkin: Checkin, userId: string): Promise<number> {
+  const recent = await CheckinModel.find({ pairId: checkin.pairId, period: { $lte: checkin.period }, 'prompt.ts': { $exists: true } })
+    .sort({ period: -1 })
+    .limit(3)
+    .lean<Checkin[]>();
+  let streak = 0;
+  for (const c of recent) {
+    if (c.repliedBy.includes(userId)) break;
+    streak += 1;
+  }
+  return streak;
+}
+
+/**
+ * `silence_nudge`: 48 working hours after a prompt, a DM to a participant who has not replied.
+ * Skipped when it lost its point (they replied, a newer check-in went out, the pair is paused);
+ * deferred out of the recipient's quiet hours; the second miss in a row offers a pause; the
+ * third flags the pair at risk for staff.
+ */
+export const silenceNudgeHandler: OutboxHandler = {
+  async render(entry, ctx) {
+    const userId = String(entry.ref.userId);
+    const checkin = await CheckinModel.findById(entry.ref.checkinId).lean<Checkin>();
+    const pair = await PairModel.findById(entry.pairId).lean<Pair>();
+    if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
+    if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
+    if (checkin.repliedBy.includes(userId)) return { op: 'skip', reason: 'already replied' };
+    if (await CheckinModel.exists({ pairId: pair._id, period: { $gt: checkin.period }, 'prompt.ts': { $exists: true } })) {
+      return { op: 'skip', reason: 'a newer check-in has gone out' };
+    }
+    const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
+    const me = people.get(userId);
+    if (!me) return { op: 'skip', reason: 'participant unknown' };
+    const allowed = nextAllowedDmTime(ctx.now, toPerson(me));
+    if (allowed.getTime() > ctx.now.getTime()) return { op: 'defer', until: allowed, reason: 'quiet hours' };
+
+    const streak = await missedStreak(checkin, userId);
+    if (streak >= 3) await flagAtRisk(pair, 'missed_three', ctx, { userId });
+    const partnerId = userId === pair.mentor.userId ? pair.mentee.userId : pair.mentor.userId;
+    const partner = `<@${partnerId}>`;
+    const sentence = streak >= 2 ? text.secondNudge(checkin.period, partner) : text.firstNudge(checkin.period, partner);
+    const buttons: KnownBlock = {
+      type: 'actions',
+      elements: [
+        { type: 'button', action_id: CheckinIds.replyButton, style: 'primary', text: { type: 'plain_text', text: text.replyButton() }, value: String(checkin._id) },
+        ...(streak >= 2
+          ? [
+              { type: 'button' as const, action_id: `${NudgeIds.pauseOfferButton}_2w`, text: { type: 'plain_text' as const, text: text.pauseTwoWeeks() }, value: `${pair._id}:2w` },
+              { type: 'button' as const, action_id: `${NudgeIds.pauseOfferButton}_4w`, text: { type: 'plain_text' as const, text: text.pauseFourWeeks() }, value: `${pair._id}:4w` },
+            ]
+          : []),
+      ],
+    };
+    return { op: 'post', to: userId, text: sentence, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: sentence } }, buttons] };
+  },
+};
+
+/** `at_risk_alert`: one message to staff (the staff channel, else the pair's creator). */
+export const atRiskAlertHandler: OutboxHandler = {
+  async render(entry, ctx) {
+    const pair = await PairModel.findById(entry.pairId).lean<Pair>();
+    if (!pair) return { op: 'skip', reason: 'pair deleted' };
+    if (!pair.atRisk?.since && entry.createdAt && pair.lastActivityAt && pair.lastActivityAt > entry.createdAt) {
+      return { op: 'skip', reason: 'the pair replied since' };
+    }
+    const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
+    const reasonKey = String(entry.ref.reason);
+    const reason = reasonKey === 'missed_three' ? text.reasons.missed_three(String(entry.ref.userId ?? pair.mentee.userId)) : text.reasons.silent_21_days();
+    const last = pair.lastActivityAt ? pair.lastActivityAt.toISOString().slice(0, 10) : 'never';
+    const sentence = text.atRiskAlert(
+      people.get(pair.mentor.userId)?.name ?? pair.mentor.userId,
+      people.get(pair.mentee.userId)?.name ?? pair.mentee.userId,
+      pair.channel?.id ? `<#${pair.channel.id}>` : 'no channel',
+      reason,
+      last,
+    );
+    return { op: 'post', to: ctx.config.staff.channelId ?? pair.createdBy, text: sentence };
+  },
+};

@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import type { Logger } from '@slack/logger';
+import { WebClient } from '@slack/web-api';
+import type { Config } from '../config';
+import { realSleep, type JobContext } from './context';
+
+/** This process, in leases and claims. */
+export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+
+/**
+ * The Web API client of scheduled sends: a 429 comes back at once (the outbox waits out
+ * Retry-After between sends and gives up a tick's budget rather than block inside one call),
+ * and failures are retried by the outbox on a later tick, not inside the client.
+ */
+export function createJobClient(config: Readonly<Config>, logger: Logger): WebClient {
+  return new WebClient(config.slack.botToken, {
+    slackApiUrl: config.slack.apiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: 20_000,
+    logger,
+  });
+}
+
+export function createJobContext(
+  deps: { config: Readonly<Config>; logger: Logger; client: WebClient },
+  now: Date,
+  opts: { dryRun?: boolean; instanceId?: string; sleep?: (ms: number) => Promise<void> } = {},
+): JobContext {
+  return {
+    now,
+    client: deps.client,
+    config: deps.config,
+    logger: deps.logger,
+    instanceId: opts.instanceId ?? INSTANCE_ID,
+    dryRun: opts.dryRun ?? false,
+    sleep: opts.sleep ?? realSleep,
+    report: [],
+  };
+}

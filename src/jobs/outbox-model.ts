@@ -1,0 +1,35 @@
+import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+
+export const OUTBOX_KINDS = ['checkin_prompt', 'silence_nudge', 'at_risk_alert', 'commitment_reminder', 'reply_summary', 'pause_notice'] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/**
+ * Every message the bot sends on its own: identified by a unique key (e.g.
+ * "checkin:<pair>:<period>"), written before the Slack call, sent at most once, retried until sent.
+ */
+export const outboxSchema = new Schema(
+  {
+    key: { type: String, required: true },
+    teamId: { type: String, required: true },
+    kind: { type: String, enum: OUTBOX_KINDS, required: true },
+    pairId: { type: Schema.Types.ObjectId, required: true },
+    /** What the renderer needs: a check-in, a commitment, a user… */
+    ref: { type: Schema.Types.Mixed, default: {} },
+    dueAt: { type: Date, required: true },
+    status: { type: String, enum: ['pending', 'sending', 'sent', 'skipped'], default: 'pending' },
+    /** When it may be tried (again): dueAt at first, later after a failure or Retry-After. */
+    nextAttemptAt: { type: Date, required: true },
+    attempts: { type: Number, default: 0 },
+    claimedAt: { type: Date },
+    claimedBy: { type: String },
+    lastError: { type: String },
+    skipReason: { type: String },
+    sent: { channelId: String, ts: String, at: Date },
+  },
+  { timestamps: true },
+);
+outboxSchema.index({ key: 1 }, { unique: true });
+outboxSchema.index({ status: 1, nextAttemptAt: 1 });
+
+export type OutboxEntry = InferSchemaType<typeof outboxSchema> & { _id: Types.ObjectId };
+export const OutboxModel = model('Outbox', outboxSchema);

@@ -1,0 +1,171 @@
+import type { KnownBlock } from '@slack/types';
+import type { Types } from 'mongoose';
+import { describeError } from '../slack/errors';
+import type { JobContext } from './context';
+import { OutboxModel, type OutboxEntry, type OutboxKind } from './outbox-model';
+
+export type Rendered =
+  | { op: 'post'; /** a channel ID, or a user ID for a DM */ to: string; text: string; blocks?: KnownBlock[]; threadTs?: string }
+  | { op: 'update'; channel: string; ts: string; text: string; blocks?: KnownBlock[] }
+  | { op: 'skip'; reason: string }
+  /** Not now (e.g. the recipient's quiet hours): try again at `until`. */
+  | { op: 'defer'; until: Date; reason: string };
+
+/** How one kind of message is built at send time (so it reflects the state then) and what follows it. */
+export interface OutboxHandler {
+  render(entry: OutboxEntry, ctx: JobContext): Promise<Rendered>;
+  onSent?(entry: OutboxEntry, sent: { channelId: string; ts: string }, ctx: JobContext): Promise<void>;
+}
+
+export interface NewOutboxEntry {
+  key: string;
+  teamId: string;
+  kind: OutboxKind;
+  pairId: Types.ObjectId;
+  ref?: Record<string, unknown>;
+  dueAt: Date;
+}
+
+const METADATA_TYPE = 'mentorship_outbox';
+/** A claim older than this is taken to be from a process that died mid-send. */
+export const STALE_CLAIM_MS = 5 * 60_000;
+const BACKOFF_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 6 * 60 * 60_000];
+
+/** Writes an entry unless one with the same key exists; true when it is new. */
+export async function enqueue(entry: NewOutboxEntry): Promise<boolean> {
+  try {
+    await OutboxModel.create({ ...entry, ref: entry.ref ?? {}, nextAttemptAt: entry.dueAt, status: 'pending' });
+    return true;
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) return false;
+    throw err;
+  }
+}
+
+export interface OutboxRunResult {
+  sent: number;
+  skipped: number;
+  failed: number;
+  /** Entries left for a later run because the time budget ran out while rate-limited. */
+  deferred: boolean;
+}
+
+/**
+ * Sends the due entries of these kinds, one claim at a time, until none is due or `budgetMs`
+ * (real time) is spent. Each entry is claimed atomically, so two instances never send the same
+ * one; a claim abandoned by a crash is resumed after STALE_CLAIM_MS, looking first in the
+ * channel for a message already carrying its key.
+ */
+export async function runOutbox(
+  handlers: Partial<Record<OutboxKind, OutboxHandler>>,
+  ctx: JobContext,
+  budgetMs = 4 * 60_000,
+): Promise<OutboxRunResult> {
+  const kinds = Object.keys(handlers) as OutboxKind[];
+  const result: OutboxRunResult = { sent: 0, skipped: 0, failed: 0, deferred: false };
+  const deadline = Date.now() + budgetMs;
+  const due = {
+    kind: { $in: kinds },
+    $or: [
+      { status: 'pending' as const, nextAttemptAt: { $lte: ctx.now } },
+      { status: 'sending' as const, claimedAt: { $lte: new Date(ctx.now.getTime() - STALE_CLAIM_MS) } },
+    ],
+  };
+  if (ctx.dryRun) {
+    const entries = await OutboxModel.find(due).sort({ nextAttemptAt: 1 }).limit(1000).lean<OutboxEntry[]>();
+    for (const e of entries) ctx.report.push(`would send ${e.kind} ${e.key} (due ${e.dueAt.toISOString()})`);
+    return result;
+  }
+  while (Date.now() < deadline) {
+    const previous = await OutboxModel.findOneAndUpdate(
+      due,
+      { $set: { status: 'sending', claimedAt: ctx.now, claimedBy: ctx.instanceId }, $inc: { attempts: 1 } },
+      { sort: { nextAttemptAt: 1 }, returnDocument: 'before' },
+    ).lean<OutboxEntry>();
+    if (!previous) break;
+    const entry: OutboxEntry = { ...previous, status: 'sending', attempts: previous.attempts + 1 };
+    const outcome = await sendOne(entry, handlers[entry.kind as OutboxKind]!, ctx, previous.status === 'sending');
+    if (typeof outcome === 'object') {
+      if (Date.now() + outcome.retryAfterMs >= deadline) {
+        result.deferred = true;
+        break;
+      }
+      await ctx.sleep(outcome.retryAfterMs);
+      continue;
+    }
+    result[outcome] += 1;
+  }
+  return result;
+}
+
+type SendOutcome = 'sent' | 'skipped' | 'failed' | { retryAfterMs: number };
+
+async function sendOne(entry: OutboxEntry, handler: OutboxHandler, ctx: JobContext, resumed: boolean): Promise<SendOutcome> {
+  const id = entry._id;
+  try {
+    const rendered = await handler.render(entry, ctx);
+    if (rendered.op === 'skip') {
+      await OutboxModel.updateOne({ _id: id }, { $set: { status: 'skipped', skipReason: rendered.reason } });
+      ctx.report.push(`skipped ${entry.kind} ${entry.key}: ${rendered.reason}`);
+      return 'skipped';
+    }
+    if (rendered.op === 'defer') {
+      await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: rendered.until }, $inc: { attempts: -1 } });
+      ctx.report.push(`deferred ${entry.kind} ${entry.key} to ${rendered.until.toISOString()}: ${rendered.reason}`);
+      return 'skipped';
+    }
+    let sent: { channelId: string; ts: string };
+    if (rendered.op === 'update') {
+      await ctx.client.chat.update({ channel: rendered.channel, ts: rendered.ts, text: rendered.text, blocks: rendered.blocks });
+      sent = { channelId: rendered.channel, ts: rendered.ts };
+    } else {
+      const channel = await resolveChannel(rendered.to, ctx);
+      const already = resumed ? await findSentByKey(channel, entry.key, ctx) : undefined;
+      if (already) {
+        sent = { channelId: channel, ts: already };
+      } else {
+        const res = await ctx.client.chat.postMessage({
+          channel,
+          text: rendered.text,
+          blocks: rendered.blocks,
+          thread_ts: rendered.threadTs,
+          metadata: { event_type: METADATA_TYPE, event_payload: { key: entry.key } },
+        });
+        sent = { channelId: res.channel ?? channel, ts: res.ts! };
+      }
+    }
+    await OutboxModel.updateOne({ _id: id }, { $set: { status: 'sent', sent: { ...sent, at: ctx.now } }, $unset: { lastError: '' } });
+    await handler.onSent?.(entry, sent, ctx);
+    ctx.report.push(`sent ${entry.kind} ${entry.key}${resumed ? ' (resumed)' : ''}`);
+    return 'sent';
+  } catch (err) {
+    const rateLimited = (err as { code?: string }).code === 'slack_webapi_rate_limited_error';
+    if (rateLimited) {
+      const retryAfterMs = Math.max(1, Number((err as { retryAfter?: number }).retryAfter ?? 1)) * 1000;
+      await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: ctx.now, lastError: 'slack:ratelimited' }, $inc: { attempts: -1 } });
+      return { retryAfterMs };
+    }
+    const wait = BACKOFF_MS[Math.min(entry.attempts - 1, BACKOFF_MS.length - 1)];
+    const error = describeError(err);
+    await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: new Date(ctx.now.getTime() + wait), lastError: error } });
+    ctx.logger.warn(`outbox ${entry.kind} ${entry.key}: ${error}; retrying in ${Math.round(wait / 60_000)} min`);
+    ctx.report.push(`failed ${entry.kind} ${entry.key}: ${error} (will retry)`);
+    return 'failed';
+  }
+}
+
+async function resolveChannel(to: string, ctx: JobContext): Promise<string> {
+  if (!/^[UW]/.test(to)) return to;
+  const dm = await ctx.client.conversations.open({ users: to });
+  return dm.channel!.id!;
+}
+
+/** A message this app already posted with the entry's key (a send that completed before a crash). */
+async function findSentByKey(channel: string, key: string, ctx: JobContext): Promise<string | undefined> {
+  const history = await ctx.client.conversations.history({ channel, limit: 100, include_all_metadata: true });
+  const found = history.messages?.find((m) => {
+    const meta = (m as { metadata?: { event_type?: string; event_payload?: { key?: string } } }).metadata;
+    return meta?.event_type === METADATA_TYPE && meta.event_payload?.key === key;
+  });
+  return found?.ts;
+}

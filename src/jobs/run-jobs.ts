@@ -1,0 +1,32 @@
+import type { JobContext } from './context';
+import { acquireLease, releaseLease } from './lease';
+
+export const JOB_NAMES = ['checkins', 'nudges', 'reminders'] as const;
+export type JobName = (typeof JOB_NAMES)[number];
+
+export type JobFunction = (ctx: JobContext) => Promise<void>;
+
+/** A lease outlives a crashed run by this much at most. */
+const LEASE_MS = 10 * 60_000;
+
+/**
+ * Runs jobs under their leases: while one instance works a job, another instance's tick of the
+ * same job does nothing (and says so). Safe without the lease too: every send is claimed singly.
+ */
+export async function runJobs(names: readonly JobName[], jobs: Record<JobName, JobFunction>, ctx: JobContext): Promise<void> {
+  for (const name of names) {
+    if (ctx.dryRun) {
+      await jobs[name](ctx);
+      continue;
+    }
+    if (!(await acquireLease(`job:${name}`, ctx.instanceId, ctx.now, LEASE_MS))) {
+      ctx.report.push(`${name}: another instance is running it; skipped`);
+      continue;
+    }
+    try {
+      await jobs[name](ctx);
+    } finally {
+      await releaseLease(`job:${name}`, ctx.instanceId);
+    }
+  }
+}

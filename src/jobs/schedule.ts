@@ -1,0 +1,60 @@
+import cron from 'node-cron';
+import { checkinPromptHandler } from '../features/checkins/prompt';
+import { createDueCheckins } from '../features/checkins/scheduler';
+import { commitmentReminderHandler, enqueueDueReminders } from '../features/commitments/jobs';
+import { atRiskAlertHandler, flagSilentPairs, silenceNudgeHandler } from '../features/nudges/jobs';
+import { resumeDuePauses } from '../features/pause/jobs';
+import type { Clock } from '../lib/time';
+import type { JobContext } from './context';
+import { runOutbox } from './outbox';
+import { runJobs, type JobFunction, type JobName } from './run-jobs';
+
+/**
+ * The job table: every scheduled job, its cron expression (UTC) and what it does.
+ * Each job is safe to run twice and at any time; `npm run job -- <name>` runs one once.
+ */
+export const JOB_TABLE: ReadonlyArray<{ name: JobName; cron: string; does: string }> = [
+  { name: 'checkins', cron: '*/5 * * * *', does: 'resumes ended pauses, creates due check-ins, posts their prompts' },
+  { name: 'nudges', cron: '*/15 * * * *', does: 'nudges silent participants kindly, flags pairs at risk to staff' },
+  { name: 'reminders', cron: '*/15 * * * *', does: 'reminds owners of commitments due the next working day' },
+];
+
+export const JOBS: Record<JobName, JobFunction> = {
+  async checkins(ctx) {
+    await resumeDuePauses(ctx);
+    await createDueCheckins(ctx);
+    await runOutbox({ checkin_prompt: checkinPromptHandler }, ctx);
+  },
+  async nudges(ctx) {
+    await flagSilentPairs(ctx);
+    await runOutbox({ silence_nudge: silenceNudgeHandler, at_risk_alert: atRiskAlertHandler }, ctx);
+  },
+  async reminders(ctx) {
+    await enqueueDueReminders(ctx);
+    await runOutbox({ commitment_reminder: commitmentReminderHandler }, ctx);
+  },
+};
+
+/** Starts the in-process cron (unless SCHEDULER_ENABLED=false); a tick still running is not doubled. */
+export function startScheduler(makeContext: (now: Date) => JobContext, clock: Clock): { stop(): void } {
+  const running = new Set<JobName>();
+  const tasks = JOB_TABLE.map(({ name, cron: expression }) =>
+    cron.schedule(
+      expression,
+      async () => {
+        if (running.has(name)) return;
+        running.add(name);
+        const ctx = makeContext(clock.now());
+        try {
+          await runJobs([name], JOBS, ctx);
+        } catch (err) {
+          ctx.logger.error(`job ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+        } finally {
+          running.delete(name);
+        }
+      },
+      { timezone: 'UTC', name: `mentorship-${name}` },
+    ),
+  );
+  return { stop: () => tasks.forEach((t) => t.stop()) };
+}
