@@ -1,0 +1,29 @@
+import { createJobClient, createJobContext } from '../../src/jobs/job-context';
+import type { JobContext } from '../../src/jobs/context';
+import { runJobs, type JobName } from '../../src/jobs/run-jobs';
+import { JOBS } from '../../src/jobs/schedule';
+import type { Harness } from './app-harness';
+
+/**
+ * Runs scheduled jobs once at a simulated `now`, against the harness's stand-in and database,
+ * the way the cron tick or `npm run job` does. Returns the run's report lines.
+ */
+export async function runJobsAt(
+  h: Harness,
+  now: Date | string,
+  names: JobName[] = ['checkins', 'nudges', 'reminders'],
+  opts: { instanceId?: string; dryRun?: boolean; sleep?: (ms: number) => Promise<void> } = {},
+): Promise<string[]> {
+  const ctx = jobContext(h, now, opts);
+  await runJobs(names, JOBS, ctx);
+  return ctx.report;
+}
+
+export function jobContext(h: Harness, now: Date | string, opts: { instanceId?: string; dryRun?: boolean; sleep?: (ms: number) => Promise<void> } = {}): JobContext {
+  const client = createJobClient(h.config, h.deps.logger);
+  return createJobContext({ config: h.config, logger: h.deps.logger, client }, typeof now === 'string' ? new Date(now) : now, {
+    instanceId: opts.instanceId ?? 'test-instance',
+    dryRun: opts.dryRun,
+    sleep: opts.sleep,
+  });
+}
