@@ -1,6 +1,6 @@
 import 'dotenv/config';
 import { createLogger } from '../src/app';
-import { ConfigError, loadConfig } from '../src/config';
+import { loadConfig } from '../src/config';
 import { connectDatabase, disconnectDatabase } from '../src/db/connection';
 import { resolveDatabaseUri } from '../src/db/resolve';
 import { createJobClient, createJobContext } from '../src/jobs/job-context';
@@ -26,27 +26,42 @@ export function parseJobArgs(argv: string[]): { names: JobName[]; now: Date; dry
   return { names, now, dryRun };
 }
 
-/** `npm run job -- <name>`: runs jobs once, for operators and external schedulers; prints what it did. */
-async function main(): Promise<void> {
-  const args = parseJobArgs(process.argv.slice(2));
-  const config = loadConfig();
-  const logger = withoutPayloads(createLogger(config.logLevel));
-  const { uri, local } = await resolveDatabaseUri(config, (line) => logger.info(line));
-  await connectDatabase(uri);
+/**
+ * `npm run job -- <name>`: runs jobs once, for operators and external schedulers, and prints what
+ * it did (or would do). Returns the exit code: 0 done, 1 failed, 2 bad arguments.
+ */
+export async function runJobCommand(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<number> {
+  let args: ReturnType<typeof parseJobArgs>;
+  let config: ReturnType<typeof loadConfig>;
   try {
-    const ctx = createJobContext({ config, logger, client: createJobClient(config, logger) }, args.now, { dryRun: args.dryRun });
-    await runJobs(args.names, JOBS, ctx);
-    console.log(`${args.dryRun ? 'Dry run' : 'Ran'} ${args.names.join(', ')} at ${args.now.toISOString()}:`);
-    console.log(ctx.report.length ? ctx.report.map((l) => `  ${l}`).join('\n') : '  nothing was due');
-  } finally {
-    await disconnectDatabase();
-    await local?.stop();
+    args = parseJobArgs(argv);
+    config = loadConfig(env);
+  } catch (err) {
+    print(err instanceof Error ? err.message : String(err));
+    return 2;
+  }
+  const logger = withoutPayloads(createLogger(config.logLevel));
+  try {
+    const { uri, local } = await resolveDatabaseUri(config, (line) => logger.info(line));
+    await connectDatabase(uri);
+    try {
+      const ctx = createJobContext({ config, logger, client: createJobClient(config, logger) }, args.now, { dryRun: args.dryRun });
+      await runJobs(args.names, JOBS, ctx);
+      print(`${args.dryRun ? 'Dry run' : 'Ran'} ${args.names.join(', ')} at ${args.now.toISOString()}:`);
+      print(ctx.report.length ? ctx.report.map((l) => `  ${l}`).join('\n') : '  nothing was due');
+      return 0;
+    } finally {
+      await disconnectDatabase();
+      await local?.stop();
+    }
+  } catch (err) {
+    print(`job failed: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
   }
 }
 
 if (require.main === module) {
-  main().catch((err: unknown) => {
-    console.error(err instanceof ConfigError ? err.message : `job failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(err instanceof Error && err.message.startsWith('unknown') ? 2 : 1);
+  runJobCommand(process.argv.slice(2), process.env, (line) => console.log(line)).then((code) => {
+    process.exitCode = code;
   });
 }

@@ -16,6 +16,7 @@ export const PEOPLE = {
   mentor: { id: 'U0MENTOR01', name: 'alice', real_name: 'Alice Müller', tz: 'America/New_York' },
   mentee: { id: 'U0MENTEE01', name: 'karim', real_name: 'Karim Rahman', tz: 'Asia/Dhaka' },
   mentee2: { id: 'U0MENTEE02', name: 'amira', real_name: 'Amira Ben Salah', tz: 'Africa/Tunis' },
+  mentorLA: { id: 'U0MENTOR02', name: 'lee', real_name: 'Lee Park', tz: 'America/Los_Angeles' },
   noTz: { id: 'U0NOTZ0001', name: 'notz', real_name: 'No Zone' },
   outsider: { id: 'U0OUTSIDE1', name: 'olga', real_name: 'Olga Outsider', tz: 'Europe/Kyiv' },
   bot: { id: 'U0SOMEBOT1', name: 'somebot', real_name: 'Some Bot', is_bot: true },

@@ -19,6 +19,14 @@ export const checkinSchema = new Schema(
 checkinSchema.index({ pairId: 1, period: 1 }, { unique: true });
 
 export type Checkin = InferSchemaType<typeof checkinSchema> & { _id: Types.ObjectId };
+
+/**
+ * Who has replied. Read through this: FerretDB 1.x drops an empty array written by an upsert's
+ * $setOnInsert, so a stored check-in may have no `repliedBy` field at all.
+ */
+export function repliedByOf(checkin: Pick<Checkin, 'repliedBy'>): string[] {
+  return checkin.repliedBy ?? [];
+}
 export const CheckinModel = model('Checkin', checkinSchema);
 
 export const GOAL_PROGRESS = ['not_started', 'some_progress', 'on_track', 'stuck', 'achieved'] as const;
@@ -38,8 +46,13 @@ export const checkinReplySchema = new Schema(
     didNotWork: { type: String, default: '' },
     adaptation: { type: String, default: '' },
     blockers: { type: String, default: '' },
+    /** For program staff only: never shown to the partner or in the channel. */
+    staffNote: { type: String, default: '' },
     submittedAt: { type: Date, required: true },
     editedAt: { type: Date },
+    editCount: { type: Number, default: 0 },
+    /** The summary posted in the prompt's thread, updated in place when the reply is edited. */
+    summary: { channelId: String, ts: String },
   },
   { timestamps: true },
 );

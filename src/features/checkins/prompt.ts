@@ -5,7 +5,7 @@ import { CommitmentModel } from '../commitments/model';
 import { scheduleSilenceNudges } from '../nudges/schedule';
 import { PairModel, type Pair } from '../pairing/model';
 import { findParticipants, toPerson } from '../participants/service';
-import { CheckinModel, type Checkin } from './model';
+import { CheckinModel, repliedByOf, type Checkin } from './model';
 import { checkinPrompt, type PromptInput } from './prompt-view';
 
 /** A prompt posted more than this after its due time says that it comes late. */
@@ -33,7 +33,7 @@ export async function loadPromptInput(checkin: Checkin, pair: Pair, at: Date): P
     mentee: { userId: pair.mentee.userId, tz: menteeTz },
     goalTitles: pair.goals.filter((g) => g.status !== 'dropped').map((g) => g.title),
     overdue: overdue.map((c) => ({ ownerId: c.ownerId, what: c.what, dueDay: c.dueDay })),
-    repliedBy: checkin.repliedBy,
+    repliedBy: repliedByOf(checkin),
   };
 }
 

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { OutboxHandler } from '../../jobs/outbox';
 import { nextAllowedDmTime } from '../../lib/working-time';
 import { CheckinIds } from '../checkins/ids';
-import { CheckinModel, type Checkin } from '../checkins/model';
+import { CheckinModel, repliedByOf, type Checkin } from '../checkins/model';
 import { PairModel, type Pair } from '../pairing/model';
 import { findParticipants, toPerson } from '../participants/service';
 import { flagAtRisk } from './at-risk';
@@ -19,7 +19,7 @@ async function missedStreak(checkin: Checkin, userId: string): Promise<number> {
     .lean<Checkin[]>();
   let streak = 0;
   for (const c of recent) {
-    if (c.repliedBy.includes(userId)) break;
+    if (repliedByOf(c).includes(userId)) break;
     streak += 1;
   }
   return streak;
@@ -38,7 +38,7 @@ export const silenceNudgeHandler: OutboxHandler = {
     const pair = await PairModel.findById(entry.pairId).lean<Pair>();
     if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
-    if (checkin.repliedBy.includes(userId)) return { op: 'skip', reason: 'already replied' };
+    if (repliedByOf(checkin).includes(userId)) return { op: 'skip', reason: 'already replied' };
     if (await CheckinModel.exists({ pairId: pair._id, period: { $gt: checkin.period }, 'prompt.ts': { $exists: true } })) {
       return { op: 'skip', reason: 'a newer check-in has gone out' };
     }

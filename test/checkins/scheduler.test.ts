@@ -1,0 +1,170 @@
+import { CheckinModel } from '../../src/features/checkins/model';
+import { PairModel, type Pair } from '../../src/features/pairing/model';
+import { OutboxModel } from '../../src/jobs/outbox-model';
+import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
+import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { jobContext, runJobsAt } from '../support/jobs';
+import { createActivePair } from '../support/pairs';
+import { simulate, wallTime } from '../support/simulation';
+import { runJobs } from '../../src/jobs/run-jobs';
+import { JOBS } from '../../src/jobs/schedule';
+
+let h: Harness;
+
+beforeAll(async () => {
+  await connectTestDatabase('scheduler');
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+  await dropTestDatabase();
+});
+beforeEach(async () => {
+  await clearDatabase();
+  h.reset();
+});
+
+/** The check-in prompts Slack received in a pair's channel, in order. */
+function promptsIn(pair: Pair) {
+  return h.standIn.messages.filter((m) => m.channel === pair.channel!.id && /Check-in #\d+/.test(m.text ?? ''));
+}
+
+async function postedTimes(pair: Pair): Promise<Date[]> {
+  const checkins = await CheckinModel.find({ pairId: pair._id }).sort({ period: 1 }).lean();
+  return checkins.map((c) => c.prompt!.postedAt!);
+}
+
+describe('check-ins across months, at a civil hour for both', () => {
+  test('Los Angeles + Dhaka (no shared working hour) and New York + Tunis (across the US daylight-saving change)', async () => {
+    const la = await createActivePair(h, { mentor: PEOPLE.mentorLA.id, mentee: PEOPLE.mentee.id, startDate: '2027-02-01', endDate: '2027-04-30' });
+    const ny = await createActivePair(h, { mentor: PEOPLE.mentor.id, mentee: PEOPLE.mentee2.id, startDate: '2027-02-01', endDate: '2027-04-30' });
+
+    await simulate(h, '2027-02-01T00:00:00Z', '2027-03-29T23:00:00Z', ['checkins']);
+
+    // Weekly from Monday 8 February: 8 check-ins each, one message per check-in, numbered in order.
+    expect(promptsIn(la).map((m) => m.text)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `Check-in #${n}: time to check in with each other.`));
+    expect(promptsIn(ny)).toHaveLength(8);
+
+    // No overlap between LA and Dhaka working hours: 09:00 in Dhaka, every Monday.
+    const laTimes = await postedTimes(la);
+    expect(laTimes.map((t) => wallTime(t, 'Asia/Dhaka'))).toEqual(Array(8).fill('Mon 09:00'));
+
+    // New York + Tunis: 09:00 New York (the first hour inside both working days), before and after
+    // 14 March, when New York moves to daylight time and Tunis does not: 15:00 then 14:00 in Tunis.
+    const nyTimes = await postedTimes(ny);
+    expect(nyTimes.map((t) => wallTime(t, 'America/New_York'))).toEqual(Array(8).fill('Mon 09:00'));
+    expect(nyTimes.map((t) => wallTime(t, 'Africa/Tunis'))).toEqual([
+      'Mon 15:00', 'Mon 15:00', 'Mon 15:00', 'Mon 15:00', 'Mon 15:00', 'Mon 14:00', 'Mon 14:00', 'Mon 14:00',
+    ]);
+    expect(nyTimes.map((t) => t.toISOString().slice(11, 16))).toEqual(['14:00', '14:00', '14:00', '14:00', '14:00', '13:00', '13:00', '13:00']);
+
+    // Each prompt shows each side's local time.
+    const first = JSON.stringify(promptsIn(ny)[0].blocks);
+    expect(first).toMatch(/Mon 09:00 for you\) and <@U0MENTEE02> \(Mon 15:00 for you\)/);
+    expect(first).toContain('checkins.reply_button');
+  });
+
+  test('a biweekly pair gets a prompt every two weeks, and none after the program ends', async () => {
+    const pair = await createActivePair(h, { cadence: 'biweekly', startDate: '2027-01-04', endDate: '2027-02-20' });
+    await simulate(h, '2027-01-04T00:00:00Z', '2027-03-10T00:00:00Z', ['checkins'], 180);
+    const checkins = await CheckinModel.find({ pairId: pair._id }).sort({ period: 1 }).lean();
+    expect(checkins.map((c) => c.dueDay)).toEqual(['2027-01-18', '2027-02-01', '2027-02-15']);
+    expect(promptsIn(pair)).toHaveLength(3);
+    expect((await PairModel.findById(pair._id).lean())!.schedule!.nextCheckinAt).toBeNull();
+  });
+});
+
+describe('exactly once', () => {
+  test('two scheduler instances ticking at the same moment post each prompt once', async () => {
+    const pair = await createActivePair(h);
+    const due = '2026-12-08T15:00:00Z';
+    const [a, b] = await Promise.all([
+      runJobsAt(h, due, ['checkins'], { instanceId: 'instance-a' }),
+      runJobsAt(h, due, ['checkins'], { instanceId: 'instance-b' }),
+    ]);
+    expect(promptsIn(pair)).toHaveLength(1);
+    expect([...a, ...b].filter((l) => l.startsWith('sent checkin_prompt'))).toHaveLength(1);
+    expect(await CheckinModel.countDocuments()).toBe(1);
+    // And a second round at the same time changes nothing.
+    await runJobsAt(h, due, ['checkins']);
+    expect(promptsIn(pair)).toHaveLength(1);
+  });
+
+  test('a crash between the database write and the Slack call: the prompt is posted once, after the claim goes stale', async () => {
+    const pair = await createActivePair(h);
+    // The dying instance created the check-in and claimed its prompt, then died before calling Slack.
+    const ctx = jobContext(h, '2026-12-08T15:00:00Z', { instanceId: 'dying' });
+    const { createDueCheckins } = await import('../../src/features/checkins/scheduler');
+    await createDueCheckins(ctx);
+    await OutboxModel.updateOne({ kind: 'checkin_prompt' }, { $set: { status: 'sending', claimedAt: ctx.now, claimedBy: 'dying' } });
+
+    await runJobsAt(h, '2026-12-08T15:01:00Z', ['checkins']);
+    expect(promptsIn(pair)).toHaveLength(0); // the claim is fresh: maybe the other instance is still at it
+    const report = await runJobsAt(h, '2026-12-08T15:06:00Z', ['checkins']);
+    expect(report).toContain(`sent checkin_prompt checkin:${pair._id}:1 (resumed)`);
+    expect(promptsIn(pair)).toHaveLength(1);
+    expect((await CheckinModel.findOne().lean())!.prompt!.ts).toBe(promptsIn(pair)[0].ts);
+  });
+
+  test('a crash after the Slack call but before recording it: the resumed send finds the message and does not post again', async () => {
+    const pair = await createActivePair(h);
+    await runJobsAt(h, '2026-12-08T15:00:00Z', ['checkins']);
+    expect(promptsIn(pair)).toHaveLength(1);
+    // Roll the database back to "claimed, not yet recorded as sent".
+    await OutboxModel.updateOne({ kind: 'checkin_prompt' }, { $set: { status: 'sending', claimedAt: new Date('2026-12-08T15:00:00Z') }, $unset: { sent: '' } });
+    await CheckinModel.updateOne({}, { $unset: { prompt: '' } });
+    await OutboxModel.deleteMany({ kind: 'silence_nudge' });
+
+    const report = await runJobsAt(h, '2026-12-08T15:10:00Z', ['checkins']);
+    expect(report).toContain(`sent checkin_prompt checkin:${pair._id}:1 (resumed)`);
+    expect(promptsIn(pair)).toHaveLength(1);
+    expect((await CheckinModel.findOne().lean())!.prompt!.ts).toBe(promptsIn(pair)[0].ts);
+    expect(await OutboxModel.countDocuments({ kind: 'silence_nudge' })).toBe(2);
+  });
+
+  test('after downtime each missed check-in is posted once, marked late, not once per missed tick', async () => {
+    const pair = await createActivePair(h);
+    // The bot was off from 1 December until 30 December 10:00 UTC: check-ins of 8, 15, 22 and 29 December were missed.
+    const report = await runJobsAt(h, '2026-12-30T10:00:00Z', ['checkins']);
+    expect(report.filter((l) => l.startsWith('created check-in'))).toHaveLength(4);
+    expect(promptsIn(pair).map((m) => m.text)).toEqual([1, 2, 3, 4].map((n) => `Check-in #${n}: time to check in with each other.`));
+    expect(JSON.stringify(promptsIn(pair)[0].blocks)).toMatch(/was due on 2026-12-08; the bot was offline then/);
+    await runJobsAt(h, '2026-12-30T10:05:00Z', ['checkins']);
+    await runJobsAt(h, '2026-12-30T11:00:00Z', ['checkins']);
+    expect(promptsIn(pair)).toHaveLength(4);
+    // The rhythm goes on: the next is 5 January.
+    expect((await PairModel.findById(pair._id).lean())!.schedule!.nextDueDay).toBe('2027-01-05');
+  });
+});
+
+describe('when Slack fails', () => {
+  test('a 500 leaves the prompt queued; a later tick posts it, once', async () => {
+    const pair = await createActivePair(h);
+    h.standIn.failNext('chat.postMessage', { status: 500 });
+    const first = await runJobsAt(h, '2026-12-08T15:00:00Z', ['checkins']);
+    expect(first.some((l) => /failed checkin_prompt .*slack:http_500 \(will retry\)/.test(l))).toBe(true);
+    expect(promptsIn(pair)).toHaveLength(0);
+    await runJobsAt(h, '2026-12-08T15:00:30Z', ['checkins']);
+    expect(promptsIn(pair)).toHaveLength(0); // backing off
+    await runJobsAt(h, '2026-12-08T15:05:00Z', ['checkins']);
+    expect(promptsIn(pair)).toHaveLength(1);
+  });
+
+  test('ratelimited: the run waits out Retry-After and posts in the same tick', async () => {
+    const pair = await createActivePair(h);
+    h.standIn.failNext('chat.postMessage', { ratelimited: 2 });
+    const waits: number[] = [];
+    const ctx = jobContext(h, '2026-12-08T15:00:00Z', { sleep: async (ms) => void waits.push(ms) });
+    await runJobs(['checkins'], JOBS, ctx);
+    expect(waits).toEqual([2000]);
+    expect(promptsIn(pair)).toHaveLength(1);
+  });
+
+  test('a dry run says what it would do and changes nothing', async () => {
+    const pair = await createActivePair(h);
+    const report = await runJobsAt(h, '2026-12-08T15:00:00Z', ['checkins'], { dryRun: true });
+    expect(report).toEqual([`would create check-in #1 for pair ${pair._id} (due 2026-12-08T03:00:00.000Z)`]); // 09:00 in Dhaka: New York and Dhaka share no working hour
+    expect(await CheckinModel.countDocuments()).toBe(0);
+    expect(promptsIn(pair)).toHaveLength(0);
+  });
+});
