@@ -193,3 +193,26 @@ export function nextAllowedDmTime(at: Date, person: Person): Date {
 export function previousWorkingDay(day: string, person: Person): string {
   return nearestDay(day, -1, hoursOf(person).days);
 }
+
+/**
+ * Adds `hours` of elapsed time, counting only the person's working days (whole local days; their
+ * weekend does not count). This is what "48 working hours" means for nudges: two working days,
+ * so a prompt on Friday morning is followed up on Tuesday morning, not on Sunday.
+ */
+export function addWorkingDayHours(from: Date, hours: number, person: Person): Date {
+  const { days } = hoursOf(person);
+  let cursor = from.getTime();
+  let remaining = hours * HOUR_MS;
+  for (let guard = 0; remaining > 0 && guard < 400; guard++) {
+    const { day, isoWeekday } = localParts(new Date(cursor), person.tz);
+    const nextMidnight = zonedTimeToInstant(addDays(day, 1), 0, 0, person.tz).getTime();
+    if (days.includes(isoWeekday)) {
+      const step = Math.min(remaining, nextMidnight - cursor);
+      cursor += step;
+      remaining -= step;
+    } else {
+      cursor = nextMidnight;
+    }
+  }
+  return new Date(cursor);
+}

@@ -178,3 +178,26 @@ describe('previousWorkingDay', () => {
     expect(previousWorkingDay('2027-01-10', p)).toBe('2027-01-07');
   });
 });
+
+describe('addWorkingDayHours (48 working hours = two working days)', () => {
+  const { addWorkingDayHours } = jest.requireActual('../../src/lib/working-time') as typeof import('../../src/lib/working-time');
+  const dhaka = { tz: 'Asia/Dhaka' };
+  const local = (at: Date, tz: string) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+
+  test('Tuesday 09:00 + 48h is Thursday 09:00', () => {
+    expect(local(addWorkingDayHours(new Date('2026-12-08T03:00:00Z'), 48, dhaka), 'Asia/Dhaka')).toBe('Thu 10, 09:00');
+  });
+  test('the weekend does not count: Friday 10:00 + 48h is Tuesday 10:00', () => {
+    expect(local(addWorkingDayHours(new Date('2026-12-11T04:00:00Z'), 48, dhaka), 'Asia/Dhaka')).toBe('Tue 15, 10:00');
+  });
+  test('a Sunday–Thursday week: Thursday 10:00 + 48h is Monday 10:00', () => {
+    const person = { tz: 'Asia/Dhaka', workingHours: { startHour: 9, endHour: 17, days: [7, 1, 2, 3, 4] } };
+    expect(local(addWorkingDayHours(new Date('2026-12-10T04:00:00Z'), 48, person), 'Asia/Dhaka')).toBe('Mon 14, 10:00');
+  });
+  test('across the US spring-forward night, two working days are still two calendar days', () => {
+    const ny = { tz: 'America/New_York' };
+    // Thursday 11 March 2027 12:00 → Monday 15 March 12:00 (the weekend, with the change, does not count).
+    expect(local(addWorkingDayHours(new Date('2027-03-11T17:00:00Z'), 48, ny), 'America/New_York')).toBe('Mon 15, 12:00');
+  });
+});

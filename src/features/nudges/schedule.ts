@@ -1,8 +1,8 @@
 import type { Types } from 'mongoose';
 import { enqueue } from '../../jobs/outbox';
-import { addWorkingHours, nextAllowedDmTime, type Person } from '../../lib/working-time';
+import { addWorkingDayHours, nextAllowedDmTime, type Person } from '../../lib/working-time';
 
-/** Working hours of silence after a prompt before a participant gets a kind nudge. */
+/** Hours of silence after a prompt, counted on the person's working days only (two working days), before a kind nudge. */
 export const SILENCE_WORKING_HOURS = 48;
 
 /** Queues one silence nudge per participant for a posted check-in (sent only if they stay silent). */
@@ -12,7 +12,7 @@ export async function scheduleSilenceNudges(
   postedAt: Date,
 ): Promise<void> {
   for (const { userId, person } of participants) {
-    const dueAt = nextAllowedDmTime(addWorkingHours(postedAt, SILENCE_WORKING_HOURS, person), person);
+    const dueAt = nextAllowedDmTime(addWorkingDayHours(postedAt, SILENCE_WORKING_HOURS, person), person);
     await enqueue({
       key: `nudge:${checkin._id}:${userId}`,
       teamId: checkin.teamId,
