@@ -11,6 +11,7 @@ export async function connectDatabase(uri: string, opts: { dbName?: string } = {
     dbName: opts.dbName,
     serverSelectionTimeoutMS: 1500,
     autoIndex: false,
+    monitorCommands: true,
   });
   await ensureIndexes();
   return mongoose;

@@ -9,6 +9,8 @@ export type OutboxKind = (typeof OUTBOX_KINDS)[number];
  */
 export const outboxSchema = new Schema(
   {
+    /** The key itself: every write after the first is by primary key. */
+    _id: { type: String },
     key: { type: String, required: true },
     teamId: { type: String, required: true },
     kind: { type: String, enum: OUTBOX_KINDS, required: true },
@@ -19,7 +21,9 @@ export const outboxSchema = new Schema(
     status: { type: String, enum: ['pending', 'sending', 'sent', 'skipped'], default: 'pending' },
     /** When it may be tried (again): dueAt at first, later after a failure or Retry-After. */
     nextAttemptAt: { type: Date, required: true },
+    /** Claims so far (each attempt to send, rate-limited ones included) and failures among them. */
     attempts: { type: Number, default: 0 },
+    failures: { type: Number, default: 0 },
     claimedAt: { type: Date },
     claimedBy: { type: String },
     lastError: { type: String },
@@ -28,8 +32,7 @@ export const outboxSchema = new Schema(
   },
   { timestamps: true },
 );
-outboxSchema.index({ key: 1 }, { unique: true });
 outboxSchema.index({ status: 1, nextAttemptAt: 1 });
 
-export type OutboxEntry = InferSchemaType<typeof outboxSchema> & { _id: Types.ObjectId };
+export type OutboxEntry = InferSchemaType<typeof outboxSchema> & { _id: string; pairId: Types.ObjectId };
 export const OutboxModel = model('Outbox', outboxSchema);

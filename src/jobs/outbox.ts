@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Types } from 'mongoose';
 import { describeError } from '../slack/errors';
 import type { JobContext } from './context';
+import { claimOnce } from '../db/claims';
 import { OutboxModel, type OutboxEntry, type OutboxKind } from './outbox-model';
 
 export type Rendered =
@@ -29,12 +30,13 @@ export interface NewOutboxEntry {
 const METADATA_TYPE = 'mentorship_outbox';
 /** A claim older than this is taken to be from a process that died mid-send. */
 export const STALE_CLAIM_MS = 5 * 60_000;
+const CLAIM_BATCH = 100;
 const BACKOFF_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 6 * 60 * 60_000];
 
 /** Writes an entry unless one with the same key exists; true when it is new. */
 export async function enqueue(entry: NewOutboxEntry): Promise<boolean> {
   try {
-    await OutboxModel.create({ ...entry, ref: entry.ref ?? {}, nextAttemptAt: entry.dueAt, status: 'pending' });
+    await OutboxModel.create({ _id: entry.key, ...entry, ref: entry.ref ?? {}, nextAttemptAt: entry.dueAt, status: 'pending' });
     return true;
   } catch (err) {
     if ((err as { code?: number }).code === 11000) return false;
@@ -76,26 +78,40 @@ export async function runOutbox(
     for (const e of entries) ctx.report.push(`would send ${e.kind} ${e.key} (due ${e.dueAt.toISOString()})`);
     return result;
   }
-  while (Date.now() < deadline) {
-    const previous = await OutboxModel.findOneAndUpdate(
-      due,
-      { $set: { status: 'sending', claimedAt: ctx.now, claimedBy: ctx.instanceId }, $inc: { attempts: 1 } },
-      { sort: { nextAttemptAt: 1 }, returnDocument: 'before' },
-    ).lean<OutboxEntry>();
-    if (!previous) break;
-    const entry: OutboxEntry = { ...previous, status: 'sending', attempts: previous.attempts + 1 };
-    const outcome = await sendOne(entry, handlers[entry.kind as OutboxKind]!, ctx, previous.status === 'sending');
-    if (typeof outcome === 'object') {
-      if (Date.now() + outcome.retryAfterMs >= deadline) {
+  for (;;) {
+    // One query finds a batch; each entry is then claimed and written by primary key only.
+    const batch = await OutboxModel.find(due).sort({ nextAttemptAt: 1 }).limit(CLAIM_BATCH).lean<OutboxEntry[]>();
+    if (batch.length === 0) return result;
+    let claimedAny = false;
+    for (const candidate of batch) {
+      if (Date.now() >= deadline) {
         result.deferred = true;
-        break;
+        return result;
       }
-      await ctx.sleep(outcome.retryAfterMs);
-      continue;
+      const entry = await claim(candidate, ctx);
+      if (!entry) continue;
+      claimedAny = true;
+      const outcome = await sendOne(entry, handlers[entry.kind as OutboxKind]!, ctx, candidate.status === 'sending');
+      if (typeof outcome === 'object') {
+        if (Date.now() + outcome.retryAfterMs >= deadline) {
+          result.deferred = true;
+          return result;
+        }
+        await ctx.sleep(outcome.retryAfterMs);
+        continue;
+      }
+      result[outcome] += 1;
     }
-    result[outcome] += 1;
+    if (!claimedAny) return result; // another instance is working this batch
   }
-  return result;
+}
+
+/** Claims the entry's next attempt (one claim document per attempt); undefined when another instance got it first. */
+async function claim(candidate: OutboxEntry, ctx: JobContext): Promise<OutboxEntry | undefined> {
+  const attempt = candidate.attempts + 1;
+  if (!(await claimOnce(`outbox:${candidate._id}#${attempt}`, ctx.instanceId, ctx.now))) return undefined;
+  await OutboxModel.updateOne({ _id: candidate._id }, { $set: { status: 'sending', claimedAt: ctx.now, claimedBy: ctx.instanceId, attempts: attempt } });
+  return { ...candidate, status: 'sending', attempts: attempt };
 }
 
 type SendOutcome = 'sent' | 'skipped' | 'failed' | { retryAfterMs: number };
@@ -110,7 +126,7 @@ async function sendOne(entry: OutboxEntry, handler: OutboxHandler, ctx: JobConte
       return 'skipped';
     }
     if (rendered.op === 'defer') {
-      await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: rendered.until }, $inc: { attempts: -1 } });
+      await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: rendered.until } });
       ctx.report.push(`deferred ${entry.kind} ${entry.key} to ${rendered.until.toISOString()}: ${rendered.reason}`);
       return 'skipped';
     }
@@ -142,12 +158,13 @@ async function sendOne(entry: OutboxEntry, handler: OutboxHandler, ctx: JobConte
     const rateLimited = (err as { code?: string }).code === 'slack_webapi_rate_limited_error';
     if (rateLimited) {
       const retryAfterMs = Math.max(1, Number((err as { retryAfter?: number }).retryAfter ?? 1)) * 1000;
-      await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: ctx.now, lastError: 'slack:ratelimited' }, $inc: { attempts: -1 } });
+      await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: ctx.now, lastError: 'slack:ratelimited' } });
       return { retryAfterMs };
     }
-    const wait = BACKOFF_MS[Math.min(entry.attempts - 1, BACKOFF_MS.length - 1)];
+    const failures = (entry.failures ?? 0) + 1;
+    const wait = BACKOFF_MS[Math.min(failures - 1, BACKOFF_MS.length - 1)];
     const error = describeError(err);
-    await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: new Date(ctx.now.getTime() + wait), lastError: error } });
+    await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: new Date(ctx.now.getTime() + wait), lastError: error, failures } });
     ctx.logger.warn(`outbox ${entry.kind} ${entry.key}: ${error}; retrying in ${Math.round(wait / 60_000)} min`);
     ctx.report.push(`failed ${entry.kind} ${entry.key}: ${error} (will retry)`);
     return 'failed';

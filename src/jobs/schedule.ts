@@ -1,9 +1,10 @@
 import cron from 'node-cron';
 import { checkinPromptHandler } from '../features/checkins/prompt';
+import { replySummaryHandler } from '../features/checkins/reply-summary';
 import { createDueCheckins } from '../features/checkins/scheduler';
 import { commitmentReminderHandler, enqueueDueReminders } from '../features/commitments/jobs';
 import { atRiskAlertHandler, flagSilentPairs, silenceNudgeHandler } from '../features/nudges/jobs';
-import { resumeDuePauses } from '../features/pause/jobs';
+import { pauseNoticeHandler, resumeDuePauses } from '../features/pause/jobs';
 import type { Clock } from '../lib/time';
 import type { JobContext } from './context';
 import { runOutbox } from './outbox';
@@ -23,7 +24,7 @@ export const JOBS: Record<JobName, JobFunction> = {
   async checkins(ctx) {
     await resumeDuePauses(ctx);
     await createDueCheckins(ctx);
-    await runOutbox({ checkin_prompt: checkinPromptHandler }, ctx);
+    await runOutbox({ checkin_prompt: checkinPromptHandler, reply_summary: replySummaryHandler, pause_notice: pauseNoticeHandler }, ctx);
   },
   async nudges(ctx) {
     await flagSilentPairs(ctx);

@@ -14,6 +14,7 @@ export const CheckinIds = {
     commitmentWho: (n: number) => `checkins.commitment_${n}_who`,
     commitmentBy: (n: number) => `checkins.commitment_${n}_by`,
     blockers: 'checkins.blockers',
+    staffNote: 'checkins.staff_note',
   },
 } as const;
 

@@ -14,4 +14,72 @@ export const text = {
   repliedStatus: (entries: Array<{ userId: string; replied: boolean }>) =>
     entries.map((e) => `${e.replied ? ':white_check_mark:' : ':hourglass_flowing_sand:'} <@${e.userId}>`).join('   '),
   fallback: (period: number) => `Check-in #${period}: time to check in with each other.`,
+
+  // ---- replying to a check-in ----
+  checkinNotFound: () => 'This check-in no longer exists.',
+  notInPair: () => 'Only the mentor and the mentee of this pair can answer its check-ins.',
+  editingClosed: (period: number) =>
+    `The next check-in has been posted, so your answer to check-in #${period} can no longer be edited. Answer the new one instead.`,
+  saveFailed: () =>
+    "We couldn't save your answer just now (the database is unreachable). Nothing is lost: press Send again in a minute.",
+  replyModalTitle: (period: number) => `Check-in #${period}`.slice(0, 24),
+  replySubmit: (editing: boolean) => (editing ? 'Save changes' : 'Send'),
+  replyIntro: (partner: string, editing: boolean) =>
+    `${editing ? 'You are editing your answer. ' : ''}Answer on your own: ${partner} answers separately. Your answer is posted in the check-in's thread for both of you, except the note for staff.`,
+  metLabel: () => 'Did you meet since the last check-in?',
+  metOptions: { yes: 'Yes', no: 'No', rescheduled: 'We rescheduled' } as Record<string, string>,
+  goalsHeading: () => '*Progress on each goal*',
+  goalStatusLabel: (n: number, title: string) => `Goal ${n}: ${title}`,
+  goalNoteLabel: (n: number) => `Goal ${n}: a short note`,
+  goalStatuses: {
+    not_started: 'Not started',
+    some_progress: 'Some progress',
+    on_track: 'On track',
+    stuck: 'Stuck',
+    achieved: 'Achieved',
+  } as Record<string, string>,
+  workedLabel: () => 'What worked?',
+  didNotWorkLabel: () => 'What did not work, and why?',
+  didNotWorkHint: () =>
+    'Honesty helps both of you: if a suggestion did not fit local conditions (rules, customs, budget, timing), say so and why.',
+  adaptationLabel: () => 'How was advice adapted to your local context?',
+  nextStepsHeading: (max: number) => `*Next steps* — up to ${max}: what, who, by when.`,
+  nextStepWhatLabel: (n: number) => `Next step ${n}: what`,
+  nextStepWhoLabel: (n: number) => `Next step ${n}: who`,
+  nextStepByLabel: (n: number) => `Next step ${n}: by when`,
+  personOption: (name: string, role: string) => `${name} (${role})`.slice(0, 75),
+  roleMentor: () => 'mentor',
+  roleMentee: () => 'mentee',
+  blockersLabel: () => 'Anything blocking you?',
+  staffNoteLabel: () => 'Note for staff only (not shared with your partner)',
+  staffNoteHint: () => 'Only program staff can read this.',
+  optional: () => 'Optional',
+
+  // validation
+  fixTheForm: () => 'Please correct the highlighted fields.',
+  chooseMet: () => 'Say whether you met since the last check-in.',
+  chooseGoalStatus: () => 'Choose where this goal stands.',
+  formOutOfDate: () => "The pair's goals changed while you were answering: close this form and open it again.",
+  tooLong: (label: string, max: number) => `${label} can be at most ${max} characters.`,
+  nextStepNeedsDate: () => 'Choose by when this next step will be done.',
+  nextStepNeedsWhat: () => 'Say what will be done, or clear the date.',
+  nextStepNeedsOwner: () => 'Choose who will do it: the mentor or the mentee.',
+  chooseADate: () => 'Choose a date.',
+  dateInThePast: (today: string) => `This date is in the past (today is ${today} for you). Choose today or a later day.`,
+  dateAfterProgram: (latest: string, days: number) =>
+    `This is more than ${days} days after the program ends: choose ${latest} or earlier.`,
+
+  // the summary in the prompt's thread
+  summaryHeading: (userId: string, period: number, edited: boolean) =>
+    `*<@${userId}> answered check-in #${period}*${edited ? ' _(edited)_' : ''}`,
+  summaryMet: (answer: string) => `*Met since the last check-in:* ${answer}`,
+  summaryGoals: () => '*Goals*',
+  summaryGoal: (title: string, status: string, note: string) => `• ${title}: *${status}*${note ? ` — ${note}` : ''}`,
+  summaryWorked: () => '*What worked*',
+  summaryDidNotWork: () => '*What did not work, and why*',
+  summaryAdaptation: () => '*Adapting advice to the local context*',
+  summaryNextSteps: () => '*Next steps*',
+  summaryNextStep: (ownerId: string, what: string, dueDay: string) => `• <@${ownerId}>: ${what} (by ${dueDay})`,
+  summaryBlockers: () => '*Blocking*',
+  summaryFallback: (userId: string, period: number) => `<@${userId}> answered check-in #${period}.`,
 };

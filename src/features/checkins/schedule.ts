@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import { addDays, localDay } from '../../lib/time';
 import { civilCheckinTime, DEFAULT_WORKING_HOURS, type Person } from '../../lib/working-time';
 
@@ -12,6 +13,8 @@ export interface PairRhythm {
 /** What the scheduler creates next for a pair; `nextCheckinAt` null when the program has no check-in left. */
 export interface ScheduleState {
   nextPeriod: number;
+  /** The id the check-in will have: creating it is an insert by primary key, safe to repeat. */
+  nextCheckinId: Types.ObjectId;
   nextDueDay: string | null;
   nextCheckinAt: Date | null;
   nextKind: CheckinKind;
@@ -35,9 +38,10 @@ function onMenteeWorkingDay(day: string, mentee: Person): string {
 }
 
 function slot(period: number, nominalDay: string, kind: CheckinKind, rhythm: PairRhythm, mentor: Person, mentee: Person): ScheduleState {
-  if (nominalDay > rhythm.endDate) return { nextPeriod: period, nextDueDay: null, nextCheckinAt: null, nextKind: kind };
+  const nextCheckinId = new Types.ObjectId();
+  if (nominalDay > rhythm.endDate) return { nextPeriod: period, nextCheckinId, nextDueDay: null, nextCheckinAt: null, nextKind: kind };
   const day = onMenteeWorkingDay(nominalDay, mentee);
-  return { nextPeriod: period, nextDueDay: day, nextCheckinAt: civilCheckinTime(day, mentor, mentee).at, nextKind: kind };
+  return { nextPeriod: period, nextCheckinId, nextDueDay: day, nextCheckinAt: civilCheckinTime(day, mentor, mentee).at, nextKind: kind };
 }
 
 /** The first check-in: one interval after the program starts. */

@@ -1,3 +1,4 @@
+import { Types } from 'mongoose';
 import type { JobContext } from '../../jobs/context';
 import { enqueue } from '../../jobs/outbox';
 import { PairModel, type Pair } from '../pairing/model';
@@ -26,7 +27,7 @@ export async function createDueCheckins(ctx: JobContext): Promise<number> {
     const mentor = people.get(pair.mentor.userId);
     const mentee = people.get(pair.mentee.userId);
     if (!mentor || !mentee) continue;
-    let state = pair.schedule as ScheduleState;
+    let state = pair.schedule as unknown as ScheduleState;
     for (let i = 0; i < MAX_CATCH_UP && state.nextCheckinAt && state.nextCheckinAt <= ctx.now; i++) {
       if (ctx.dryRun) {
         ctx.report.push(`would create check-in #${state.nextPeriod} for pair ${pair._id} (due ${state.nextCheckinAt.toISOString()})`);
@@ -34,12 +35,9 @@ export async function createDueCheckins(ctx: JobContext): Promise<number> {
       }
       const checkinId = await ensureCheckin(pair, state);
       await enqueue({ key: `checkin:${pair._id}:${state.nextPeriod}`, teamId: pair.teamId, kind: 'checkin_prompt', pairId: pair._id, ref: { checkinId }, dueAt: state.nextCheckinAt });
+      // Every step above is an insert by key, so a run that dies here is simply repeated by the next.
       const next = scheduleAfter(state.nextPeriod, state.nextDueDay!, pair, toPerson(mentor), toPerson(mentee));
-      const advanced = await PairModel.updateOne(
-        { _id: pair._id, status: 'active', 'schedule.nextPeriod': state.nextPeriod },
-        { $set: { schedule: next } },
-      );
-      if (advanced.modifiedCount === 0) break; // another instance advanced it
+      await PairModel.updateOne({ _id: pair._id }, { $set: { schedule: next } });
       created += 1;
       ctx.report.push(`created check-in #${state.nextPeriod} for pair ${pair._id}`);
       state = next;
@@ -49,16 +47,14 @@ export async function createDueCheckins(ctx: JobContext): Promise<number> {
 }
 
 async function ensureCheckin(pair: Pair, state: ScheduleState): Promise<string> {
-  const filter = { pairId: pair._id, period: state.nextPeriod };
+  const id = state.nextCheckinId ?? new Types.ObjectId();
   try {
-    const found = await CheckinModel.findOneAndUpdate(
-      filter,
-      { $setOnInsert: { teamId: pair.teamId, kind: state.nextKind, dueDay: state.nextDueDay, dueAt: state.nextCheckinAt } },
-      { upsert: true, returnDocument: 'after' },
-    ).lean();
-    return String(found!._id);
+    await CheckinModel.create({ _id: id, teamId: pair.teamId, pairId: pair._id, period: state.nextPeriod, kind: state.nextKind, dueDay: state.nextDueDay!, dueAt: state.nextCheckinAt! });
+    return String(id);
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
-    return String((await CheckinModel.findOne(filter).lean())!._id); // another instance inserted it first
+    // Created before (a repeated run, or another instance): same period, same check-in.
+    const existing = await CheckinModel.findById(id).lean();
+    return String(existing?._id ?? (await CheckinModel.findOne({ pairId: pair._id, period: state.nextPeriod }).lean())!._id);
   }
 }

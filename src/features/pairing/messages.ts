@@ -8,6 +8,8 @@ export const text = {
       '*Mentorship bot* — how to use `/mentorship`:',
       '• `/mentorship pair` — create a mentoring pair (staff). You can name them: `/mentorship pair @mentor @mentee`',
       '• `/mentorship list` — show the active pairs (staff)',
+      '• `/mentorship pause [2w|10d|until 2027-01-15] [reason]` — pause your mentorship for a while (default two weeks); check-ins and nudges stop, then start again by themselves',
+      '• `/mentorship resume` — end a pause early',
       '• `/mentorship help` — this message',
     ].join('\n'),
   unknownSubcommand: (given: string) => `I don't know \`${given.slice(0, 40)}\`.`,

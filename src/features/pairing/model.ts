@@ -49,6 +49,7 @@ export const pairSchema = new Schema(
     /** The next check-in to create; cleared when the program has none left. */
     schedule: {
       nextPeriod: { type: Number, default: 1 },
+      nextCheckinId: { type: Schema.Types.ObjectId },
       /** The due day as seen in the mentee's time zone. */
       nextDueDay: { type: String },
       nextCheckinAt: { type: Date },
@@ -94,4 +95,12 @@ export const PairModel = model('Pair', pairSchema);
 
 export function liveKeyFor(teamId: string, a: string, b: string): string {
   return `${teamId}:${[a, b].sort().join(':')}`;
+}
+
+/**
+ * A stamp of the pair's state as read (its last update time): a claim keyed by it lets one of
+ * several concurrent requests that read the same state act on it (see db/claims.ts).
+ */
+export function versionOf(pair: Pick<Pair, 'updatedAt' | 'createdAt'>): number {
+  return (pair.updatedAt ?? pair.createdAt).getTime();
 }

@@ -6,6 +6,8 @@ import { Schema, model, type InferSchemaType } from 'mongoose';
  */
 export const participantSchema = new Schema(
   {
+    /** "<teamId>:<userId>": every read is by primary key (cheap on MongoDB and on FerretDB alike). */
+    _id: { type: String },
     teamId: { type: String, required: true },
     userId: { type: String, required: true },
     name: { type: String, required: true },
@@ -25,4 +27,8 @@ export const participantSchema = new Schema(
 participantSchema.index({ teamId: 1, userId: 1 }, { unique: true });
 
 export type Participant = InferSchemaType<typeof participantSchema>;
+
+export function participantId(teamId: string, userId: string): string {
+  return `${teamId}:${userId}`;
+}
 export const ParticipantModel = model('Participant', participantSchema);

@@ -1,5 +1,5 @@
 import type { Person } from '../../lib/working-time';
-import { ParticipantModel, type Participant } from './model';
+import { ParticipantModel, participantId, type Participant } from './model';
 
 export interface ParticipantDetails {
   teamId: string;
@@ -16,12 +16,18 @@ export async function upsertParticipant(details: ParticipantDetails): Promise<vo
   const set: Record<string, unknown> = { name: rest.name, tz: rest.tz };
   if (rest.country) set.country = rest.country;
   if (rest.language) set.language = rest.language;
-  await ParticipantModel.updateOne({ teamId, userId }, { $set: set }, { upsert: true });
+  await ParticipantModel.updateOne(
+    { _id: participantId(teamId, userId) },
+    { $set: set, $setOnInsert: { teamId, userId } },
+    { upsert: true },
+  );
 }
 
+/** The participants with these user IDs, each read by primary key. */
 export async function findParticipants(teamId: string, userIds: string[]): Promise<Map<string, Participant>> {
-  const found = await ParticipantModel.find({ teamId, userId: { $in: userIds } }).lean<Participant[]>();
-  return new Map(found.map((p) => [p.userId, p]));
+  const unique = [...new Set(userIds)];
+  const found = await Promise.all(unique.map((userId) => ParticipantModel.findById(participantId(teamId, userId)).lean<Participant>()));
+  return new Map(found.filter((p): p is Participant => p !== null).map((p) => [p.userId, p]));
 }
 
 /** The part of a participant that scheduling needs. */

@@ -1,0 +1,76 @@
+/**
+ * Benchmark: the cost of one scheduler tick with many pairs of which few are due.
+ *
+ *   npm run bench:tick -- [--pairs 10000] [--due 100]
+ *
+ * Starts a local database (MONGODB_URI if set, else mongod or the embedded FerretDB) and the
+ * test Slack stand-in, inserts the pairs, then times the `checkins` job at the due minute and an
+ * idle tick, counting database round trips (MongoDB command monitoring) and Slack calls.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { loadConfig } from '../src/config';
+import { connectDatabase, disconnectDatabase } from '../src/db/connection';
+import { startLocalDatabase } from '../src/db/local-database';
+import { createJobClient, createJobContext } from '../src/jobs/job-context';
+import { runJobs } from '../src/jobs/run-jobs';
+import { JOBS } from '../src/jobs/schedule';
+import { createLogger } from '../src/app';
+import { insertBulkPairs } from '../test/support/bulk-pairs';
+import { SlackStandIn } from '../test/support/slack-stand-in';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+async function main(): Promise<void> {
+  const pairs = arg('pairs', 10_000);
+  const due = arg('due', 100);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorship-bench-'));
+  const local = process.env.MONGODB_URI ? undefined : await startLocalDatabase({ dir, tryMongod: process.env.BENCH_SKIP_MONGOD !== 'true' });
+  const uri = process.env.MONGODB_URI ?? local!.uri;
+  const standIn = await SlackStandIn.start();
+  try {
+    await connectDatabase(uri, { dbName: `bench_${Date.now()}` });
+    let roundTrips = 0;
+    const client = mongoose.connection.getClient();
+    client.on('commandStarted', () => void (roundTrips += 1));
+
+    const dueAt = new Date('2026-12-08T03:00:00Z');
+    const t0 = Date.now();
+    await insertBulkPairs({ teamId: standIn.teamId, count: pairs, due, dueAt, standIn });
+    console.log(`database: ${local ? local.kind : 'MONGODB_URI'}; inserted ${pairs} pairs (${due} due) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-secret-123', SLACK_API_URL: standIn.url, STAFF_USER_IDS: 'U0STAFF001', LOG_LEVEL: 'error' });
+    const logger = createLogger('error');
+    const jobClient = createJobClient(config, logger);
+
+    for (const [label, at] of [['due tick', '2026-12-08T03:00:00Z'], ['idle tick', '2026-12-08T03:05:00Z']] as const) {
+      const ctx = createJobContext({ config, logger, client: jobClient }, new Date(at));
+      const callsBefore = standIn.calls.length;
+      roundTrips = 0;
+      const start = process.hrtime.bigint();
+      await runJobs(['checkins'], JOBS, ctx);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const posted = ctx.report.filter((l) => l.startsWith('sent checkin_prompt')).length;
+      console.log(
+        `${label}: ${ms.toFixed(0)} ms, ${roundTrips} database round trips (${(roundTrips / Math.max(posted, 1)).toFixed(1)} per prompt), ` +
+          `${standIn.calls.length - callsBefore} Slack calls, ${posted} prompts posted`,
+      );
+    }
+  } finally {
+    await mongoose.connection.dropDatabase().catch(() => undefined);
+    await disconnectDatabase();
+    await standIn.close();
+    await local?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { CheckinIds, MAX_COMMITMENTS_PER_REPLY } from './ids';
+import type { ReplyCandidate } from './reply-schemas';
+
+type StateValues = Record<string, Record<string, SlackInputState>>;
+interface SlackInputState {
+  type?: string;
+  value?: string | null;
+  selected_date?: string | null;
+  selected_option?: { value?: string } | null;
+}
+
+const B = CheckinIds.block;
+
+/**
+ * Reads the reply modal's state as raw strings (validation is `validateReply`'s job).
+ * `goalCount` comes from the pair, not from the form: a status missing from the form is an error.
+ */
+export function readReplyForm(values: StateValues, goalCount: number): ReplyCandidate {
+  const read = (blockId: string): string => {
+    const state = values?.[blockId]?.[CheckinIds.inputAction];
+    const raw = state?.value ?? state?.selected_date ?? state?.selected_option?.value ?? '';
+    return typeof raw === 'string' ? raw : '';
+  };
+  const goals = Array.from({ length: goalCount }, (_, i) => ({ status: read(B.goalStatus(i + 1)), note: read(B.goalNote(i + 1)) }));
+  const nextSteps = Array.from({ length: MAX_COMMITMENTS_PER_REPLY }, (_, i) => {
+    const row = i + 1;
+    return { row, what: read(B.commitmentWhat(row)), ownerId: read(B.commitmentWho(row)), dueDay: read(B.commitmentBy(row)) };
+  });
+  return {
+    met: read(B.met),
+    goals,
+    worked: read(B.worked),
+    didNotWork: read(B.didNotWork),
+    adaptation: read(B.adaptation),
+    nextSteps,
+    blockers: read(B.blockers),
+    staffNote: read(B.staffNote),
+  };
+}
+
+/** The modal's private_metadata: which check-in it answers. */
+export function replyMetadata(checkinId: string): string {
+  return JSON.stringify({ checkinId });
+}
+
+export function parseReplyMetadata(raw: string | undefined): string | undefined {
+  try {
+    const parsed = JSON.parse(raw ?? '') as { checkinId?: unknown };
+    return typeof parsed?.checkinId === 'string' ? parsed.checkinId : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,79 @@
+import type { KnownBlock } from '@slack/types';
+import type { OutboxHandler } from '../../jobs/outbox';
+import { CommitmentModel, type Commitment } from '../commitments/model';
+import { PairModel, type Pair } from '../pairing/model';
+import { MAX_COMMITMENTS_PER_REPLY } from './ids';
+import { text } from './messages';
+import { CheckinModel, CheckinReplyModel, type Checkin, type CheckinReply } from './model';
+import { sourceKey } from './reply-service';
+
+const SECTION_MAX = 3000;
+
+/** People's words in mrkdwn: no mentions, links or broadcasts they did not type as such. */
+function escape(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function truncate(s: string, max = SECTION_MAX): string {
+  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+
+function section(body: string): KnownBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(body) } };
+}
+
+/**
+ * The summary of one answer, for the check-in's thread: only what is shared with the partner
+ * (never the note for staff).
+ */
+export function replySummaryMessage(
+  reply: Pick<CheckinReply, 'userId' | 'period' | 'met' | 'goals' | 'worked' | 'didNotWork' | 'adaptation' | 'blockers' | 'editCount'>,
+  nextSteps: Array<Pick<Commitment, 'ownerId' | 'what' | 'dueDay'>>,
+): { text: string; blocks: KnownBlock[] } {
+  const blocks: KnownBlock[] = [
+    section(`${text.summaryHeading(reply.userId, reply.period, (reply.editCount ?? 0) > 0)}\n${text.summaryMet(text.metOptions[reply.met] ?? reply.met)}`),
+  ];
+  if (reply.goals.length) {
+    const lines = reply.goals.map((g) => text.summaryGoal(escape(g.title ?? ''), text.goalStatuses[g.status ?? ''] ?? String(g.status), escape(g.note ?? '')));
+    blocks.push(section(`${text.summaryGoals()}\n${lines.join('\n')}`));
+  }
+  const parts: Array<[string, string]> = [
+    [text.summaryWorked(), reply.worked],
+    [text.summaryDidNotWork(), reply.didNotWork],
+    [text.summaryAdaptation(), reply.adaptation],
+  ];
+  for (const [heading, body] of parts) if (body) blocks.push(section(`${heading}\n${escape(body)}`));
+  if (nextSteps.length) {
+    const lines = nextSteps.map((c) => text.summaryNextStep(c.ownerId, escape(c.what), c.dueDay));
+    blocks.push(section(`${text.summaryNextSteps()}\n${lines.join('\n')}`));
+  }
+  if (reply.blockers) blocks.push(section(`${text.summaryBlockers()}\n${escape(reply.blockers)}`));
+  return { text: text.summaryFallback(reply.userId, reply.period), blocks };
+}
+
+/**
+ * `reply_summary`: posts the summary of an answer in the check-in prompt's thread, built from the
+ * answer as stored at send time; once posted, later edits update that same message.
+ */
+export const replySummaryHandler: OutboxHandler = {
+  async render(entry) {
+    const reply = await CheckinReplyModel.findById(entry.ref.replyId).lean<CheckinReply>();
+    if (!reply) return { op: 'skip', reason: 'reply deleted' };
+    const checkin = await CheckinModel.findById(reply.checkinId).lean<Checkin>();
+    const pair = await PairModel.findById(reply.pairId).lean<Pair>();
+    if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
+    const keys = Array.from({ length: MAX_COMMITMENTS_PER_REPLY }, (_, i) => sourceKey(reply._id, i + 1));
+    const steps = (await CommitmentModel.find({ sourceKey: { $in: keys } }).lean<Commitment[]>()).sort((a, b) => a.sourceKey.localeCompare(b.sourceKey));
+    const message = replySummaryMessage(reply, steps);
+    if (reply.summary?.channelId && reply.summary.ts) {
+      return { op: 'update', channel: reply.summary.channelId, ts: reply.summary.ts, ...message };
+    }
+    const channel = checkin.prompt?.channelId ?? pair.channel?.id;
+    if (!channel) return { op: 'skip', reason: 'the pair has no channel' };
+    return { op: 'post', to: channel, threadTs: checkin.prompt?.ts ?? undefined, ...message };
+  },
+
+  async onSent(entry, sent) {
+    await CheckinReplyModel.updateOne({ _id: entry.ref.replyId }, { $set: { summary: { channelId: sent.channelId, ts: sent.ts } } });
+  },
+};

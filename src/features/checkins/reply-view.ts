@@ -1,0 +1,125 @@
+import type { KnownBlock, PlainTextOption, View } from '@slack/types';
+import { CheckinIds, MAX_COMMITMENTS_PER_REPLY } from './ids';
+import { text } from './messages';
+import { GOAL_PROGRESS, MET_ANSWERS } from './model';
+import { replyMetadata } from './reply-form';
+import { REPLY_LIMITS } from './reply-schemas';
+
+const B = CheckinIds.block;
+const A = CheckinIds.inputAction;
+
+export interface ReplyModalInput {
+  checkinId: string;
+  period: number;
+  submitterId: string;
+  goalTitles: string[];
+  /** The two people a next step can be given to. */
+  people: Array<{ userId: string; name: string; role: 'mentor' | 'mentee' }>;
+  /** The earlier answer, when editing. */
+  existing?: {
+    met: string;
+    goals: Array<{ status?: string | null; note?: string | null }>;
+    worked: string;
+    didNotWork: string;
+    adaptation: string;
+    blockers: string;
+    staffNote: string;
+    nextSteps: Map<number, { what: string; ownerId: string; dueDay: string }>;
+  };
+}
+
+const plain = (t: string) => ({ type: 'plain_text' as const, text: t });
+const option = (label: string, value: string): PlainTextOption => ({ text: plain(label), value });
+
+function textInput(
+  blockId: string,
+  label: string,
+  opts: { max: number; optional?: boolean; multiline?: boolean; initial?: string | null; hint?: string; placeholder?: string },
+): KnownBlock {
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: opts.optional ?? true,
+    label: plain(label.slice(0, 2000)),
+    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
+    element: {
+      type: 'plain_text_input',
+      action_id: A,
+      max_length: opts.max,
+      multiline: opts.multiline ?? false,
+      ...(opts.placeholder ? { placeholder: plain(opts.placeholder) } : {}),
+      ...(opts.initial ? { initial_value: opts.initial } : {}),
+    },
+  };
+}
+
+function select(blockId: string, label: string, options: PlainTextOption[], opts: { optional?: boolean; initial?: string | null }): KnownBlock {
+  const initial = options.find((o) => o.value === opts.initial);
+  return {
+    type: 'input',
+    block_id: blockId,
+    optional: opts.optional ?? false,
+    label: plain(label.slice(0, 2000)),
+    element: { type: 'static_select', action_id: A, options, placeholder: plain('Choose'), ...(initial ? { initial_option: initial } : {}) },
+  };
+}
+
+/** The modal in which one person answers one check-in (or edits their answer). */
+export function replyModal(d: ReplyModalInput): View {
+  const e = d.existing;
+  const partner = d.people.find((p) => p.userId !== d.submitterId);
+  const metOptions = MET_ANSWERS.map((m) => option(text.metOptions[m], m));
+  const statusOptions = GOAL_PROGRESS.map((s) => option(text.goalStatuses[s], s));
+  const peopleOptions = d.people.map((p) => option(text.personOption(p.name, p.role === 'mentor' ? text.roleMentor() : text.roleMentee()), p.userId));
+  const initialMet = metOptions.find((o) => o.value === e?.met);
+
+  const goals: KnownBlock[] = d.goalTitles.flatMap((title, i) => [
+    select(B.goalStatus(i + 1), text.goalStatusLabel(i + 1, title), statusOptions, { initial: e?.goals[i]?.status }),
+    textInput(B.goalNote(i + 1), text.goalNoteLabel(i + 1), { max: REPLY_LIMITS.goalNote, initial: e?.goals[i]?.note }),
+  ]);
+
+  const nextSteps: KnownBlock[] = [];
+  for (let row = 1; row <= MAX_COMMITMENTS_PER_REPLY; row++) {
+    const step = e?.nextSteps.get(row);
+    nextSteps.push(
+      textInput(B.commitmentWhat(row), text.nextStepWhatLabel(row), { max: REPLY_LIMITS.commitmentWhat, initial: step?.what }),
+      select(B.commitmentWho(row), text.nextStepWhoLabel(row), peopleOptions, { optional: true, initial: step?.ownerId ?? d.submitterId }),
+      {
+        type: 'input',
+        block_id: B.commitmentBy(row),
+        optional: true,
+        label: plain(text.nextStepByLabel(row)),
+        element: { type: 'datepicker', action_id: A, ...(step?.dueDay ? { initial_date: step.dueDay } : {}) },
+      },
+    );
+  }
+
+  return {
+    type: 'modal',
+    callback_id: CheckinIds.replyModal,
+    private_metadata: replyMetadata(d.checkinId),
+    title: plain(text.replyModalTitle(d.period)),
+    submit: plain(text.replySubmit(Boolean(e))),
+    close: plain('Cancel'),
+    blocks: [
+      { type: 'context', elements: [{ type: 'mrkdwn', text: text.replyIntro(partner ? `<@${partner.userId}>` : 'your partner', Boolean(e)) }] },
+      {
+        type: 'input',
+        block_id: B.met,
+        label: plain(text.metLabel()),
+        element: { type: 'radio_buttons', action_id: A, options: metOptions, ...(initialMet ? { initial_option: initialMet } : {}) },
+      },
+      ...(goals.length ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: text.goalsHeading() } }, ...goals] : []),
+      { type: 'divider' },
+      textInput(B.worked, text.workedLabel(), { max: REPLY_LIMITS.worked, multiline: true, initial: e?.worked }),
+      textInput(B.didNotWork, text.didNotWorkLabel(), { max: REPLY_LIMITS.didNotWork, multiline: true, initial: e?.didNotWork, hint: text.didNotWorkHint() }),
+      textInput(B.adaptation, text.adaptationLabel(), { max: REPLY_LIMITS.adaptation, multiline: true, initial: e?.adaptation }),
+      { type: 'divider' },
+      { type: 'section', text: { type: 'mrkdwn', text: text.nextStepsHeading(MAX_COMMITMENTS_PER_REPLY) } },
+      ...nextSteps,
+      { type: 'divider' },
+      textInput(B.blockers, text.blockersLabel(), { max: REPLY_LIMITS.blockers, multiline: true, initial: e?.blockers }),
+      textInput(B.staffNote, text.staffNoteLabel(), { max: REPLY_LIMITS.staffNote, multiline: true, initial: e?.staffNote, hint: text.staffNoteHint() }),
+    ],
+  };
+}

@@ -1,0 +1,150 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { isDatabaseUnavailable } from '../../db/connection';
+import { localDay } from '../../lib/time';
+import type { AppDeps } from '../../slack/deps';
+import { APOLOGY, UserFacingError, describeError } from '../../slack/errors';
+import { answering } from '../../slack/respond';
+import { CommitmentIds } from './ids';
+import { text } from './messages';
+import { dropReasonSchema, newDueDaySchema } from './schemas';
+import {
+  dropCommitment,
+  extendCommitment,
+  loadOwned,
+  markDone,
+  ownerPerson,
+  partnerOf,
+  replaceReminder,
+  suggestedNewDay,
+  tellPartner,
+} from './service';
+import { dropModal, extendModal, sentenceMessage } from './views';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+type StateValues = Record<string, Record<string, { value?: string | null; selected_date?: string | null }>>;
+
+const ephemeral = (sentence: string) => ({ response_type: 'ephemeral' as const, replace_original: false, text: sentence });
+
+/** Done: marks it done, replaces the reminder with a confirmation, tells the partner in the channel. */
+export async function handleActionDone({ ack, body, action, respond }: ButtonArgs, deps: AppDeps): Promise<void> {
+  await ack();
+  await answering(respond, deps.logger, 'commitment done', async () => {
+    const outcome = await markDone(action.value ?? '', body.user.id, deps.clock.now());
+    if (outcome.status !== 'done') {
+      const sentence = outcome.status === 'already_done' ? text.alreadyDone(outcome.commitment.what) : text.alreadyDropped(outcome.commitment.what);
+      await respond(ephemeral(sentence));
+      return;
+    }
+    const { commitment, pair } = outcome;
+    const partnerId = pair ? partnerOf(pair, commitment.ownerId) : '';
+    // Stored: from here on a failed message is logged, not reported as "nothing was changed".
+    await afterSubmit(deps, 'commitment done', [
+      () => respond({ replace_original: true, ...sentenceMessage(text.doneConfirmation(commitment.what, partnerId)) }),
+      () => tellPartner(deps.client, pair, text.doneChannelNote(commitment.ownerId, commitment.what)),
+    ]);
+  });
+}
+
+/** Need more time: opens the date modal (for the owner of an open commitment). */
+export async function handleActionExtend({ ack, body, action, respond, client }: ButtonArgs, deps: AppDeps): Promise<void> {
+  await ack();
+  await answering(respond, deps.logger, 'commitment extend', async () => {
+    const { commitment } = await loadOwned(action.value ?? '', body.user.id);
+    if (commitment.status !== 'open') {
+      await respond(ephemeral(commitment.status === 'done' ? text.alreadyDone(commitment.what) : text.alreadyDropped(commitment.what)));
+      return;
+    }
+    const person = await ownerPerson(commitment.teamId, commitment.ownerId);
+    const today = localDay(deps.clock.now(), person.tz);
+    const view = extendModal({
+      commitmentId: String(commitment._id),
+      what: commitment.what,
+      dueDay: commitment.dueDay,
+      suggestedDay: suggestedNewDay(commitment.dueDay, today),
+    });
+    await client.views.open({ trigger_id: body.trigger_id, view });
+  });
+}
+
+/** Drop it: opens the reason modal (for the owner of an open commitment). */
+export async function handleActionDrop({ ack, body, action, respond, client }: ButtonArgs, deps: AppDeps): Promise<void> {
+  await ack();
+  await answering(respond, deps.logger, 'commitment drop', async () => {
+    const { commitment } = await loadOwned(action.value ?? '', body.user.id);
+    if (commitment.status !== 'open') {
+      await respond(ephemeral(commitment.status === 'done' ? text.alreadyDone(commitment.what) : text.alreadyDropped(commitment.what)));
+      return;
+    }
+    const view = dropModal({ commitmentId: String(commitment._id), what: commitment.what, dueDay: commitment.dueDay });
+    await client.views.open({ trigger_id: body.trigger_id, view });
+  });
+}
+
+/** The new due day was submitted: checked, stored with a fresh reminder, the partner told. */
+export async function handleViewExtend({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
+  const B = CommitmentIds.block.newDueDay;
+  const values = view.state.values as unknown as StateValues;
+  const parsed = newDueDaySchema.safeParse(values[B]?.[CommitmentIds.inputAction]?.selected_date ?? undefined);
+  if (!parsed.success) {
+    await ack({ response_action: 'errors', errors: { [B]: parsed.error.issues[0].message } });
+    return;
+  }
+  const outcome = await submitting(ack, B, deps, 'commitment extend', () =>
+    extendCommitment(view.private_metadata, body.user.id, parsed.data, deps.clock.now()),
+  );
+  if (!outcome?.changed) return;
+  const { commitment, pair, oldDay } = outcome;
+  await afterSubmit(deps, 'commitment extend', [
+    () => replaceReminder(deps.client, String(commitment._id), oldDay, text.extendedConfirmation(commitment.what, commitment.dueDay)),
+    () => tellPartner(deps.client, pair, text.extendedChannelNote(commitment.ownerId, commitment.what, oldDay, commitment.dueDay)),
+  ]);
+}
+
+/** The drop reason was submitted: stored, and shared with the partner in the channel. */
+export async function handleViewDrop({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
+  const B = CommitmentIds.block.dropReason;
+  const values = view.state.values as unknown as StateValues;
+  const parsed = dropReasonSchema.safeParse(values[B]?.[CommitmentIds.inputAction]?.value ?? '');
+  if (!parsed.success) {
+    await ack({ response_action: 'errors', errors: { [B]: parsed.error.issues[0].message } });
+    return;
+  }
+  const outcome = await submitting(ack, B, deps, 'commitment drop', () =>
+    dropCommitment(view.private_metadata, body.user.id, parsed.data, deps.clock.now()),
+  );
+  if (!outcome?.changed) return;
+  const { commitment, pair } = outcome;
+  await afterSubmit(deps, 'commitment drop', [
+    () => replaceReminder(deps.client, String(commitment._id), commitment.dueDay, text.droppedConfirmation(commitment.what)),
+    () => tellPartner(deps.client, pair, text.droppedChannelNote(commitment.ownerId, commitment.what, parsed.data)),
+  ]);
+}
+
+/**
+ * Runs a modal's database work and acks: closes the modal when it worked, otherwise keeps it
+ * open with the sentence on `block` (the person's mistake, a database outage, or an apology).
+ */
+async function submitting<T>(ack: ViewArgs['ack'], block: string, deps: AppDeps, what: string, work: () => Promise<T>): Promise<T | undefined> {
+  let result: T;
+  try {
+    result = await work();
+  } catch (err) {
+    if (err instanceof UserFacingError) {
+      await ack({ response_action: 'errors', errors: Object.keys(err.fieldErrors).length ? err.fieldErrors : { [block]: err.userMessage } });
+      return undefined;
+    }
+    deps.logger.error(`${what} failed: ${describeError(err)}`);
+    await ack({ response_action: 'errors', errors: { [block]: isDatabaseUnavailable(err) ? text.saveFailedModal() : APOLOGY } });
+    return undefined;
+  }
+  await ack({ response_action: 'clear' });
+  return result;
+}
+
+/** Slack messages after the change is stored: each on its own, failures logged (the change stands). */
+async function afterSubmit(deps: AppDeps, what: string, steps: Array<() => Promise<unknown>>): Promise<void> {
+  for (const step of steps) {
+    await step().catch((err) => deps.logger.warn(`${what}: a follow-up message failed: ${describeError(err)}`));
+  }
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { isIsoDay } from '../../lib/time';
+
+export const LIMITS = {
+  dropReason: 500,
+  /** A new due day may be at most this many days after the program's end. */
+  daysAfterProgramEnd: 30,
+} as const;
+
+/** A Mongo ObjectId as a 24-hex string (button values and private_metadata). */
+export const commitmentIdSchema = z.string().regex(/^[a-f0-9]{24}$/);
+
+export const newDueDaySchema = z.string({ error: 'Choose a date.' }).refine(isIsoDay, 'Choose a date.');
+
+export const dropReasonSchema = z
+  .string({ error: 'Say in a few words why you are dropping it.' })
+  .trim()
+  .min(1, 'Say in a few words why you are dropping it.')
+  .max(LIMITS.dropReason, `The reason can be at most ${LIMITS.dropReason} characters.`);

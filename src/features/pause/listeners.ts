@@ -1,0 +1,104 @@
+import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { addDays, localDay } from '../../lib/time';
+import type { CommandArgs, Subcommand } from '../../slack/command-router';
+import type { AppDeps } from '../../slack/deps';
+import { UserFacingError } from '../../slack/errors';
+import { answering } from '../../slack/respond';
+import { PairModel, type Pair } from '../pairing/model';
+import { slackDate, text } from './messages';
+import { pauseArgsSchema, pauseOfferValueSchema } from './schemas';
+import {
+  assertCanPause,
+  assertCanResume,
+  findPairForCommand,
+  isParticipant,
+  menteeTimeZone,
+  othersThan,
+  pausePair,
+  pausedUntilText,
+  resumePairNow,
+  type PauseOutcome,
+} from './service';
+
+const OFFER_REASON = 'after missed check-ins';
+
+function commandTarget(command: CommandArgs['command']) {
+  return { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id };
+}
+
+/** The sentence for a pause that did not happen because the pair changed under us. */
+function notPausedSentence(outcome: Exclude<PauseOutcome, { status: 'paused' }>): string {
+  if (outcome.status === 'already_paused') return text.alreadyPaused(pausedUntilText(outcome.pair));
+  if (!outcome.pair) return text.pairGone();
+  try {
+    assertCanPause(outcome.pair);
+  } catch (err) {
+    if (err instanceof UserFacingError) return err.userMessage;
+  }
+  return text.notSetUp();
+}
+
+/** `/mentorship pause [2w|10d|until YYYY-MM-DD] [reason]`. */
+export async function handleCommandPause({ ack, command, respond }: CommandArgs, rest: string, deps: AppDeps): Promise<void> {
+  await ack();
+  await answering(respond, deps.logger, 'command pause', async () => {
+    const pair = await findPairForCommand(commandTarget(command), (id) => deps.staff.isStaff(id));
+    assertCanPause(pair);
+    const today = localDay(deps.clock.now(), await menteeTimeZone(pair));
+    const args = pauseArgsSchema(today).safeParse(rest);
+    if (!args.success) throw new UserFacingError(text.badArguments(args.error.issues[0]?.message ?? ''));
+    const outcome = await pausePair(pair, { by: command.user_id, ...args.data }, deps);
+    if (outcome.status !== 'paused') throw new UserFacingError(notPausedSentence(outcome));
+    const until = slackDate(outcome.until, outcome.untilDay);
+    await respond({ response_type: 'ephemeral', text: text.pausedForYou(until, othersThan(pair, command.user_id), pair.channel?.id ?? undefined) });
+  });
+}
+
+/** `/mentorship resume`: ends the pair's pause now, with the same welcome-back as at its end. */
+export async function handleCommandResume({ ack, command, respond }: CommandArgs, _rest: string, deps: AppDeps): Promise<void> {
+  await ack();
+  await answering(respond, deps.logger, 'command resume', async () => {
+    const pair = await findPairForCommand(commandTarget(command), (id) => deps.staff.isStaff(id));
+    assertCanResume(pair);
+    const schedule = await resumePairNow(pair, command.user_id, deps);
+    if (!schedule) {
+      const current = await PairModel.findById(pair._id).lean<Pair>();
+      if (!current) throw new UserFacingError(text.pairGone());
+      assertCanResume(current); // throws "not paused" when someone resumed it first
+      throw new UserFacingError(text.notPaused());
+    }
+    await respond({ response_type: 'ephemeral', text: text.resumedForYou(pair.channel?.id ?? undefined) });
+  });
+}
+
+export const pauseSubcommands: Subcommand[] = [
+  { name: 'pause', handle: handleCommandPause },
+  { name: 'resume', handle: handleCommandResume },
+];
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
+
+/** "Pause 2 weeks" / "Pause 4 weeks" in a nudge after a second missed check-in. */
+export async function handleActionPauseOffer({ ack, body, action, respond }: ButtonArgs, deps: AppDeps): Promise<void> {
+  await ack();
+  await answering(respond, deps.logger, 'pause offer', async () => {
+    const value = pauseOfferValueSchema.safeParse(action.value ?? '');
+    if (!value.success) throw new UserFacingError(text.pairGone());
+    const pair = await PairModel.findById(value.data.pairId).lean<Pair>();
+    if (!pair) throw new UserFacingError(text.pairGone());
+    if (!isParticipant(pair, body.user.id)) throw new UserFacingError(text.offerNotYours());
+    if (pair.status === 'paused') {
+      await respond({ replace_original: true, text: text.alreadyPaused(pausedUntilText(pair)) });
+      return;
+    }
+    assertCanPause(pair);
+    const untilDay = addDays(localDay(deps.clock.now(), await menteeTimeZone(pair)), value.data.days);
+    const outcome = await pausePair(pair, { by: body.user.id, untilDay, reason: OFFER_REASON }, deps);
+    if (outcome.status !== 'paused') {
+      await respond({ replace_original: true, text: notPausedSentence(outcome) });
+      return;
+    }
+    const partner = othersThan(pair, body.user.id)[0];
+    await respond({ replace_original: true, text: text.pausedFromOffer(slackDate(outcome.until, outcome.untilDay), partner) });
+  });
+}

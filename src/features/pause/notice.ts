@@ -1,0 +1,32 @@
+import type { OutboxHandler } from '../../jobs/outbox';
+import { PairModel, type Pair } from '../pairing/model';
+import { slackDate, text } from './messages';
+
+/**
+ * `pause_notice`: tells the pair in their channel that the pair was paused (ref.type 'pause',
+ * ref.since the pause it announces) or that the pause is over (ref.type 'resume', ref.by who
+ * ended it early). Rendered at send time; a notice that lost its point is skipped.
+ */
+export const pauseNoticeHandler: OutboxHandler = {
+  async render(entry) {
+    const pair = await PairModel.findById(entry.pairId).lean<Pair>();
+    if (!pair) return { op: 'skip', reason: 'pair deleted' };
+    const channel = pair.channel?.id;
+    if (!channel) return { op: 'skip', reason: 'pair has no channel' };
+    if (entry.ref.type === 'pause') {
+      const pause = pair.pause;
+      if (pair.status !== 'paused' || !pause?.since || !pause.until || pause.since.toISOString() !== entry.ref.since) {
+        return { op: 'skip', reason: 'that pause is over' };
+      }
+      const by = pause.by ?? pair.mentee.userId;
+      const others = [pair.mentor.userId, pair.mentee.userId].filter((id) => id !== by);
+      const until = slackDate(pause.until, pause.untilDay ?? pause.until.toISOString().slice(0, 10));
+      return { op: 'post', to: channel, text: text.pauseNotice(by, others, until, pause.reason ?? '') };
+    }
+    if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
+    const nextAt = pair.schedule?.nextCheckinAt;
+    const next = nextAt ? slackDate(nextAt, `${nextAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`, '{date_long_pretty} at {time}') : undefined;
+    const by = typeof entry.ref.by === 'string' ? entry.ref.by : undefined;
+    return { op: 'post', to: channel, text: text.resumeNotice(by, next) };
+  },
+};

@@ -1,0 +1,172 @@
+import type { JobContext } from '../../jobs/context';
+import { createJobContext } from '../../jobs/job-context';
+import { enqueue, runOutbox } from '../../jobs/outbox';
+import { zonedTimeToInstant, type Person } from '../../lib/working-time';
+import type { AppDeps } from '../../slack/deps';
+import { describeError, UserFacingError } from '../../slack/errors';
+import { welcomeBackSchedule, type ScheduleState } from '../checkins/schedule';
+import { claimOnce } from '../../db/claims';
+import { PairModel, versionOf, type Pair } from '../pairing/model';
+import { listPairsOf } from '../pairing/service';
+import { findParticipants, toPerson } from '../participants/service';
+import { pauseNoticeHandler } from './notice';
+import { slackDate, text } from './messages';
+
+export type PauseDeps = Pick<AppDeps, 'config' | 'client' | 'clock' | 'logger'>;
+
+/** How long the immediate send of a notice may take (real time); what is left is sent by the checkins job. */
+const NOTICE_BUDGET_MS = 20_000;
+const FALLBACK_PERSON: Person = { tz: 'UTC' };
+
+export function isParticipant(pair: Pair, userId: string): boolean {
+  return pair.mentor.userId === userId || pair.mentee.userId === userId;
+}
+
+/** The other participant(s) than `userId` (both when staff acted). */
+export function othersThan(pair: Pair, userId: string): string[] {
+  return [pair.mentor.userId, pair.mentee.userId].filter((id) => id !== userId);
+}
+
+/** The pair's two people as scheduling sees them (UTC where a participant is unknown). */
+async function peopleOf(pair: Pair): Promise<{ mentor: Person; mentee: Person }> {
+  const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
+  const mentor = people.get(pair.mentor.userId);
+  const mentee = people.get(pair.mentee.userId);
+  return { mentor: mentor ? toPerson(mentor) : FALLBACK_PERSON, mentee: mentee ? toPerson(mentee) : FALLBACK_PERSON };
+}
+
+export async function menteeTimeZone(pair: Pair): Promise<string> {
+  return (await peopleOf(pair)).mentee.tz;
+}
+
+/** "until when" of a paused pair, in each reader's own date. */
+export function pausedUntilText(pair: Pick<Pair, 'pause'>): string {
+  const until = pair.pause?.until;
+  return until ? slackDate(until, pair.pause?.untilDay ?? until.toISOString().slice(0, 10)) : 'further notice';
+}
+
+/**
+ * The pair a `/mentorship pause|resume` is about: the pair whose channel it is typed in, else the
+ * typist's only live pair. Participants act on their own pair; staff on any pair, from its channel.
+ */
+export async function findPairForCommand(
+  req: { teamId: string; userId: string; channelId: string },
+  isStaff: (userId: string) => Promise<boolean>,
+): Promise<Pair> {
+  const inChannel = req.channelId
+    ? await PairModel.findOne({ teamId: req.teamId, 'channel.id': req.channelId }).sort({ createdAt: -1 }).lean<Pair>()
+    : null;
+  if (inChannel) {
+    if (isParticipant(inChannel, req.userId) || (await isStaff(req.userId))) return inChannel;
+    throw new UserFacingError(text.notYours());
+  }
+  const mine = await listPairsOf(req.teamId, req.userId);
+  if (mine.length === 1) return mine[0];
+  if (mine.length > 1) throw new UserFacingError(text.typeInPairChannel());
+  if (await isStaff(req.userId)) throw new UserFacingError(text.staffTypeInPairChannel());
+  throw new UserFacingError(text.noLivePair());
+}
+
+/** Throws the sentence that says why this pair cannot be paused now. */
+export function assertCanPause(pair: Pair): void {
+  if (pair.status === 'active') return;
+  if (pair.status === 'paused') throw new UserFacingError(text.alreadyPaused(pausedUntilText(pair)));
+  if (pair.status === 'ended') throw new UserFacingError(text.ended());
+  throw new UserFacingError(text.notSetUp());
+}
+
+/** Throws the sentence that says why this pair cannot be resumed now. */
+export function assertCanResume(pair: Pair): void {
+  if (pair.status === 'paused') return;
+  if (pair.status === 'active') throw new UserFacingError(text.notPaused());
+  if (pair.status === 'ended') throw new UserFacingError(text.ended());
+  throw new UserFacingError(text.notSetUp());
+}
+
+export type PauseOutcome =
+  | { status: 'paused'; until: Date; untilDay: string; since: Date }
+  /** Someone (or a double click) paused it first. */
+  | { status: 'already_paused'; pair: Pair }
+  | { status: 'not_active'; pair: Pair | null };
+
+/**
+ * Pauses an active pair until 00:00 of `untilDay` in the mentee's time zone. The state is written
+ * first, conditionally (a double click pauses once); then the notice goes to the pair's channel
+ * through the outbox (sent at once, retried by the checkins job if Slack fails).
+ */
+export async function pausePair(pair: Pair, req: { by: string; untilDay: string; reason: string }, deps: PauseDeps): Promise<PauseOutcome> {
+  const now = deps.clock.now();
+  const tz = await menteeTimeZone(pair);
+  const until = zonedTimeToInstant(req.untilDay, 0, 0, tz);
+  const pause = { since: now, by: req.by, reason: req.reason, untilDay: req.untilDay, until };
+  // A double click reads the same pair: only the first claim of this version of it pauses.
+  const first = pair.status === 'active' && (await claimOnce(`pause:${pair._id}:${versionOf(pair)}`, req.by, now));
+  const res = first ? await PairModel.updateOne({ _id: pair._id, status: 'active' }, { $set: { status: 'paused', pause } }) : { modifiedCount: 0 };
+  if (res.modifiedCount === 0) {
+    const current = await PairModel.findById(pair._id).lean<Pair>();
+    if (current?.status === 'paused') return { status: 'already_paused', pair: current };
+    return { status: 'not_active', pair: current };
+  }
+  await enqueue({
+    key: `pause:${pair._id}:${now.toISOString()}`,
+    teamId: pair.teamId,
+    kind: 'pause_notice',
+    pairId: pair._id,
+    ref: { type: 'pause', since: now.toISOString() },
+    dueAt: now,
+  });
+  deps.logger.info(`pair ${pair._id}: paused until ${req.untilDay}`);
+  await sendNoticesNow(deps, now);
+  return { status: 'paused', until, untilDay: req.untilDay, since: now };
+}
+
+/**
+ * Ends a pause (time is up, or someone typed `/mentorship resume`): the pair is active again,
+ * its next check-in a "welcome back" at the next civil hour, its silence clock restarted. Only
+ * the pause it was read with is ended (a second resume of the same pause does nothing).
+ * Returns the new schedule, or null when someone else resumed it first.
+ */
+export async function resumePair(pair: Pair, ctx: JobContext, by?: string): Promise<ScheduleState | null> {
+  const { mentor, mentee } = await peopleOf(pair);
+  const schedule = welcomeBackSchedule(ctx.now, pair.schedule?.nextPeriod ?? 1, pair, mentor, mentee);
+  const since = pair.pause?.since;
+  if (pair.status !== 'paused' || !(await claimOnce(`resume:${pair._id}:${versionOf(pair)}`, by ?? ctx.instanceId, ctx.now))) return null;
+  const res = await PairModel.updateOne(
+    { _id: pair._id, status: 'paused', ...(since ? { 'pause.since': since } : {}) },
+    { $set: { status: 'active', schedule, lastActivityAt: ctx.now }, $unset: { pause: '', atRisk: '' } },
+  );
+  if (res.modifiedCount === 0) return null;
+  await enqueue({
+    key: `resume:${pair._id}:${(since ?? ctx.now).toISOString()}`,
+    teamId: pair.teamId,
+    kind: 'pause_notice',
+    pairId: pair._id,
+    ref: { type: 'resume', ...(by ? { by } : {}) },
+    dueAt: ctx.now,
+  });
+  const next = schedule.nextCheckinAt ? `, welcome-back check-in #${schedule.nextPeriod} at ${schedule.nextCheckinAt.toISOString()}` : ', no check-in left';
+  ctx.report.push(`resumed pair ${pair._id}${by ? ` (by ${by})` : ''}${next}`);
+  return schedule;
+}
+
+/** `/mentorship resume`: the same resume as the job's, at once, and its notice sent now. */
+export async function resumePairNow(pair: Pair, by: string, deps: PauseDeps): Promise<ScheduleState | null> {
+  const now = deps.clock.now();
+  const ctx = createJobContext({ config: deps.config, logger: deps.logger, client: deps.client }, now);
+  const schedule = await resumePair(pair, ctx, by);
+  if (schedule) {
+    deps.logger.info(`pair ${pair._id}: resumed early`);
+    await sendNoticesNow(deps, now);
+  }
+  return schedule;
+}
+
+/** Sends due pause notices now; a failure stays in the outbox for the checkins job. */
+async function sendNoticesNow(deps: PauseDeps, now: Date): Promise<void> {
+  const ctx = createJobContext({ config: deps.config, logger: deps.logger, client: deps.client }, now);
+  try {
+    await runOutbox({ pause_notice: pauseNoticeHandler }, ctx, NOTICE_BUDGET_MS);
+  } catch (err) {
+    deps.logger.warn(`pause notice not sent yet (the checkins job retries): ${describeError(err)}`);
+  }
+}

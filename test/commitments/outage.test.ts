@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Types } from 'mongoose';
+import { connectDatabase, disconnectDatabase } from '../../src/db/connection';
+import { startLocalDatabase, type LocalDatabase } from '../../src/db/local-database';
+import { CommitmentIds } from '../../src/features/commitments/ids';
+import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
+import { inputValues } from '../support/slack-driver';
+
+/** This file runs its own database server, so it can stop it. */
+let db: LocalDatabase;
+let dir: string;
+let h: Harness;
+const id = String(new Types.ObjectId());
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'mentorship-commitments-outage-'));
+  db = await startLocalDatabase({ dir, tryMongod: process.env.TEST_SKIP_MONGOD !== 'true' });
+  await connectDatabase(db.uri, { dbName: 'outage' });
+  h = await startHarness();
+  await db.stop();
+});
+afterAll(async () => {
+  await h?.close();
+  await disconnectDatabase().catch(() => undefined);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('commitments while the database is down', () => {
+  test('Done says the database is unreachable, privately, and nothing is posted', async () => {
+    await h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: CommitmentIds.doneButton, value: id, channelId: 'D000000001' });
+    await h.standIn.waitFor(() => h.standIn.responses.length > 0);
+    expect(h.standIn.responses[0].body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(h.standIn.responses[0].body.text).toMatch(/database cannot be reached right now, so nothing was saved/);
+    expect(h.standIn.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  test('the drop form stays open with a clear message, within Slack\'s 3 seconds', async () => {
+    const started = Date.now();
+    const res = await h.driver.viewSubmission({
+      userId: PEOPLE.mentee.id,
+      view: { callback_id: CommitmentIds.dropModal, private_metadata: id, state: { values: inputValues({ [CommitmentIds.block.dropReason]: { actionId: CommitmentIds.inputAction, type: 'plain_text_input', value: 'No budget' } }) } },
+    });
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(res.json.response_action).toBe('errors');
+    expect(res.json.errors[CommitmentIds.block.dropReason]).toMatch(/database is unreachable\). Nothing is lost: press Submit again/);
+  });
+});

@@ -1,0 +1,311 @@
+import { Types } from 'mongoose';
+import { CommitmentIds } from '../../src/features/commitments/ids';
+import { CommitmentModel, type Commitment } from '../../src/features/commitments/model';
+import { reminderTime } from '../../src/features/commitments/schedule';
+import { PairModel, type Pair } from '../../src/features/pairing/model';
+import { findParticipants, toPerson } from '../../src/features/participants/service';
+import { OutboxModel } from '../../src/jobs/outbox-model';
+import { zonedTimeToInstant } from '../../src/lib/working-time';
+import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
+import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { eventually } from '../support/eventually';
+import { runJobsAt } from '../support/jobs';
+import { createActivePair } from '../support/pairs';
+import { inputValues } from '../support/slack-driver';
+
+/** Friday 11 December 2026, 10:00 in Dhaka: the reminder time of a commitment due Monday the 14th. */
+const FRIDAY_10_DHAKA = '2026-12-11T04:00:00.000Z';
+const MONDAY = '2026-12-14';
+const B = CommitmentIds.block;
+const A = CommitmentIds.inputAction;
+
+let h: Harness;
+/** The app's clock (history entries, "today" in the owner's zone); jobs get their own `now`. */
+let appNow = new Date(FRIDAY_10_DHAKA);
+let counter = 0;
+
+beforeAll(async () => {
+  await connectTestDatabase('commitment_reminders');
+  h = await startHarness({ clock: { now: () => appNow } });
+});
+afterAll(async () => {
+  await h?.close();
+  await dropTestDatabase();
+});
+beforeEach(async () => {
+  await clearDatabase();
+  h.reset();
+  appNow = new Date(FRIDAY_10_DHAKA);
+});
+
+async function addCommitment(pair: Pair, ownerId: string, dueDay: string, opts: { what?: string; remindAt?: Date } = {}): Promise<Commitment> {
+  const owner = (await findParticipants(pair.teamId, [ownerId])).get(ownerId)!;
+  const doc = await CommitmentModel.create({
+    teamId: pair.teamId,
+    pairId: pair._id,
+    checkinId: new Types.ObjectId(),
+    sourceKey: `test:${++counter}`,
+    ownerId,
+    what: opts.what ?? 'Send the fee proposal draft to the board',
+    dueDay,
+    remindAt: opts.remindAt ?? reminderTime(dueDay, toPerson(owner)),
+    createdBy: ownerId,
+  });
+  return doc.toObject() as Commitment;
+}
+
+const reminderKeyOf = (c: Commitment, day = c.dueDay) => `reminder:${String(c._id)}:${day}`;
+const reminders = () => h.standIn.messages.filter((m) => String(m.metadata?.event_payload?.key ?? '').startsWith('reminder:'));
+const channelNotes = (pair: Pair) => h.standIn.messages.filter((m) => m.channel === pair.channel!.id && !/Welcome/.test(m.text ?? ''));
+const stored = async (c: Commitment) => (await CommitmentModel.findById(c._id).lean<Commitment>())!;
+
+/** Runs the reminders job at FRIDAY_10_DHAKA and returns the one reminder DM it sent. */
+async function remindedAtFriday(c: Commitment) {
+  await runJobsAt(h, FRIDAY_10_DHAKA, ['reminders']);
+  const sent = reminders().filter((m) => m.metadata?.event_payload?.key === reminderKeyOf(c));
+  expect(sent).toHaveLength(1);
+  return sent[0];
+}
+
+async function openedModal(callbackId: string) {
+  await h.standIn.waitFor(() => [...h.standIn.views.values()].some((v) => v.callback_id === callbackId), 5000, `${callbackId} to open`);
+  return [...h.standIn.views.values()].find((v) => v.callback_id === callbackId)!;
+}
+
+async function submitExtend(userId: string, commitmentId: string, day: string | null, viewId?: string) {
+  return h.driver.viewSubmission({
+    userId,
+    view: { id: viewId, callback_id: CommitmentIds.extendModal, private_metadata: commitmentId, state: { values: inputValues({ [B.newDueDay]: { actionId: A, type: 'datepicker', value: day } }) } },
+  });
+}
+
+async function submitDrop(userId: string, commitmentId: string, reason: string, viewId?: string) {
+  return h.driver.viewSubmission({
+    userId,
+    view: { id: viewId, callback_id: CommitmentIds.dropModal, private_metadata: commitmentId, state: { values: inputValues({ [B.dropReason]: { actionId: A, type: 'plain_text_input', value: reason } }) } },
+  });
+}
+
+describe('commitment reminders', () => {
+  test('a commitment due Monday is reminded at 10:00 the Friday before in the owner\'s zone, exactly once', async () => {
+    const pair = await createActivePair(h);
+    const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);
+    expect(c.remindAt.toISOString()).toBe(FRIDAY_10_DHAKA);
+
+    await runJobsAt(h, '2026-12-11T03:59:00Z', ['reminders']);
+    expect(reminders()).toHaveLength(0);
+    expect(await OutboxModel.countDocuments()).toBe(0);
+
+    const dm = await remindedAtFriday(c);
+    const opened = h.standIn.callsTo('conversations.open').map((call) => call.args.users);
+    expect(opened).toContain(PEOPLE.mentee.id);
+    expect(dm.channel).toMatch(/^D/);
+    expect(dm.text).toContain('Send the fee proposal draft to the board');
+    expect(dm.text).toContain('Monday 14 December 2026');
+    expect(dm.text).toContain(`<@${PEOPLE.mentor.id}>`);
+    const buttons = dm.blocks!.find((b) => b.type === 'actions').elements;
+    expect(buttons.map((b: any) => [b.action_id, b.value])).toEqual([
+      [CommitmentIds.doneButton, String(c._id)],
+      [CommitmentIds.extendButton, String(c._id)],
+      [CommitmentIds.dropButton, String(c._id)],
+    ]);
+    expect((await stored(c)).remindAt).toBeUndefined();
+
+    await runJobsAt(h, FRIDAY_10_DHAKA, ['reminders']);
+    await runJobsAt(h, '2026-12-11T04:15:00Z', ['reminders']);
+    expect(reminders()).toHaveLength(1);
+    expect(await OutboxModel.countDocuments({ key: reminderKeyOf(c) })).toBe(1);
+  });
+
+  test('a reminder due in the owner\'s quiet hours waits until 08:00 their time', async () => {
+    const pair = await createActivePair(h);
+    // 01:00 in New York on Friday 11 December (06:00Z).
+    const oneAm = zonedTimeToInstant('2026-12-11', 1, 0, 'America/New_York');
+    const c = await addCommitment(pair, PEOPLE.mentor.id, MONDAY, { remindAt: oneAm });
+
+    const report = await runJobsAt(h, oneAm, ['reminders']);
+    expect(reminders()).toHaveLength(0);
+    expect(report.join('\n')).toMatch(new RegExp(`deferred commitment_reminder ${reminderKeyOf(c)} to 2026-12-11T13:00:00.000Z`));
+
+    await runJobsAt(h, '2026-12-11T12:59:00Z', ['reminders']);
+    expect(reminders()).toHaveLength(0);
+
+    await runJobsAt(h, '2026-12-11T13:00:00Z', ['reminders']);
+    expect(reminders()).toHaveLength(1);
+    expect(reminders()[0].text).toContain(`<@${PEOPLE.mentee.id}>`);
+  });
+
+  test('a paused pair gets no reminder', async () => {
+    const pair = await createActivePair(h);
+    const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);
+    await PairModel.updateOne({ _id: pair._id }, { $set: { status: 'paused' } });
+
+    const report = await runJobsAt(h, FRIDAY_10_DHAKA, ['reminders']);
+    expect(reminders()).toHaveLength(0);
+    expect(report.join('\n')).toContain(`skipped commitment_reminder ${reminderKeyOf(c)}: pair is paused`);
+  });
+
+  test('a dry run reports what it would send and writes nothing', async () => {
+    const pair = await createActivePair(h);
+    const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);
+
+    const report = await runJobsAt(h, FRIDAY_10_DHAKA, ['reminders'], { dryRun: true });
+    expect(report.join('\n')).toMatch(new RegExp(`would send commitment_reminder ${reminderKeyOf(c)}`));
+    expect(await OutboxModel.countDocuments()).toBe(0);
+    expect((await stored(c)).remindAt?.toISOString()).toBe(FRIDAY_10_DHAKA);
+    expect(reminders()).toHaveLength(0);
+  });
+});
+
+describe('answering a reminder', () => {
+  test('Done marks it done, replaces the reminder, and tells the partner in the channel; a second click says so', async () => {
+    const pair = await createActivePair(h);
+    const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);
+    const dm = await remindedAtFriday(c);
+
+    await h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: CommitmentIds.doneButton, messageTs: dm.ts, channelId: dm.channel });
+    await eventually(async () => (await stored(c)).status === 'done', 'the commitment to be done');
+    await h.standIn.waitFor(() => channelNotes(pair).length === 1, 5000, 'a note in the pair channel');
+
+    const after = await stored(c);
+    expect(after.history).toEqual([expect.objectContaining({ by: PEOPLE.mentee.id, change: 'done' })]);
+    const replaced = h.standIn.responses.find((r) => r.body.replace_original === true);
+    expect(replaced!.body.text).toMatch(/Marked done: “Send the fee proposal draft to the board”/);
+    expect(channelNotes(pair)[0].text).toBe(`:white_check_mark: <@${PEOPLE.mentee.id}> marked “Send the fee proposal draft to the board” done.`);
+
+    await h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: CommitmentIds.doneButton, messageTs: dm.ts, channelId: dm.channel });
+    await h.standIn.waitFor(() => h.standIn.responses.length === 2);
+    expect(h.standIn.responses[1].body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(h.standIn.responses[1].body.text).toMatch(/already marked .* done/);
+    expect(channelNotes(pair)).toHaveLength(1);
+    expect((await stored(c)).history).toHaveLength(1);
+  });
+
+  test('Need more time: a modal; a past or too-late date is refused on the field; a good date moves it and reminds again the working day before', async () => {
+    const pair = await createActivePair(h);
+    const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);
+    const id = String(c._id);
+    const dm = await remindedAtFriday(c);
+
+    await h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: CommitmentIds.extendButton, messageTs: dm.ts, channelId: dm.channel });
+    const modal = await openedModal(CommitmentIds.extendModal);
+    expect(modal.private_metadata).toBe(id);
+    expect(JSON.stringify(modal.blocks)).toContain('"type":"datepicker"');
+
+    const past = await submitExtend(PEOPLE.mentee.id, id, '2026-12-10', modal.id);
+    expect(past.json.response_action).toBe('errors');
+    expect(past.json.errors[B.newDueDay]).toMatch(/after the current due date/);
+
+    const tooLate = await submitExtend(PEOPLE.mentee.id, id, '2027-07-15', modal.id);
+    expect(tooLate.json.errors[B.newDueDay]).toMatch(/at most 30 days after the program ends/);
+
+    const empty = await submitExtend(PEOPLE.mentee.id, id, null, modal.id);
+    expect(empty.json.errors[B.newDueDay]).toBe('Choose a date.');
+    expect((await stored(c)).dueDay).toBe(MONDAY);
+
+    const ok = await submitExtend(PEOPLE.mentee.id, id, '2026-12-21', modal.id);
+    expect(ok.json).toEqual({ response_action: 'clear' });
+    const moved = await stored(c);
+    expect(moved.dueDay).toBe('2026-12-21');
+    // Friday 18 December, 10:00 in Dhaka.
+    expect(moved.remindAt.toISOString()).toBe('2026-12-18T04:00:00.000Z');
+    expect(moved.history).toEqual([expect.objectContaining({ by: PEOPLE.mentee.id, change: 'due 2026-12-14 -> 2026-12-21' })]);
+
+    await h.standIn.waitFor(() => channelNotes(pair).length === 1 && dm.updated === true, 5000, 'the channel note and the updated reminder');
+    expect(channelNotes(pair)[0].text).toMatch(/needs more time for “Send the fee proposal draft to the board”: now due \*Monday 21 December 2026\*/);
+    expect(dm.text).toMatch(/Moved .* to \*Monday 21 December 2026\*/);
+
+    // The same submission delivered again changes nothing.
+    const again = await submitExtend(PEOPLE.mentee.id, id, '2026-12-21', modal.id);
+    expect(again.json).toEqual({ response_action: 'clear' });
+    expect((await stored(c)).history).toHaveLength(1);
+
+    await runJobsAt(h, '2026-12-18T03:59:00Z', ['reminders']);
+    expect(reminders()).toHaveLength(1);
+    await runJobsAt(h, '2026-12-18T04:00:00Z', ['reminders']);
+    expect(reminders()).toHaveLength(2);
+    expect(reminders()[1].metadata!.event_payload.key).toBe(reminderKeyOf(c, '2026-12-21'));
+    expect(reminders()[1].text).toContain('Monday 21 December 2026');
+  });
+
+  test('Need more time on an overdue commitment: the new day must be after today in the owner\'s zone', async () => {
+    const pair = await createActivePair(h);
+    const c = await addCommitment(pair, PEOPLE.mentee.id, '2026-12-08');
+    // It is Friday 11 December in Dhaka.
+    const res = await submitExtend(PEOPLE.mentee.id, String(c._id), '2026-12-11');
+    expect(res.json.errors[B.newDueDay]).toBe('Choose a day after today.');
+    const ok = await submitExtend(PEOPLE.mentee.id, String(c._id), '2026-12-15');
+    expect(ok.json).toEqual({ response_action: 'clear' });
+    expect((await stored(c)).dueDay).toBe('2026-12-15');
+  });
+
+  test('Drop it: a reason is required; then it is dropped and the reason shared in the channel', async () => {
+    const pair = await createActivePair(h);
+    const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);
+    const id = String(c._id);
+    const dm = await remindedAtFriday(c);
+
+    await h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: CommitmentIds.dropButton, messageTs: dm.ts, channelId: dm.channel });
+    const modal = await openedModal(CommitmentIds.dropModal);
+    expect(modal.private_metadata).toBe(id);
+
+    const empty = await submitDrop(PEOPLE.mentee.id, id, '   ', modal.id);
+    expect(empty.json.response_action).toBe('errors');
+    expect(empty.json.errors[B.dropReason]).toMatch(/why you are dropping it/);
+    const tooLong = await submitDrop(PEOPLE.mentee.id, id, 'x'.repeat(501), modal.id);
+    expect(tooLong.json.errors[B.dropReason]).toMatch(/at most 500 characters/);
+    expect((await stored(c)).status).toBe('open');
+
+    const reason = 'The board postponed the fee review to March <!channel>';
+    const ok = await submitDrop(PEOPLE.mentee.id, id, reason, modal.id);
+    expect(ok.json).toEqual({ response_action: 'clear' });
+    const dropped = await stored(c);
+    expect(dropped.status).toBe('dropped');
+    expect(dropped.dropReason).toBe(reason);
+    expect(dropped.history).toEqual([expect.objectContaining({ by: PEOPLE.mentee.id, change: 'dropped' })]);
+
+    await h.standIn.waitFor(() => channelNotes(pair).length === 1 && dm.updated === true, 5000, 'the channel note and the updated reminder');
+    expect(channelNotes(pair)[0].text).toBe(
+      `:wastebasket: <@${PEOPLE.mentee.id}> dropped “Send the fee proposal draft to the board”. Their reason: The board postponed the fee review to March &lt;!channel&gt;`,
+    );
+
+    // Done on the old reminder now says it was dropped.
+    await h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: CommitmentIds.doneButton, value: id, channelId: dm.channel, messageTs: dm.ts });
+    await h.standIn.waitFor(() => h.standIn.responses.length === 1);
+    expect(h.standIn.responses[0].body.text).toMatch(/You dropped .* earlier/);
+    expect((await stored(c)).status).toBe('dropped');
+  });
+
+  test('only the owner can act: the partner pressing the buttons or submitting a forged form is refused and nothing changes', async () => {
+    const pair = await createActivePair(h);
+    const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);
+    const id = String(c._id);
+    const dm = await remindedAtFriday(c);
+    const refusal = /Only the person who made this commitment/;
+
+    for (const actionId of [CommitmentIds.doneButton, CommitmentIds.extendButton, CommitmentIds.dropButton]) {
+      await h.driver.blockAction({ userId: PEOPLE.mentor.id, actionId, value: id, channelId: dm.channel, messageTs: dm.ts });
+    }
+    await h.standIn.waitFor(() => h.standIn.responses.length === 3, 5000, 'three refusals');
+    for (const r of h.standIn.responses) {
+      expect(r.body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+      expect(r.body.text).toMatch(refusal);
+    }
+    expect(h.standIn.callsTo('views.open')).toHaveLength(0);
+
+    const extend = await submitExtend(PEOPLE.mentor.id, id, '2026-12-21');
+    expect(extend.json.response_action).toBe('errors');
+    expect(extend.json.errors[B.newDueDay]).toMatch(refusal);
+    const drop = await submitDrop(PEOPLE.outsider.id, id, 'Not mine to keep');
+    expect(drop.json.errors[B.dropReason]).toMatch(refusal);
+    const bogus = await submitDrop(PEOPLE.mentee.id, 'not-an-id', 'whatever');
+    expect(bogus.json.errors[B.dropReason]).toBe('That commitment no longer exists.');
+
+    const after = await stored(c);
+    expect(after.status).toBe('open');
+    expect(after.dueDay).toBe(MONDAY);
+    expect(after.history).toHaveLength(0);
+    expect(channelNotes(pair)).toHaveLength(0);
+    expect(dm.updated).toBeFalsy();
+  });
+});

@@ -1,0 +1,313 @@
+import { CheckinModel } from '../../src/features/checkins/model';
+import { PairModel, type Pair } from '../../src/features/pairing/model';
+import { PauseIds } from '../../src/features/pause/ids';
+import { OutboxModel } from '../../src/jobs/outbox-model';
+import { isWithinWorkingHours, localParts } from '../../src/lib/working-time';
+import { PEOPLE, STAFF_CHANNEL, startHarness, type Harness } from '../support/app-harness';
+import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { runJobsAt } from '../support/jobs';
+import { createActivePair } from '../support/pairs';
+
+let h: Harness;
+let now = new Date('2026-12-01T10:00:00Z');
+/** The app's clock (commands and buttons); jobs get their own `now` through runJobsAt. */
+const setNow = (iso: string) => {
+  now = new Date(iso);
+};
+
+beforeAll(async () => {
+  await connectTestDatabase('pause');
+  h = await startHarness({ clock: { now: () => now } });
+});
+afterAll(async () => {
+  await h?.close();
+  await dropTestDatabase();
+});
+beforeEach(async () => {
+  await clearDatabase();
+  h.reset();
+  setNow('2026-12-01T10:00:00Z');
+});
+
+const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+/** Slack's date token for the start of a Dhaka day (the mentee's): `<!date^…^{date_long}|day>`. */
+const dateToken = (day: string, startUtc: string) => `<!date^${unix(startUtc)}^{date_long}|${day}>`;
+
+/** Types `/mentorship <text>` and waits for the answer through response_url. */
+async function mentorship(text: string, userId: string, channelId?: string): Promise<any> {
+  const before = h.standIn.responses.length;
+  const res = await h.driver.command('/mentorship', text, { userId, channelId });
+  expect(res.status).toBe(200);
+  await h.standIn.waitFor(() => h.standIn.responses.length > before, 8000, `an answer to "/mentorship ${text}"`);
+  return h.standIn.responses[h.standIn.responses.length - 1].body;
+}
+
+async function clickOffer(userId: string, actionId: string, value: string): Promise<any> {
+  const before = h.standIn.responses.length;
+  const res = await h.driver.blockAction({ userId, actionId, value, channelId: 'D0NUDGEDM1' });
+  expect(res.status).toBe(200);
+  await h.standIn.waitFor(() => h.standIn.responses.length > before, 8000, `an answer to ${actionId}`);
+  return h.standIn.responses[h.standIn.responses.length - 1].body;
+}
+
+const reload = async (pair: Pair) => (await PairModel.findById(pair._id).lean<Pair>())!;
+const channelMessages = (pair: Pair) => h.standIn.messages.filter((m) => m.channel === pair.channel!.id && !m.ephemeral);
+const pauseNotices = (pair: Pair) => channelMessages(pair).filter((m) => /paused this mentorship/.test(m.text ?? ''));
+const resumeNotices = (pair: Pair) => channelMessages(pair).filter((m) => /Welcome back!/.test(m.text ?? '') && !m.blocks?.length);
+const prompts = (pair: Pair) => channelMessages(pair).filter((m) => /^Check-in #\d+/.test(m.text ?? ''));
+const header = (m: { blocks?: any[] }) => m.blocks?.find((b) => b.type === 'header')?.text.text;
+/** Nudges (DMs) and staff alerts: what the bot posted outside pair channels, apart from the set-up confirmation. */
+const dmsAndAlerts = () =>
+  h.standIn.messages.filter((m) => (m.channel.startsWith('D') || m.channel === STAFF_CHANNEL) && !/^:white_check_mark: The pair .* is ready/.test(m.text ?? ''));
+
+const mentor = { tz: PEOPLE.mentor.tz };
+const mentee = { tz: PEOPLE.mentee.tz };
+/** Within both working days, or 09:00–11:00 for the mentee when there is no shared hour (New York + Dhaka). */
+function civilForBoth(at: Date): boolean {
+  if (isWithinWorkingHours(at, mentor) && isWithinWorkingHours(at, mentee)) return true;
+  const p = localParts(at, mentee.tz);
+  return p.isoWeekday <= 5 && p.hour >= 9 && p.hour < 11;
+}
+
+describe('/mentorship pause', () => {
+  test('the mentee pauses for two weeks: stored, announced, silent while paused, welcome back at the end, weekly after', async () => {
+    const pair = await createActivePair(h);
+    setNow('2026-12-02T06:00:00Z'); // 12:00 in Dhaka
+    const answer = await mentorship('pause 2w Ramadan and the audit season', PEOPLE.mentee.id, pair.channel!.id!);
+
+    // Until 00:00 in Dhaka on 16 December, 14 mentee-local days after 2 December.
+    const until = '2026-12-15T18:00:00.000Z';
+    expect(answer.response_type).toBe('ephemeral');
+    expect(answer.text).toContain(`Paused until ${dateToken('2026-12-16', until)}`);
+    expect(answer.text).toContain(`<@${PEOPLE.mentor.id}> has been told`);
+    const paused = await reload(pair);
+    expect(paused.status).toBe('paused');
+    expect(paused.pause).toMatchObject({ untilDay: '2026-12-16', by: PEOPLE.mentee.id, reason: 'Ramadan and the audit season' });
+    expect(paused.pause!.until!.toISOString()).toBe(until);
+    expect(paused.pause!.since!.toISOString()).toBe('2026-12-02T06:00:00.000Z');
+
+    const [notice, ...more] = pauseNotices(pair);
+    expect(more).toHaveLength(0);
+    expect(notice.text).toContain(`<@${PEOPLE.mentee.id}> paused this mentorship until *${dateToken('2026-12-16', until)}*`);
+    expect(notice.text).toContain(`<@${PEOPLE.mentor.id}>: check-ins and nudges stop until then and start again by themselves`);
+    expect(notice.text).toContain('Ramadan and the audit season');
+
+    // While paused: no check-in at the times they would be due (8 and 15 December), no nudge.
+    for (const at of ['2026-12-08T03:00:00Z', '2026-12-08T12:00:00Z', '2026-12-10T09:00:00Z', '2026-12-15T03:00:00Z', '2026-12-15T17:55:00Z']) {
+      await runJobsAt(h, at, ['checkins', 'nudges']);
+    }
+    expect(prompts(pair)).toHaveLength(0);
+    expect(await CheckinModel.countDocuments({ pairId: pair._id })).toBe(0);
+    expect(dmsAndAlerts()).toHaveLength(0);
+    expect((await reload(pair)).status).toBe('paused');
+
+    // The pause ends at 00:00 in Dhaka: the next run resumes it, and says so in the channel.
+    const report = await runJobsAt(h, '2026-12-15T18:00:00Z', ['checkins', 'nudges']);
+    expect(report.join('\n')).toMatch(/resumed pair .*welcome-back check-in #1/);
+    const resumed = await reload(pair);
+    expect(resumed.status).toBe('active');
+    expect(resumed.pause?.until).toBeUndefined();
+    expect(resumed.lastActivityAt!.toISOString()).toBe('2026-12-15T18:00:00.000Z');
+    expect(resumed.schedule).toMatchObject({ nextPeriod: 1, nextKind: 'welcome_back', nextDueDay: '2026-12-16' });
+    expect(resumeNotices(pair)).toHaveLength(1);
+    expect(resumeNotices(pair)[0].text).toMatch(/The pause is over\. Welcome back!/);
+    expect(prompts(pair)).toHaveLength(0);
+
+    // The welcome-back check-in goes out at the first civil hour: 09:00 in Dhaka (no shared hour with New York).
+    await runJobsAt(h, '2026-12-16T02:55:00Z', ['checkins']);
+    expect(prompts(pair)).toHaveLength(0);
+    await runJobsAt(h, '2026-12-16T03:00:00Z', ['checkins', 'nudges']);
+    expect(prompts(pair).map(header)).toEqual(['Welcome back! Check-in #1']);
+    const first = (await CheckinModel.findOne({ pairId: pair._id, period: 1 }).lean())!;
+    expect(first.kind).toBe('welcome_back');
+    expect(civilForBoth(first.dueAt)).toBe(true);
+    expect(civilForBoth(first.prompt!.postedAt!)).toBe(true);
+    expect(dmsAndAlerts()).toHaveLength(0); // the pause did not count as silence
+
+    // The weekly rhythm goes on a week later.
+    await runJobsAt(h, '2026-12-23T02:55:00Z', ['checkins']);
+    expect(prompts(pair)).toHaveLength(1);
+    await runJobsAt(h, '2026-12-23T03:00:00Z', ['checkins']);
+    expect(prompts(pair).map(header)).toEqual(['Welcome back! Check-in #1', 'Check-in #2']);
+    const second = (await CheckinModel.findOne({ pairId: pair._id, period: 2 }).lean())!;
+    expect(second.dueDay).toBe('2026-12-23');
+    expect(civilForBoth(second.dueAt)).toBe(true);
+  });
+
+  test('/mentorship resume ends a pause early with the same welcome back', async () => {
+    const pair = await createActivePair(h);
+    setNow('2026-12-02T06:00:00Z');
+    await mentorship('pause 3w', PEOPLE.mentee.id, pair.channel!.id!);
+    expect((await reload(pair)).pause?.untilDay).toBe('2026-12-23');
+
+    setNow('2026-12-09T05:00:00Z'); // 11:00 in Dhaka: today's 09:00 has passed
+    const answer = await mentorship('resume', PEOPLE.mentor.id, pair.channel!.id!);
+    expect(answer.text).toMatch(/The pause is over/);
+    const resumed = await reload(pair);
+    expect(resumed.status).toBe('active');
+    expect(resumed.pause?.since).toBeUndefined();
+    expect(resumed.lastActivityAt!.toISOString()).toBe('2026-12-09T05:00:00.000Z');
+    expect(resumed.schedule).toMatchObject({ nextPeriod: 1, nextKind: 'welcome_back', nextDueDay: '2026-12-10' });
+    expect(resumeNotices(pair).map((m) => m.text)).toEqual([expect.stringContaining(`<@${PEOPLE.mentor.id}> ended the pause. Welcome back!`)]);
+
+    // A second resume has nothing to end.
+    expect((await mentorship('resume', PEOPLE.mentee.id, pair.channel!.id!)).text).toMatch(/not paused/);
+
+    await runJobsAt(h, '2026-12-10T03:00:00Z', ['checkins']);
+    expect(prompts(pair).map(header)).toEqual(['Welcome back! Check-in #1']);
+    await runJobsAt(h, '2026-12-17T03:00:00Z', ['checkins']);
+    expect(prompts(pair).map(header)).toEqual(['Welcome back! Check-in #1', 'Check-in #2']);
+    // When the pause would have ended, the job has nothing to resume.
+    await runJobsAt(h, '2026-12-23T00:00:00Z', ['checkins']);
+    expect(resumeNotices(pair)).toHaveLength(1);
+  });
+
+  test('"until 2027-01-15" pauses until that day; a past date, over 90 days or garbage get the usage', async () => {
+    const pair = await createActivePair(h);
+    setNow('2026-12-02T06:00:00Z');
+    for (const bad of ['pause until 2026-11-30', 'pause until 2026-12-02', 'pause until 2027-03-15', 'pause until soon', 'pause 100d', 'pause 0w', 'pause 3 months', `pause 2w ${'x'.repeat(301)}`]) {
+      const answer = await mentorship(bad, PEOPLE.mentee.id, pair.channel!.id!);
+      expect(answer.response_type).toBe('ephemeral');
+      expect(answer.text).toContain('Usage: `/mentorship pause [2w|10d|until YYYY-MM-DD] [reason]`');
+      expect(answer.text).toContain('For example `/mentorship pause 3w');
+    }
+    expect((await reload(pair)).status).toBe('active');
+    expect(pauseNotices(pair)).toHaveLength(0);
+
+    const answer = await mentorship('pause until 2027-01-15 elections at the chamber', PEOPLE.mentee.id, pair.channel!.id!);
+    expect(answer.text).toContain(dateToken('2027-01-15', '2027-01-14T18:00:00Z'));
+    const paused = await reload(pair);
+    expect(paused.pause).toMatchObject({ untilDay: '2027-01-15', reason: 'elections at the chamber' });
+    expect(paused.pause!.until!.toISOString()).toBe('2027-01-14T18:00:00.000Z');
+
+    // Four weeks without a word while paused: not flagged at risk, no nudge.
+    await runJobsAt(h, '2026-12-30T12:00:00Z', ['checkins', 'nudges']);
+    expect(dmsAndAlerts()).toHaveLength(0);
+    expect((await reload(pair)).atRisk?.since).toBeUndefined();
+
+    await runJobsAt(h, '2027-01-14T18:00:00Z', ['checkins', 'nudges']);
+    expect((await reload(pair)).status).toBe('active');
+    expect(dmsAndAlerts()).toHaveLength(0);
+  });
+
+  test('a second pause says until when and how to end it early', async () => {
+    const pair = await createActivePair(h);
+    setNow('2026-12-02T06:00:00Z');
+    await mentorship('pause 10d', PEOPLE.mentee.id, pair.channel!.id!);
+    const again = await mentorship('pause 2w', PEOPLE.mentor.id, pair.channel!.id!);
+    expect(again.text).toContain(`already paused until ${dateToken('2026-12-12', '2026-12-11T18:00:00Z')}`);
+    expect(again.text).toContain('`/mentorship resume`');
+    expect((await reload(pair)).pause?.untilDay).toBe('2026-12-12');
+    expect(pauseNotices(pair)).toHaveLength(1);
+  });
+
+  test('an ended pair says so', async () => {
+    const pair = await createActivePair(h);
+    await PairModel.updateOne({ _id: pair._id }, { $set: { status: 'ended' } });
+    expect((await mentorship('pause', PEOPLE.mentee.id, pair.channel!.id!)).text).toMatch(/has ended/);
+    expect((await mentorship('resume', PEOPLE.mentee.id, pair.channel!.id!)).text).toMatch(/has ended/);
+  });
+});
+
+describe('who may pause which pair', () => {
+  test('an outsider is refused, in the channel and elsewhere', async () => {
+    const pair = await createActivePair(h);
+    expect((await mentorship('pause 2w', PEOPLE.outsider.id, pair.channel!.id!)).text).toMatch(/Only the two people in this mentorship/);
+    expect((await mentorship('pause 2w', PEOPLE.outsider.id)).text).toMatch(/not in an active mentorship/);
+    expect((await mentorship('resume', PEOPLE.outsider.id, pair.channel!.id!)).text).toMatch(/Only the two people/);
+    expect((await reload(pair)).status).toBe('active');
+    expect(pauseNotices(pair)).toHaveLength(0);
+  });
+
+  test('staff can pause a pair from its channel (both are told), not from elsewhere', async () => {
+    const pair = await createActivePair(h);
+    expect((await mentorship('pause 2w', PEOPLE.staff.id)).text).toMatch(/in the pair's private channel/);
+    const answer = await mentorship('pause 1w staff retreat', PEOPLE.staffByChannel.id, pair.channel!.id!);
+    expect(answer.text).toMatch(/Paused until/);
+    expect((await reload(pair)).pause).toMatchObject({ by: PEOPLE.staffByChannel.id, untilDay: '2026-12-08' });
+    expect(pauseNotices(pair)[0].text).toContain(`<@${PEOPLE.mentor.id}> and <@${PEOPLE.mentee.id}>: check-ins and nudges stop`);
+  });
+
+  test('typed outside the channel: one pair is that pair; with two pairs, it asks for the channel', async () => {
+    const pair = await createActivePair(h);
+    const answer = await mentorship('pause 2w', PEOPLE.mentee.id, 'C0GENERAL1');
+    expect(answer.text).toMatch(/Paused until/);
+    expect((await reload(pair)).status).toBe('paused');
+    expect(pauseNotices(pair)).toHaveLength(1);
+
+    // Alice mentors two pairs: outside a pair channel it is not clear which one she means.
+    const other = await createActivePair(h, { mentee: PEOPLE.mentee2.id });
+    expect((await mentorship('resume', PEOPLE.mentor.id)).text).toMatch(/more than one mentorship/);
+    expect((await mentorship('pause', PEOPLE.mentor.id)).text).toMatch(/more than one mentorship/);
+    expect((await reload(pair)).status).toBe('paused');
+    expect((await reload(other)).status).toBe('active');
+    expect((await mentorship('pause', PEOPLE.mentor.id, other.channel!.id!)).text).toMatch(/Paused until/);
+    expect((await reload(other)).status).toBe('paused');
+  });
+});
+
+describe("the nudge's pause offer", () => {
+  test('a participant pauses for four weeks; the message is replaced; a non-participant is refused', async () => {
+    const pair = await createActivePair(h);
+    setNow('2026-12-16T05:00:00Z');
+
+    const refused = await clickOffer(PEOPLE.outsider.id, PauseIds.offerTwoWeeksButton, `${pair._id}:2w`);
+    expect(refused.replace_original).toBe(false);
+    expect(refused.text).toMatch(/Only the two people in this mentorship/);
+    const staffRefused = await clickOffer(PEOPLE.staff.id, PauseIds.offerTwoWeeksButton, `${pair._id}:2w`);
+    expect(staffRefused.text).toMatch(/Only the two people in this mentorship/);
+    expect((await reload(pair)).status).toBe('active');
+
+    const answer = await clickOffer(PEOPLE.mentee.id, PauseIds.offerFourWeeksButton, `${pair._id}:4w`);
+    expect(answer.replace_original).toBe(true);
+    expect(answer.text).toContain(`Paused until ${dateToken('2027-01-13', '2027-01-12T18:00:00Z')}`);
+    expect(answer.text).toContain(`<@${PEOPLE.mentor.id}> has been told`);
+    expect((await reload(pair)).pause).toMatchObject({ by: PEOPLE.mentee.id, untilDay: '2027-01-13', reason: 'after missed check-ins' });
+    expect(pauseNotices(pair)).toHaveLength(1);
+    expect(pauseNotices(pair)[0].text).toContain('after missed check-ins');
+  });
+
+  test('a double click pauses once and announces once', async () => {
+    const pair = await createActivePair(h);
+    setNow('2026-12-16T05:00:00Z');
+    await Promise.all([
+      h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: PauseIds.offerTwoWeeksButton, value: `${pair._id}:2w`, channelId: 'D0NUDGEDM1' }),
+      h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: PauseIds.offerTwoWeeksButton, value: `${pair._id}:2w`, channelId: 'D0NUDGEDM1' }),
+    ]);
+    await h.standIn.waitFor(() => h.standIn.responses.length >= 2, 8000, 'two answers');
+    const texts = h.standIn.responses.map((r) => r.body.text as string);
+    expect(texts.filter((t) => /^:double_vertical_bar: Paused until/.test(t))).toHaveLength(1);
+    expect(texts.filter((t) => /already paused until/.test(t))).toHaveLength(1);
+    expect(pauseNotices(pair)).toHaveLength(1);
+    expect(await OutboxModel.countDocuments({ kind: 'pause_notice' })).toBe(1);
+  });
+});
+
+describe('the checkins job', () => {
+  test('a dry run reports the resume without doing it', async () => {
+    const pair = await createActivePair(h);
+    setNow('2026-12-02T06:00:00Z');
+    await mentorship('pause 2w', PEOPLE.mentee.id, pair.channel!.id!);
+
+    const report = await runJobsAt(h, '2026-12-15T18:00:00Z', ['checkins'], { dryRun: true });
+    expect(report).toContain(`would resume pair ${pair._id} (paused until 2026-12-15T18:00:00.000Z)`);
+    expect((await reload(pair)).status).toBe('paused');
+    expect(resumeNotices(pair)).toHaveLength(0);
+    expect(await OutboxModel.countDocuments({ key: { $regex: '^resume:' } })).toBe(0);
+
+    await runJobsAt(h, '2026-12-15T18:00:00Z', ['checkins']);
+    expect((await reload(pair)).status).toBe('active');
+    expect(resumeNotices(pair)).toHaveLength(1);
+  });
+
+  test('a pause notice Slack refused is sent again by the checkins job', async () => {
+    const pair = await createActivePair(h);
+    setNow('2026-12-02T06:00:00Z');
+    h.standIn.failNext('chat.postMessage', { error: 'internal_error' });
+    await mentorship('pause 2w', PEOPLE.mentee.id, pair.channel!.id!);
+    expect((await reload(pair)).status).toBe('paused');
+    expect(pauseNotices(pair)).toHaveLength(0);
+    await runJobsAt(h, '2026-12-02T07:00:00Z', ['checkins']);
+    expect(pauseNotices(pair)).toHaveLength(1);
+  });
+});
