@@ -18,16 +18,23 @@ afterAll(async () => {
 test('1,000 prompts due in the same minute all go out, paced by Retry-After, none lost or doubled', async () => {
   const dueAt = new Date('2026-12-08T03:00:00Z');
   await insertBulkPairs({ teamId: h.standIn.teamId, count: 1000, due: 1000, dueAt, standIn: h.standIn });
-  // Slack lets 200 posts through per second, then answers 429 with Retry-After: 1.
-  h.standIn.rateLimit('chat.postMessage', { perWindow: 200, windowMs: 1000, retryAfter: 1 });
+  // After every 100 posts Slack answers 429 with Retry-After: 1 (chat.postMessage's workspace ceiling).
+  h.standIn.rateLimitEvery('chat.postMessage', { every: 100, retryAfter: 1 });
 
-  const report = await runJobsAt(h, '2026-12-08T03:00:00Z', ['checkins']);
+  const waits: number[] = [];
+  const report = await runJobsAt(h, '2026-12-08T03:00:00Z', ['checkins'], {
+    sleep: async (ms) => {
+      waits.push(ms);
+      await new Promise((r) => setTimeout(r, ms));
+    },
+  });
 
   const prompts = h.standIn.messages.filter((m) => /^Check-in #1:/.test(m.text ?? ''));
   expect(prompts).toHaveLength(1000);
   expect(new Set(prompts.map((m) => m.channel)).size).toBe(1000);
   const limited = h.standIn.calls.filter((c) => c.method === 'chat.postMessage' && c.error === 'ratelimited');
-  expect(limited.length).toBeGreaterThan(0);
+  expect(limited.length).toBe(9); // the 101st, 202nd, … call
+  expect(waits).toEqual(Array(limited.length).fill(1000)); // each Retry-After waited out, once
   expect(report.filter((l) => l.startsWith('sent checkin_prompt'))).toHaveLength(1000);
   expect(await CheckinModel.countDocuments({ 'prompt.ts': { $exists: true } })).toBe(1000);
-}, 180_000);
+}, 240_000);

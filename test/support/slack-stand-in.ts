@@ -101,6 +101,7 @@ export class SlackStandIn {
   private lastTsMicros = 0;
   private failures = new Map<string, Failure[]>();
   private limits = new Map<string, { perWindow: number; windowMs: number; retryAfter: number; windowStart: number; used: number }>();
+  private bursts = new Map<string, { every: number; retryAfter: number; count: number }>();
   private dms = new Map<string, string>(); // sorted user ids -> D/G id
   private homeViews = new Map<string, string>(); // user id -> home view id
   private responseUrlUses = new Map<string, number>();
@@ -142,7 +143,24 @@ export class SlackStandIn {
     else this.limits.delete(method);
   }
 
+  /**
+   * Bursty rate limiting that does not depend on how fast the caller is: after every `every`
+   * accepted calls of `method`, the next call gets HTTP 429 with `Retry-After: retryAfter`.
+   */
+  rateLimitEvery(method: string, limit: { every: number; retryAfter: number } | null): void {
+    if (limit) this.bursts.set(method, { ...limit, count: 0 });
+    else this.bursts.delete(method);
+  }
+
   private overLimit(method: string): number | undefined {
+    const burst = this.bursts.get(method);
+    if (burst) {
+      burst.count += 1;
+      if (burst.count > burst.every) {
+        burst.count = 0;
+        return burst.retryAfter;
+      }
+    }
     const l = this.limits.get(method);
     if (!l) return undefined;
     const now = Date.now();
@@ -187,7 +205,7 @@ export class SlackStandIn {
     this.calls.length = 0;
     this.messages.length = 0;
     this.responses.length = 0;
-    for (const map of [this.failures, this.limits, this.channels, this.dms, this.views, this.homeViews]) map.clear();
+    for (const map of [this.failures, this.limits, this.bursts, this.channels, this.dms, this.views, this.homeViews]) map.clear();
   }
 
   close(): Promise<void> {

@@ -7,6 +7,8 @@ import { CheckinModel } from './model';
 import { scheduleAfter, type ScheduleState } from './schedule';
 
 const BATCH = 500;
+/** Due pairs handled by one run at most (the rest wait for the next tick). */
+const MAX_BATCHES = 20;
 /** Catch-up after downtime: at most this many missed check-ins per pair in one run. */
 const MAX_CATCH_UP = 60;
 
@@ -16,14 +18,23 @@ const MAX_CATCH_UP = 60;
  * check-in is created once, however many ticks were missed.
  */
 export async function createDueCheckins(ctx: JobContext): Promise<number> {
-  const pairs = await PairModel.find({ status: 'active', 'schedule.nextCheckinAt': { $lte: ctx.now } })
-    .sort({ 'schedule.nextCheckinAt': 1 })
-    .limit(BATCH)
-    .lean<Pair[]>();
-  if (pairs.length === 0) return 0;
-  const people = await findParticipants(pairs[0].teamId, pairs.flatMap((p) => [p.mentor.userId, p.mentee.userId]));
+  let created = 0;
+  for (let round = 0; round < MAX_BATCHES; round++) {
+    const pairs = await PairModel.find({ status: 'active', 'schedule.nextCheckinAt': { $lte: ctx.now } })
+      .sort({ 'schedule.nextCheckinAt': 1 })
+      .limit(BATCH)
+      .lean<Pair[]>();
+    if (pairs.length === 0) break;
+    created += await createFor(pairs, ctx);
+    if (ctx.dryRun || pairs.length < BATCH) break;
+  }
+  return created;
+}
+
+async function createFor(pairs: Pair[], ctx: JobContext): Promise<number> {
   let created = 0;
   for (const pair of pairs) {
+    const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
     const mentor = people.get(pair.mentor.userId);
     const mentee = people.get(pair.mentee.userId);
     if (!mentor || !mentee) continue;
