@@ -115,6 +115,20 @@ describe('when Slack fails half-way through setting up a pair', () => {
     expect(h.standIn.calls.filter((c) => c.method === 'conversations.invite')).toHaveLength(1);
   });
 
+  test('a double click on Retry resumes once', async () => {
+    h.standIn.failNext('conversations.invite', { error: 'restricted_action' });
+    await createPair();
+    await pairWithStatus('needs_attention');
+    await h.standIn.waitFor(() => retryMessages().length === 2);
+    const click = () => h.driver.blockAction({ userId: PEOPLE.staff.id, actionId: PairingIds.retrySetupButton, messageTs: retryMessages()[0].ts });
+    await Promise.all([click(), click()]);
+    await pairWithStatus('active');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.standIn.callsTo('conversations.invite')).toHaveLength(1);
+    expect(h.standIn.messages.filter((m) => /Welcome, /.test(m.text ?? ''))).toHaveLength(1);
+    expect(h.standIn.messages.filter((m) => /is ready/.test(m.text ?? ''))).toHaveLength(1);
+  });
+
   test('Retry on a pair that is already set up says so', async () => {
     await createPair();
     await pairWithStatus('active');

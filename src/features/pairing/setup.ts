@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { claimOnce } from '../../db/claims';
 import { describeError, slackErrorCode } from '../../slack/errors';
 import type { Participant } from '../participants/model';
 import { findParticipants, toPerson } from '../participants/service';
@@ -28,25 +29,24 @@ interface StepContext {
 
 /**
  * Runs the Slack side of a stored pair, step by step, recording each step as it completes.
- * Safe to call again at any time: a lock keeps two runs apart, and done steps are skipped,
- * so a retry resumes from the step that failed.
+ * Safe to call again at any time: a claim per attempt and a lock keep two runs apart, and done
+ * steps are skipped, so a retry resumes from the step that failed.
  */
 export async function runPairSetup(pairId: string, deps: PairingDeps): Promise<SetupOutcome> {
   const now = deps.clock.now();
-  const claimed = await PairModel.findOneAndUpdate(
-    {
-      _id: pairId,
-      status: { $in: ['setting_up', 'needs_attention'] },
-      $or: [{ 'setup.lockedUntil': null }, { 'setup.lockedUntil': { $lt: now } }],
-    },
-    { $set: { status: 'setting_up', 'setup.lockedUntil': new Date(now.getTime() + LOCK_MS) }, $inc: { 'setup.attempts': 1 } },
-    { returnDocument: 'after' },
-  ).lean<Pair>();
-  if (!claimed) {
-    const pair = await PairModel.findById(pairId).lean<Pair>();
-    if (!pair) return { status: 'not_found' };
-    return pair.status === 'setting_up' || pair.status === 'needs_attention' ? { status: 'busy' } : { status: 'already_done' };
-  }
+  const pair = await PairModel.findById(pairId).lean<Pair>();
+  if (!pair) return { status: 'not_found' };
+  if (pair.status !== 'setting_up' && pair.status !== 'needs_attention') return { status: 'already_done' };
+  const lockedUntil = pair.setup?.lockedUntil;
+  if (lockedUntil && lockedUntil > now) return { status: 'busy' };
+  // One run per attempt: concurrent retries read the same attempt count, and one claim wins.
+  const attempt = (pair.setup?.attempts ?? 0) + 1;
+  if (!(await claimOnce(`setup:${pairId}:${attempt}`, pair.createdBy, now))) return { status: 'busy' };
+  await PairModel.updateOne(
+    { _id: pairId },
+    { $set: { status: 'setting_up', 'setup.lockedUntil': new Date(now.getTime() + LOCK_MS), 'setup.attempts': attempt } },
+  );
+  const claimed = pair;
 
   const people = await findParticipants(claimed.teamId, [claimed.mentor.userId, claimed.mentee.userId]);
   const ctx: StepContext = { pair: claimed, mentor: people.get(claimed.mentor.userId)!, mentee: people.get(claimed.mentee.userId)!, deps };
