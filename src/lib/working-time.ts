@@ -139,42 +139,6 @@ export function civilCheckinTime(day: string, mentor: Person, mentee: Person): {
   return { at: zonedTimeToInstant(day, 9, 0, mentee.tz), overlap: false };
 }
 
-/** The start of the person's next working window that begins strictly after `at`. */
-function nextWorkingStart(at: Date, person: Person): Date {
-  const wh = hoursOf(person);
-  const today = localParts(at, person.tz).day;
-  for (let k = 0; k <= 8; k++) {
-    const d = addDays(today, k);
-    if (!wh.days.includes(isoWeekdayOfDay(d))) continue;
-    const s = zonedTimeToInstant(d, wh.startHour, 0, person.tz);
-    if (s.getTime() > at.getTime()) return s;
-  }
-  throw new Error('Working hours have no working time');
-}
-
-/**
- * Adds `hours` of the person's working time to `from`; only time inside their working hours on working days counts.
- * Walks from boundary to boundary (window end / next window start), so DST changes are handled by the zone.
- */
-export function addWorkingHours(from: Date, hours: number, person: Person): Date {
-  const wh = hoursOf(person);
-  if (wh.days.length === 0 || wh.startHour >= wh.endHour) throw new Error('Working hours have no working time');
-  let remaining = Math.round(hours * HOUR_MS);
-  let t = from;
-  while (remaining > 0) {
-    if (!isWithinWorkingHours(t, person)) {
-      t = nextWorkingStart(t, person);
-      continue;
-    }
-    const end = zonedTimeToInstant(localParts(t, person.tz).day, wh.endHour, 0, person.tz);
-    const available = Math.max(end.getTime() - t.getTime(), MINUTE_MS);
-    if (remaining <= available) return new Date(t.getTime() + remaining);
-    remaining -= available;
-    t = new Date(t.getTime() + available);
-  }
-  return t;
-}
-
 /**
  * Quiet hours for nudges and DMs: only 08:00–20:00 local on allowed days (the person's working days, else Mon–Fri).
  * Returns `at` itself if allowed, else 08:00 local on the same day (if before 08:00 on an allowed day) or on the next allowed day.

@@ -1,3 +1,0 @@
-export const HomeIds = {
-  event: 'app_home_opened',
-} as const;
