@@ -1,19 +1,12 @@
 import { CheckinModel } from '../../src/features/checkins/model';
-import { startHarness, type Harness } from '../support/app-harness';
+import { type Harness } from '../support/app-harness';
+import { withHarness } from '../support/with-harness';
 import { insertBulkPairs } from '../support/bulk-pairs';
-import { connectTestDatabase, dropTestDatabase } from '../support/database';
 import { runJobsAt } from '../support/jobs';
 
 let h: Harness;
 
-beforeAll(async () => {
-  await connectTestDatabase('rate_limits');
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-  await dropTestDatabase();
-});
+withHarness('rate_limits', (made) => (h = made), { fresh: false });
 
 test('1,000 prompts due in the same minute all go out, paced by Retry-After, none lost or doubled', async () => {
   const dueAt = new Date('2026-12-08T03:00:00Z');

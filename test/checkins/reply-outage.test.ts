@@ -1,29 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { connectDatabase, disconnectDatabase } from '../../src/db/connection';
-import { startLocalDatabase, type LocalDatabase } from '../../src/db/local-database';
 import { CheckinIds } from '../../src/features/checkins/ids';
-import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
+import { PEOPLE, type Harness } from '../support/app-harness';
+import { withHarnessAndNoDatabase } from '../support/with-harness';
 import { inputValues } from '../support/slack-driver';
 
-/** This file runs its own database server, so it can stop it. */
-let db: LocalDatabase;
-let dir: string;
 let h: Harness;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'mentorship-reply-outage-'));
-  db = await startLocalDatabase({ dir, tryMongod: process.env.TEST_SKIP_MONGOD !== 'true' });
-  await connectDatabase(db.uri, { dbName: 'reply_outage' });
-  h = await startHarness();
-  await db.stop();
-});
-afterAll(async () => {
-  await h?.close();
-  await disconnectDatabase().catch(() => undefined);
-  rmSync(dir, { recursive: true, force: true });
-});
+withHarnessAndNoDatabase('reply_outage', (made) => (h = made));
 
 test('while the database is down, a check-in answer stays in the modal with a clear message, within 3 seconds', async () => {
   const started = Date.now();

@@ -3,8 +3,8 @@ import { CheckinModel, CheckinReplyModel, repliedByOf, type Checkin } from '../.
 import { CommitmentModel } from '../../src/features/commitments/model';
 import { PairModel, type Pair } from '../../src/features/pairing/model';
 import { OutboxModel } from '../../src/jobs/outbox-model';
-import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
-import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { PEOPLE, type Harness } from '../support/app-harness';
+import { withHarness } from '../support/with-harness';
 import { eventually } from '../support/eventually';
 import { runJobsAt } from '../support/jobs';
 import { createActivePair } from '../support/pairs';
@@ -26,19 +26,7 @@ const clock = {
 
 let h: Harness;
 
-beforeAll(async () => {
-  await connectTestDatabase('checkin_reply');
-  h = await startHarness({ clock });
-});
-afterAll(async () => {
-  await h?.close();
-  await dropTestDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase();
-  h.reset();
-  clock.set('2026-12-01T10:00:00Z');
-});
+withHarness('checkin_reply', (made) => (h = made), { clock, beforeEachTest: () => clock.set('2026-12-01T10:00:00Z') });
 
 const TWO_GOALS: Array<[string, string]> = [
   ['Halve the central-bank fee', 'The fee for member MFIs drops from 2% to 1%'],

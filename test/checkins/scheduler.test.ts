@@ -1,8 +1,8 @@
 import { CheckinModel } from '../../src/features/checkins/model';
 import { PairModel, type Pair } from '../../src/features/pairing/model';
 import { OutboxModel } from '../../src/jobs/outbox-model';
-import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
-import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { PEOPLE, type Harness } from '../support/app-harness';
+import { withHarness } from '../support/with-harness';
 import { jobContext, runJobsAt } from '../support/jobs';
 import { createActivePair } from '../support/pairs';
 import { simulate, wallTime } from '../support/simulation';
@@ -11,18 +11,7 @@ import { JOBS } from '../../src/jobs/schedule';
 
 let h: Harness;
 
-beforeAll(async () => {
-  await connectTestDatabase('scheduler');
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-  await dropTestDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase();
-  h.reset();
-});
+withHarness('scheduler', (made) => (h = made));
 
 /** The check-in prompts Slack received in a pair's channel, in order. */
 function promptsIn(pair: Pair) {

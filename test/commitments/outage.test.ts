@@ -1,31 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Types } from 'mongoose';
-import { connectDatabase, disconnectDatabase } from '../../src/db/connection';
-import { startLocalDatabase, type LocalDatabase } from '../../src/db/local-database';
 import { CommitmentIds } from '../../src/features/commitments/ids';
-import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
+import { PEOPLE, type Harness } from '../support/app-harness';
+import { withHarnessAndNoDatabase } from '../support/with-harness';
 import { inputValues } from '../support/slack-driver';
 
-/** This file runs its own database server, so it can stop it. */
-let db: LocalDatabase;
-let dir: string;
 let h: Harness;
 const id = String(new Types.ObjectId());
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'mentorship-commitments-outage-'));
-  db = await startLocalDatabase({ dir, tryMongod: process.env.TEST_SKIP_MONGOD !== 'true' });
-  await connectDatabase(db.uri, { dbName: 'outage' });
-  h = await startHarness();
-  await db.stop();
-});
-afterAll(async () => {
-  await h?.close();
-  await disconnectDatabase().catch(() => undefined);
-  rmSync(dir, { recursive: true, force: true });
-});
+withHarnessAndNoDatabase('commitments_outage', (made) => (h = made));
 
 describe('commitments while the database is down', () => {
   test('Done says the database is unreachable, privately, and nothing is posted', async () => {

@@ -6,8 +6,8 @@ import { PairModel, type Pair } from '../../src/features/pairing/model';
 import { findParticipants, toPerson } from '../../src/features/participants/service';
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import { zonedTimeToInstant } from '../../src/lib/working-time';
-import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
-import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { PEOPLE, type Harness } from '../support/app-harness';
+import { withHarness } from '../support/with-harness';
 import { eventually } from '../support/eventually';
 import { runJobsAt } from '../support/jobs';
 import { createActivePair } from '../support/pairs';
@@ -24,19 +24,9 @@ let h: Harness;
 let appNow = new Date(FRIDAY_10_DHAKA);
 let counter = 0;
 
-beforeAll(async () => {
-  await connectTestDatabase('commitment_reminders');
-  h = await startHarness({ clock: { now: () => appNow } });
-});
-afterAll(async () => {
-  await h?.close();
-  await dropTestDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase();
-  h.reset();
+withHarness('commitment_reminders', (made) => (h = made), { clock: { now: () => appNow }, beforeEachTest: () => {
   appNow = new Date(FRIDAY_10_DHAKA);
-});
+} });
 
 async function addCommitment(pair: Pair, ownerId: string, dueDay: string, opts: { what?: string; remindAt?: Date } = {}): Promise<Commitment> {
   const owner = (await findParticipants(pair.teamId, [ownerId])).get(ownerId)!;

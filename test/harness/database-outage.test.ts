@@ -1,29 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { connectDatabase, disconnectDatabase } from '../../src/db/connection';
-import { startLocalDatabase, type LocalDatabase } from '../../src/db/local-database';
 import { PairingIds } from '../../src/features/pairing/ids';
-import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
+import { PEOPLE, type Harness } from '../support/app-harness';
+import { withHarnessAndNoDatabase } from '../support/with-harness';
 import { pairFormValues } from '../support/pair-form';
 
-/** This file runs its own database server, so it can stop it. */
-let db: LocalDatabase;
-let dir: string;
 let h: Harness;
-
-beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'mentorship-outage-'));
-  db = await startLocalDatabase({ dir, tryMongod: process.env.TEST_SKIP_MONGOD !== 'true' });
-  await connectDatabase(db.uri, { dbName: 'outage' });
-  h = await startHarness();
-  await db.stop();
-});
-afterAll(async () => {
-  await h?.close();
-  await disconnectDatabase().catch(() => undefined);
-  rmSync(dir, { recursive: true, force: true });
-});
+withHarnessAndNoDatabase('outage', (made) => (h = made));
 
 describe('while the database is down', () => {
   test('the create-pair form stays open with a clear message, answered within Slack\'s 3 seconds', async () => {

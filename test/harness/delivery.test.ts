@@ -1,23 +1,12 @@
 import { PairingIds } from '../../src/features/pairing/ids';
 import { PairModel } from '../../src/features/pairing/model';
-import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
-import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { PEOPLE, type Harness } from '../support/app-harness';
+import { withHarness } from '../support/with-harness';
 import { pairFormValues } from '../support/pair-form';
 
 let h: Harness;
 
-beforeAll(async () => {
-  await connectTestDatabase('delivery');
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-  await dropTestDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase();
-  h.reset();
-});
+withHarness('delivery', (made) => (h = made));
 
 describe('requests are verified the way Slack signs them', () => {
   test('a bad signature is refused and nothing happens', async () => {

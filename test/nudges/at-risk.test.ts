@@ -2,8 +2,8 @@ import { CheckinIds } from '../../src/features/checkins/ids';
 import { CheckinModel, type Checkin } from '../../src/features/checkins/model';
 import { PairModel, type Pair } from '../../src/features/pairing/model';
 import { OutboxModel } from '../../src/jobs/outbox-model';
-import { PEOPLE, STAFF_CHANNEL, startHarness, type Harness } from '../support/app-harness';
-import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
+import { withHarness } from '../support/with-harness';
 import { FakeClock } from '../support/fake-clock';
 import { createActivePair } from '../support/pairs';
 import { simulate } from '../support/simulation';
@@ -14,19 +14,7 @@ const clock = new FakeClock(new Date('2026-12-01T12:00:00Z'));
 const B = CheckinIds.block;
 const A = CheckinIds.inputAction;
 
-beforeAll(async () => {
-  await connectTestDatabase('at_risk');
-  h = await startHarness({ clock });
-});
-afterAll(async () => {
-  await h?.close();
-  await dropTestDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase();
-  h.reset();
-  clock.set('2026-12-01T12:00:00Z');
-});
+withHarness('at_risk', (made) => (h = made), { clock, beforeEachTest: () => clock.set('2026-12-01T12:00:00Z') });
 
 /** A short, honest reply through the real button and modal, at the fake clock's time. */
 async function reply(userId: string, checkin: Checkin): Promise<void> {

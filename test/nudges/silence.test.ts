@@ -1,7 +1,7 @@
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import { PairModel, type Pair } from '../../src/features/pairing/model';
-import { PEOPLE, STAFF_CHANNEL, startHarness, type Harness } from '../support/app-harness';
-import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
+import { withHarness } from '../support/with-harness';
 import { FakeClock } from '../support/fake-clock';
 import { runJobsAt } from '../support/jobs';
 import { createActivePair } from '../support/pairs';
@@ -10,19 +10,7 @@ import { simulate, wallTime } from '../support/simulation';
 let h: Harness;
 const clock = new FakeClock(new Date('2026-12-01T12:00:00Z'));
 
-beforeAll(async () => {
-  await connectTestDatabase('nudges');
-  h = await startHarness({ clock });
-});
-afterAll(async () => {
-  await h?.close();
-  await dropTestDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase();
-  h.reset();
-  clock.set('2026-12-01T12:00:00Z');
-});
+withHarness('nudges', (made) => (h = made), { clock, beforeEachTest: () => clock.set('2026-12-01T12:00:00Z') });
 
 async function sentNudges() {
   const entries = await OutboxModel.find({ kind: 'silence_nudge', status: 'sent' }).sort({ 'sent.at': 1 }).lean();

@@ -1,22 +1,11 @@
 import { PairingIds } from '../../src/features/pairing/ids';
-import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
-import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { PEOPLE, type Harness } from '../support/app-harness';
+import { withHarness } from '../support/with-harness';
 import { pairFormValues } from '../support/pair-form';
 
 let h: Harness;
 
-beforeAll(async () => {
-  await connectTestDatabase('commands');
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-  await dropTestDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase();
-  h.reset();
-});
+withHarness('commands', (made) => (h = made));
 
 const lastResponseText = () => {
   const last = h.standIn.responses[h.standIn.responses.length - 1];

@@ -2,24 +2,13 @@ import { PairModel } from '../../src/features/pairing/model';
 import { PairingIds } from '../../src/features/pairing/ids';
 import { ParticipantModel } from '../../src/features/participants/model';
 import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
-import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { withHarness } from '../support/with-harness';
 import { eventually } from '../support/eventually';
 import { pairFormValues } from '../support/pair-form';
 
 let h: Harness;
 
-beforeAll(async () => {
-  await connectTestDatabase('create_pair');
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-  await dropTestDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase();
-  h.reset();
-});
+withHarness('create_pair', (made) => (h = made));
 
 const submit = (values = pairFormValues(), viewId = `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`, userId: string = PEOPLE.staff.id) =>
   h.driver.viewSubmission({ userId, view: { id: viewId, callback_id: PairingIds.createModal, state: { values } } });

@@ -1,24 +1,13 @@
 import { PairingIds } from '../../src/features/pairing/ids';
 import { PairModel, type PairStatus } from '../../src/features/pairing/model';
-import { PEOPLE, STAFF_CHANNEL, startHarness, type Harness } from '../support/app-harness';
-import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
+import { withHarness } from '../support/with-harness';
 import { eventually } from '../support/eventually';
 import { pairFormValues } from '../support/pair-form';
 
 let h: Harness;
 
-beforeAll(async () => {
-  await connectTestDatabase('setup_failures');
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-  await dropTestDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase();
-  h.reset();
-});
+withHarness('setup_failures', (made) => (h = made));
 
 async function createPair() {
   const res = await h.driver.viewSubmission({ userId: PEOPLE.staff.id, view: { id: 'VSETUP01', callback_id: PairingIds.createModal, state: { values: pairFormValues() } } });

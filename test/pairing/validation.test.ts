@@ -1,24 +1,13 @@
 import { PairingIds } from '../../src/features/pairing/ids';
 import { PairModel } from '../../src/features/pairing/model';
-import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
-import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { PEOPLE, type Harness } from '../support/app-harness';
+import { withHarness } from '../support/with-harness';
 import { pairFormValues, type PairFormOverrides } from '../support/pair-form';
 
 let h: Harness;
 const B = PairingIds.block;
 
-beforeAll(async () => {
-  await connectTestDatabase('validation');
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-  await dropTestDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase();
-  h.reset();
-});
+withHarness('validation', (made) => (h = made));
 
 async function submitWith(overrides: PairFormOverrides) {
   const res = await h.driver.viewSubmission({

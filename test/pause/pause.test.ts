@@ -3,8 +3,8 @@ import { PairModel, type Pair } from '../../src/features/pairing/model';
 import { PauseIds } from '../../src/features/pause/ids';
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import { isWithinWorkingHours, localParts } from '../../src/lib/working-time';
-import { PEOPLE, STAFF_CHANNEL, startHarness, type Harness } from '../support/app-harness';
-import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
+import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
+import { withHarness } from '../support/with-harness';
 import { runJobsAt } from '../support/jobs';
 import { createActivePair } from '../support/pairs';
 
@@ -15,19 +15,9 @@ const setNow = (iso: string) => {
   now = new Date(iso);
 };
 
-beforeAll(async () => {
-  await connectTestDatabase('pause');
-  h = await startHarness({ clock: { now: () => now } });
-});
-afterAll(async () => {
-  await h?.close();
-  await dropTestDatabase();
-});
-beforeEach(async () => {
-  await clearDatabase();
-  h.reset();
+withHarness('pause', (made) => (h = made), { clock: { now: () => now }, beforeEachTest: () => {
   setNow('2026-12-01T10:00:00Z');
-});
+} });
 
 const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 /** Slack's date token for the start of a Dhaka day (the mentee's): `<!date^…^{date_long}|day>`. */
