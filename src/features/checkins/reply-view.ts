@@ -1,4 +1,5 @@
 import type { KnownBlock, PlainTextOption, View } from '@slack/types';
+import { plain, textInput as sharedTextInput, type TextInputOptions } from '../../slack/blocks';
 import { CheckinIds, MAX_COMMITMENTS_PER_REPLY } from './ids';
 import { text } from './messages';
 import { GOAL_PROGRESS, MET_ANSWERS } from './model';
@@ -28,29 +29,11 @@ export interface ReplyModalInput {
   };
 }
 
-const plain = (t: string) => ({ type: 'plain_text' as const, text: t });
 const option = (label: string, value: string): PlainTextOption => ({ text: plain(label), value });
 
-function textInput(
-  blockId: string,
-  label: string,
-  opts: { max: number; optional?: boolean; multiline?: boolean; initial?: string | null; hint?: string; placeholder?: string },
-): KnownBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: opts.optional ?? true,
-    label: plain(label.slice(0, 2000)),
-    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
-    element: {
-      type: 'plain_text_input',
-      action_id: A,
-      max_length: opts.max,
-      multiline: opts.multiline ?? false,
-      ...(opts.placeholder ? { placeholder: plain(opts.placeholder) } : {}),
-      ...(opts.initial ? { initial_value: opts.initial } : {}),
-    },
-  };
+/** Every free-text field of the reply is optional unless said otherwise. */
+function textInput(blockId: string, label: string, opts: TextInputOptions): KnownBlock {
+  return sharedTextInput(blockId, A, label, { optional: true, ...opts });
 }
 
 function select(blockId: string, label: string, options: PlainTextOption[], opts: { optional?: boolean; initial?: string | null }): KnownBlock {

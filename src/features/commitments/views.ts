@@ -1,10 +1,22 @@
 import type { KnownBlock, View } from '@slack/types';
+import { plain, section } from '../../slack/blocks';
 import { CommitmentIds } from './ids';
 import { text } from './messages';
 import { LIMITS } from './schemas';
 
-const plain = (t: string) => ({ type: 'plain_text' as const, text: t });
-const section = (t: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: t.slice(0, 3000) } });
+
+/** The two small modals of a reminder: an intro sentence and one input. */
+function oneInputModal(m: { callbackId: string; commitmentId: string; title: string; submit: string; intro: string; input: KnownBlock }): View {
+  return {
+    type: 'modal',
+    callback_id: m.callbackId,
+    private_metadata: m.commitmentId,
+    title: plain(m.title),
+    submit: plain(m.submit),
+    close: plain('Cancel'),
+    blocks: [section(m.intro), m.input],
+  };
+}
 
 export interface ReminderInput {
   commitmentId: string;
@@ -40,49 +52,41 @@ export function sentenceMessage(sentence: string): { text: string; blocks: Known
 
 /** "Need more time": a datepicker for the new due day. */
 export function extendModal(c: { commitmentId: string; what: string; dueDay: string; suggestedDay: string }): View {
-  return {
-    type: 'modal',
-    callback_id: CommitmentIds.extendModal,
-    private_metadata: c.commitmentId,
-    title: plain(text.extendModalTitle()),
-    submit: plain(text.extendSubmit()),
-    close: plain('Cancel'),
-    blocks: [
-      section(text.extendIntro(c.what, c.dueDay)),
-      {
-        type: 'input',
-        block_id: CommitmentIds.block.newDueDay,
-        label: plain(text.newDueDayLabel()),
-        element: { type: 'datepicker', action_id: CommitmentIds.inputAction, initial_date: c.suggestedDay },
-      },
-    ],
-  };
+  return oneInputModal({
+    callbackId: CommitmentIds.extendModal,
+    commitmentId: c.commitmentId,
+    title: text.extendModalTitle(),
+    submit: text.extendSubmit(),
+    intro: text.extendIntro(c.what, c.dueDay),
+    input: {
+      type: 'input',
+      block_id: CommitmentIds.block.newDueDay,
+      label: plain(text.newDueDayLabel()),
+      element: { type: 'datepicker', action_id: CommitmentIds.inputAction, initial_date: c.suggestedDay },
+    },
+  });
 }
 
 /** "Drop it": a required reason, shared with the partner. */
 export function dropModal(c: { commitmentId: string; what: string; dueDay: string }): View {
-  return {
-    type: 'modal',
-    callback_id: CommitmentIds.dropModal,
-    private_metadata: c.commitmentId,
-    title: plain(text.dropModalTitle()),
-    submit: plain(text.dropSubmit()),
-    close: plain('Cancel'),
-    blocks: [
-      section(text.dropIntro(c.what, c.dueDay)),
-      {
-        type: 'input',
-        block_id: CommitmentIds.block.dropReason,
-        label: plain(text.dropReasonLabel()),
-        element: {
-          type: 'plain_text_input',
-          action_id: CommitmentIds.inputAction,
-          multiline: true,
-          min_length: 1,
-          max_length: LIMITS.dropReason,
-          placeholder: plain(text.dropReasonPlaceholder()),
-        },
+  return oneInputModal({
+    callbackId: CommitmentIds.dropModal,
+    commitmentId: c.commitmentId,
+    title: text.dropModalTitle(),
+    submit: text.dropSubmit(),
+    intro: text.dropIntro(c.what, c.dueDay),
+    input: {
+      type: 'input',
+      block_id: CommitmentIds.block.dropReason,
+      label: plain(text.dropReasonLabel()),
+      element: {
+        type: 'plain_text_input',
+        action_id: CommitmentIds.inputAction,
+        multiline: true,
+        min_length: 1,
+        max_length: LIMITS.dropReason,
+        placeholder: plain(text.dropReasonPlaceholder()),
       },
-    ],
-  };
+    },
+  });
 }

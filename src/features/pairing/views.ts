@@ -1,5 +1,6 @@
 import type { KnownBlock, View } from '@slack/types';
 import { formatLocalTime } from '../../lib/time';
+import { plain, textInput as sharedTextInput, type TextInputOptions } from '../../slack/blocks';
 import type { Participant } from '../participants/model';
 import { MAX_GOALS, PairingIds } from './ids';
 import { text } from './messages';
@@ -20,24 +21,8 @@ export interface ModalDefaults {
   sixMonthsLater: string;
 }
 
-const plain = (t: string) => ({ type: 'plain_text' as const, text: t });
-
-function textInput(blockId: string, label: string, opts: { optional?: boolean; max: number; multiline?: boolean; placeholder?: string; initial?: string; hint?: string }): KnownBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    optional: opts.optional ?? false,
-    label: plain(label),
-    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
-    element: {
-      type: 'plain_text_input',
-      action_id: A,
-      max_length: opts.max,
-      multiline: opts.multiline ?? false,
-      ...(opts.placeholder ? { placeholder: plain(opts.placeholder) } : {}),
-      ...(opts.initial ? { initial_value: opts.initial } : {}),
-    },
-  };
+function textInput(blockId: string, label: string, opts: TextInputOptions): KnownBlock {
+  return sharedTextInput(blockId, A, label, opts);
 }
 
 function userInput(blockId: string, label: string, initial?: string): KnownBlock {
