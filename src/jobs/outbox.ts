@@ -126,8 +126,10 @@ async function sendOne(entry: OutboxEntry, handler: OutboxHandler, ctx: JobConte
       return 'skipped';
     }
     if (rendered.op === 'defer') {
-      await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: rendered.until } });
-      ctx.report.push(`deferred ${entry.kind} ${entry.key} to ${rendered.until.toISOString()}: ${rendered.reason}`);
+      // Never to the past: the same run would pick the entry up again, and again.
+      const until = new Date(Math.max(rendered.until.getTime(), ctx.now.getTime() + 60_000));
+      await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: until } });
+      ctx.report.push(`deferred ${entry.kind} ${entry.key} to ${until.toISOString()}: ${rendered.reason}`);
       return 'skipped';
     }
     let sent: { channelId: string; ts: string };

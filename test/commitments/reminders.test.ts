@@ -135,6 +135,25 @@ describe('commitment reminders', () => {
     expect(report.join('\n')).toContain(`skipped commitment_reminder ${reminderKeyOf(c)}: pair is paused`);
   });
 
+  test('a pause that ends before the due day postpones the reminder to the end of the pause', async () => {
+    const pair = await createActivePair(h);
+    // Due Monday 28 December: reminded Friday 25th, 10:00 Dhaka; the pair is paused until Saturday 26th.
+    const c = await addCommitment(pair, PEOPLE.mentee.id, '2026-12-28');
+    const pauseEnd = '2026-12-25T18:00:00.000Z'; // Saturday 00:00 in Dhaka
+    await PairModel.updateOne({ _id: pair._id }, { $set: { status: 'paused', pause: { untilDay: '2026-12-26', until: new Date(pauseEnd), since: new Date('2026-12-14T00:00:00Z') } } });
+
+    const report = await runJobsAt(h, '2026-12-25T04:00:00Z', ['reminders']);
+    expect(report).toContain(`deferred commitment_reminder ${reminderKeyOf(c)} to ${pauseEnd}: pair paused; reminding after the pause`);
+    expect(reminders()).toHaveLength(0);
+
+    // The pause ends (the checkins job resumes the pair); Saturday is the owner's weekend: Monday 08:00.
+    await PairModel.updateOne({ _id: pair._id }, { $set: { status: 'active' }, $unset: { pause: '' } });
+    await runJobsAt(h, pauseEnd, ['reminders']);
+    expect(reminders()).toHaveLength(0);
+    await runJobsAt(h, '2026-12-28T02:00:00Z', ['reminders']);
+    expect(reminders()).toHaveLength(1);
+  });
+
   test('a dry run reports what it would send and writes nothing', async () => {
     const pair = await createActivePair(h);
     const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);

@@ -45,8 +45,9 @@ export async function enqueueDueReminders(ctx: JobContext): Promise<number> {
 
 /**
  * `commitment_reminder`: a DM to the owner with Done / Need more time / Drop it. Skipped when it
- * lost its point (the commitment is no longer open, its due day moved, the pair is paused or
- * ended); deferred out of the owner's quiet hours.
+ * lost its point (the commitment is no longer open, its due day moved, the pair ended or is
+ * paused past the due day); deferred past a pause that ends before the due day, and out of the
+ * owner's quiet hours.
  */
 export const commitmentReminderHandler: OutboxHandler = {
   async render(entry, ctx) {
@@ -56,6 +57,9 @@ export const commitmentReminderHandler: OutboxHandler = {
     if (dueDayOfReminderKey(entry.key) !== commitment.dueDay) return { op: 'skip', reason: 'due day changed' };
     const pair = await PairModel.findById(commitment.pairId).lean<Pair>();
     if (!pair) return { op: 'skip', reason: 'pair deleted' };
+    if (pair.status === 'paused' && pair.pause?.until && pair.pause.untilDay && commitment.dueDay > pair.pause.untilDay) {
+      return { op: 'defer', until: pair.pause.until, reason: 'pair paused; reminding after the pause' };
+    }
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
 
     const person = await ownerPerson(commitment.teamId, commitment.ownerId);
