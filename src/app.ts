@@ -75,7 +75,7 @@ export function createApp(config: Readonly<Config>, opts: { clock?: Clock; logge
     staff: new StaffDirectory(config.staff, app.client, opts.clock ?? systemClock),
     logger,
   };
-  app.use(skipRedeliveredEvents());
+  app.use(skipRedeliveredEvents(deps.clock));
   registerListeners(app, deps);
   app.error(async (error) => {
     logger.error(`unhandled error in a listener: ${describeError(error.original ?? error)}`);

@@ -11,6 +11,7 @@ const claimSchema = new Schema({
   by: { type: String, required: true },
   at: { type: Date, required: true },
 });
+claimSchema.index({ at: 1 });
 export const ClaimModel = model('Claim', claimSchema);
 
 /** True for the one caller that claims `key` first; false for every later one. */
@@ -22,4 +23,10 @@ export async function claimOnce(key: string, by: string, at: Date): Promise<bool
     if ((err as { code?: number }).code === 11000) return false;
     throw err;
   }
+}
+
+/** Claims only matter while the steps they guard may still race; older ones are removed. */
+export async function pruneClaims(olderThan: Date): Promise<number> {
+  const res = await ClaimModel.deleteMany({ at: { $lt: olderThan } });
+  return res.deletedCount ?? 0;
 }

@@ -138,7 +138,7 @@ async function sendOne(entry: OutboxEntry, handler: OutboxHandler, ctx: JobConte
       sent = { channelId: rendered.channel, ts: rendered.ts };
     } else {
       const channel = await resolveChannel(rendered.to, ctx);
-      const already = resumed ? await findSentByKey(channel, entry.key, ctx) : undefined;
+      const already = resumed ? await findSentByKey(channel, entry.key, ctx, rendered.threadTs) : undefined;
       if (already) {
         sent = { channelId: channel, ts: already };
       } else {
@@ -180,9 +180,12 @@ async function resolveChannel(to: string, ctx: JobContext): Promise<string> {
 }
 
 /** A message this app already posted with the entry's key (a send that completed before a crash). */
-async function findSentByKey(channel: string, key: string, ctx: JobContext): Promise<string | undefined> {
-  const history = await ctx.client.conversations.history({ channel, limit: 100, include_all_metadata: true });
-  const found = history.messages?.find((m) => {
+async function findSentByKey(channel: string, key: string, ctx: JobContext, threadTs?: string): Promise<string | undefined> {
+  // Thread replies are not in the channel's history: look in the thread itself.
+  const page = threadTs
+    ? await ctx.client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true })
+    : await ctx.client.conversations.history({ channel, limit: 100, include_all_metadata: true });
+  const found = page.messages?.find((m) => {
     const meta = (m as { metadata?: { event_type?: string; event_payload?: { key?: string } } }).metadata;
     return meta?.event_type === METADATA_TYPE && meta.event_payload?.key === key;
   });

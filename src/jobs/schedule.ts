@@ -5,7 +5,9 @@ import { createDueCheckins } from '../features/checkins/scheduler';
 import { commitmentReminderHandler, enqueueDueReminders } from '../features/commitments/jobs';
 import { atRiskAlertHandler, flagSilentPairs, silenceNudgeHandler } from '../features/nudges/jobs';
 import { pauseNoticeHandler, resumeDuePauses } from '../features/pause/jobs';
+import { pruneClaims } from '../db/claims';
 import type { Clock } from '../lib/time';
+import { pruneDeliveries } from '../slack/deliveries';
 import type { JobContext } from './context';
 import { runOutbox } from './outbox';
 import { runJobs, type JobFunction, type JobName } from './run-jobs';
@@ -16,7 +18,7 @@ import { runJobs, type JobFunction, type JobName } from './run-jobs';
  */
 export const JOB_TABLE: ReadonlyArray<{ name: JobName; cron: string; does: string }> = [
   { name: 'checkins', cron: '*/5 * * * *', does: 'resumes ended pauses, creates due check-ins, posts their prompts' },
-  { name: 'nudges', cron: '*/15 * * * *', does: 'nudges silent participants kindly, flags pairs at risk to staff' },
+  { name: 'nudges', cron: '*/15 * * * *', does: 'nudges silent participants kindly, flags pairs at risk to staff, prunes old claims' },
   { name: 'reminders', cron: '*/15 * * * *', does: 'reminds owners of commitments due the next working day' },
 ];
 
@@ -27,6 +29,7 @@ export const JOBS: Record<JobName, JobFunction> = {
     await runOutbox({ checkin_prompt: checkinPromptHandler, reply_summary: replySummaryHandler, pause_notice: pauseNoticeHandler }, ctx);
   },
   async nudges(ctx) {
+    await pruneOld(ctx);
     await flagSilentPairs(ctx);
     await runOutbox({ silence_nudge: silenceNudgeHandler, at_risk_alert: atRiskAlertHandler }, ctx);
   },
@@ -35,6 +38,15 @@ export const JOBS: Record<JobName, JobFunction> = {
     await runOutbox({ commitment_reminder: commitmentReminderHandler }, ctx);
   },
 };
+
+const DAY_MS = 86_400_000;
+
+/** Housekeeping: claims older than two days and event keys older than a week. */
+async function pruneOld(ctx: JobContext): Promise<void> {
+  if (ctx.dryRun) return;
+  await pruneClaims(new Date(ctx.now.getTime() - 2 * DAY_MS));
+  await pruneDeliveries(new Date(ctx.now.getTime() - 7 * DAY_MS));
+}
 
 /** Starts the in-process cron (unless SCHEDULER_ENABLED=false); a tick still running is not doubled. */
 export function startScheduler(makeContext: (now: Date) => JobContext, clock: Clock): { stop(): void } {

@@ -24,6 +24,8 @@ export const METHOD_SCOPES: Record<string, readonly string[]> = {
   'conversations.info': ['groups:read', 'channels:read'],
   // Scheduled sends resumed after a crash look for their own message in the pair channel first.
   'conversations.history': ['groups:history'],
+  // … and in the thread, for a thread summary.
+  'conversations.replies': ['groups:history'],
   'users.info': ['users:read'],
   'views.open': [],
   'views.publish': [],

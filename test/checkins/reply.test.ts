@@ -345,4 +345,17 @@ describe('answering a check-in', () => {
     expect(threadOf(checkin)).toHaveLength(1);
     expect(await OutboxModel.findOne({ kind: 'reply_summary' }).lean()).toMatchObject({ status: 'sent' });
   });
+
+  test('a crash after the summary reached Slack but before it was recorded: the resumed send finds it in the thread', async () => {
+    const { checkin } = await pairWithPrompt();
+    expect((await submitAnswer(PEOPLE.mentee.id, checkin)).response_action).toBe('clear');
+    await eventually(async () => Boolean(await OutboxModel.exists({ kind: 'reply_summary', status: 'sent' })), 'the summary');
+    expect(threadOf(checkin)).toHaveLength(1);
+    // Roll the entry back to "claimed, not yet recorded", as a process that died right after Slack answered.
+    await OutboxModel.updateOne({ kind: 'reply_summary' }, { $set: { status: 'sending', claimedAt: new Date('2026-12-08T13:00:00Z') }, $unset: { sent: '' } });
+
+    const report = await runJobsAt(h, '2026-12-08T13:10:00Z', ['checkins']);
+    expect(report.some((l) => /^sent reply_summary .* \(resumed\)$/.test(l))).toBe(true);
+    expect(threadOf(checkin)).toHaveLength(1);
+  });
 });

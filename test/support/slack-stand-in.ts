@@ -368,6 +368,16 @@ export class SlackStandIn {
         .map((m) => ({ ...this.messageJson(m), ...(bool(a.include_all_metadata) && m.metadata ? { metadata: m.metadata } : {}) }));
       return { messages: found, has_more: false, response_metadata: { next_cursor: '' } };
     },
+    'conversations.replies': (a) => {
+      const c = this.visibleChannel(a.channel);
+      this.needScope(c.is_private ? 'groups:history' : 'channels:history');
+      const parent = this.messages.find((m) => m.channel === c.id && m.ts === a.ts && !m.ephemeral) ?? fail('thread_not_found');
+      const thread = [parent, ...this.messages.filter((m) => m.channel === c.id && m.thread_ts === parent.ts && !m.ephemeral)];
+      const found = thread
+        .slice(0, Math.min(Number(a.limit) || 1000, 1000))
+        .map((m) => ({ ...this.messageJson(m), ...(bool(a.include_all_metadata) && m.metadata ? { metadata: m.metadata } : {}) }));
+      return { messages: found, has_more: false, response_metadata: { next_cursor: '' } };
+    },
     'users.info': (a) => {
       this.needScope('users:read');
       const u = this.users.get(a.user) ?? fail('user_not_found');
