@@ -6,8 +6,8 @@ import { claimOnce } from '../db/claims';
 import { OutboxModel, type OutboxEntry, type OutboxKind } from './outbox-model';
 
 export type Rendered =
-  | { op: 'post'; /** a channel ID, or a user ID for a DM */ to: string; text: string; blocks?: KnownBlock[]; threadTs?: string }
-  | { op: 'update'; channel: string; ts: string; text: string; blocks?: KnownBlock[] }
+  | { op: 'post'; /** a channel ID, or a user ID for a DM */ to: string; text: string; blocks?: KnownBlock[]; threadTs?: string; loaded?: unknown }
+  | { op: 'update'; channel: string; ts: string; text: string; blocks?: KnownBlock[]; loaded?: unknown }
   | { op: 'skip'; reason: string }
   /** Not now (e.g. the recipient's quiet hours): try again at `until`. */
   | { op: 'defer'; until: Date; reason: string };
@@ -15,7 +15,8 @@ export type Rendered =
 /** How one kind of message is built at send time (so it reflects the state then) and what follows it. */
 export interface OutboxHandler {
   render(entry: OutboxEntry, ctx: JobContext): Promise<Rendered>;
-  onSent?(entry: OutboxEntry, sent: { channelId: string; ts: string }, ctx: JobContext): Promise<void>;
+  /** `loaded` is what render put in its result, so onSent need not read it again. */
+  onSent?(entry: OutboxEntry, sent: { channelId: string; ts: string }, ctx: JobContext, loaded?: unknown): Promise<void>;
 }
 
 export interface NewOutboxEntry {
@@ -153,7 +154,7 @@ async function sendOne(entry: OutboxEntry, handler: OutboxHandler, ctx: JobConte
       }
     }
     await OutboxModel.updateOne({ _id: id }, { $set: { status: 'sent', sent: { ...sent, at: ctx.now } }, $unset: { lastError: '' } });
-    await handler.onSent?.(entry, sent, ctx);
+    await handler.onSent?.(entry, sent, ctx, rendered.loaded);
     ctx.report.push(`sent ${entry.kind} ${entry.key}${resumed ? ' (resumed)' : ''}`);
     return 'sent';
   } catch (err) {

@@ -4,6 +4,7 @@ import { localDay } from '../../lib/time';
 import { CommitmentModel } from '../commitments/model';
 import { scheduleSilenceNudges } from '../nudges/schedule';
 import { PairModel, type Pair } from '../pairing/model';
+import type { Participant } from '../participants/model';
 import { findParticipants, toPerson } from '../participants/service';
 import { CheckinModel, repliedByOf, type Checkin } from './model';
 import { checkinPrompt, type PromptInput } from './prompt-view';
@@ -12,8 +13,13 @@ import { checkinPrompt, type PromptInput } from './prompt-view';
 const LATE_AFTER_MS = 6 * 3600_000;
 
 /** Everything the prompt shows, read fresh from the database. */
-export async function loadPromptInput(checkin: Checkin, pair: Pair, at: Date): Promise<PromptInput> {
-  const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
+export async function loadPromptInput(
+  checkin: Checkin,
+  pair: Pair,
+  at: Date,
+  people?: Map<string, Participant>,
+): Promise<PromptInput> {
+  people ??= await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
   const mentor = people.get(pair.mentor.userId);
   const mentee = people.get(pair.mentee.userId);
   const menteeTz = mentee?.tz ?? 'UTC';
@@ -38,6 +44,12 @@ export async function loadPromptInput(checkin: Checkin, pair: Pair, at: Date): P
 }
 
 /** Outbox handler for `checkin_prompt`: posts the prompt in the pair's channel, then queues nudges. */
+/** What render read, handed to onSent. */
+interface Loaded {
+  checkin: Checkin;
+  people: Map<string, Participant>;
+}
+
 export const checkinPromptHandler: OutboxHandler = {
   async render(entry, ctx) {
     const checkin = await CheckinModel.findById(entry.ref.checkinId).lean<Checkin>();
@@ -45,17 +57,16 @@ export const checkinPromptHandler: OutboxHandler = {
     if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
     if (checkin.prompt?.ts) return { op: 'skip', reason: 'already posted' };
-    const input = await loadPromptInput(checkin, pair, ctx.now);
-    return { op: 'post', to: pair.channel!.id!, ...checkinPrompt(input) };
+    const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
+    const input = await loadPromptInput(checkin, pair, ctx.now, people);
+    const loaded: Loaded = { checkin, people };
+    return { op: 'post', to: pair.channel!.id!, ...checkinPrompt(input), loaded };
   },
 
-  async onSent(entry, sent, ctx: JobContext) {
-    const checkin = await CheckinModel.findById(entry.ref.checkinId).lean<Checkin>();
-    const pair = await PairModel.findById(entry.pairId).lean<Pair>();
-    if (!checkin || !pair) return;
+  async onSent(_entry, sent, ctx: JobContext, loaded) {
+    const { checkin, people } = loaded as Loaded;
     const late = ctx.now.getTime() - checkin.dueAt.getTime() > LATE_AFTER_MS;
     await CheckinModel.updateOne({ _id: checkin._id }, { $set: { prompt: { channelId: sent.channelId, ts: sent.ts, postedAt: ctx.now, late } } });
-    const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
     const participants = [...people.values()].map((p) => ({ userId: p.userId, person: toPerson(p) }));
     await scheduleSilenceNudges(checkin, participants, ctx.now);
   },
