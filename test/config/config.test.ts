@@ -47,6 +47,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...VALID, INVITE_STAFF_TO_PAIR_CHANNELS: value }).staff.inviteToPairChannels).toBe(expected);
   });
 
+  it('runs the scheduler in-process unless SCHEDULER_ENABLED=false', () => {
+    expect(loadConfig(VALID).schedulerEnabled).toBe(true);
+    expect(loadConfig({ ...VALID, SCHEDULER_ENABLED: 'false' }).schedulerEnabled).toBe(false);
+    expect(() => loadConfig({ ...VALID, SCHEDULER_ENABLED: 'sometimes' })).toThrow(/SCHEDULER_ENABLED/);
+  });
+
   it('accepts a staff channel instead of staff users', () => {
     const config = loadConfig({ ...VALID, STAFF_USER_IDS: '', STAFF_CHANNEL_ID: 'G0STAFFCH1' });
     expect(config.staff.userIds).toEqual([]);
