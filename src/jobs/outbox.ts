@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Types } from 'mongoose';
 import { describeError } from '../slack/errors';
+import { findPostedByKey, keyMetadata } from '../slack/posted';
 import type { JobContext } from './context';
 import { claimOnce } from '../db/claims';
 import { OutboxModel, type OutboxEntry, type OutboxKind } from './outbox-model';
@@ -28,7 +29,6 @@ export interface NewOutboxEntry {
   dueAt: Date;
 }
 
-const METADATA_TYPE = 'mentorship_outbox';
 /** A claim older than this is taken to be from a process that died mid-send. */
 export const STALE_CLAIM_MS = 5 * 60_000;
 const CLAIM_BATCH = 100;
@@ -139,7 +139,7 @@ async function sendOne(entry: OutboxEntry, handler: OutboxHandler, ctx: JobConte
       sent = { channelId: rendered.channel, ts: rendered.ts };
     } else {
       const channel = await resolveChannel(rendered.to, ctx);
-      const already = resumed ? await findSentByKey(channel, entry.key, ctx, rendered.threadTs) : undefined;
+      const already = resumed ? await findPostedByKey(ctx.client, channel, entry.key, rendered.threadTs) : undefined;
       if (already) {
         sent = { channelId: channel, ts: already };
       } else {
@@ -148,7 +148,7 @@ async function sendOne(entry: OutboxEntry, handler: OutboxHandler, ctx: JobConte
           text: rendered.text,
           blocks: rendered.blocks,
           thread_ts: rendered.threadTs,
-          metadata: { event_type: METADATA_TYPE, event_payload: { key: entry.key } },
+          metadata: keyMetadata(entry.key),
         });
         sent = { channelId: res.channel ?? channel, ts: res.ts! };
       }
@@ -178,17 +178,4 @@ async function resolveChannel(to: string, ctx: JobContext): Promise<string> {
   if (!/^[UW]/.test(to)) return to;
   const dm = await ctx.client.conversations.open({ users: to });
   return dm.channel!.id!;
-}
-
-/** A message this app already posted with the entry's key (a send that completed before a crash). */
-async function findSentByKey(channel: string, key: string, ctx: JobContext, threadTs?: string): Promise<string | undefined> {
-  // Thread replies are not in the channel's history: look in the thread itself.
-  const page = threadTs
-    ? await ctx.client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true })
-    : await ctx.client.conversations.history({ channel, limit: 100, include_all_metadata: true });
-  const found = page.messages?.find((m) => {
-    const meta = (m as { metadata?: { event_type?: string; event_payload?: { key?: string } } }).metadata;
-    return meta?.event_type === METADATA_TYPE && meta.event_payload?.key === key;
-  });
-  return found?.ts;
 }

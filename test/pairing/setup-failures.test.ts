@@ -82,6 +82,19 @@ describe('when Slack fails half-way through setting up a pair', () => {
     expect(h.standIn.calls.filter((c) => c.method === 'conversations.invite' && c.error === 'already_in_channel').length).toBeGreaterThan(0);
   });
 
+  test('a welcome posted just before a crash is not posted again by the retry', async () => {
+    h.standIn.failNext('conversations.open', { error: 'fatal_error' }, 2); // the confirmation DM, then the failure DM
+    await createPair();
+    await pairWithStatus('needs_attention');
+    expect((await PairModel.findOne().lean())!.setup!.failedStep).toBe('notify_staff');
+    // As if the process died after Slack took the welcome but before it was recorded.
+    await PairModel.updateOne({}, { $unset: { 'setup.done.post_welcome': '' } });
+    const pair = (await PairModel.findOne().lean())!;
+    await h.driver.blockAction({ userId: PEOPLE.staff.id, actionId: PairingIds.retrySetupButton, value: String(pair._id), channelId: 'D0STAFF' });
+    await pairWithStatus('active');
+    expect(h.standIn.messages.filter((m) => m.channel === pair.channel!.id && /^Welcome, /.test(m.text ?? ''))).toHaveLength(1);
+  });
+
   test('a rate-limited post waits for Retry-After and goes through', async () => {
     h.standIn.failNext('chat.postMessage', { ratelimited: 1 });
     await createPair();

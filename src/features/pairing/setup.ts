@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { claimOnce } from '../../db/claims';
 import { describeError, slackErrorCode } from '../../slack/errors';
+import { findPostedByKey, keyMetadata } from '../../slack/posted';
 import type { Participant } from '../participants/model';
 import { findParticipants, toPerson } from '../participants/service';
 import { firstSchedule } from '../checkins/schedule';
@@ -140,8 +141,13 @@ const STEPS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
   },
 
   async post_welcome(ctx) {
+    const channel = ctx.pair.channel!.id!;
+    const key = `welcome:${ctx.pair._id}`;
+    // On a later attempt (ctx.pair was read before this one was counted), a welcome posted just
+    // before a crash, and so never recorded, is found in the channel instead of posted again.
+    if ((ctx.pair.setup?.attempts ?? 0) > 0 && (await findPostedByKey(ctx.deps.client, channel, key))) return;
     const message = welcomeMessage(ctx.pair, ctx.mentor, ctx.mentee, ctx.deps.clock.now());
-    await ctx.deps.client.chat.postMessage({ channel: ctx.pair.channel!.id!, text: message.text, blocks: message.blocks });
+    await ctx.deps.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, metadata: keyMetadata(key) });
   },
 
   async notify_staff(ctx) {
