@@ -20,7 +20,7 @@ export const SLASH_COMMAND = '/mentorship';
  */
 export const ROUTES = {
   commands: [SLASH_COMMAND],
-  actions: [PairingIds.retrySetupButton, CheckinIds.replyButton, PauseIds.offerTwoWeeksButton, PauseIds.offerFourWeeksButton, CommitmentIds.doneButton, CommitmentIds.extendButton, CommitmentIds.dropButton],
+  actions: [PairingIds.retrySetupButton, CheckinIds.replyButton, PauseIds.offerOneWeekButton, PauseIds.offerTwoWeeksButton, PauseIds.offerFourWeeksButton, CommitmentIds.doneButton, CommitmentIds.extendButton, CommitmentIds.dropButton],
   views: [PairingIds.createModal, CheckinIds.replyModal, CommitmentIds.extendModal, CommitmentIds.dropModal],
   events: ['app_home_opened'],
 } as const;
@@ -32,6 +32,7 @@ export function registerListeners(app: App, deps: AppDeps): void {
   app.view(PairingIds.createModal, (args) => handleViewCreatePair(args as never, deps));
   app.action(CheckinIds.replyButton, (args) => handleActionReplyButton(args as never, deps));
   app.view(CheckinIds.replyModal, (args) => handleViewReplySubmit(args as never, deps));
+  app.action(PauseIds.offerOneWeekButton, (args) => handleActionPauseOffer(args as never, deps));
   app.action(PauseIds.offerTwoWeeksButton, (args) => handleActionPauseOffer(args as never, deps));
   app.action(PauseIds.offerFourWeeksButton, (args) => handleActionPauseOffer(args as never, deps));
   app.action(CommitmentIds.doneButton, (args) => handleActionDone(args as never, deps));

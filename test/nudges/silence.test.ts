@@ -46,6 +46,7 @@ describe('silence is noticed early and kindly', () => {
     expect(nudges[0].blocks).toContain('checkins.reply_button');
     expect(nudges[0].blocks).not.toContain('nudges.pause_offer');
     expect(nudges[2].text).toMatch(/second in a row/);
+    expect(nudges[2].blocks).toContain('nudges.pause_offer_1w'); // "Move to next week": reschedule
     expect(nudges[2].blocks).toContain('nudges.pause_offer_2w');
     // Never twice for the same check-in and person.
     expect(new Set(nudges.map((n) => `${n.period}:${n.userId}`)).size).toBe(nudges.length);

@@ -257,6 +257,14 @@ describe("the nudge's pause offer", () => {
     expect(pauseNotices(pair)[0].text).toContain('after missed check-ins');
   });
 
+  test('"Move to next week" reschedules: the pair pauses for one week', async () => {
+    const pair = await createActivePair(h);
+    setNow('2026-12-16T05:00:00Z');
+    const answer = await clickOffer(PEOPLE.mentee.id, PauseIds.offerOneWeekButton, `${pair._id}:1w`);
+    expect(answer.text).toContain(`Paused until ${dateToken('2026-12-23', '2026-12-22T18:00:00Z')}`);
+    expect((await reload(pair)).pause).toMatchObject({ untilDay: '2026-12-23' });
+  });
+
   test('a double click pauses once and announces once', async () => {
     const pair = await createActivePair(h);
     setNow('2026-12-16T05:00:00Z');

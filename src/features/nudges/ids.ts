@@ -1,4 +1,4 @@
 export const NudgeIds = {
-  /** "Pause for a while" offered after a second missed check-in; value "<pairId>:<2w|4w>". */
+  /** Reschedule or pause, offered after a second missed check-in; value "<pairId>:<1w|2w|4w>". */
   pauseOfferButton: 'nudges.pause_offer',
 } as const;

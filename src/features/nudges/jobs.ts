@@ -59,6 +59,7 @@ export const silenceNudgeHandler: OutboxHandler = {
         { type: 'button', action_id: CheckinIds.replyButton, style: 'primary', text: { type: 'plain_text', text: text.replyButton() }, value: String(checkin._id) },
         ...(streak >= 2
           ? [
+              { type: 'button' as const, action_id: `${NudgeIds.pauseOfferButton}_1w`, text: { type: 'plain_text' as const, text: text.moveToNextWeek() }, value: `${pair._id}:1w` },
               { type: 'button' as const, action_id: `${NudgeIds.pauseOfferButton}_2w`, text: { type: 'plain_text' as const, text: text.pauseTwoWeeks() }, value: `${pair._id}:2w` },
               { type: 'button' as const, action_id: `${NudgeIds.pauseOfferButton}_4w`, text: { type: 'plain_text' as const, text: text.pauseFourWeeks() }, value: `${pair._id}:4w` },
             ]

@@ -62,11 +62,11 @@ export function pauseArgsSchema(today: string) {
     });
 }
 
-/** The value of a nudge's pause-offer button: "<pairId>:2w" or "<pairId>:4w". */
+/** The value of a nudge's pause-offer button: "<pairId>:1w", "<pairId>:2w" or "<pairId>:4w". */
 export const pauseOfferValueSchema = z
   .string()
-  .regex(/^[a-f0-9]{24}:[24]w$/)
+  .regex(/^[a-f0-9]{24}:[124]w$/)
   .transform((value) => {
     const [pairId, length] = value.split(':');
-    return { pairId, days: length === '4w' ? 28 : 14 };
+    return { pairId, days: Number(length[0]) * 7 };
   });
