@@ -19,3 +19,32 @@ export async function answering(respond: RespondFn, logger: Logger, what: string
     );
   }
 }
+
+type ViewAck = (response?: { response_action: 'errors'; errors: Record<string, string> } | { response_action: 'clear' }) => Promise<void>;
+
+/**
+ * Runs a modal submission's work and answers Slack: closes the modal when it worked; otherwise
+ * keeps it open, nothing lost, with the person's mistake on its fields, or on `block` a sentence
+ * for a database outage (`databaseDown`) or an apology. Returns the work's result, or undefined.
+ */
+export async function submitModal<T>(
+  ack: ViewAck,
+  opts: { block: string; databaseDown: string; logger: Logger; what: string },
+  work: () => Promise<T>,
+): Promise<T | undefined> {
+  let result: T;
+  try {
+    result = await work();
+  } catch (err) {
+    if (err instanceof UserFacingError) {
+      const errors = Object.keys(err.fieldErrors).length ? err.fieldErrors : { [opts.block]: err.userMessage };
+      await ack({ response_action: 'errors', errors });
+      return undefined;
+    }
+    opts.logger.error(`${opts.what} failed: ${describeError(err)}`);
+    await ack({ response_action: 'errors', errors: { [opts.block]: isDatabaseUnavailable(err) ? opts.databaseDown : APOLOGY } });
+    return undefined;
+  }
+  await ack({ response_action: 'clear' });
+  return result;
+}

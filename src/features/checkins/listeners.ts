@@ -1,10 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { isDatabaseUnavailable } from '../../db/connection';
 import { createJobContext } from '../../jobs/job-context';
 import { runOutbox } from '../../jobs/outbox';
 import type { AppDeps } from '../../slack/deps';
-import { APOLOGY, UserFacingError, describeError } from '../../slack/errors';
-import { answering } from '../../slack/respond';
+import { describeError } from '../../slack/errors';
+import { answering, submitModal } from '../../slack/respond';
 import { PairModel, type Pair } from '../pairing/model';
 import { CheckinIds } from './ids';
 import { text } from './messages';
@@ -60,24 +59,13 @@ export async function handleViewReplySubmit({ ack, body, view }: ViewArgs, deps:
   const userId = body.user.id;
   const teamId = body.team?.id ?? body.user.team_id ?? undefined;
   const now = deps.clock.now();
-  let saved: { replyId: string; checkinId: string };
-  try {
+  const checkinId = await submitModal(ack, { block: CheckinIds.block.met, databaseDown: text.saveFailed(), logger: deps.logger, what: 'view check-in reply' }, async () => {
     const target = await loadReplyTarget(parseReplyMetadata(view.private_metadata) ?? '', userId, teamId);
     const candidate = readReplyForm(view.state.values as never, target.goals.length);
-    const { reply } = await saveReply(target, candidate, now);
-    saved = { replyId: String(reply._id), checkinId: String(target.checkin._id) };
-  } catch (err) {
-    if (err instanceof UserFacingError) {
-      await ack({ response_action: 'errors', errors: err.fieldErrors });
-      return;
-    }
-    const sentence = isDatabaseUnavailable(err) ? text.saveFailed() : APOLOGY;
-    deps.logger.error(`view check-in reply failed: ${describeError(err)}`);
-    await ack({ response_action: 'errors', errors: { [CheckinIds.block.met]: sentence } });
-    return;
-  }
-  await ack({ response_action: 'clear' });
-  await afterReply(saved.checkinId, deps);
+    await saveReply(target, candidate, now);
+    return String(target.checkin._id);
+  });
+  if (checkinId) await afterReply(checkinId, deps);
 }
 
 /** The side effects of a stored answer; each failure is logged (the summary is retried by the scheduler). */

@@ -1,9 +1,8 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { isDatabaseUnavailable } from '../../db/connection';
 import { localDay } from '../../lib/time';
 import type { AppDeps } from '../../slack/deps';
-import { APOLOGY, UserFacingError, describeError } from '../../slack/errors';
-import { answering } from '../../slack/respond';
+import { describeError } from '../../slack/errors';
+import { answering, submitModal } from '../../slack/respond';
 import { CommitmentIds } from './ids';
 import { text } from './messages';
 import { dropReasonSchema, newDueDaySchema } from './schemas';
@@ -90,7 +89,7 @@ export async function handleViewExtend({ ack, body, view }: ViewArgs, deps: AppD
     await ack({ response_action: 'errors', errors: { [B]: parsed.error.issues[0].message } });
     return;
   }
-  const outcome = await submitting(ack, B, deps, 'commitment extend', () =>
+  const outcome = await submitModal(ack, { block: B, databaseDown: text.saveFailedModal(), logger: deps.logger, what: 'commitment extend' }, () =>
     extendCommitment(view.private_metadata, body.user.id, parsed.data, deps.clock.now()),
   );
   if (!outcome?.changed) return;
@@ -110,7 +109,7 @@ export async function handleViewDrop({ ack, body, view }: ViewArgs, deps: AppDep
     await ack({ response_action: 'errors', errors: { [B]: parsed.error.issues[0].message } });
     return;
   }
-  const outcome = await submitting(ack, B, deps, 'commitment drop', () =>
+  const outcome = await submitModal(ack, { block: B, databaseDown: text.saveFailedModal(), logger: deps.logger, what: 'commitment drop' }, () =>
     dropCommitment(view.private_metadata, body.user.id, parsed.data, deps.clock.now()),
   );
   if (!outcome?.changed) return;
@@ -119,27 +118,6 @@ export async function handleViewDrop({ ack, body, view }: ViewArgs, deps: AppDep
     () => replaceReminder(deps.client, String(commitment._id), commitment.dueDay, text.droppedConfirmation(commitment.what)),
     () => tellPartner(deps.client, pair, text.droppedChannelNote(commitment.ownerId, commitment.what, parsed.data)),
   ]);
-}
-
-/**
- * Runs a modal's database work and acks: closes the modal when it worked, otherwise keeps it
- * open with the sentence on `block` (the person's mistake, a database outage, or an apology).
- */
-async function submitting<T>(ack: ViewArgs['ack'], block: string, deps: AppDeps, what: string, work: () => Promise<T>): Promise<T | undefined> {
-  let result: T;
-  try {
-    result = await work();
-  } catch (err) {
-    if (err instanceof UserFacingError) {
-      await ack({ response_action: 'errors', errors: Object.keys(err.fieldErrors).length ? err.fieldErrors : { [block]: err.userMessage } });
-      return undefined;
-    }
-    deps.logger.error(`${what} failed: ${describeError(err)}`);
-    await ack({ response_action: 'errors', errors: { [block]: isDatabaseUnavailable(err) ? text.saveFailedModal() : APOLOGY } });
-    return undefined;
-  }
-  await ack({ response_action: 'clear' });
-  return result;
 }
 
 /** Slack messages after the change is stored: each on its own, failures logged (the change stands). */

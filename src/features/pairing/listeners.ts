@@ -1,10 +1,9 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { addDays, localDay } from '../../lib/time';
-import { isDatabaseUnavailable } from '../../db/connection';
 import type { CommandArgs, Subcommand } from '../../slack/command-router';
 import type { AppDeps } from '../../slack/deps';
-import { APOLOGY, UserFacingError, describeError } from '../../slack/errors';
-import { answering } from '../../slack/respond';
+import { UserFacingError } from '../../slack/errors';
+import { answering, submitModal } from '../../slack/respond';
 import { fetchSlackUser } from '../../slack/users';
 import { parsePairForm } from './form';
 import { PairingIds } from './ids';
@@ -74,23 +73,11 @@ export async function handleViewCreatePair({ ack, body, view }: ViewArgs, deps: 
     await ack({ response_action: 'errors', errors: form.errors });
     return;
   }
-  let pairId: string;
-  try {
-    if (!(await deps.staff.isStaff(body.user.id))) throw new UserFacingError(text.staffOnly(), { [PairingIds.block.mentor]: text.staffOnly() });
-    const { pair } = await createPair({ teamId, createdBy: body.user.id, sourceViewId: view.id, input: form.input }, pairingDeps(deps));
-    pairId = String(pair._id);
-  } catch (err) {
-    if (err instanceof UserFacingError) {
-      await ack({ response_action: 'errors', errors: err.fieldErrors });
-      return;
-    }
-    const sentence = isDatabaseUnavailable(err) ? text.saveFailed() : APOLOGY;
-    deps.logger.error(`view create pair failed: ${describeError(err)}`);
-    await ack({ response_action: 'errors', errors: { [PairingIds.block.mentor]: sentence } });
-    return;
-  }
-  await ack({ response_action: 'clear' });
-  await runSetupAndLog(pairId, deps);
+  const created = await submitModal(ack, { block: PairingIds.block.mentor, databaseDown: text.saveFailed(), logger: deps.logger, what: 'view create pair' }, async () => {
+    if (!(await deps.staff.isStaff(body.user.id))) throw new UserFacingError(text.staffOnly());
+    return createPair({ teamId, createdBy: body.user.id, sourceViewId: view.id, input: form.input }, pairingDeps(deps));
+  });
+  if (created) await runSetupAndLog(String(created.pair._id), deps);
 }
 
 /** Staff pressed Retry on a set-up that stopped half-way. */
