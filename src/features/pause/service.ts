@@ -94,6 +94,17 @@ export type PauseOutcome =
  * first, conditionally (a double click pauses once); then the notice goes to the pair's channel
  * through the outbox (sent at once, retried by the checkins job if Slack fails).
  */
+/** The pair once it no longer reads as it did (polled for up to two seconds). */
+async function awaitChange(pair: Pair): Promise<Pair | null> {
+  let current: Pair | null = null;
+  for (let i = 0; i < 40; i++) {
+    current = await PairModel.findById(pair._id).lean<Pair>();
+    if (!current || versionOf(current) !== versionOf(pair)) return current;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return current;
+}
+
 export async function pausePair(pair: Pair, req: { by: string; untilDay: string; reason: string }, deps: PauseDeps): Promise<PauseOutcome> {
   const now = deps.clock.now();
   const tz = await menteeTimeZone(pair);
@@ -103,7 +114,9 @@ export async function pausePair(pair: Pair, req: { by: string; untilDay: string;
   const first = pair.status === 'active' && (await claimOnce(`pause:${pair._id}:${versionOf(pair)}`, req.by, now));
   const res = first ? await PairModel.updateOne({ _id: pair._id, status: 'active' }, { $set: { status: 'paused', pause } }) : { modifiedCount: 0 };
   if (res.modifiedCount === 0) {
-    const current = await PairModel.findById(pair._id).lean<Pair>();
+    // Lost the claim to a request that read the same state (a double click): it is pausing the
+    // pair right now, so wait a moment for its write rather than answer from a stale read.
+    const current = pair.status === 'active' && !first ? await awaitChange(pair) : await PairModel.findById(pair._id).lean<Pair>();
     if (current?.status === 'paused') return { status: 'already_paused', pair: current };
     return { status: 'not_active', pair: current };
   }
