@@ -4,8 +4,17 @@ import type { KnownBlock, PlainTextElement } from '@slack/types';
 
 export const plain = (text: string): PlainTextElement => ({ type: 'plain_text', text });
 
+const SECTION_MAX = 3000;
+
+/** A mrkdwn section, cut with an ellipsis at Slack's 3000 characters. */
 export function section(mrkdwn: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: mrkdwn.slice(0, 3000) } };
+  const text = mrkdwn.length <= SECTION_MAX ? mrkdwn : `${mrkdwn.slice(0, SECTION_MAX - 1)}…`;
+  return { type: 'section', text: { type: 'mrkdwn', text } };
+}
+
+/** People's words in mrkdwn: Slack's three control characters escaped, so typed text cannot mention @channel or forge links. */
+export function escapeMrkdwn(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 export interface TextInputOptions {

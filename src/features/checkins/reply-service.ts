@@ -1,4 +1,5 @@
 import { enqueue } from '../../jobs/outbox';
+import { isObjectIdString } from '../../lib/ids';
 import { localDay } from '../../lib/time';
 import { UserFacingError } from '../../slack/errors';
 import { CommitmentModel, type Commitment } from '../commitments/model';
@@ -51,7 +52,7 @@ export async function laterCheckinPosted(checkin: Checkin): Promise<boolean> {
  * A first answer is always accepted, even after the next check-in went out: it counts for its period.
  */
 export async function loadReplyTarget(checkinId: string, userId: string, teamId?: string): Promise<ReplyTarget> {
-  if (!/^[a-f0-9]{24}$/.test(checkinId)) throw refuse(text.checkinNotFound());
+  if (!isObjectIdString(checkinId)) throw refuse(text.checkinNotFound());
   const checkin = await CheckinModel.findById(checkinId).lean<Checkin>();
   const pair = checkin ? await PairModel.findById(checkin.pairId).lean<Pair>() : null;
   if (!checkin || !pair) throw refuse(text.checkinNotFound());

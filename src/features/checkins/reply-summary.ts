@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { OutboxHandler } from '../../jobs/outbox';
+import { escapeMrkdwn as escape, section } from '../../slack/blocks';
 import { CommitmentModel, type Commitment } from '../commitments/model';
 import { PairModel, type Pair } from '../pairing/model';
 import { MAX_COMMITMENTS_PER_REPLY } from './ids';
@@ -7,20 +8,6 @@ import { text } from './messages';
 import { CheckinModel, CheckinReplyModel, type Checkin, type CheckinReply } from './model';
 import { sourceKey } from './reply-service';
 
-const SECTION_MAX = 3000;
-
-/** People's words in mrkdwn: no mentions, links or broadcasts they did not type as such. */
-function escape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function truncate(s: string, max = SECTION_MAX): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-}
-
-function section(body: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(body) } };
-}
 
 /**
  * The summary of one answer, for the check-in's thread: only what is shared with the partner

@@ -1,12 +1,9 @@
-/**
- * Every sentence the commitments feature shows people, in one place, built from parameters.
- * Text typed by people (what, reasons) is passed through `escapeText` before it reaches mrkdwn.
- */
+import { escapeMrkdwn } from '../../slack/blocks';
 
-/** Slack's three control characters, so typed text cannot mention @channel or forge links. */
-export function escapeText(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/*
+ * Every sentence the commitments feature shows people, in one place, built from parameters.
+ * Text typed by people (what, reasons) is passed through `escapeMrkdwn` before it reaches mrkdwn.
+ */
 
 /** "Monday 14 December 2026" for a "YYYY-MM-DD" day. */
 export function longDay(day: string): string {
@@ -17,7 +14,7 @@ export function longDay(day: string): string {
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }
 
-const quoted = (what: string) => `“${escapeText(what)}”`;
+const quoted = (what: string) => `“${escapeMrkdwn(what)}”`;
 
 export const text = {
   reminder: (what: string, dueDay: string, partnerId: string) =>
@@ -54,7 +51,7 @@ export const text = {
   dropReasonPlaceholder: () => 'e.g. The board postponed the fee review to next year',
   droppedConfirmation: (what: string) => `:wastebasket: Dropped ${quoted(what)}. I shared your reason with your partner in your channel.`,
   droppedChannelNote: (ownerId: string, what: string, reason: string) =>
-    `:wastebasket: <@${ownerId}> dropped ${quoted(what)}. Their reason: ${escapeText(reason)}`,
+    `:wastebasket: <@${ownerId}> dropped ${quoted(what)}. Their reason: ${escapeMrkdwn(reason)}`,
 
   notOwner: () => 'Only the person who made this commitment can mark it done, move it or drop it.',
   notFound: () => 'That commitment no longer exists.',

@@ -7,9 +7,6 @@ export const LIMITS = {
   daysAfterProgramEnd: 30,
 } as const;
 
-/** A Mongo ObjectId as a 24-hex string (button values and private_metadata). */
-export const commitmentIdSchema = z.string().regex(/^[a-f0-9]{24}$/);
-
 export const newDueDaySchema = z.string({ error: 'Choose a date.' }).refine(isIsoDay, 'Choose a date.');
 
 export const dropReasonSchema = z

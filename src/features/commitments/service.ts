@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { isObjectIdString } from '../../lib/ids';
 import { OutboxModel, type OutboxEntry } from '../../jobs/outbox-model';
 import { addDays, localDay } from '../../lib/time';
 import type { Person } from '../../lib/working-time';
@@ -29,7 +30,7 @@ export async function ownerPerson(teamId: string, userId: string): Promise<Perso
  */
 export async function loadOwned(commitmentId: string, userId: string, block?: string): Promise<{ commitment: Commitment; pair: Pair | null }> {
   const fail = (sentence: string) => new UserFacingError(sentence, block ? { [block]: sentence } : {});
-  if (!/^[a-f0-9]{24}$/.test(commitmentId)) throw fail(text.notFound());
+  if (!isObjectIdString(commitmentId)) throw fail(text.notFound());
   const commitment = await CommitmentModel.findById(commitmentId).lean<Commitment>();
   if (!commitment) throw fail(text.notFound());
   if (commitment.ownerId !== userId) throw fail(text.notOwner());

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { isObjectIdString } from '../../lib/ids';
 import { addDays, localDay } from '../../lib/time';
 import type { CommandArgs, Subcommand } from '../../slack/command-router';
 import type { AppDeps } from '../../slack/deps';
@@ -96,7 +97,7 @@ export async function handleActionRetrySetup({ ack, body, action, respond }: Sla
 }
 
 async function runSetupAndLog(pairId: string, deps: AppDeps): Promise<SetupOutcome> {
-  if (!/^[a-f0-9]{24}$/.test(pairId)) return { status: 'not_found' };
+  if (!isObjectIdString(pairId)) return { status: 'not_found' };
   const outcome = await runPairSetup(pairId, pairingDeps(deps));
   if (outcome.status === 'failed') deps.logger.warn(`pair ${pairId}: set-up stopped at ${outcome.step} (${outcome.error})`);
   else deps.logger.info(`pair ${pairId}: set-up ${outcome.status}`);
