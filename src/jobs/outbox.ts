@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Types } from 'mongoose';
 import { describeError } from '../slack/errors';
-import { findPostedByKey, keyMetadata } from '../slack/posted';
+import { channelFor, findPostedByKey, keyMetadata } from '../slack/posted';
 import type { JobContext } from './context';
 import { claimOnce } from '../db/claims';
 import { OutboxModel, type OutboxEntry, type OutboxKind } from './outbox-model';
@@ -138,7 +138,7 @@ async function sendOne(entry: OutboxEntry, handler: OutboxHandler, ctx: JobConte
       await ctx.client.chat.update({ channel: rendered.channel, ts: rendered.ts, text: rendered.text, blocks: rendered.blocks });
       sent = { channelId: rendered.channel, ts: rendered.ts };
     } else {
-      const channel = await resolveChannel(rendered.to, ctx);
+      const channel = await channelFor(ctx.client, rendered.to);
       const already = resumed ? await findPostedByKey(ctx.client, channel, entry.key, rendered.threadTs) : undefined;
       if (already) {
         sent = { channelId: channel, ts: already };
@@ -172,10 +172,4 @@ async function sendOne(entry: OutboxEntry, handler: OutboxHandler, ctx: JobConte
     ctx.report.push(`failed ${entry.kind} ${entry.key}: ${error} (will retry)`);
     return 'failed';
   }
-}
-
-async function resolveChannel(to: string, ctx: JobContext): Promise<string> {
-  if (!/^[UW]/.test(to)) return to;
-  const dm = await ctx.client.conversations.open({ users: to });
-  return dm.channel!.id!;
 }

@@ -22,3 +22,10 @@ export async function findPostedByKey(client: WebClient, channel: string, key: s
   });
   return found?.ts;
 }
+
+/** A channel ID as it is; a user ID (U…/W…) becomes the ID of the bot's DM with that person. */
+export async function channelFor(client: WebClient, channelOrUser: string): Promise<string> {
+  if (!/^[UW]/.test(channelOrUser)) return channelOrUser;
+  const dm = await client.conversations.open({ users: channelOrUser });
+  return dm.channel!.id!;
+}

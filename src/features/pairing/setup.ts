@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { claimOnce } from '../../db/claims';
 import { describeError, slackErrorCode } from '../../slack/errors';
-import { findPostedByKey, keyMetadata } from '../../slack/posted';
+import { channelFor, findPostedByKey, keyMetadata } from '../../slack/posted';
 import type { Participant } from '../participants/model';
 import { findParticipants, toPerson } from '../participants/service';
 import { firstSchedule } from '../checkins/schedule';
@@ -88,11 +88,7 @@ function staffDestinations(ctx: StepContext): string[] {
 }
 
 async function postTo(client: WebClient, channelOrUser: string, message: { text: string; blocks?: unknown[] }): Promise<void> {
-  let channel = channelOrUser;
-  if (/^[UW]/.test(channelOrUser)) {
-    const dm = await client.conversations.open({ users: channelOrUser });
-    channel = dm.channel!.id!;
-  }
+  const channel = await channelFor(client, channelOrUser);
   await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never });
 }
 
