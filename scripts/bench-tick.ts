@@ -30,25 +30,40 @@ async function main(): Promise<void> {
   const pairs = arg('pairs', 10_000);
   const due = arg('due', 100);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorship-bench-'));
-  const local = process.env.MONGODB_URI ? undefined : await startLocalDatabase({ dir, tryMongod: process.env.BENCH_SKIP_MONGOD !== 'true' });
+  const local = process.env.MONGODB_URI
+    ? undefined
+    : await startLocalDatabase({ dir, tryMongod: process.env.BENCH_SKIP_MONGOD !== 'true' });
   const uri = process.env.MONGODB_URI ?? local!.uri;
   const standIn = await SlackStandIn.start();
   try {
     await connectDatabase(uri, { dbName: `bench_${Date.now()}` });
     let roundTrips = 0;
     const client = mongoose.connection.getClient();
-    client.on('commandStarted', () => void (roundTrips += 1));
+    client.on('commandStarted', () => {
+      roundTrips += 1;
+    });
 
     const dueAt = new Date('2026-12-08T03:00:00Z');
     const t0 = Date.now();
     await insertBulkPairs({ teamId: standIn.teamId, count: pairs, due, dueAt, standIn });
-    console.log(`database: ${local ? local.kind : 'MONGODB_URI'}; inserted ${pairs} pairs (${due} due) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    console.log(
+      `database: ${local ? local.kind : 'MONGODB_URI'}; inserted ${pairs} pairs (${due} due) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
 
-    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-secret-123', SLACK_API_URL: standIn.url, STAFF_USER_IDS: 'U0STAFF001', LOG_LEVEL: 'error' });
+    const config = loadConfig({
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: 'bench-secret-123',
+      SLACK_API_URL: standIn.url,
+      STAFF_USER_IDS: 'U0STAFF001',
+      LOG_LEVEL: 'error',
+    });
     const logger = createLogger('error');
     const jobClient = createJobClient(config, logger);
 
-    for (const [label, at] of [['due tick', '2026-12-08T03:00:00Z'], ['idle tick', '2026-12-08T03:05:00Z']] as const) {
+    for (const [label, at] of [
+      ['due tick', '2026-12-08T03:00:00Z'],
+      ['idle tick', '2026-12-08T03:05:00Z'],
+    ] as const) {
       const ctx = createJobContext({ config, logger, client: jobClient }, new Date(at));
       const callsBefore = standIn.calls.length;
       roundTrips = 0;

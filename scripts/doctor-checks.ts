@@ -18,14 +18,19 @@ const WARN = '!';
 const BOT_MENTION = '@Mentorship';
 
 const silentLogger: Logger = {
-  debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined,
-  setLevel: () => undefined, getLevel: () => LogLevel.ERROR, setName: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  setLevel: () => undefined,
+  getLevel: () => LogLevel.ERROR,
+  setName: () => undefined,
 };
 
 /** What to say for the Slack error codes people usually meet with a bot token. */
 const TOKEN_ERRORS: Record<string, string> = {
   invalid_auth:
-    'Slack does not recognise SLACK_BOT_TOKEN. Copy the Bot User OAuth Token (xoxb-…) again from your app\'s OAuth & Permissions page.',
+    "Slack does not recognise SLACK_BOT_TOKEN. Copy the Bot User OAuth Token (xoxb-…) again from your app's OAuth & Permissions page.",
   not_authed: 'No token reached Slack. Set SLACK_BOT_TOKEN to the Bot User OAuth Token (xoxb-…).',
   account_inactive:
     'SLACK_BOT_TOKEN belongs to an app or user that is no longer active (the app was uninstalled or deleted). Reinstall the app and copy the new Bot User OAuth Token.',
@@ -46,7 +51,8 @@ interface SlackFailure {
 /** Reads the useful part of a WebClient error, never its request (which holds the token). */
 function slackFailure(err: unknown): SlackFailure {
   const e = err as { code?: unknown; data?: Record<string, unknown>; statusCode?: unknown } | undefined;
-  if (e?.code === 'slack_webapi_platform_error' && typeof e.data?.error === 'string') return { code: e.data.error, data: e.data };
+  if (e?.code === 'slack_webapi_platform_error' && typeof e.data?.error === 'string')
+    return { code: e.data.error, data: e.data };
   if (e?.code === 'slack_webapi_rate_limited_error') return { code: 'ratelimited', data: {} };
   if (e?.code === 'slack_webapi_http_error') return { code: `http_${String(e.statusCode ?? 'error')}`, data: {} };
   return { code: 'unreachable', data: {} };
@@ -93,9 +99,14 @@ class Report {
  */
 export async function runDoctor(env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<boolean> {
   // Whatever happens below, no secret from the environment reaches the output.
-  const secrets = [env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN, databasePassword(env.MONGODB_URI)]
-    .filter((s): s is string => typeof s === 'string' && s.trim().length >= 4);
-  const safePrint = (line: string) => print(secrets.reduce((text, secret) => text.split(secret).join('[hidden]'), line));
+  const secrets = [
+    env.SLACK_BOT_TOKEN,
+    env.SLACK_SIGNING_SECRET,
+    env.SLACK_APP_TOKEN,
+    databasePassword(env.MONGODB_URI),
+  ].filter((s): s is string => typeof s === 'string' && s.trim().length >= 4);
+  const safePrint = (line: string) =>
+    print(secrets.reduce((text, secret) => text.split(secret).join('[hidden]'), line));
   const report = new Report(safePrint);
 
   // 1. Configuration
@@ -177,7 +188,8 @@ async function checkDatabase(config: Readonly<Config>, report: Report): Promise<
     try {
       const info = await admin.buildInfo();
       const ferret = (info as { ferretdb?: { version?: unknown } }).ferretdb?.version;
-      if (typeof info.version === 'string') version = ` (server version ${info.version}${typeof ferret === 'string' ? `, FerretDB ${ferret}` : ''})`;
+      if (typeof info.version === 'string')
+        version = ` (server version ${info.version}${typeof ferret === 'string' ? `, FerretDB ${ferret}` : ''})`;
     } catch {
       // Some hosted servers do not allow buildInfo; the ping is what matters.
     }
@@ -225,9 +237,15 @@ function neededScopes(): string[] {
   return [...scopes];
 }
 
-async function checkStaff(config: Readonly<Config>, client: WebClient, botUserId: string | undefined, report: Report): Promise<void> {
+async function checkStaff(
+  config: Readonly<Config>,
+  client: WebClient,
+  botUserId: string | undefined,
+  report: Report,
+): Promise<void> {
   const { userIds, channelId } = config.staff;
-  if (userIds.length > 0) report.pass(`Staff: ${userIds.length} person${userIds.length === 1 ? '' : 's'} in STAFF_USER_IDS.`);
+  if (userIds.length > 0)
+    report.pass(`Staff: ${userIds.length} person${userIds.length === 1 ? '' : 's'} in STAFF_USER_IDS.`);
   if (!channelId) return;
   const invite = `invite the bot: open the channel in Slack and type \`/invite ${BOT_MENTION}\`. Also check that STAFF_CHANNEL_ID is the channel's ID (channel name → View channel details → the ID at the bottom).`;
   let step = 'conversations.info';
@@ -238,12 +256,19 @@ async function checkStaff(config: Readonly<Config>, client: WebClient, botUserId
     const more = page.response_metadata?.next_cursor ? '+' : '';
     const name = info.channel?.name ? `#${info.channel.name}` : channelId;
     const members = page.members ?? [];
-    report.pass(`Staff channel: the bot can read ${name} (${members.length}${more} member${members.length === 1 ? '' : 's'}).`);
+    report.pass(
+      `Staff channel: the bot can read ${name} (${members.length}${more} member${members.length === 1 ? '' : 's'}).`,
+    );
     if (!more && members.every((id) => id === botUserId)) {
       if (userIds.length === 0) {
-        report.fail(`Staff channel: nobody but the bot is in ${name}, so nobody can create pairs.`, `invite program staff to ${name}, or set STAFF_USER_IDS.`);
+        report.fail(
+          `Staff channel: nobody but the bot is in ${name}, so nobody can create pairs.`,
+          `invite program staff to ${name}, or set STAFF_USER_IDS.`,
+        );
       } else {
-        report.warn(`Staff channel: nobody but the bot is in ${name}; only the people in STAFF_USER_IDS can create pairs for now.`);
+        report.warn(
+          `Staff channel: nobody but the bot is in ${name}; only the people in STAFF_USER_IDS can create pairs for now.`,
+        );
       }
     }
   } catch (err) {
@@ -251,7 +276,10 @@ async function checkStaff(config: Readonly<Config>, client: WebClient, botUserId
     if (code === 'channel_not_found' || code === 'not_in_channel') {
       report.fail(`Staff channel: the bot cannot see ${channelId} (${code}).`, invite);
     } else if (code === 'missing_scope') {
-      const needed = typeof data.needed === 'string' ? data.needed : 'groups:read (private channel) or channels:read (public channel)';
+      const needed =
+        typeof data.needed === 'string'
+          ? data.needed
+          : 'groups:read (private channel) or channels:read (public channel)';
       report.fail(
         `Staff channel: ${step} needs the ${needed} scope.`,
         'add it under OAuth & Permissions → Bot Token Scopes (or reinstall from manifests/manifest.json), then reinstall the app.',

@@ -20,7 +20,8 @@ export function parseJobArgs(argv: string[]): { names: JobName[]; now: Date; dry
     if (rest[i] === '--dry-run') dryRun = true;
     else if (rest[i] === '--now') {
       now = new Date(rest[++i] ?? '');
-      if (Number.isNaN(now.getTime())) throw new Error(`--now needs an ISO date-time such as 2026-12-01T09:00:00Z\n${USAGE}`);
+      if (Number.isNaN(now.getTime()))
+        throw new Error(`--now needs an ISO date-time such as 2026-12-01T09:00:00Z\n${USAGE}`);
     } else throw new Error(`unknown option "${rest[i]}"\n${USAGE}`);
   }
   return { names, now, dryRun };
@@ -30,7 +31,11 @@ export function parseJobArgs(argv: string[]): { names: JobName[]; now: Date; dry
  * `npm run job -- <name>`: runs jobs once, for operators and external schedulers, and prints what
  * it did (or would do). Returns the exit code: 0 done, 1 failed, 2 bad arguments.
  */
-export async function runJobCommand(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<number> {
+export async function runJobCommand(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  print: (line: string) => void,
+): Promise<number> {
   let args: ReturnType<typeof parseJobArgs>;
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -45,7 +50,9 @@ export async function runJobCommand(argv: string[], env: NodeJS.ProcessEnv, prin
     const { uri, local } = await resolveDatabaseUri(config, (line) => logger.info(line));
     await connectDatabase(uri);
     try {
-      const ctx = createJobContext({ config, logger, client: createJobClient(config, logger) }, args.now, { dryRun: args.dryRun });
+      const ctx = createJobContext({ config, logger, client: createJobClient(config, logger) }, args.now, {
+        dryRun: args.dryRun,
+      });
       await runJobs(args.names, JOBS, ctx);
       print(`${args.dryRun ? 'Dry run' : 'Ran'} ${args.names.join(', ')} at ${args.now.toISOString()}:`);
       print(ctx.report.length ? ctx.report.map((l) => `  ${l}`).join('\n') : '  nothing was due');

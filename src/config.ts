@@ -4,7 +4,12 @@ import { z } from 'zod';
 const csv = z
   .string()
   .optional()
-  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean));
+  .transform((s) =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 
 const booleanFlag = (fallback: boolean) =>
   z
@@ -14,30 +19,39 @@ const booleanFlag = (fallback: boolean) =>
 
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
 
-const envSchema = z
-  .object({
-    SLACK_BOT_TOKEN: z.string({ error: 'is required (the Bot User OAuth Token, xoxb-…)' }).startsWith('xoxb-', 'must start with xoxb-'),
-    SLACK_SIGNING_SECRET: z.preprocess(emptyAsUndefined, z.string().min(8, 'looks too short').optional()),
-    SLACK_APP_TOKEN: z.preprocess(emptyAsUndefined, z.string().startsWith('xapp-', 'must start with xapp-').optional()),
-    SLACK_API_URL: z.preprocess(emptyAsUndefined, z.url('must be a URL such as https://slack.com/api/').optional()),
-    PORT: z.preprocess(
-      emptyAsUndefined,
-      z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(0).max(65535).default(3000),
-    ),
-    MONGODB_URI: z.preprocess(
-      emptyAsUndefined,
-      z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
-    ),
-    STAFF_USER_IDS: csv.pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user IDs such as U012ABCDEF'))),
-    STAFF_CHANNEL_ID: z.preprocess(
-      emptyAsUndefined,
-      z.string().regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel ID such as C012ABCDEF').optional(),
-    ),
-    INVITE_STAFF_TO_PAIR_CHANNELS: booleanFlag(false),
-    LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
-    DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
-    SCHEDULER_ENABLED: booleanFlag(true),
-  });
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: z
+    .string({ error: 'is required (the Bot User OAuth Token, xoxb-…)' })
+    .startsWith('xoxb-', 'must start with xoxb-'),
+  SLACK_SIGNING_SECRET: z.preprocess(emptyAsUndefined, z.string().min(8, 'looks too short').optional()),
+  SLACK_APP_TOKEN: z.preprocess(emptyAsUndefined, z.string().startsWith('xapp-', 'must start with xapp-').optional()),
+  SLACK_API_URL: z.preprocess(emptyAsUndefined, z.url('must be a URL such as https://slack.com/api/').optional()),
+  PORT: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a port number' }).int('must be a whole number').min(0).max(65535).default(3000),
+  ),
+  MONGODB_URI: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .optional(),
+  ),
+  STAFF_USER_IDS: csv.pipe(
+    z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user IDs such as U012ABCDEF')),
+  ),
+  STAFF_CHANNEL_ID: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'must be a Slack channel ID such as C012ABCDEF')
+      .optional(),
+  ),
+  INVITE_STAFF_TO_PAIR_CHANNELS: booleanFlag(false),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
+  SCHEDULER_ENABLED: booleanFlag(true),
+});
 
 /** Rules across variables, checked on the raw environment so they are reported with the rest. */
 function crossProblems(env: NodeJS.ProcessEnv): string[] {
@@ -79,7 +93,9 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
   const parsed = envSchema.safeParse(env);
   const problems = [
-    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`)),
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`)),
     ...crossProblems(env),
   ];
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);

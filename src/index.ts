@@ -8,7 +8,7 @@ import { startScheduler } from './jobs/schedule';
 
 /** Start-up: config -> database -> app -> listeners -> scheduler. */
 async function main(): Promise<void> {
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (err) {
@@ -30,8 +30,16 @@ async function main(): Promise<void> {
   const scheduler = config.schedulerEnabled
     ? startScheduler((now) => createJobContext({ config, logger: deps.logger, client: jobClient }, now), deps.clock)
     : undefined;
-  logger.info(scheduler ? 'Scheduler on: check-ins, nudges and reminders run in-process.' : 'Scheduler off (SCHEDULER_ENABLED=false): run `npm run job -- all` from an external scheduler.');
-  logger.info(config.slack.appToken ? `Running in Socket Mode (health check on :${config.port}/healthz).` : `Listening on :${config.port} (/slack/events, /healthz).`);
+  logger.info(
+    scheduler
+      ? 'Scheduler on: check-ins, nudges and reminders run in-process.'
+      : 'Scheduler off (SCHEDULER_ENABLED=false): run `npm run job -- all` from an external scheduler.',
+  );
+  logger.info(
+    config.slack.appToken
+      ? `Running in Socket Mode (health check on :${config.port}/healthz).`
+      : `Listening on :${config.port} (/slack/events, /healthz).`,
+  );
 
   const stop = async (signal: string) => {
     logger.info(`${signal}: shutting down`);

@@ -44,7 +44,16 @@ export async function databaseIsUp(timeoutMs = 1000): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
   try {
-    return await Promise.race([db.admin().ping().then(() => true, () => false), timeout]);
+    return await Promise.race([
+      db
+        .admin()
+        .ping()
+        .then(
+          () => true,
+          () => false,
+        ),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -3,7 +3,10 @@ import type { Config } from '../config';
 import { startLocalDatabase, type LocalDatabase } from './local-database';
 
 /** MONGODB_URI when set; otherwise a local database whose data persists under DATA_DIR. */
-export async function resolveDatabaseUri(config: Readonly<Config>, log: (line: string) => void): Promise<{ uri: string; local?: LocalDatabase }> {
+export async function resolveDatabaseUri(
+  config: Readonly<Config>,
+  log: (line: string) => void,
+): Promise<{ uri: string; local?: LocalDatabase }> {
   if (config.mongodbUri) return { uri: config.mongodbUri };
   const dir = path.resolve(config.dataDir);
   log(`MONGODB_URI is not set: starting a local database with its data in ${dir}`);

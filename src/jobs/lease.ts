@@ -21,7 +21,11 @@ export async function acquireLease(name: string, owner: string, now: Date, ttlMs
   if (current && current.owner !== owner && current.until > now) return false;
   const generation = (current?.generation ?? 0) + 1;
   if (!(await claimOnce(`lease:${name}:${generation}`, owner, now))) return false;
-  await LeaseModel.updateOne({ _id: name }, { $set: { owner, until: new Date(now.getTime() + ttlMs), generation } }, { upsert: true });
+  await LeaseModel.updateOne(
+    { _id: name },
+    { $set: { owner, until: new Date(now.getTime() + ttlMs), generation } },
+    { upsert: true },
+  );
   return true;
 }
 

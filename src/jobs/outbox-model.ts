@@ -1,6 +1,13 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
 
-export const OUTBOX_KINDS = ['checkin_prompt', 'silence_nudge', 'at_risk_alert', 'commitment_reminder', 'reply_summary', 'pause_notice'] as const;
+export const OUTBOX_KINDS = [
+  'checkin_prompt',
+  'silence_nudge',
+  'at_risk_alert',
+  'commitment_reminder',
+  'reply_summary',
+  'pause_notice',
+] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
 /**

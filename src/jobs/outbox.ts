@@ -7,7 +7,14 @@ import { claimOnce } from '../db/claims';
 import { OutboxModel, type OutboxEntry, type OutboxKind } from './outbox-model';
 
 export type Rendered =
-  | { op: 'post'; /** a channel ID, or a user ID for a DM */ to: string; text: string; blocks?: KnownBlock[]; threadTs?: string; loaded?: unknown }
+  | {
+      op: 'post' /** a channel ID, or a user ID for a DM */;
+      to: string;
+      text: string;
+      blocks?: KnownBlock[];
+      threadTs?: string;
+      loaded?: unknown;
+    }
   | { op: 'update'; channel: string; ts: string; text: string; blocks?: KnownBlock[]; loaded?: unknown }
   | { op: 'skip'; reason: string }
   /** Not now (e.g. the recipient's quiet hours): try again at `until`. */
@@ -17,7 +24,12 @@ export type Rendered =
 export interface OutboxHandler {
   render(entry: OutboxEntry, ctx: JobContext): Promise<Rendered>;
   /** `loaded` is what render put in its result, so onSent need not read it again. */
-  onSent?(entry: OutboxEntry, sent: { channelId: string; ts: string }, ctx: JobContext, loaded?: unknown): Promise<void>;
+  onSent?(
+    entry: OutboxEntry,
+    sent: { channelId: string; ts: string },
+    ctx: JobContext,
+    loaded?: unknown,
+  ): Promise<void>;
 }
 
 export interface NewOutboxEntry {
@@ -37,7 +49,13 @@ const BACKOFF_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 6 * 60 * 60_00
 /** Writes an entry unless one with the same key exists; true when it is new. */
 export async function enqueue(entry: NewOutboxEntry): Promise<boolean> {
   try {
-    await OutboxModel.create({ _id: entry.key, ...entry, ref: entry.ref ?? {}, nextAttemptAt: entry.dueAt, status: 'pending' });
+    await OutboxModel.create({
+      _id: entry.key,
+      ...entry,
+      ref: entry.ref ?? {},
+      nextAttemptAt: entry.dueAt,
+      status: 'pending',
+    });
     return true;
   } catch (err) {
     if ((err as { code?: number }).code === 11000) return false;
@@ -111,13 +129,21 @@ export async function runOutbox(
 async function claim(candidate: OutboxEntry, ctx: JobContext): Promise<OutboxEntry | undefined> {
   const attempt = candidate.attempts + 1;
   if (!(await claimOnce(`outbox:${candidate._id}#${attempt}`, ctx.instanceId, ctx.now))) return undefined;
-  await OutboxModel.updateOne({ _id: candidate._id }, { $set: { status: 'sending', claimedAt: ctx.now, claimedBy: ctx.instanceId, attempts: attempt } });
+  await OutboxModel.updateOne(
+    { _id: candidate._id },
+    { $set: { status: 'sending', claimedAt: ctx.now, claimedBy: ctx.instanceId, attempts: attempt } },
+  );
   return { ...candidate, status: 'sending', attempts: attempt };
 }
 
 type SendOutcome = 'sent' | 'skipped' | 'failed' | { retryAfterMs: number };
 
-async function sendOne(entry: OutboxEntry, handler: OutboxHandler, ctx: JobContext, resumed: boolean): Promise<SendOutcome> {
+async function sendOne(
+  entry: OutboxEntry,
+  handler: OutboxHandler,
+  ctx: JobContext,
+  resumed: boolean,
+): Promise<SendOutcome> {
   const id = entry._id;
   try {
     const rendered = await handler.render(entry, ctx);
@@ -135,7 +161,12 @@ async function sendOne(entry: OutboxEntry, handler: OutboxHandler, ctx: JobConte
     }
     let sent: { channelId: string; ts: string };
     if (rendered.op === 'update') {
-      await ctx.client.chat.update({ channel: rendered.channel, ts: rendered.ts, text: rendered.text, blocks: rendered.blocks });
+      await ctx.client.chat.update({
+        channel: rendered.channel,
+        ts: rendered.ts,
+        text: rendered.text,
+        blocks: rendered.blocks,
+      });
       sent = { channelId: rendered.channel, ts: rendered.ts };
     } else {
       const channel = await channelFor(ctx.client, rendered.to);
@@ -153,7 +184,10 @@ async function sendOne(entry: OutboxEntry, handler: OutboxHandler, ctx: JobConte
         sent = { channelId: res.channel ?? channel, ts: res.ts! };
       }
     }
-    await OutboxModel.updateOne({ _id: id }, { $set: { status: 'sent', sent: { ...sent, at: ctx.now } }, $unset: { lastError: '' } });
+    await OutboxModel.updateOne(
+      { _id: id },
+      { $set: { status: 'sent', sent: { ...sent, at: ctx.now } }, $unset: { lastError: '' } },
+    );
     await handler.onSent?.(entry, sent, ctx, rendered.loaded);
     ctx.report.push(`sent ${entry.kind} ${entry.key}${resumed ? ' (resumed)' : ''}`);
     return 'sent';
@@ -161,13 +195,19 @@ async function sendOne(entry: OutboxEntry, handler: OutboxHandler, ctx: JobConte
     const rateLimited = (err as { code?: string }).code === 'slack_webapi_rate_limited_error';
     if (rateLimited) {
       const retryAfterMs = Math.max(1, Number((err as { retryAfter?: number }).retryAfter ?? 1)) * 1000;
-      await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: ctx.now, lastError: 'slack:ratelimited' } });
+      await OutboxModel.updateOne(
+        { _id: id },
+        { $set: { status: 'pending', nextAttemptAt: ctx.now, lastError: 'slack:ratelimited' } },
+      );
       return { retryAfterMs };
     }
     const failures = (entry.failures ?? 0) + 1;
     const wait = BACKOFF_MS[Math.min(failures - 1, BACKOFF_MS.length - 1)];
     const error = describeError(err);
-    await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: new Date(ctx.now.getTime() + wait), lastError: error, failures } });
+    await OutboxModel.updateOne(
+      { _id: id },
+      { $set: { status: 'pending', nextAttemptAt: new Date(ctx.now.getTime() + wait), lastError: error, failures } },
+    );
     ctx.logger.warn(`outbox ${entry.kind} ${entry.key}: ${error}; retrying in ${Math.round(wait / 60_000)} min`);
     ctx.report.push(`failed ${entry.kind} ${entry.key}: ${error} (will retry)`);
     return 'failed';

@@ -13,7 +13,11 @@ const LEASE_MS = 10 * 60_000;
  * Runs jobs under their leases: while one instance works a job, another instance's tick of the
  * same job does nothing (and says so). Safe without the lease too: every send is claimed singly.
  */
-export async function runJobs(names: readonly JobName[], jobs: Record<JobName, JobFunction>, ctx: JobContext): Promise<void> {
+export async function runJobs(
+  names: readonly JobName[],
+  jobs: Record<JobName, JobFunction>,
+  ctx: JobContext,
+): Promise<void> {
   for (const name of names) {
     if (ctx.dryRun) {
       await jobs[name](ctx);

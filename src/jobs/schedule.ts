@@ -18,7 +18,11 @@ import { runJobs, type JobFunction, type JobName } from './run-jobs';
  */
 export const JOB_TABLE: ReadonlyArray<{ name: JobName; cron: string; does: string }> = [
   { name: 'checkins', cron: '*/5 * * * *', does: 'resumes ended pauses, creates due check-ins, posts their prompts' },
-  { name: 'nudges', cron: '*/15 * * * *', does: 'nudges silent participants kindly, flags pairs at risk to staff, prunes old claims' },
+  {
+    name: 'nudges',
+    cron: '*/15 * * * *',
+    does: 'nudges silent participants kindly, flags pairs at risk to staff, prunes old claims',
+  },
   { name: 'reminders', cron: '*/15 * * * *', does: 'reminds owners of commitments due the next working day' },
 ];
 
@@ -26,7 +30,10 @@ export const JOBS: Record<JobName, JobFunction> = {
   async checkins(ctx) {
     await resumeDuePauses(ctx);
     await createDueCheckins(ctx);
-    await runOutbox({ checkin_prompt: checkinPromptHandler, reply_summary: replySummaryHandler, pause_notice: pauseNoticeHandler }, ctx);
+    await runOutbox(
+      { checkin_prompt: checkinPromptHandler, reply_summary: replySummaryHandler, pause_notice: pauseNoticeHandler },
+      ctx,
+    );
   },
   async nudges(ctx) {
     await pruneOld(ctx);
@@ -69,5 +76,9 @@ export function startScheduler(makeContext: (now: Date) => JobContext, clock: Cl
       { timezone: 'UTC', name: `mentorship-${name}` },
     ),
   );
-  return { stop: () => tasks.forEach((t) => t.stop()) };
+  return {
+    stop: () => {
+      for (const t of tasks) t.stop();
+    },
+  };
 }

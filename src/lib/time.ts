@@ -22,7 +22,9 @@ export function formatLocalTime(at: Date, tz: string, locale = 'en-GB'): string 
 
 /** The calendar day ("YYYY-MM-DD") of an instant in a time zone. */
 export function localDay(at: Date, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    at,
+  );
 }
 
 /** Adds whole days to a "YYYY-MM-DD" day. */
@@ -33,8 +35,11 @@ export function addDays(day: string, days: number): string {
 }
 
 export function isIsoDay(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+  );
 }
 
 /** A clock passed to services and jobs, so tests can run in simulated time. */

@@ -31,22 +31,41 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', weekday: 'short',
-      year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+      timeZone: tz,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
     });
     formatters.set(tz, f);
   }
   return f;
 }
 
-interface RawParts { year: number; month: number; day: number; hour: number; minute: number; second: number; isoWeekday: number }
+interface RawParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  isoWeekday: number;
+}
 
 function rawParts(at: Date, tz: string): RawParts {
   const p: Record<string, string> = {};
   for (const { type, value } of formatterFor(tz).formatToParts(at)) p[type] = value;
   return {
-    year: Number(p.year), month: Number(p.month), day: Number(p.day),
-    hour: Number(p.hour) % 24, minute: Number(p.minute), second: Number(p.second),
+    year: Number(p.year),
+    month: Number(p.month),
+    day: Number(p.day),
+    hour: Number(p.hour) % 24,
+    minute: Number(p.minute),
+    second: Number(p.second),
     isoWeekday: WEEKDAYS[p.weekday] ?? NaN,
   };
 }
@@ -79,7 +98,12 @@ function hoursOf(person: Person): WorkingHours {
 export function localParts(at: Date, tz: string): { day: string; hour: number; minute: number; isoWeekday: number } {
   const p = rawParts(at, tz);
   const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  return { day: `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`, hour: p.hour, minute: p.minute, isoWeekday: p.isoWeekday };
+  return {
+    day: `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`,
+    hour: p.hour,
+    minute: p.minute,
+    isoWeekday: p.isoWeekday,
+  };
 }
 
 /**
@@ -102,7 +126,8 @@ export function zonedTimeToInstant(day: string, hour: number, minute: number, tz
   const before = offsetAt(lo, tz);
   while (hi - lo > MINUTE_MS) {
     const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
-    if (offsetAt(mid, tz) === before) lo = mid; else hi = mid;
+    if (offsetAt(mid, tz) === before) lo = mid;
+    else hi = mid;
   }
   return new Date(hi);
 }

@@ -2,7 +2,13 @@ import type { App } from '@slack/bolt';
 import { CheckinIds } from '../features/checkins/ids';
 import { handleActionReplyButton, handleViewReplySubmit } from '../features/checkins/listeners';
 import { CommitmentIds } from '../features/commitments/ids';
-import { handleActionDone, handleActionDrop, handleActionExtend, handleViewDrop, handleViewExtend } from '../features/commitments/listeners';
+import {
+  handleActionDone,
+  handleActionDrop,
+  handleActionExtend,
+  handleViewDrop,
+  handleViewExtend,
+} from '../features/commitments/listeners';
 import { handleEventAppHomeOpened } from '../features/home/listeners';
 import { PairingIds } from '../features/pairing/ids';
 import { handleActionRetrySetup, handleViewCreatePair, pairingSubcommands } from '../features/pairing/listeners';
@@ -20,13 +26,26 @@ export const SLASH_COMMAND = '/mentorship';
  */
 export const ROUTES = {
   commands: [SLASH_COMMAND],
-  actions: [PairingIds.retrySetupButton, CheckinIds.replyButton, PauseIds.offerOneWeekButton, PauseIds.offerTwoWeeksButton, PauseIds.offerFourWeeksButton, CommitmentIds.doneButton, CommitmentIds.extendButton, CommitmentIds.dropButton],
+  actions: [
+    PairingIds.retrySetupButton,
+    CheckinIds.replyButton,
+    PauseIds.offerOneWeekButton,
+    PauseIds.offerTwoWeeksButton,
+    PauseIds.offerFourWeeksButton,
+    CommitmentIds.doneButton,
+    CommitmentIds.extendButton,
+    CommitmentIds.dropButton,
+  ],
   views: [PairingIds.createModal, CheckinIds.replyModal, CommitmentIds.extendModal, CommitmentIds.dropModal],
   events: ['app_home_opened'],
 } as const;
 
 export function registerListeners(app: App, deps: AppDeps): void {
-  const mentorship = routeCommand([...pairingSubcommands, ...pauseSubcommands], pairingText.usage, pairingText.unknownSubcommand);
+  const mentorship = routeCommand(
+    [...pairingSubcommands, ...pauseSubcommands],
+    pairingText.usage,
+    pairingText.unknownSubcommand,
+  );
   app.command(SLASH_COMMAND, (args) => mentorship(args, deps));
   app.action(PairingIds.retrySetupButton, (args) => handleActionRetrySetup(args as never, deps));
   app.view(PairingIds.createModal, (args) => handleViewCreatePair(args as never, deps));

@@ -11,7 +11,12 @@ export function keyMetadata(key: string): { event_type: string; event_payload: {
 }
 
 /** The ts of a message this app already posted with `key`, in the channel or in one thread of it. */
-export async function findPostedByKey(client: WebClient, channel: string, key: string, threadTs?: string): Promise<string | undefined> {
+export async function findPostedByKey(
+  client: WebClient,
+  channel: string,
+  key: string,
+  threadTs?: string,
+): Promise<string | undefined> {
   // Thread replies are not in the channel's history: look in the thread itself.
   const page = threadTs
     ? await client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true })

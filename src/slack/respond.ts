@@ -7,7 +7,12 @@ import { APOLOGY, DATABASE_DOWN, UserFacingError, describeError } from './errors
  * Runs work for a command or button after its ack, and makes sure the person hears back:
  * their own mistake as a sentence, a database outage as such, anything else as an apology.
  */
-export async function answering(respond: RespondFn, logger: Logger, what: string, work: () => Promise<void>): Promise<void> {
+export async function answering(
+  respond: RespondFn,
+  logger: Logger,
+  what: string,
+  work: () => Promise<void>,
+): Promise<void> {
   try {
     await work();
   } catch (err) {
@@ -20,7 +25,9 @@ export async function answering(respond: RespondFn, logger: Logger, what: string
   }
 }
 
-type ViewAck = (response?: { response_action: 'errors'; errors: Record<string, string> } | { response_action: 'clear' }) => Promise<void>;
+type ViewAck = (
+  response?: { response_action: 'errors'; errors: Record<string, string> } | { response_action: 'clear' },
+) => Promise<void>;
 
 /**
  * Runs a modal submission's work and answers Slack: closes the modal when it worked; otherwise
@@ -42,7 +49,10 @@ export async function submitModal<T>(
       return undefined;
     }
     opts.logger.error(`${opts.what} failed: ${describeError(err)}`);
-    await ack({ response_action: 'errors', errors: { [opts.block]: isDatabaseUnavailable(err) ? opts.databaseDown : APOLOGY } });
+    await ack({
+      response_action: 'errors',
+      errors: { [opts.block]: isDatabaseUnavailable(err) ? opts.databaseDown : APOLOGY },
+    });
     return undefined;
   }
   await ack({ response_action: 'clear' });

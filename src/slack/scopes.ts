@@ -47,8 +47,11 @@ export function requiredScopes(methods: Iterable<string>): { method: string; any
   for (const method of methods) {
     if (seen.has(method)) continue;
     seen.add(method);
-    const anyOf = Object.prototype.hasOwnProperty.call(METHOD_SCOPES, method) ? METHOD_SCOPES[method] : undefined;
-    if (!anyOf) throw new Error(`Slack method ${method} is not in METHOD_SCOPES (src/slack/scopes.ts): add it with the scopes it needs`);
+    const anyOf = Object.hasOwn(METHOD_SCOPES, method) ? METHOD_SCOPES[method] : undefined;
+    if (!anyOf)
+      throw new Error(
+        `Slack method ${method} is not in METHOD_SCOPES (src/slack/scopes.ts): add it with the scopes it needs`,
+      );
     result.push({ method, anyOf });
   }
   return result;

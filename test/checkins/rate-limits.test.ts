@@ -1,5 +1,5 @@
 import { CheckinModel } from '../../src/features/checkins/model';
-import { type Harness } from '../support/app-harness';
+import type { Harness } from '../support/app-harness';
 import { withHarness } from '../support/with-harness';
 import { insertBulkPairs } from '../support/bulk-pairs';
 import { runJobsAt } from '../support/jobs';

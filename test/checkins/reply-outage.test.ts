@@ -14,7 +14,11 @@ test('while the database is down, a check-in answer stays in the modal with a cl
       id: 'VREPLYOUTAGE',
       callback_id: CheckinIds.replyModal,
       private_metadata: JSON.stringify({ checkinId: '0123456789abcdef01234567' }),
-      state: { values: inputValues({ [CheckinIds.block.met]: { actionId: CheckinIds.inputAction, type: 'radio_buttons', value: 'yes' } }) },
+      state: {
+        values: inputValues({
+          [CheckinIds.block.met]: { actionId: CheckinIds.inputAction, type: 'radio_buttons', value: 'yes' },
+        }),
+      },
     },
   });
   expect(Date.now() - started).toBeLessThan(3000);

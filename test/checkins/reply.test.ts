@@ -48,10 +48,19 @@ function promptMessage(checkin: Checkin) {
 }
 
 function pressReply(userId: string, checkin: Checkin) {
-  return h.driver.blockAction({ userId, actionId: CheckinIds.replyButton, channelId: checkin.prompt!.channelId!, messageTs: checkin.prompt!.ts! });
+  return h.driver.blockAction({
+    userId,
+    actionId: CheckinIds.replyButton,
+    channelId: checkin.prompt!.channelId!,
+    messageTs: checkin.prompt!.ts!,
+  });
 }
 
-interface Step { what?: string; who?: string; by?: string }
+interface Step {
+  what?: string;
+  who?: string;
+  by?: string;
+}
 interface Answer {
   met?: string | null;
   goals?: Array<[string | null, string]>;
@@ -65,7 +74,10 @@ interface Answer {
 
 const GOOD: Required<Answer> = {
   met: 'yes',
-  goals: [['some_progress', 'Met the deputy governor'], ['stuck', 'No budget for printing']],
+  goals: [
+    ['some_progress', 'Met the deputy governor'],
+    ['stuck', 'No budget for printing'],
+  ],
   worked: 'Framing the fee as a cost to rural borrowers.',
   didNotWork: 'The petition idea: petitions are not how things move here.',
   adaptation: 'We used the association board instead of a public campaign.',
@@ -129,10 +141,18 @@ describe('answering a check-in', () => {
     expect(view.title.text.length).toBeLessThanOrEqual(24);
     const ids: string[] = view.blocks.map((b: any) => b.block_id).filter(Boolean);
     expect(ids.filter((id) => /^checkins\.goal_\d+_status$/.test(id))).toEqual([B.goalStatus(1), B.goalStatus(2)]);
-    expect(ids).toEqual(expect.arrayContaining([B.met, B.worked, B.didNotWork, B.adaptation, B.blockers, B.staffNote, B.commitmentBy(3)]));
+    expect(ids).toEqual(
+      expect.arrayContaining([B.met, B.worked, B.didNotWork, B.adaptation, B.blockers, B.staffNote, B.commitmentBy(3)]),
+    );
     const status = view.blocks.find((b: any) => b.block_id === B.goalStatus(1));
     expect(status.label.text).toContain('Halve the central-bank fee');
-    expect(status.element.options.map((o: any) => o.value)).toEqual(['not_started', 'some_progress', 'on_track', 'stuck', 'achieved']);
+    expect(status.element.options.map((o: any) => o.value)).toEqual([
+      'not_started',
+      'some_progress',
+      'on_track',
+      'stuck',
+      'achieved',
+    ]);
     const who = view.blocks.find((b: any) => b.block_id === B.commitmentWho(1));
     expect(who.element.options.map((o: any) => [o.text.text, o.value])).toEqual([
       ['Alice Müller (mentor)', PEOPLE.mentor.id],
@@ -148,7 +168,14 @@ describe('answering a check-in', () => {
     expect(await submitAnswer(PEOPLE.mentee.id, checkin)).toEqual({ response_action: 'clear' });
 
     const reply = (await CheckinReplyModel.findOne({ checkinId: checkin._id }).lean())!;
-    expect(reply).toMatchObject({ userId: PEOPLE.mentee.id, period: 1, met: 'yes', editCount: 0, staffNote: GOOD.staffNote, blockers: GOOD.blockers });
+    expect(reply).toMatchObject({
+      userId: PEOPLE.mentee.id,
+      period: 1,
+      met: 'yes',
+      editCount: 0,
+      staffNote: GOOD.staffNote,
+      blockers: GOOD.blockers,
+    });
     expect(reply.goals.map((g) => [g.title, g.status, g.note])).toEqual([
       ['Halve the central-bank fee', 'some_progress', 'Met the deputy governor'],
       ['Launch a member newsletter', 'stuck', 'No budget for printing'],
@@ -161,33 +188,66 @@ describe('answering a check-in', () => {
       [`${reply._id}:2`, PEOPLE.mentor.id, 'Share the ASAE advocacy template', '2026-12-14', 'open', PEOPLE.mentee.id],
     ]);
     // 10:00 the owner's time on their working day before: Thu 17 Dec in Dhaka (UTC+6), Fri 11 Dec in New York (UTC-5).
-    expect(commitments.map((c) => c.remindAt.toISOString())).toEqual(['2026-12-17T04:00:00.000Z', '2026-12-11T15:00:00.000Z']);
+    expect(commitments.map((c) => c.remindAt.toISOString())).toEqual([
+      '2026-12-17T04:00:00.000Z',
+      '2026-12-11T15:00:00.000Z',
+    ]);
 
     expect(repliedByOf((await CheckinModel.findById(checkin._id).lean())!)).toEqual([PEOPLE.mentee.id]);
 
-    await eventually(async () => threadOf(checkin).length === 1 && repliedLine(checkin).includes(`:white_check_mark: <@${PEOPLE.mentee.id}>`), 'summary and prompt update');
+    await eventually(
+      async () =>
+        threadOf(checkin).length === 1 && repliedLine(checkin).includes(`:white_check_mark: <@${PEOPLE.mentee.id}>`),
+      'summary and prompt update',
+    );
     const summary = threadOf(checkin)[0];
     expect(summary.channel).toBe(pair.channel!.id);
     const shown = JSON.stringify(summary.blocks);
-    for (const part of ['Karim', 'Met the deputy governor', 'Some progress', 'Stuck', GOOD.worked, 'petitions are not how things move here', GOOD.adaptation, 'Draft the letter to the regulator', '2026-12-18', `<@${PEOPLE.mentor.id}>: Share the ASAE advocacy template`, GOOD.blockers]) {
+    for (const part of [
+      'Karim',
+      'Met the deputy governor',
+      'Some progress',
+      'Stuck',
+      GOOD.worked,
+      'petitions are not how things move here',
+      GOOD.adaptation,
+      'Draft the letter to the regulator',
+      '2026-12-18',
+      `<@${PEOPLE.mentor.id}>: Share the ASAE advocacy template`,
+      GOOD.blockers,
+    ]) {
       expect(shown).toContain(part.replace('Karim', `<@${PEOPLE.mentee.id}>`));
     }
     const everything = JSON.stringify(h.standIn.messages) + JSON.stringify(h.standIn.calls.map((c) => c.args));
     expect(everything).not.toContain('SECRET-FOR-STAFF');
     expect(repliedLine(checkin)).toContain(`:hourglass_flowing_sand: <@${PEOPLE.mentor.id}>`);
-    expect((await CheckinReplyModel.findById(reply._id).lean())!.summary).toEqual({ channelId: summary.channel, ts: summary.ts });
+    expect((await CheckinReplyModel.findById(reply._id).lean())!.summary).toEqual({
+      channelId: summary.channel,
+      ts: summary.ts,
+    });
   });
 
   test('each person answers separately', async () => {
     const { checkin } = await pairWithPrompt();
     expect((await submitAnswer(PEOPLE.mentee.id, checkin)).response_action).toBe('clear');
     await eventually(async () => threadOf(checkin).length === 1, 'first summary');
-    expect((await submitAnswer(PEOPLE.mentor.id, checkin, { met: 'rescheduled', steps: [], staffNote: '' })).response_action).toBe('clear');
-    await eventually(async () => threadOf(checkin).length === 2 && repliedLine(checkin).includes(`:white_check_mark: <@${PEOPLE.mentor.id}>`), 'second summary');
+    expect(
+      (await submitAnswer(PEOPLE.mentor.id, checkin, { met: 'rescheduled', steps: [], staffNote: '' })).response_action,
+    ).toBe('clear');
+    await eventually(
+      async () =>
+        threadOf(checkin).length === 2 && repliedLine(checkin).includes(`:white_check_mark: <@${PEOPLE.mentor.id}>`),
+      'second summary',
+    );
 
     const replies = await CheckinReplyModel.find({ checkinId: checkin._id }).sort({ userId: 1 }).lean();
-    expect(replies.map((r) => [r.userId, r.met])).toEqual([[PEOPLE.mentee.id, 'yes'], [PEOPLE.mentor.id, 'rescheduled']]);
-    expect(repliedByOf((await CheckinModel.findById(checkin._id).lean())!).sort()).toEqual([PEOPLE.mentee.id, PEOPLE.mentor.id].sort());
+    expect(replies.map((r) => [r.userId, r.met])).toEqual([
+      [PEOPLE.mentee.id, 'yes'],
+      [PEOPLE.mentor.id, 'rescheduled'],
+    ]);
+    expect(repliedByOf((await CheckinModel.findById(checkin._id).lean())!).sort()).toEqual(
+      [PEOPLE.mentee.id, PEOPLE.mentor.id].sort(),
+    );
     expect(repliedLine(checkin)).toContain(`:white_check_mark: <@${PEOPLE.mentee.id}>`);
     expect(await CommitmentModel.countDocuments()).toBe(2);
   });
@@ -212,14 +272,49 @@ describe('answering a check-in', () => {
   });
 
   test.each<[string, Answer, string, RegExp]>([
-    ['a next step without a date', { steps: [{ what: 'Call the regulator', who: PEOPLE.mentee.id }] }, B.commitmentBy(1), /by when/],
-    ['a date without a next step', { steps: [{}, { who: PEOPLE.mentor.id, by: '2026-12-20' }] }, B.commitmentWhat(2), /Say what will be done/],
-    ['a date in the past', { steps: [{ what: 'Call the regulator', who: PEOPLE.mentee.id, by: '2026-12-07' }] }, B.commitmentBy(1), /in the past \(today is 2026-12-08/],
-    ['a date way after the program end', { steps: [{ what: 'Call the regulator', who: PEOPLE.mentee.id, by: '2027-07-01' }] }, B.commitmentBy(1), /more than 30 days after the program ends: choose 2027-06-30/],
-    ['a goal without a status', { goals: [['on_track', ''], [null, 'forgot']] }, B.goalStatus(2), /where this goal stands/],
+    [
+      'a next step without a date',
+      { steps: [{ what: 'Call the regulator', who: PEOPLE.mentee.id }] },
+      B.commitmentBy(1),
+      /by when/,
+    ],
+    [
+      'a date without a next step',
+      { steps: [{}, { who: PEOPLE.mentor.id, by: '2026-12-20' }] },
+      B.commitmentWhat(2),
+      /Say what will be done/,
+    ],
+    [
+      'a date in the past',
+      { steps: [{ what: 'Call the regulator', who: PEOPLE.mentee.id, by: '2026-12-07' }] },
+      B.commitmentBy(1),
+      /in the past \(today is 2026-12-08/,
+    ],
+    [
+      'a date way after the program end',
+      { steps: [{ what: 'Call the regulator', who: PEOPLE.mentee.id, by: '2027-07-01' }] },
+      B.commitmentBy(1),
+      /more than 30 days after the program ends: choose 2027-06-30/,
+    ],
+    [
+      'a goal without a status',
+      {
+        goals: [
+          ['on_track', ''],
+          [null, 'forgot'],
+        ],
+      },
+      B.goalStatus(2),
+      /where this goal stands/,
+    ],
     ['no answer on meeting', { met: null }, B.met, /whether you met/],
     ['an over-long note', { didNotWork: 'x'.repeat(1501) }, B.didNotWork, /at most 1500 characters/],
-    ['a next step owned by someone else', { steps: [{ what: 'Call', who: PEOPLE.outsider.id, by: '2026-12-20' }] }, B.commitmentWho(1), /the mentor or the mentee/],
+    [
+      'a next step owned by someone else',
+      { steps: [{ what: 'Call', who: PEOPLE.outsider.id, by: '2026-12-20' }] },
+      B.commitmentWho(1),
+      /the mentor or the mentee/,
+    ],
   ])('%s gets a field error and stores nothing', async (_name, answer, blockId, message) => {
     const { checkin } = await pairWithPrompt();
     const res = await submitAnswer(PEOPLE.mentee.id, checkin, answer);
@@ -235,7 +330,9 @@ describe('answering a check-in', () => {
     const { checkin } = await pairWithPrompt();
     clock.set('2026-12-08T20:00:00Z'); // 15:00 on the 8th in New York, 02:00 on the 9th in Dhaka
     const steps = [{ what: 'Call the regulator', who: PEOPLE.mentee.id, by: '2026-12-08' }];
-    expect((await submitAnswer(PEOPLE.mentee.id, checkin, { steps })).errors?.[B.commitmentBy(1)]).toMatch(/today is 2026-12-09/);
+    expect((await submitAnswer(PEOPLE.mentee.id, checkin, { steps })).errors?.[B.commitmentBy(1)]).toMatch(
+      /today is 2026-12-09/,
+    );
     expect((await submitAnswer(PEOPLE.mentor.id, checkin, { steps })).response_action).toBe('clear');
   });
 
@@ -261,16 +358,25 @@ describe('answering a check-in', () => {
     expect(block(B.commitmentBy(1)).element.initial_date).toBe('2026-12-18');
 
     const edited = await submitAnswer(PEOPLE.mentee.id, checkin, {
-      goals: [['on_track', 'Letter drafted'], ['stuck', 'No budget for printing']],
+      goals: [
+        ['on_track', 'Letter drafted'],
+        ['stuck', 'No budget for printing'],
+      ],
       steps: [{ what: 'Send the letter to the regulator', who: PEOPLE.mentee.id, by: '2026-12-21' }, {}],
     });
     expect(edited).toEqual({ response_action: 'clear' });
-    await eventually(async () => h.standIn.callsTo('chat.update').some((c) => c.args.ts === summaryTs), 'the summary to be updated');
+    await eventually(
+      async () => h.standIn.callsTo('chat.update').some((c) => c.args.ts === summaryTs),
+      'the summary to be updated',
+    );
 
     const replies = await CheckinReplyModel.find().lean();
     expect(replies).toHaveLength(1);
     expect(String(replies[0]._id)).toBe(String(first._id));
-    expect(replies[0]).toMatchObject({ editCount: 1, goals: [expect.objectContaining({ status: 'on_track', note: 'Letter drafted' }), expect.anything()] });
+    expect(replies[0]).toMatchObject({
+      editCount: 1,
+      goals: [expect.objectContaining({ status: 'on_track', note: 'Letter drafted' }), expect.anything()],
+    });
     expect(replies[0].editedAt!.toISOString()).toBe('2026-12-10T09:00:00.000Z');
     expect(replies[0].submittedAt.toISOString()).toBe('2026-12-08T13:00:00.000Z');
 
@@ -285,7 +391,9 @@ describe('answering a check-in', () => {
     expect(JSON.stringify(summary.blocks)).toContain('Send the letter to the regulator');
     expect(JSON.stringify(summary.blocks)).not.toContain('Share the ASAE advocacy template');
     expect(JSON.stringify(summary.blocks)).toContain('(edited)');
-    expect(h.standIn.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === checkin.prompt!.ts)).toHaveLength(1);
+    expect(h.standIn.callsTo('chat.postMessage').filter((c) => c.args.thread_ts === checkin.prompt!.ts)).toHaveLength(
+      1,
+    );
   });
 
   test('after the next check-in, a first answer to the older one still counts for its period, but an answer cannot be edited any more', async () => {
@@ -299,12 +407,16 @@ describe('answering a check-in', () => {
     clock.set('2026-12-15T13:00:00Z');
 
     // The mentor never answered #1: the answer is accepted and counts for period 1.
-    const late = await submitAnswer(PEOPLE.mentor.id, checkin, { steps: [{ what: 'Review the draft', who: PEOPLE.mentor.id, by: '2026-12-17' }] });
+    const late = await submitAnswer(PEOPLE.mentor.id, checkin, {
+      steps: [{ what: 'Review the draft', who: PEOPLE.mentor.id, by: '2026-12-17' }],
+    });
     expect(late).toEqual({ response_action: 'clear' });
     const mentorReply = (await CheckinReplyModel.findOne({ userId: PEOPLE.mentor.id }).lean())!;
     expect(mentorReply.period).toBe(1);
     expect(String(mentorReply.checkinId)).toBe(String(checkin._id));
-    expect(repliedByOf((await CheckinModel.findById(checkin._id).lean())!).sort()).toEqual([PEOPLE.mentee.id, PEOPLE.mentor.id].sort());
+    expect(repliedByOf((await CheckinModel.findById(checkin._id).lean())!).sort()).toEqual(
+      [PEOPLE.mentee.id, PEOPLE.mentor.id].sort(),
+    );
     expect(repliedByOf((await CheckinModel.findById(second._id).lean())!)).toEqual([]);
     await eventually(async () => threadOf(checkin).length === 2, 'the late summary in the first thread');
 
@@ -316,12 +428,23 @@ describe('answering a check-in', () => {
     const refused = await submitAnswer(PEOPLE.mentee.id, checkin, { met: 'no' });
     expect(refused.response_action).toBe('errors');
     expect(refused.errors![B.met]).toMatch(/can no longer be edited/);
-    expect((await CheckinReplyModel.findOne({ userId: PEOPLE.mentee.id }).lean())!).toMatchObject({ met: 'yes', editCount: 0 });
+    expect((await CheckinReplyModel.findOne({ userId: PEOPLE.mentee.id }).lean())!).toMatchObject({
+      met: 'yes',
+      editCount: 0,
+    });
   });
 
   test('an answer ends an at-risk episode and moves lastActivityAt', async () => {
     const { pair, checkin } = await pairWithPrompt();
-    await PairModel.updateOne({ _id: pair._id }, { $set: { lastActivityAt: new Date('2026-11-01T00:00:00Z'), atRisk: { since: new Date('2026-12-05T00:00:00Z'), reason: 'silent_21_days' } } });
+    await PairModel.updateOne(
+      { _id: pair._id },
+      {
+        $set: {
+          lastActivityAt: new Date('2026-11-01T00:00:00Z'),
+          atRisk: { since: new Date('2026-12-05T00:00:00Z'), reason: 'silent_21_days' },
+        },
+      },
+    );
     clock.set('2026-12-09T08:30:00Z');
     expect((await submitAnswer(PEOPLE.mentee.id, checkin)).response_action).toBe('clear');
     const after = (await PairModel.findById(pair._id).lean())!;
@@ -333,11 +456,18 @@ describe('answering a check-in', () => {
     const { checkin } = await pairWithPrompt();
     h.standIn.failNext('chat.postMessage', { error: 'fatal_error' });
     expect((await submitAnswer(PEOPLE.mentee.id, checkin)).response_action).toBe('clear');
-    await eventually(async () => Boolean(await OutboxModel.exists({ kind: 'reply_summary', status: 'pending', lastError: 'slack:fatal_error' })), 'the failed summary to wait for a retry');
+    await eventually(
+      async () =>
+        Boolean(await OutboxModel.exists({ kind: 'reply_summary', status: 'pending', lastError: 'slack:fatal_error' })),
+      'the failed summary to wait for a retry',
+    );
     expect(threadOf(checkin)).toHaveLength(0);
     expect(await CheckinReplyModel.countDocuments()).toBe(1);
     // The prompt is still updated.
-    await eventually(async () => repliedLine(checkin).includes(`:white_check_mark: <@${PEOPLE.mentee.id}>`), 'the prompt update');
+    await eventually(
+      async () => repliedLine(checkin).includes(`:white_check_mark: <@${PEOPLE.mentee.id}>`),
+      'the prompt update',
+    );
 
     await runJobsAt(h, '2026-12-08T13:10:00Z', ['checkins']);
     expect(threadOf(checkin)).toHaveLength(1);
@@ -349,10 +479,16 @@ describe('answering a check-in', () => {
   test('a crash after the summary reached Slack but before it was recorded: the resumed send finds it in the thread', async () => {
     const { checkin } = await pairWithPrompt();
     expect((await submitAnswer(PEOPLE.mentee.id, checkin)).response_action).toBe('clear');
-    await eventually(async () => Boolean(await OutboxModel.exists({ kind: 'reply_summary', status: 'sent' })), 'the summary');
+    await eventually(
+      async () => Boolean(await OutboxModel.exists({ kind: 'reply_summary', status: 'sent' })),
+      'the summary',
+    );
     expect(threadOf(checkin)).toHaveLength(1);
     // Roll the entry back to "claimed, not yet recorded", as a process that died right after Slack answered.
-    await OutboxModel.updateOne({ kind: 'reply_summary' }, { $set: { status: 'sending', claimedAt: new Date('2026-12-08T13:00:00Z') }, $unset: { sent: '' } });
+    await OutboxModel.updateOne(
+      { kind: 'reply_summary' },
+      { $set: { status: 'sending', claimedAt: new Date('2026-12-08T13:00:00Z') }, $unset: { sent: '' } },
+    );
 
     const report = await runJobsAt(h, '2026-12-08T13:10:00Z', ['checkins']);
     expect(report.some((l) => /^sent reply_summary .* \(resumed\)$/.test(l))).toBe(true);

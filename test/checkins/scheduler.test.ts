@@ -25,13 +25,25 @@ async function postedTimes(pair: Pair): Promise<Date[]> {
 
 describe('check-ins across months, at a civil hour for both', () => {
   test('Los Angeles + Dhaka (no shared working hour) and New York + Tunis (across the US daylight-saving change)', async () => {
-    const la = await createActivePair(h, { mentor: PEOPLE.mentorLA.id, mentee: PEOPLE.mentee.id, startDate: '2027-02-01', endDate: '2027-04-30' });
-    const ny = await createActivePair(h, { mentor: PEOPLE.mentor.id, mentee: PEOPLE.mentee2.id, startDate: '2027-02-01', endDate: '2027-04-30' });
+    const la = await createActivePair(h, {
+      mentor: PEOPLE.mentorLA.id,
+      mentee: PEOPLE.mentee.id,
+      startDate: '2027-02-01',
+      endDate: '2027-04-30',
+    });
+    const ny = await createActivePair(h, {
+      mentor: PEOPLE.mentor.id,
+      mentee: PEOPLE.mentee2.id,
+      startDate: '2027-02-01',
+      endDate: '2027-04-30',
+    });
 
     await simulate(h, '2027-02-01T00:00:00Z', '2027-03-29T23:00:00Z', ['checkins']);
 
     // Weekly from Monday 8 February: 8 check-ins each, one message per check-in, numbered in order.
-    expect(promptsIn(la).map((m) => m.text)).toEqual([1, 2, 3, 4, 5, 6, 7, 8].map((n) => `Check-in #${n}: time to check in with each other.`));
+    expect(promptsIn(la).map((m) => m.text)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `Check-in #${n}: time to check in with each other.`),
+    );
     expect(promptsIn(ny)).toHaveLength(8);
 
     // No overlap between LA and Dhaka working hours: 09:00 in Dhaka, every Monday.
@@ -43,9 +55,25 @@ describe('check-ins across months, at a civil hour for both', () => {
     const nyTimes = await postedTimes(ny);
     expect(nyTimes.map((t) => wallTime(t, 'America/New_York'))).toEqual(Array(8).fill('Mon 09:00'));
     expect(nyTimes.map((t) => wallTime(t, 'Africa/Tunis'))).toEqual([
-      'Mon 15:00', 'Mon 15:00', 'Mon 15:00', 'Mon 15:00', 'Mon 15:00', 'Mon 14:00', 'Mon 14:00', 'Mon 14:00',
+      'Mon 15:00',
+      'Mon 15:00',
+      'Mon 15:00',
+      'Mon 15:00',
+      'Mon 15:00',
+      'Mon 14:00',
+      'Mon 14:00',
+      'Mon 14:00',
     ]);
-    expect(nyTimes.map((t) => t.toISOString().slice(11, 16))).toEqual(['14:00', '14:00', '14:00', '14:00', '14:00', '13:00', '13:00', '13:00']);
+    expect(nyTimes.map((t) => t.toISOString().slice(11, 16))).toEqual([
+      '14:00',
+      '14:00',
+      '14:00',
+      '14:00',
+      '14:00',
+      '13:00',
+      '13:00',
+      '13:00',
+    ]);
 
     // Each prompt shows each side's local time.
     const first = JSON.stringify(promptsIn(ny)[0].blocks);
@@ -85,7 +113,10 @@ describe('exactly once', () => {
     const ctx = jobContext(h, '2026-12-08T15:00:00Z', { instanceId: 'dying' });
     const { createDueCheckins } = await import('../../src/features/checkins/scheduler');
     await createDueCheckins(ctx);
-    await OutboxModel.updateOne({ kind: 'checkin_prompt' }, { $set: { status: 'sending', claimedAt: ctx.now, claimedBy: 'dying' } });
+    await OutboxModel.updateOne(
+      { kind: 'checkin_prompt' },
+      { $set: { status: 'sending', claimedAt: ctx.now, claimedBy: 'dying' } },
+    );
 
     await runJobsAt(h, '2026-12-08T15:01:00Z', ['checkins']);
     expect(promptsIn(pair)).toHaveLength(0); // the claim is fresh: maybe the other instance is still at it
@@ -100,7 +131,10 @@ describe('exactly once', () => {
     await runJobsAt(h, '2026-12-08T15:00:00Z', ['checkins']);
     expect(promptsIn(pair)).toHaveLength(1);
     // Roll the database back to "claimed, not yet recorded as sent".
-    await OutboxModel.updateOne({ kind: 'checkin_prompt' }, { $set: { status: 'sending', claimedAt: new Date('2026-12-08T15:00:00Z') }, $unset: { sent: '' } });
+    await OutboxModel.updateOne(
+      { kind: 'checkin_prompt' },
+      { $set: { status: 'sending', claimedAt: new Date('2026-12-08T15:00:00Z') }, $unset: { sent: '' } },
+    );
     await CheckinModel.updateOne({}, { $unset: { prompt: '' } });
     await OutboxModel.deleteMany({ kind: 'silence_nudge' });
 
@@ -116,7 +150,9 @@ describe('exactly once', () => {
     // The bot was off from 1 December until 30 December 10:00 UTC: check-ins of 8, 15, 22 and 29 December were missed.
     const report = await runJobsAt(h, '2026-12-30T10:00:00Z', ['checkins']);
     expect(report.filter((l) => l.startsWith('created check-in'))).toHaveLength(4);
-    expect(promptsIn(pair).map((m) => m.text)).toEqual([1, 2, 3, 4].map((n) => `Check-in #${n}: time to check in with each other.`));
+    expect(promptsIn(pair).map((m) => m.text)).toEqual(
+      [1, 2, 3, 4].map((n) => `Check-in #${n}: time to check in with each other.`),
+    );
     expect(JSON.stringify(promptsIn(pair)[0].blocks)).toMatch(/was due on 2026-12-08; the bot was offline then/);
     await runJobsAt(h, '2026-12-30T10:05:00Z', ['checkins']);
     await runJobsAt(h, '2026-12-30T11:00:00Z', ['checkins']);

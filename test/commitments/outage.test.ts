@@ -10,21 +10,40 @@ withHarnessAndNoDatabase('commitments_outage', (made) => (h = made));
 
 describe('commitments while the database is down', () => {
   test('Done says the database is unreachable, privately, and nothing is posted', async () => {
-    await h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: CommitmentIds.doneButton, value: id, channelId: 'D000000001' });
+    await h.driver.blockAction({
+      userId: PEOPLE.mentee.id,
+      actionId: CommitmentIds.doneButton,
+      value: id,
+      channelId: 'D000000001',
+    });
     await h.standIn.waitFor(() => h.standIn.responses.length > 0);
     expect(h.standIn.responses[0].body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(h.standIn.responses[0].body.text).toMatch(/database cannot be reached right now, so nothing was saved/);
     expect(h.standIn.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
-  test('the drop form stays open with a clear message, within Slack\'s 3 seconds', async () => {
+  test("the drop form stays open with a clear message, within Slack's 3 seconds", async () => {
     const started = Date.now();
     const res = await h.driver.viewSubmission({
       userId: PEOPLE.mentee.id,
-      view: { callback_id: CommitmentIds.dropModal, private_metadata: id, state: { values: inputValues({ [CommitmentIds.block.dropReason]: { actionId: CommitmentIds.inputAction, type: 'plain_text_input', value: 'No budget' } }) } },
+      view: {
+        callback_id: CommitmentIds.dropModal,
+        private_metadata: id,
+        state: {
+          values: inputValues({
+            [CommitmentIds.block.dropReason]: {
+              actionId: CommitmentIds.inputAction,
+              type: 'plain_text_input',
+              value: 'No budget',
+            },
+          }),
+        },
+      },
     });
     expect(Date.now() - started).toBeLessThan(3000);
     expect(res.json.response_action).toBe('errors');
-    expect(res.json.errors[CommitmentIds.block.dropReason]).toMatch(/database is unreachable\). Nothing is lost: press Submit again/);
+    expect(res.json.errors[CommitmentIds.block.dropReason]).toMatch(
+      /database is unreachable\). Nothing is lost: press Submit again/,
+    );
   });
 });

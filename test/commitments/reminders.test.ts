@@ -24,11 +24,19 @@ let h: Harness;
 let appNow = new Date(FRIDAY_10_DHAKA);
 let counter = 0;
 
-withHarness('commitment_reminders', (made) => (h = made), { clock: { now: () => appNow }, beforeEachTest: () => {
-  appNow = new Date(FRIDAY_10_DHAKA);
-} });
+withHarness('commitment_reminders', (made) => (h = made), {
+  clock: { now: () => appNow },
+  beforeEachTest: () => {
+    appNow = new Date(FRIDAY_10_DHAKA);
+  },
+});
 
-async function addCommitment(pair: Pair, ownerId: string, dueDay: string, opts: { what?: string; remindAt?: Date } = {}): Promise<Commitment> {
+async function addCommitment(
+  pair: Pair,
+  ownerId: string,
+  dueDay: string,
+  opts: { what?: string; remindAt?: Date } = {},
+): Promise<Commitment> {
   const owner = (await findParticipants(pair.teamId, [ownerId])).get(ownerId)!;
   const doc = await CommitmentModel.create({
     teamId: pair.teamId,
@@ -45,8 +53,10 @@ async function addCommitment(pair: Pair, ownerId: string, dueDay: string, opts: 
 }
 
 const reminderKeyOf = (c: Commitment, day = c.dueDay) => `reminder:${String(c._id)}:${day}`;
-const reminders = () => h.standIn.messages.filter((m) => String(m.metadata?.event_payload?.key ?? '').startsWith('reminder:'));
-const channelNotes = (pair: Pair) => h.standIn.messages.filter((m) => m.channel === pair.channel!.id && !/Welcome/.test(m.text ?? ''));
+const reminders = () =>
+  h.standIn.messages.filter((m) => String(m.metadata?.event_payload?.key ?? '').startsWith('reminder:'));
+const channelNotes = (pair: Pair) =>
+  h.standIn.messages.filter((m) => m.channel === pair.channel!.id && !/Welcome/.test(m.text ?? ''));
 const stored = async (c: Commitment) => (await CommitmentModel.findById(c._id).lean<Commitment>())!;
 
 /** Runs the reminders job at FRIDAY_10_DHAKA and returns the one reminder DM it sent. */
@@ -58,26 +68,40 @@ async function remindedAtFriday(c: Commitment) {
 }
 
 async function openedModal(callbackId: string) {
-  await h.standIn.waitFor(() => [...h.standIn.views.values()].some((v) => v.callback_id === callbackId), 5000, `${callbackId} to open`);
+  await h.standIn.waitFor(
+    () => [...h.standIn.views.values()].some((v) => v.callback_id === callbackId),
+    5000,
+    `${callbackId} to open`,
+  );
   return [...h.standIn.views.values()].find((v) => v.callback_id === callbackId)!;
 }
 
 async function submitExtend(userId: string, commitmentId: string, day: string | null, viewId?: string) {
   return h.driver.viewSubmission({
     userId,
-    view: { id: viewId, callback_id: CommitmentIds.extendModal, private_metadata: commitmentId, state: { values: inputValues({ [B.newDueDay]: { actionId: A, type: 'datepicker', value: day } }) } },
+    view: {
+      id: viewId,
+      callback_id: CommitmentIds.extendModal,
+      private_metadata: commitmentId,
+      state: { values: inputValues({ [B.newDueDay]: { actionId: A, type: 'datepicker', value: day } }) },
+    },
   });
 }
 
 async function submitDrop(userId: string, commitmentId: string, reason: string, viewId?: string) {
   return h.driver.viewSubmission({
     userId,
-    view: { id: viewId, callback_id: CommitmentIds.dropModal, private_metadata: commitmentId, state: { values: inputValues({ [B.dropReason]: { actionId: A, type: 'plain_text_input', value: reason } }) } },
+    view: {
+      id: viewId,
+      callback_id: CommitmentIds.dropModal,
+      private_metadata: commitmentId,
+      state: { values: inputValues({ [B.dropReason]: { actionId: A, type: 'plain_text_input', value: reason } }) },
+    },
   });
 }
 
 describe('commitment reminders', () => {
-  test('a commitment due Monday is reminded at 10:00 the Friday before in the owner\'s zone, exactly once', async () => {
+  test("a commitment due Monday is reminded at 10:00 the Friday before in the owner's zone, exactly once", async () => {
     const pair = await createActivePair(h);
     const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);
     expect(c.remindAt.toISOString()).toBe(FRIDAY_10_DHAKA);
@@ -107,7 +131,7 @@ describe('commitment reminders', () => {
     expect(await OutboxModel.countDocuments({ key: reminderKeyOf(c) })).toBe(1);
   });
 
-  test('a reminder due in the owner\'s quiet hours waits until 08:00 their time', async () => {
+  test("a reminder due in the owner's quiet hours waits until 08:00 their time", async () => {
     const pair = await createActivePair(h);
     // 01:00 in New York on Friday 11 December (06:00Z).
     const oneAm = zonedTimeToInstant('2026-12-11', 1, 0, 'America/New_York');
@@ -115,7 +139,9 @@ describe('commitment reminders', () => {
 
     const report = await runJobsAt(h, oneAm, ['reminders']);
     expect(reminders()).toHaveLength(0);
-    expect(report.join('\n')).toMatch(new RegExp(`deferred commitment_reminder ${reminderKeyOf(c)} to 2026-12-11T13:00:00.000Z`));
+    expect(report.join('\n')).toMatch(
+      new RegExp(`deferred commitment_reminder ${reminderKeyOf(c)} to 2026-12-11T13:00:00.000Z`),
+    );
 
     await runJobsAt(h, '2026-12-11T12:59:00Z', ['reminders']);
     expect(reminders()).toHaveLength(0);
@@ -140,10 +166,20 @@ describe('commitment reminders', () => {
     // Due Monday 28 December: reminded Friday 25th, 10:00 Dhaka; the pair is paused until Saturday 26th.
     const c = await addCommitment(pair, PEOPLE.mentee.id, '2026-12-28');
     const pauseEnd = '2026-12-25T18:00:00.000Z'; // Saturday 00:00 in Dhaka
-    await PairModel.updateOne({ _id: pair._id }, { $set: { status: 'paused', pause: { untilDay: '2026-12-26', until: new Date(pauseEnd), since: new Date('2026-12-14T00:00:00Z') } } });
+    await PairModel.updateOne(
+      { _id: pair._id },
+      {
+        $set: {
+          status: 'paused',
+          pause: { untilDay: '2026-12-26', until: new Date(pauseEnd), since: new Date('2026-12-14T00:00:00Z') },
+        },
+      },
+    );
 
     const report = await runJobsAt(h, '2026-12-25T04:00:00Z', ['reminders']);
-    expect(report).toContain(`deferred commitment_reminder ${reminderKeyOf(c)} to ${pauseEnd}: pair paused; reminding after the pause`);
+    expect(report).toContain(
+      `deferred commitment_reminder ${reminderKeyOf(c)} to ${pauseEnd}: pair paused; reminding after the pause`,
+    );
     expect(reminders()).toHaveLength(0);
 
     // The pause ends (the checkins job resumes the pair); Saturday is the owner's weekend: Monday 08:00.
@@ -172,7 +208,12 @@ describe('answering a reminder', () => {
     const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);
     const dm = await remindedAtFriday(c);
 
-    await h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: CommitmentIds.doneButton, messageTs: dm.ts, channelId: dm.channel });
+    await h.driver.blockAction({
+      userId: PEOPLE.mentee.id,
+      actionId: CommitmentIds.doneButton,
+      messageTs: dm.ts,
+      channelId: dm.channel,
+    });
     await eventually(async () => (await stored(c)).status === 'done', 'the commitment to be done');
     await h.standIn.waitFor(() => channelNotes(pair).length === 1, 5000, 'a note in the pair channel');
 
@@ -180,9 +221,16 @@ describe('answering a reminder', () => {
     expect(after.history).toEqual([expect.objectContaining({ by: PEOPLE.mentee.id, change: 'done' })]);
     const replaced = h.standIn.responses.find((r) => r.body.replace_original === true);
     expect(replaced!.body.text).toMatch(/Marked done: “Send the fee proposal draft to the board”/);
-    expect(channelNotes(pair)[0].text).toBe(`:white_check_mark: <@${PEOPLE.mentee.id}> marked “Send the fee proposal draft to the board” done.`);
+    expect(channelNotes(pair)[0].text).toBe(
+      `:white_check_mark: <@${PEOPLE.mentee.id}> marked “Send the fee proposal draft to the board” done.`,
+    );
 
-    await h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: CommitmentIds.doneButton, messageTs: dm.ts, channelId: dm.channel });
+    await h.driver.blockAction({
+      userId: PEOPLE.mentee.id,
+      actionId: CommitmentIds.doneButton,
+      messageTs: dm.ts,
+      channelId: dm.channel,
+    });
     await h.standIn.waitFor(() => h.standIn.responses.length === 2);
     expect(h.standIn.responses[1].body).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(h.standIn.responses[1].body.text).toMatch(/already marked .* done/);
@@ -196,7 +244,12 @@ describe('answering a reminder', () => {
     const id = String(c._id);
     const dm = await remindedAtFriday(c);
 
-    await h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: CommitmentIds.extendButton, messageTs: dm.ts, channelId: dm.channel });
+    await h.driver.blockAction({
+      userId: PEOPLE.mentee.id,
+      actionId: CommitmentIds.extendButton,
+      messageTs: dm.ts,
+      channelId: dm.channel,
+    });
     const modal = await openedModal(CommitmentIds.extendModal);
     expect(modal.private_metadata).toBe(id);
     expect(JSON.stringify(modal.blocks)).toContain('"type":"datepicker"');
@@ -218,10 +271,18 @@ describe('answering a reminder', () => {
     expect(moved.dueDay).toBe('2026-12-21');
     // Friday 18 December, 10:00 in Dhaka.
     expect(moved.remindAt.toISOString()).toBe('2026-12-18T04:00:00.000Z');
-    expect(moved.history).toEqual([expect.objectContaining({ by: PEOPLE.mentee.id, change: 'due 2026-12-14 -> 2026-12-21' })]);
+    expect(moved.history).toEqual([
+      expect.objectContaining({ by: PEOPLE.mentee.id, change: 'due 2026-12-14 -> 2026-12-21' }),
+    ]);
 
-    await h.standIn.waitFor(() => channelNotes(pair).length === 1 && dm.updated === true, 5000, 'the channel note and the updated reminder');
-    expect(channelNotes(pair)[0].text).toMatch(/needs more time for “Send the fee proposal draft to the board”: now due \*Monday 21 December 2026\*/);
+    await h.standIn.waitFor(
+      () => channelNotes(pair).length === 1 && dm.updated === true,
+      5000,
+      'the channel note and the updated reminder',
+    );
+    expect(channelNotes(pair)[0].text).toMatch(
+      /needs more time for “Send the fee proposal draft to the board”: now due \*Monday 21 December 2026\*/,
+    );
     expect(dm.text).toMatch(/Moved .* to \*Monday 21 December 2026\*/);
 
     // The same submission delivered again changes nothing.
@@ -237,7 +298,7 @@ describe('answering a reminder', () => {
     expect(reminders()[1].text).toContain('Monday 21 December 2026');
   });
 
-  test('Need more time on an overdue commitment: the new day must be after today in the owner\'s zone', async () => {
+  test("Need more time on an overdue commitment: the new day must be after today in the owner's zone", async () => {
     const pair = await createActivePair(h);
     const c = await addCommitment(pair, PEOPLE.mentee.id, '2026-12-08');
     // It is Friday 11 December in Dhaka.
@@ -254,7 +315,12 @@ describe('answering a reminder', () => {
     const id = String(c._id);
     const dm = await remindedAtFriday(c);
 
-    await h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: CommitmentIds.dropButton, messageTs: dm.ts, channelId: dm.channel });
+    await h.driver.blockAction({
+      userId: PEOPLE.mentee.id,
+      actionId: CommitmentIds.dropButton,
+      messageTs: dm.ts,
+      channelId: dm.channel,
+    });
     const modal = await openedModal(CommitmentIds.dropModal);
     expect(modal.private_metadata).toBe(id);
 
@@ -273,13 +339,23 @@ describe('answering a reminder', () => {
     expect(dropped.dropReason).toBe(reason);
     expect(dropped.history).toEqual([expect.objectContaining({ by: PEOPLE.mentee.id, change: 'dropped' })]);
 
-    await h.standIn.waitFor(() => channelNotes(pair).length === 1 && dm.updated === true, 5000, 'the channel note and the updated reminder');
+    await h.standIn.waitFor(
+      () => channelNotes(pair).length === 1 && dm.updated === true,
+      5000,
+      'the channel note and the updated reminder',
+    );
     expect(channelNotes(pair)[0].text).toBe(
       `:wastebasket: <@${PEOPLE.mentee.id}> dropped “Send the fee proposal draft to the board”. Their reason: The board postponed the fee review to March &lt;!channel&gt;`,
     );
 
     // Done on the old reminder now says it was dropped.
-    await h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: CommitmentIds.doneButton, value: id, channelId: dm.channel, messageTs: dm.ts });
+    await h.driver.blockAction({
+      userId: PEOPLE.mentee.id,
+      actionId: CommitmentIds.doneButton,
+      value: id,
+      channelId: dm.channel,
+      messageTs: dm.ts,
+    });
     await h.standIn.waitFor(() => h.standIn.responses.length === 1);
     expect(h.standIn.responses[0].body.text).toMatch(/You dropped .* earlier/);
     expect((await stored(c)).status).toBe('dropped');
@@ -293,7 +369,13 @@ describe('answering a reminder', () => {
     const refusal = /Only the person who made this commitment/;
 
     for (const actionId of [CommitmentIds.doneButton, CommitmentIds.extendButton, CommitmentIds.dropButton]) {
-      await h.driver.blockAction({ userId: PEOPLE.mentor.id, actionId, value: id, channelId: dm.channel, messageTs: dm.ts });
+      await h.driver.blockAction({
+        userId: PEOPLE.mentor.id,
+        actionId,
+        value: id,
+        channelId: dm.channel,
+        messageTs: dm.ts,
+      });
     }
     await h.standIn.waitFor(() => h.standIn.responses.length === 3, 5000, 'three refusals');
     for (const r of h.standIn.responses) {

@@ -26,7 +26,12 @@ describe('loadConfig', () => {
     expect(config.staff.userIds).toEqual(['U012ABCDEF', 'U0STAFF002']);
     expect(config.staff.inviteToPairChannels).toBe(true);
     expect(config.staff.channelId).toBeUndefined();
-    expect(config.slack).toEqual({ botToken: 'xoxb-valid-token', signingSecret: 'signing-secret-123', appToken: undefined, apiUrl: undefined });
+    expect(config.slack).toEqual({
+      botToken: 'xoxb-valid-token',
+      signingSecret: 'signing-secret-123',
+      appToken: undefined,
+      apiUrl: undefined,
+    });
     expect(config.mongodbUri).toBeUndefined();
     expect(config.dataDir).toBe('./data');
     expect(config.logLevel).toBe('info');
@@ -34,7 +39,13 @@ describe('loadConfig', () => {
   });
 
   it('uses defaults for empty optional values', () => {
-    const config = loadConfig({ ...VALID, PORT: '', INVITE_STAFF_TO_PAIR_CHANNELS: '', LOG_LEVEL: '', MONGODB_URI: '' });
+    const config = loadConfig({
+      ...VALID,
+      PORT: '',
+      INVITE_STAFF_TO_PAIR_CHANNELS: '',
+      LOG_LEVEL: '',
+      MONGODB_URI: '',
+    });
     expect(config.port).toBe(3000);
     expect(config.staff.inviteToPairChannels).toBe(false);
     expect(config.logLevel).toBe('info');
@@ -42,7 +53,12 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['true', true], ['1', true], ['yes', true], ['false', false], ['0', false], ['no', false],
+    ['true', true],
+    ['1', true],
+    ['yes', true],
+    ['false', false],
+    ['0', false],
+    ['no', false],
   ])('reads INVITE_STAFF_TO_PAIR_CHANNELS=%s as %s', (value, expected) => {
     expect(loadConfig({ ...VALID, INVITE_STAFF_TO_PAIR_CHANNELS: value }).staff.inviteToPairChannels).toBe(expected);
   });
@@ -86,9 +102,9 @@ describe('loadConfig', () => {
   });
 
   it('reports the problems in the error message, one per line', () => {
-    expect(() => loadConfig({ SLACK_BOT_TOKEN: 'nope', SLACK_SIGNING_SECRET: 'signing-secret-123', STAFF_USER_IDS: 'U012ABCDEF' })).toThrow(
-      /Invalid configuration:\n {2}- SLACK_BOT_TOKEN must start with xoxb-/,
-    );
+    expect(() =>
+      loadConfig({ SLACK_BOT_TOKEN: 'nope', SLACK_SIGNING_SECRET: 'signing-secret-123', STAFF_USER_IDS: 'U012ABCDEF' }),
+    ).toThrow(/Invalid configuration:\n {2}- SLACK_BOT_TOKEN must start with xoxb-/);
   });
 
   it('reports a missing bot token', () => {

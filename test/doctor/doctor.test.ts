@@ -11,7 +11,10 @@ const ALL_SCOPES: string[] = require('../../manifests/manifest.json').oauth_conf
 
 function databaseUri(): string {
   const uri = process.env.TEST_MONGODB_URI;
-  if (!uri) throw new Error('TEST_MONGODB_URI is not set: run the tests with `npm test` (jest global setup starts the database).');
+  if (!uri)
+    throw new Error(
+      'TEST_MONGODB_URI is not set: run the tests with `npm test` (jest global setup starts the database).',
+    );
   return `${uri.replace(/\/?$/, '/')}doctor_test`;
 }
 
@@ -26,7 +29,12 @@ interface Run {
  * is in unless `botOutsideStaffChannel`) and the test database; `prepare` may script the stand-in.
  */
 async function doctor(
-  opts: { scopes?: string[]; env?: NodeJS.ProcessEnv; botOutsideStaffChannel?: boolean; prepare?: (s: SlackStandIn) => void } = {},
+  opts: {
+    scopes?: string[];
+    env?: NodeJS.ProcessEnv;
+    botOutsideStaffChannel?: boolean;
+    prepare?: (s: SlackStandIn) => void;
+  } = {},
 ): Promise<Run> {
   const standIn = await SlackStandIn.start({ scopes: opts.scopes ?? ALL_SCOPES });
   try {
@@ -48,7 +56,8 @@ async function doctor(
     const ok = await runDoctor(env, (line) => lines.push(line));
     const text = lines.join('\n');
     // Secrets never reach the report, whatever the outcome.
-    for (const secret of [BOT_TOKEN, SIGNING_SECRET, APP_TOKEN, DB_PASSWORD, 'nope']) expect(text).not.toContain(secret);
+    for (const secret of [BOT_TOKEN, SIGNING_SECRET, APP_TOKEN, DB_PASSWORD, 'nope'])
+      expect(text).not.toContain(secret);
     return { ok, lines, text };
   } finally {
     await standIn.close();
@@ -74,7 +83,9 @@ describe('npm run doctor', () => {
     expect(ok).toBe(false);
     expect(lines).toContainEqual(expect.stringMatching(/^✖ Scopes: .*groups:write/));
     expect(lines).toContainEqual(expect.stringMatching(/conversations\.create needs groups:write/));
-    expect(lines).toContainEqual(expect.stringMatching(/Fix: add them under OAuth & Permissions → Bot Token Scopes .*then reinstall the app/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/Fix: add them under OAuth & Permissions → Bot Token Scopes .*then reinstall the app/),
+    );
   });
 
   it('reports configuration problems by variable and stops there', async () => {
@@ -101,7 +112,9 @@ describe('npm run doctor', () => {
   });
 
   it('explains an unreachable database without showing its password', async () => {
-    const { ok, text } = await doctor({ env: { MONGODB_URI: `mongodb://doctor:${DB_PASSWORD}@127.0.0.1:1/mentorship` } });
+    const { ok, text } = await doctor({
+      env: { MONGODB_URI: `mongodb://doctor:${DB_PASSWORD}@127.0.0.1:1/mentorship` },
+    });
     expect(ok).toBe(false);
     expect(text).toMatch(/^✖ Database: cannot use MONGODB_URI at 127\.0\.0\.1:1 /m);
     expect(text).toMatch(/Fix: check that the MongoDB server is running/);
@@ -110,10 +123,17 @@ describe('npm run doctor', () => {
 
   it('explains that npm start runs a local database when MONGODB_URI is unset, and recognises Socket Mode', async () => {
     const { ok, text } = await doctor({
-      env: { MONGODB_URI: undefined, SLACK_SIGNING_SECRET: undefined, SLACK_APP_TOKEN: APP_TOKEN, DATA_DIR: 'doctor-data' },
+      env: {
+        MONGODB_URI: undefined,
+        SLACK_SIGNING_SECRET: undefined,
+        SLACK_APP_TOKEN: APP_TOKEN,
+        DATA_DIR: 'doctor-data',
+      },
     });
     expect(ok).toBe(true);
-    expect(text).toMatch(/^✔ Database: MONGODB_URI is not set, so `npm start` will start a local database .*doctor-data/m);
+    expect(text).toMatch(
+      /^✔ Database: MONGODB_URI is not set, so `npm start` will start a local database .*doctor-data/m,
+    );
     expect(text).toMatch(/^✔ Mode: Socket Mode/m);
   });
 });

@@ -7,13 +7,18 @@ let h: Harness;
 withHarnessAndNoDatabase('outage', (made) => (h = made));
 
 describe('while the database is down', () => {
-  test('the create-pair form stays open with a clear message, answered within Slack\'s 3 seconds', async () => {
+  test("the create-pair form stays open with a clear message, answered within Slack's 3 seconds", async () => {
     const started = Date.now();
-    const res = await h.driver.viewSubmission({ userId: PEOPLE.staff.id, view: { id: 'VOUTAGE1', callback_id: PairingIds.createModal, state: { values: pairFormValues() } } });
+    const res = await h.driver.viewSubmission({
+      userId: PEOPLE.staff.id,
+      view: { id: 'VOUTAGE1', callback_id: PairingIds.createModal, state: { values: pairFormValues() } },
+    });
     const elapsed = Date.now() - started;
     expect(res.status).toBe(200);
     expect(res.json.response_action).toBe('errors');
-    expect(res.json.errors[PairingIds.block.mentor]).toMatch(/database is unreachable\). Nothing is lost: press Submit again/);
+    expect(res.json.errors[PairingIds.block.mentor]).toMatch(
+      /database is unreachable\). Nothing is lost: press Submit again/,
+    );
     expect(elapsed).toBeLessThan(3000);
     expect(h.standIn.callsTo('conversations.create')).toHaveLength(0);
   });

@@ -34,8 +34,14 @@ describe('requests are verified the way Slack signs them', () => {
 });
 
 describe('events', () => {
-  test('opening App Home publishes the person\'s mentorships; a retried delivery is not handled twice', async () => {
-    const event = { type: 'app_home_opened', user: PEOPLE.mentee.id, channel: 'D0MENTEE', tab: 'home', event_ts: '1700000000.000100' };
+  test("opening App Home publishes the person's mentorships; a retried delivery is not handled twice", async () => {
+    const event = {
+      type: 'app_home_opened',
+      user: PEOPLE.mentee.id,
+      channel: 'D0MENTEE',
+      tab: 'home',
+      event_ts: '1700000000.000100',
+    };
     const first = await h.driver.event(event, { eventId: 'Ev0HOME0001' });
     expect(first.status).toBe(200);
     await h.standIn.waitFor(() => h.standIn.callsTo('views.publish').length === 1);
@@ -49,11 +55,22 @@ describe('events', () => {
   });
 
   test('a participant sees their pair on App Home', async () => {
-    await h.driver.viewSubmission({ userId: PEOPLE.staff.id, view: { id: 'VHOME1', callback_id: PairingIds.createModal, state: { values: pairFormValues() } } });
+    await h.driver.viewSubmission({
+      userId: PEOPLE.staff.id,
+      view: { id: 'VHOME1', callback_id: PairingIds.createModal, state: { values: pairFormValues() } },
+    });
     await h.standIn.waitFor(() => h.standIn.messages.some((m) => /is ready/.test(m.text ?? '')));
-    await h.driver.event({ type: 'app_home_opened', user: PEOPLE.mentee.id, channel: 'D0MENTEE', tab: 'home', event_ts: '1700000001.000100' });
+    await h.driver.event({
+      type: 'app_home_opened',
+      user: PEOPLE.mentee.id,
+      channel: 'D0MENTEE',
+      tab: 'home',
+      event_ts: '1700000001.000100',
+    });
     await h.standIn.waitFor(() => h.standIn.callsTo('views.publish').length === 1);
-    expect(JSON.stringify(h.standIn.callsTo('views.publish')[0].args.view)).toMatch(new RegExp(`You are the \\*mentee\\* with <@${PEOPLE.mentor.id}>`));
+    expect(JSON.stringify(h.standIn.callsTo('views.publish')[0].args.view)).toMatch(
+      new RegExp(`You are the \\*mentee\\* with <@${PEOPLE.mentor.id}>`),
+    );
   });
 });
 
@@ -67,7 +84,14 @@ describe('GET /healthz', () => {
 
 describe('logs', () => {
   test('hold no tokens, secrets or message contents', async () => {
-    await h.driver.viewSubmission({ userId: PEOPLE.staff.id, view: { id: 'VLOG1', callback_id: PairingIds.createModal, state: { values: pairFormValues({ localContext: 'SECRET-LOCAL-NOTE' }) } } });
+    await h.driver.viewSubmission({
+      userId: PEOPLE.staff.id,
+      view: {
+        id: 'VLOG1',
+        callback_id: PairingIds.createModal,
+        state: { values: pairFormValues({ localContext: 'SECRET-LOCAL-NOTE' }) },
+      },
+    });
     await h.standIn.waitFor(() => h.standIn.messages.some((m) => /is ready/.test(m.text ?? '')));
     const logs = h.logs.join('\n');
     expect(logs).not.toContain('xoxb-test-token');

@@ -18,8 +18,13 @@ async function slackError(call: Promise<unknown>): Promise<string> {
 
 /** Keeps WebClient from printing the [ERROR] messages the rejections below are expected to carry. */
 const quietLogger: Logger = {
-  debug: () => {}, info: () => {}, warn: () => {}, error: () => {},
-  setLevel: () => {}, getLevel: () => LogLevel.ERROR, setName: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: () => {},
+  error: () => {},
+  setLevel: () => {},
+  getLevel: () => LogLevel.ERROR,
+  setName: () => {},
 };
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
@@ -31,7 +36,10 @@ describe('SlackStandIn with a real WebClient', () => {
   beforeAll(async () => {
     standIn = await SlackStandIn.start();
     client = new WebClient(TOKEN, {
-      slackApiUrl: standIn.url, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logger: quietLogger,
+      slackApiUrl: standIn.url,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logger: quietLogger,
     });
   });
   afterAll(() => standIn.close());
@@ -122,16 +130,24 @@ describe('SlackStandIn with a real WebClient', () => {
   it('invites into a created channel the way Slack does', async () => {
     const { channel } = await client.conversations.create({ name: 'pair-2', is_private: true });
     const id = channel!.id!;
-    expect(await slackError(client.conversations.invite({ channel: id, users: standIn.botUserId }))).toBe('cant_invite_self');
+    expect(await slackError(client.conversations.invite({ channel: id, users: standIn.botUserId }))).toBe(
+      'cant_invite_self',
+    );
     await client.conversations.invite({ channel: id, users: 'U0MENTOR' });
-    expect(await slackError(client.conversations.invite({ channel: id, users: 'U0MENTOR' }))).toBe('already_in_channel');
+    expect(await slackError(client.conversations.invite({ channel: id, users: 'U0MENTOR' }))).toBe(
+      'already_in_channel',
+    );
     const { members } = await client.conversations.members({ channel: id });
     expect(members).toEqual([standIn.botUserId, 'U0MENTOR']);
   });
 
   it('records POSTs to a response_url and times out waitFor with a clear message', async () => {
     const url = standIn.responseUrl();
-    await fetch(url, { method: 'POST', body: JSON.stringify({ text: 'done' }), headers: { 'content-type': 'application/json' } });
+    await fetch(url, {
+      method: 'POST',
+      body: JSON.stringify({ text: 'done' }),
+      headers: { 'content-type': 'application/json' },
+    });
     await standIn.waitFor(() => standIn.responses.length === 1);
     expect(standIn.responses[0].body).toEqual({ text: 'done' });
     await expect(standIn.waitFor(() => false, 50)).rejects.toThrow(/not met within 50ms/);
@@ -141,7 +157,7 @@ describe('SlackStandIn with a real WebClient', () => {
 describe('SlackDriver', () => {
   it('signs like Slack', () => {
     const body = 'token=abc&command=%2Fmentor';
-    const expected = 'v0=' + createHmac('sha256', 'shh').update(`v0:1700000000:${body}`).digest('hex');
+    const expected = `v0=${createHmac('sha256', 'shh').update(`v0:1700000000:${body}`).digest('hex')}`;
     expect(signBody('shh', body, 1700000000)).toBe(expected);
   });
 
@@ -159,7 +175,11 @@ describe('SlackDriver', () => {
     const standIn = await SlackStandIn.start();
     try {
       const { port } = app.address() as { port: number };
-      const driver = new SlackDriver({ appUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: 'shh', standIn });
+      const driver = new SlackDriver({
+        appUrl: `http://127.0.0.1:${port}/slack/events`,
+        signingSecret: 'shh',
+        standIn,
+      });
 
       const res = await driver.command('/mentor', 'join', { userId: 'U0MENTOR', timestamp: 1700000000 });
       expect(res).toEqual({ status: 200, text: '{"ok":true}', json: { ok: true } });
@@ -172,14 +192,26 @@ describe('SlackDriver', () => {
       expect(form.get('response_url')).toMatch(new RegExp(`^${standIn.baseUrl}/response/`));
 
       await driver.event({ type: 'app_home_opened', user: 'U0MENTOR' }, { retryNum: 1, badSignature: true });
-      expect(seen[1].headers).toMatchObject({ 'content-type': 'application/json', 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
-      expect(seen[1].headers['x-slack-signature']).not.toBe(signBody('shh', seen[1].body, Number(seen[1].headers['x-slack-request-timestamp'])));
+      expect(seen[1].headers).toMatchObject({
+        'content-type': 'application/json',
+        'x-slack-retry-num': '1',
+        'x-slack-retry-reason': 'http_timeout',
+      });
+      expect(seen[1].headers['x-slack-signature']).not.toBe(
+        signBody('shh', seen[1].body, Number(seen[1].headers['x-slack-request-timestamp'])),
+      );
       expect(JSON.parse(seen[1].body)).toMatchObject({ type: 'event_callback', event: { type: 'app_home_opened' } });
 
       const values = inputValues({ goal: { actionId: 'goal_input', type: 'plain_text_input', value: 'learn' } });
       await driver.viewSubmission({ userId: 'U0MENTOR', view: { callback_id: 'join', state: { values } } });
       const payload = JSON.parse(new URLSearchParams(seen[2].body).get('payload')!);
-      expect(payload).toMatchObject({ type: 'view_submission', view: { callback_id: 'join', state: { values: { goal: { goal_input: { type: 'plain_text_input', value: 'learn' } } } } } });
+      expect(payload).toMatchObject({
+        type: 'view_submission',
+        view: {
+          callback_id: 'join',
+          state: { values: { goal: { goal_input: { type: 'plain_text_input', value: 'learn' } } } },
+        },
+      });
     } finally {
       await standIn.close();
       app.closeAllConnections();

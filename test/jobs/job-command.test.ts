@@ -13,7 +13,14 @@ beforeAll(async () => {
   await connectDatabase(uri);
   await insertBulkPairs({ teamId: standIn.teamId, count: 3, due: 2, dueAt: new Date('2026-12-08T03:00:00Z'), standIn });
   await mongoose.disconnect();
-  env = { SLACK_BOT_TOKEN: 'xoxb-job-test', SLACK_SIGNING_SECRET: 'job-test-secret', SLACK_API_URL: standIn.url, STAFF_USER_IDS: 'U0STAFF001', MONGODB_URI: uri, LOG_LEVEL: 'error' };
+  env = {
+    SLACK_BOT_TOKEN: 'xoxb-job-test',
+    SLACK_SIGNING_SECRET: 'job-test-secret',
+    SLACK_API_URL: standIn.url,
+    STAFF_USER_IDS: 'U0STAFF001',
+    MONGODB_URI: uri,
+    LOG_LEVEL: 'error',
+  };
 });
 afterAll(async () => {
   await standIn.close();
@@ -27,7 +34,10 @@ async function run(...argv: string[]): Promise<{ code: number; out: string }> {
 
 describe('npm run job -- <name> [--now] [--dry-run]', () => {
   test('bad arguments print the usage and exit 2', async () => {
-    expect(await run('everything')).toEqual({ code: 2, out: expect.stringMatching(/unknown job "everything"\nusage: npm run job -- <checkins\|nudges\|reminders\|all>/) });
+    expect(await run('everything')).toEqual({
+      code: 2,
+      out: expect.stringMatching(/unknown job "everything"\nusage: npm run job -- <checkins\|nudges\|reminders\|all>/),
+    });
     expect((await run('checkins', '--now', 'yesterday')).out).toMatch(/--now needs an ISO date-time/);
     expect((await run('checkins', '--verbose')).code).toBe(2);
   });

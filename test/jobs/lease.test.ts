@@ -7,7 +7,9 @@ afterAll(() => dropTestDatabase());
 const at = (iso: string) => new Date(iso);
 
 test('of instances racing for a free lease, exactly one gets it', async () => {
-  const results = await Promise.all(['a', 'b', 'c', 'd'].map((owner) => acquireLease('job:race', owner, at('2026-12-08T03:00:00Z'), 60_000)));
+  const results = await Promise.all(
+    ['a', 'b', 'c', 'd'].map((owner) => acquireLease('job:race', owner, at('2026-12-08T03:00:00Z'), 60_000)),
+  );
   expect(results.filter(Boolean)).toHaveLength(1);
 });
 

@@ -4,7 +4,7 @@ import {
   civilCheckinTime,
   localParts,
   nextAllowedDmTime,
-  Person,
+  type Person,
   previousWorkingDay,
   zonedTimeToInstant,
 } from '../../src/lib/working-time';
@@ -26,7 +26,12 @@ const losAngeles: Person = { tz: 'America/Los_Angeles' };
 
 describe('localParts / zonedTimeToInstant', () => {
   it('reads local parts and round-trips ordinary times', () => {
-    expect(localParts(new Date('2027-01-05T14:30:00Z'), 'Asia/Kolkata')).toEqual({ day: '2027-01-05', hour: 20, minute: 0, isoWeekday: 2 });
+    expect(localParts(new Date('2027-01-05T14:30:00Z'), 'Asia/Kolkata')).toEqual({
+      day: '2027-01-05',
+      hour: 20,
+      minute: 0,
+      isoWeekday: 2,
+    });
     expect(at('2027-01-05', 9, 0, 'Asia/Dhaka').toISOString()).toBe('2027-01-05T03:00:00.000Z');
     expect(at('2027-07-01', 9, 15, 'Asia/Kathmandu').toISOString()).toBe('2027-07-01T03:30:00.000Z');
     expect(at('2027-07-01', 0, 0, 'America/Los_Angeles').toISOString()).toBe('2027-07-01T07:00:00.000Z');
@@ -49,7 +54,10 @@ describe('localParts / zonedTimeToInstant', () => {
 
 describe('civilCheckinTime', () => {
   it('New York + Brussels on a Tuesday → 09:00 New York = 15:00 Brussels', () => {
-    for (const [mentor, mentee] of [[brussels, newYork], [newYork, brussels]]) {
+    for (const [mentor, mentee] of [
+      [brussels, newYork],
+      [newYork, brussels],
+    ]) {
       const r = civilCheckinTime('2027-01-05', mentor, mentee);
       expect(r.overlap).toBe(true);
       expect(wall(r.at, 'America/New_York')).toBe('2027-01-05 Tue 09:00');
@@ -138,7 +146,9 @@ describe('nextAllowedDmTime', () => {
   it('Friday 20:00 → Monday 08:00; follows a Sunday–Thursday week when given', () => {
     expect(wall(nextAllowedDmTime(at('2027-01-08', 20, 0, tz), newYork), tz)).toBe('2027-01-11 Mon 08:00');
     const sunThu: Person = { tz: 'Asia/Dhaka', workingHours: { startHour: 9, endHour: 18, days: [7, 1, 2, 3, 4] } };
-    expect(wall(nextAllowedDmTime(at('2027-01-07', 20, 30, 'Asia/Dhaka'), sunThu), 'Asia/Dhaka')).toBe('2027-01-10 Sun 08:00');
+    expect(wall(nextAllowedDmTime(at('2027-01-07', 20, 30, 'Asia/Dhaka'), sunThu), 'Asia/Dhaka')).toBe(
+      '2027-01-10 Sun 08:00',
+    );
   });
 });
 
@@ -156,7 +166,14 @@ describe('previousWorkingDay', () => {
 describe('addWorkingDayHours (48 working hours = two working days)', () => {
   const dhaka = { tz: 'Asia/Dhaka' };
   const local = (at: Date, tz: string) =>
-    new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: tz,
+      weekday: 'short',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(at);
 
   test('Tuesday 09:00 + 48h is Thursday 09:00', () => {
     expect(local(addWorkingDayHours(new Date('2026-12-08T03:00:00Z'), 48, dhaka), 'Asia/Dhaka')).toBe('Thu 10, 09:00');
@@ -171,6 +188,8 @@ describe('addWorkingDayHours (48 working hours = two working days)', () => {
   test('across the US spring-forward night, two working days are still two calendar days', () => {
     const ny = { tz: 'America/New_York' };
     // Thursday 11 March 2027 12:00 → Monday 15 March 12:00 (the weekend, with the change, does not count).
-    expect(local(addWorkingDayHours(new Date('2027-03-11T17:00:00Z'), 48, ny), 'America/New_York')).toBe('Mon 15, 12:00');
+    expect(local(addWorkingDayHours(new Date('2027-03-11T17:00:00Z'), 48, ny), 'America/New_York')).toBe(
+      'Mon 15, 12:00',
+    );
   });
 });

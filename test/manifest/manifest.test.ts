@@ -49,37 +49,44 @@ function checkManifest(manifest: any, routes: Routes, calledMethods: Iterable<st
 
   // (a) slash commands, both ways
   for (const command of routes.commands) {
-    if (!declaredCommands.includes(command)) problems.push(`command ${command} is handled but not in features.slash_commands`);
+    if (!declaredCommands.includes(command))
+      problems.push(`command ${command} is handled but not in features.slash_commands`);
   }
   for (const command of declaredCommands) {
-    if (!routes.commands.includes(command)) problems.push(`command ${String(command)} is in the manifest but no listener handles it`);
+    if (!routes.commands.includes(command))
+      problems.push(`command ${String(command)} is in the manifest but no listener handles it`);
   }
 
   // (b) events
   for (const event of routes.events) {
-    if (!botEvents.includes(event)) problems.push(`event ${event} is handled but not in settings.event_subscriptions.bot_events`);
+    if (!botEvents.includes(event))
+      problems.push(`event ${event} is handled but not in settings.event_subscriptions.bot_events`);
   }
   for (const event of botEvents) {
-    if (!routes.events.includes(event as never)) problems.push(`event ${String(event)} is subscribed to but no listener handles it`);
+    if (!routes.events.includes(event as never))
+      problems.push(`event ${String(event)} is subscribed to but no listener handles it`);
   }
   if (routes.events.includes('app_home_opened') && manifest?.features?.app_home?.home_tab_enabled !== true) {
     problems.push('app_home_opened is handled but features.app_home.home_tab_enabled is not true');
   }
 
   // (c) interactivity
-  if ((routes.actions.length > 0 || routes.views.length > 0) && manifest?.settings?.interactivity?.is_enabled !== true) {
+  if (
+    (routes.actions.length > 0 || routes.views.length > 0) &&
+    manifest?.settings?.interactivity?.is_enabled !== true
+  ) {
     problems.push('the app has buttons/modals but settings.interactivity.is_enabled is not true');
   }
 
   // (d) every called method is mapped, and the manifest grants one of its scopes
   const needed = new Set<string>(EXTRA_SCOPES);
   for (const method of new Set(calledMethods)) {
-    const anyOf = Object.prototype.hasOwnProperty.call(METHOD_SCOPES, method) ? METHOD_SCOPES[method] : undefined;
+    const anyOf = Object.hasOwn(METHOD_SCOPES, method) ? METHOD_SCOPES[method] : undefined;
     if (!anyOf) {
       problems.push(`${method} is called but not listed in METHOD_SCOPES (src/slack/scopes.ts)`);
       continue;
     }
-    anyOf.forEach((s) => needed.add(s));
+    for (const s of anyOf) needed.add(s);
     if (anyOf.length > 0 && !anyOf.some((s) => botScopes.includes(s))) {
       problems.push(`${method} needs ${anyOf.join(' or ')}, which oauth_config.scopes.bot does not grant`);
     }
@@ -90,13 +97,15 @@ function checkManifest(manifest: any, routes: Routes, calledMethods: Iterable<st
 
   // (e) no scope the code does not need
   for (const scope of botScopes) {
-    if (!needed.has(scope as string)) problems.push(`oauth_config.scopes.bot asks for ${String(scope)}, which no called method needs`);
+    if (!needed.has(scope as string))
+      problems.push(`oauth_config.scopes.bot asks for ${String(scope)}, which no called method needs`);
   }
   if (new Set(botScopes).size !== botScopes.length) problems.push('oauth_config.scopes.bot lists a scope twice');
 
   // (f) Slack's manifest rules
   const info = manifest?.display_information;
-  if (!isStr(info?.name) || len(info.name) < 1 || len(info.name) > 35) problems.push('display_information.name must be 1–35 characters');
+  if (!isStr(info?.name) || len(info.name) < 1 || len(info.name) > 35)
+    problems.push('display_information.name must be 1–35 characters');
   if (info?.description !== undefined && (!isStr(info.description) || len(info.description) > 140)) {
     problems.push('display_information.description must be at most 140 characters');
   }
@@ -107,7 +116,8 @@ function checkManifest(manifest: any, routes: Routes, calledMethods: Iterable<st
     problems.push('display_information.background_color must be a hex colour such as #1d4f6e');
   }
   const botName = manifest?.features?.bot_user?.display_name;
-  if (!isStr(botName) || len(botName) < 1 || len(botName) > 80) problems.push('features.bot_user.display_name must be 1–80 characters');
+  if (!isStr(botName) || len(botName) < 1 || len(botName) > 80)
+    problems.push('features.bot_user.display_name must be 1–80 characters');
   for (const c of commands) {
     const name = String(c?.command);
     if (!isStr(c?.command) || !c.command.startsWith('/')) problems.push(`command ${name} must start with /`);
@@ -119,7 +129,8 @@ function checkManifest(manifest: any, routes: Routes, calledMethods: Iterable<st
       problems.push(`command ${name}: usage_hint must be at most 1000 characters`);
     }
   }
-  if (typeof manifest?.settings?.socket_mode_enabled !== 'boolean') problems.push('settings.socket_mode_enabled must be a boolean');
+  if (typeof manifest?.settings?.socket_mode_enabled !== 'boolean')
+    problems.push('settings.socket_mode_enabled must be a boolean');
   return problems;
 }
 
@@ -133,11 +144,15 @@ describe('manifests/manifest.json', () => {
 
   it('finds the Web API calls in src/', () => {
     // A sanity check on the scan itself: if the regex stopped matching, the checks above would be empty.
-    expect([...srcCalls.keys()]).toEqual(expect.arrayContaining(['chat.postMessage', 'conversations.create', 'views.publish']));
+    expect([...srcCalls.keys()]).toEqual(
+      expect.arrayContaining(['chat.postMessage', 'conversations.create', 'views.publish']),
+    );
   });
 
   it('maps every called Web API method in METHOD_SCOPES', () => {
-    const unmapped = [...srcCalls].filter(([method]) => !(method in METHOD_SCOPES)).map(([m, files]) => `${m} (${files.join(', ')})`);
+    const unmapped = [...srcCalls]
+      .filter(([method]) => !(method in METHOD_SCOPES))
+      .map(([m, files]) => `${m} (${files.join(', ')})`);
     expect(unmapped).toEqual([]);
   });
 
@@ -171,10 +186,17 @@ describe('manifests/manifest.json', () => {
   it('reports manifests that break Slack rules', () => {
     const broken = structuredClone(manifest);
     broken.display_information.name = 'M'.repeat(36);
-    broken.features.slash_commands = [{ command: 'mentorship', description: '' }, { command: '/' + 'x'.repeat(32), description: 'long' }];
+    broken.features.slash_commands = [
+      { command: 'mentorship', description: '' },
+      { command: `/${'x'.repeat(32)}`, description: 'long' },
+    ];
     broken.settings.socket_mode_enabled = 'yes';
     broken.oauth_config.scopes.bot = broken.oauth_config.scopes.bot.filter((s: string) => s !== 'commands');
-    const problems = checkManifest(broken, { ...ROUTES, commands: ['mentorship', '/' + 'x'.repeat(32)] }, srcCalls.keys());
+    const problems = checkManifest(
+      broken,
+      { ...ROUTES, commands: ['mentorship', `/${'x'.repeat(32)}`] },
+      srcCalls.keys(),
+    );
     expect(problems).toEqual(
       expect.arrayContaining([
         'display_information.name must be 1–35 characters',
@@ -197,14 +219,23 @@ describe('src/slack/scopes.ts', () => {
       await deps.client.views.publish({ user_id, view });
       await client.chat.postMessage({ channel }); // twice
       client.token; chat.update(x);`;
-    expect(methodsCalledIn(source)).toEqual(['chat.postMessage', 'conversations.invite', 'conversations.members', 'views.publish']);
+    expect(methodsCalledIn(source)).toEqual([
+      'chat.postMessage',
+      'conversations.invite',
+      'conversations.members',
+      'views.publish',
+    ]);
   });
 
   it('describes missing scopes in plain words', () => {
     const all = [...new Set([...EXTRA_SCOPES, ...Object.values(METHOD_SCOPES).flat()])];
     expect(missingScopes(all)).toEqual([]);
     const lines = missingScopes(all.filter((s) => s !== 'groups:write' && s !== 'commands'));
-    expect(lines).toEqual(['conversations.create needs groups:write', 'conversations.setPurpose needs groups:write', 'the /mentorship slash command needs commands']);
+    expect(lines).toEqual([
+      'conversations.create needs groups:write',
+      'conversations.setPurpose needs groups:write',
+      'the /mentorship slash command needs commands',
+    ]);
     // Any one of several scopes is enough.
     expect(missingScopes(['groups:write.invites'], ['conversations.invite'], [])).toEqual([]);
     expect(missingScopes([], ['views.open'], [])).toEqual([]);

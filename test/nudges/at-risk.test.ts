@@ -18,14 +18,24 @@ withHarness('at_risk', (made) => (h = made), { clock, beforeEachTest: () => cloc
 
 /** A short, honest reply through the real button and modal, at the fake clock's time. */
 async function reply(userId: string, checkin: Checkin): Promise<void> {
-  await h.driver.blockAction({ userId, actionId: CheckinIds.replyButton, channelId: checkin.prompt!.channelId!, messageTs: checkin.prompt!.ts! });
+  await h.driver.blockAction({
+    userId,
+    actionId: CheckinIds.replyButton,
+    channelId: checkin.prompt!.channelId!,
+    messageTs: checkin.prompt!.ts!,
+  });
   const values = inputValues({
     [B.met]: { actionId: A, type: 'radio_buttons', value: 'yes' },
     [B.goalStatus(1)]: { actionId: A, type: 'static_select', value: 'some_progress' },
   });
   const res = await h.driver.viewSubmission({
     userId,
-    view: { id: `VR${Math.random().toString(36).slice(2, 9)}`, callback_id: CheckinIds.replyModal, private_metadata: JSON.stringify({ checkinId: String(checkin._id) }), state: { values } },
+    view: {
+      id: `VR${Math.random().toString(36).slice(2, 9)}`,
+      callback_id: CheckinIds.replyModal,
+      private_metadata: JSON.stringify({ checkinId: String(checkin._id) }),
+      state: { values },
+    },
   });
   expect(res.json).toEqual({ response_action: 'clear' });
 }
@@ -36,7 +46,11 @@ async function latestCheckin(pair: Pair): Promise<Checkin> {
 
 test('the mentor answers every week, the mentee misses three in a row: nudged twice kindly, then staff are told, once', async () => {
   const pair = await createActivePair(h); // check-ins on Tuesdays 03:00 UTC (09:00 Dhaka)
-  for (const [tuesday, nextTuesday] of [['2026-12-08', '2026-12-15'], ['2026-12-15', '2026-12-22'], ['2026-12-22', '2026-12-29']]) {
+  for (const [tuesday, nextTuesday] of [
+    ['2026-12-08', '2026-12-15'],
+    ['2026-12-15', '2026-12-22'],
+    ['2026-12-22', '2026-12-29'],
+  ]) {
     await simulate(h, `${tuesday}T00:00:00Z`, `${tuesday}T13:00:00Z`, ['checkins', 'nudges']);
     clock.set(`${tuesday}T14:00:00Z`);
     await reply(PEOPLE.mentor.id, await latestCheckin(pair));

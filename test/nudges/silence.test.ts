@@ -18,7 +18,13 @@ async function sentNudges() {
     const userId = String(e.ref.userId);
     const tz = userId === PEOPLE.mentee.id ? 'Asia/Dhaka' : 'America/New_York';
     const dm = h.standIn.messages.find((m) => m.channel === e.sent!.channelId && m.ts === e.sent!.ts)!;
-    return { userId, period: e.ref.period as number, local: wallTime(e.sent!.at!, tz), text: dm.text ?? '', blocks: JSON.stringify(dm.blocks) };
+    return {
+      userId,
+      period: e.ref.period as number,
+      local: wallTime(e.sent!.at!, tz),
+      text: dm.text ?? '',
+      blocks: JSON.stringify(dm.blocks),
+    };
   });
 }
 
@@ -76,9 +82,19 @@ describe('silence is noticed early and kindly', () => {
   test('a paused pair gets no nudges', async () => {
     pair = await createActivePair(h);
     await runJobsAt(h, '2026-12-08T03:00:00Z', ['checkins']);
-    await PairModel.updateOne({ _id: pair._id }, { $set: { status: 'paused', pause: { until: new Date('2027-01-05T00:00:00Z'), since: new Date('2026-12-09T00:00:00Z') } } });
+    await PairModel.updateOne(
+      { _id: pair._id },
+      {
+        $set: {
+          status: 'paused',
+          pause: { until: new Date('2027-01-05T00:00:00Z'), since: new Date('2026-12-09T00:00:00Z') },
+        },
+      },
+    );
     await simulate(h, '2026-12-09T00:00:00Z', '2026-12-12T00:00:00Z', ['nudges'], 120);
     expect(await sentNudges()).toEqual([]);
-    expect(await OutboxModel.countDocuments({ kind: 'silence_nudge', status: 'skipped', skipReason: 'pair is paused' })).toBe(2);
+    expect(
+      await OutboxModel.countDocuments({ kind: 'silence_nudge', status: 'skipped', skipReason: 'pair is paused' }),
+    ).toBe(2);
   });
 });

@@ -49,7 +49,10 @@ describe('/mentorship pair', () => {
   });
 
   test('mentions pre-fill the people and their Slack time zones', async () => {
-    await h.driver.command('/mentorship', `pair <@${PEOPLE.mentor.id}|alice> <@${PEOPLE.mentee.id}|karim>`, { userId: PEOPLE.staff.id, triggerId: 'trig-1' });
+    await h.driver.command('/mentorship', `pair <@${PEOPLE.mentor.id}|alice> <@${PEOPLE.mentee.id}|karim>`, {
+      userId: PEOPLE.staff.id,
+      triggerId: 'trig-1',
+    });
     await h.standIn.waitFor(() => h.standIn.callsTo('views.open').length === 1);
     const call = h.standIn.callsTo('views.open')[0];
     expect(call.args.trigger_id).toBe('trig-1');
@@ -70,7 +73,10 @@ describe('/mentorship pair', () => {
   });
 
   test('the form submitted by someone who is not staff is refused on the server', async () => {
-    const res = await h.driver.viewSubmission({ userId: PEOPLE.outsider.id, view: { id: 'VOUTSIDER', callback_id: PairingIds.createModal, state: { values: pairFormValues() } } });
+    const res = await h.driver.viewSubmission({
+      userId: PEOPLE.outsider.id,
+      view: { id: 'VOUTSIDER', callback_id: PairingIds.createModal, state: { values: pairFormValues() } },
+    });
     expect(res.json.response_action).toBe('errors');
     expect(Object.values(res.json.errors).join(' ')).toMatch(/only program staff/);
     expect(h.standIn.callsTo('conversations.create')).toHaveLength(0);
@@ -79,7 +85,10 @@ describe('/mentorship pair', () => {
 
 describe('/mentorship list', () => {
   test('staff see the active pairs with their channels', async () => {
-    await h.driver.viewSubmission({ userId: PEOPLE.staff.id, view: { id: 'VLIST1', callback_id: PairingIds.createModal, state: { values: pairFormValues() } } });
+    await h.driver.viewSubmission({
+      userId: PEOPLE.staff.id,
+      view: { id: 'VLIST1', callback_id: PairingIds.createModal, state: { values: pairFormValues() } },
+    });
     await h.standIn.waitFor(() => h.standIn.messages.some((m) => /is ready/.test(m.text ?? '')));
     await h.driver.command('/mentorship', 'list', { userId: PEOPLE.staff.id });
     await h.standIn.waitFor(() => h.standIn.responses.length > 0);

@@ -10,8 +10,11 @@ let h: Harness;
 
 withHarness('create_pair', (made) => (h = made));
 
-const submit = (values = pairFormValues(), viewId = `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`, userId: string = PEOPLE.staff.id) =>
-  h.driver.viewSubmission({ userId, view: { id: viewId, callback_id: PairingIds.createModal, state: { values } } });
+const submit = (
+  values = pairFormValues(),
+  viewId = `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+  userId: string = PEOPLE.staff.id,
+) => h.driver.viewSubmission({ userId, view: { id: viewId, callback_id: PairingIds.createModal, state: { values } } });
 
 async function waitForSetup(): Promise<void> {
   await eventually(async () => (await PairModel.countDocuments({ status: 'active' })) > 0, 'an active pair');
@@ -25,7 +28,11 @@ describe('creating a pair end to end', () => {
     await waitForSetup();
 
     const pair = await PairModel.findOne().lean();
-    expect(pair).toMatchObject({ status: 'active', cadence: 'weekly', mentee: { organisation: 'Microfinance Association of Bangladesh', country: 'Bangladesh' } });
+    expect(pair).toMatchObject({
+      status: 'active',
+      cadence: 'weekly',
+      mentee: { organisation: 'Microfinance Association of Bangladesh', country: 'Bangladesh' },
+    });
     expect(pair!.goals.map((g) => g.title)).toEqual(['Halve the central-bank fee']);
 
     const channel = [...h.standIn.channels.values()].find((c) => c.id === pair!.channel!.id)!;
@@ -59,7 +66,10 @@ describe('creating a pair end to end', () => {
   test('invites staff too when INVITE_STAFF_TO_PAIR_CHANNELS is on', async () => {
     const other = await startHarness({ env: { INVITE_STAFF_TO_PAIR_CHANNELS: 'true' } });
     try {
-      await other.driver.viewSubmission({ userId: PEOPLE.staff.id, view: { id: 'VSTAFFINV', callback_id: PairingIds.createModal, state: { values: pairFormValues() } } });
+      await other.driver.viewSubmission({
+        userId: PEOPLE.staff.id,
+        view: { id: 'VSTAFFINV', callback_id: PairingIds.createModal, state: { values: pairFormValues() } },
+      });
       await other.standIn.waitFor(() => other.standIn.messages.some((m) => /is ready/.test(m.text ?? '')), 8000);
       const channel = [...other.standIn.channels.values()].find((c) => c.name.startsWith('mentorship-'))!;
       expect(channel.members.has(PEOPLE.staff.id)).toBe(true);

@@ -10,11 +10,15 @@ let h: Harness;
 withHarness('setup_failures', (made) => (h = made));
 
 async function createPair() {
-  const res = await h.driver.viewSubmission({ userId: PEOPLE.staff.id, view: { id: 'VSETUP01', callback_id: PairingIds.createModal, state: { values: pairFormValues() } } });
+  const res = await h.driver.viewSubmission({
+    userId: PEOPLE.staff.id,
+    view: { id: 'VSETUP01', callback_id: PairingIds.createModal, state: { values: pairFormValues() } },
+  });
   expect(res.json).toEqual({ response_action: 'clear' });
 }
 
-const pairWithStatus = (status: PairStatus) => eventually(async () => Boolean(await PairModel.exists({ status })), `a pair ${status}`);
+const pairWithStatus = (status: PairStatus) =>
+  eventually(async () => Boolean(await PairModel.exists({ status })), `a pair ${status}`);
 
 function retryMessages() {
   return h.standIn.messages.filter((m) => JSON.stringify(m.blocks ?? []).includes(PairingIds.retrySetupButton));
@@ -31,14 +35,23 @@ describe('when Slack fails half-way through setting up a pair', () => {
     expect(stored!.setup!.lastError).toBe('slack:restricted_action');
     expect(stored!.channel!.id).toBeDefined();
 
-    await h.standIn.waitFor(() => retryMessages().length === 2, 5000, 'retry messages to the creator and the staff channel');
+    await h.standIn.waitFor(
+      () => retryMessages().length === 2,
+      5000,
+      'retry messages to the creator and the staff channel',
+    );
     const notices = retryMessages();
     expect(notices.map((m) => m.channel)).toContain(STAFF_CHANNEL);
     expect(notices[0].text).toMatch(/stopped at \*inviting the members\* \(`slack:restricted_action`\)/);
     expect(h.standIn.messages.some((m) => /is ready/.test(m.text ?? ''))).toBe(false);
 
     const staffNotice = notices.find((m) => m.channel === STAFF_CHANNEL)!;
-    const res = await h.driver.blockAction({ userId: PEOPLE.staffByChannel.id, actionId: PairingIds.retrySetupButton, messageTs: staffNotice.ts, channelId: STAFF_CHANNEL });
+    const res = await h.driver.blockAction({
+      userId: PEOPLE.staffByChannel.id,
+      actionId: PairingIds.retrySetupButton,
+      messageTs: staffNotice.ts,
+      channelId: STAFF_CHANNEL,
+    });
     expect(res.status).toBe(200);
     await pairWithStatus('active');
 
@@ -46,14 +59,19 @@ describe('when Slack fails half-way through setting up a pair', () => {
     const channel = h.standIn.channels.get(stored!.channel!.id!)!;
     expect(channel.members.has(PEOPLE.mentor.id) && channel.members.has(PEOPLE.mentee.id)).toBe(true);
     expect(h.standIn.messages.filter((m) => m.channel === channel.id)).toHaveLength(1);
-    await h.standIn.waitFor(() => h.standIn.responses.some((r) => r.body.replace_original && /Set-up finished/.test(r.body.text)));
+    await h.standIn.waitFor(() =>
+      h.standIn.responses.some((r) => r.body.replace_original && /Set-up finished/.test(r.body.text)),
+    );
   });
 
   test('a passing 500 is retried by the client and the set-up completes', async () => {
     h.standIn.failNext('conversations.setPurpose', { status: 500 });
     await createPair();
     await pairWithStatus('active');
-    expect(h.standIn.calls.filter((c) => c.method === 'conversations.setPurpose').map((c) => c.result)).toEqual(['http', 'ok']);
+    expect(h.standIn.calls.filter((c) => c.method === 'conversations.setPurpose').map((c) => c.result)).toEqual([
+      'http',
+      'ok',
+    ]);
   });
 
   test('a lasting 500 on setting the purpose is resumed from that step; channel and invites are not redone', async () => {
@@ -63,7 +81,11 @@ describe('when Slack fails half-way through setting up a pair', () => {
     expect((await PairModel.findOne().lean())!.setup!.lastError).toBe('slack:http_500');
     await h.standIn.waitFor(() => retryMessages().length === 2);
 
-    await h.driver.blockAction({ userId: PEOPLE.staff.id, actionId: PairingIds.retrySetupButton, messageTs: retryMessages()[0].ts });
+    await h.driver.blockAction({
+      userId: PEOPLE.staff.id,
+      actionId: PairingIds.retrySetupButton,
+      messageTs: retryMessages()[0].ts,
+    });
     await pairWithStatus('active');
     expect(h.standIn.callsTo('conversations.create')).toHaveLength(1);
     expect(h.standIn.callsTo('conversations.invite')).toHaveLength(1);
@@ -77,9 +99,15 @@ describe('when Slack fails half-way through setting up a pair', () => {
     // As if the process died after the invite but before recording it.
     await PairModel.updateOne({}, { $unset: { 'setup.done.invite_members': '' } });
     await h.standIn.waitFor(() => retryMessages().length === 2);
-    await h.driver.blockAction({ userId: PEOPLE.staff.id, actionId: PairingIds.retrySetupButton, messageTs: retryMessages()[0].ts });
+    await h.driver.blockAction({
+      userId: PEOPLE.staff.id,
+      actionId: PairingIds.retrySetupButton,
+      messageTs: retryMessages()[0].ts,
+    });
     await pairWithStatus('active');
-    expect(h.standIn.calls.filter((c) => c.method === 'conversations.invite' && c.error === 'already_in_channel').length).toBeGreaterThan(0);
+    expect(
+      h.standIn.calls.filter((c) => c.method === 'conversations.invite' && c.error === 'already_in_channel').length,
+    ).toBeGreaterThan(0);
   });
 
   test('a welcome posted just before a crash is not posted again by the retry', async () => {
@@ -90,9 +118,16 @@ describe('when Slack fails half-way through setting up a pair', () => {
     // As if the process died after Slack took the welcome but before it was recorded.
     await PairModel.updateOne({}, { $unset: { 'setup.done.post_welcome': '' } });
     const pair = (await PairModel.findOne().lean())!;
-    await h.driver.blockAction({ userId: PEOPLE.staff.id, actionId: PairingIds.retrySetupButton, value: String(pair._id), channelId: 'D0STAFF' });
+    await h.driver.blockAction({
+      userId: PEOPLE.staff.id,
+      actionId: PairingIds.retrySetupButton,
+      value: String(pair._id),
+      channelId: 'D0STAFF',
+    });
     await pairWithStatus('active');
-    expect(h.standIn.messages.filter((m) => m.channel === pair.channel!.id && /^Welcome, /.test(m.text ?? ''))).toHaveLength(1);
+    expect(
+      h.standIn.messages.filter((m) => m.channel === pair.channel!.id && /^Welcome, /.test(m.text ?? '')),
+    ).toHaveLength(1);
   });
 
   test('a rate-limited post waits for Retry-After and goes through', async () => {
@@ -110,7 +145,11 @@ describe('when Slack fails half-way through setting up a pair', () => {
     await createPair();
     await pairWithStatus('needs_attention');
     await h.standIn.waitFor(() => retryMessages().length === 2);
-    await h.driver.blockAction({ userId: PEOPLE.outsider.id, actionId: PairingIds.retrySetupButton, messageTs: retryMessages()[0].ts });
+    await h.driver.blockAction({
+      userId: PEOPLE.outsider.id,
+      actionId: PairingIds.retrySetupButton,
+      messageTs: retryMessages()[0].ts,
+    });
     await h.standIn.waitFor(() => h.standIn.responses.length > 0);
     expect(JSON.stringify(h.standIn.responses[0].body)).toMatch(/only program staff/);
     expect((await PairModel.findOne().lean())!.status).toBe('needs_attention');
@@ -122,7 +161,12 @@ describe('when Slack fails half-way through setting up a pair', () => {
     await createPair();
     await pairWithStatus('needs_attention');
     await h.standIn.waitFor(() => retryMessages().length === 2);
-    const click = () => h.driver.blockAction({ userId: PEOPLE.staff.id, actionId: PairingIds.retrySetupButton, messageTs: retryMessages()[0].ts });
+    const click = () =>
+      h.driver.blockAction({
+        userId: PEOPLE.staff.id,
+        actionId: PairingIds.retrySetupButton,
+        messageTs: retryMessages()[0].ts,
+      });
     await Promise.all([click(), click()]);
     await pairWithStatus('active');
     await new Promise((r) => setTimeout(r, 300));
@@ -135,7 +179,12 @@ describe('when Slack fails half-way through setting up a pair', () => {
     await createPair();
     await pairWithStatus('active');
     const pair = await PairModel.findOne().lean();
-    await h.driver.blockAction({ userId: PEOPLE.staff.id, actionId: PairingIds.retrySetupButton, value: String(pair!._id), channelId: 'D0STAFF' });
+    await h.driver.blockAction({
+      userId: PEOPLE.staff.id,
+      actionId: PairingIds.retrySetupButton,
+      value: String(pair!._id),
+      channelId: 'D0STAFF',
+    });
     await h.standIn.waitFor(() => h.standIn.responses.length > 0);
     expect(JSON.stringify(h.standIn.responses[0].body)).toMatch(/already set up/);
   });

@@ -12,7 +12,11 @@ withHarness('validation', (made) => (h = made));
 async function submitWith(overrides: PairFormOverrides) {
   const res = await h.driver.viewSubmission({
     userId: PEOPLE.staff.id,
-    view: { id: `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`, callback_id: PairingIds.createModal, state: { values: pairFormValues(overrides) } },
+    view: {
+      id: `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+      callback_id: PairingIds.createModal,
+      state: { values: pairFormValues(overrides) },
+    },
   });
   expect(res.status).toBe(200);
   return res.json as { response_action: string; errors: Record<string, string> };
@@ -24,11 +28,36 @@ describe('the create-pair form answers invalid input with field errors and store
     ['the mentee is a bot', { mentee: PEOPLE.bot.id }, B.mentee, /bot or an app/],
     ['the mentor is deactivated', { mentor: PEOPLE.deactivated.id }, B.mentor, /deactivated/],
     ['the mentee is unknown to Slack', { mentee: 'U0NOBODY01' }, B.mentee, /does not know this person/],
-    ['the end date is before the start', { startDate: '2027-03-01', endDate: '2027-02-01' }, B.endDate, /after the start date/],
-    ['the program is over three years', { startDate: '2027-01-01', endDate: '2031-01-01' }, B.endDate, /at most three years/],
+    [
+      'the end date is before the start',
+      { startDate: '2027-03-01', endDate: '2027-02-01' },
+      B.endDate,
+      /after the start date/,
+    ],
+    [
+      'the program is over three years',
+      { startDate: '2027-01-01', endDate: '2031-01-01' },
+      B.endDate,
+      /at most three years/,
+    ],
     ['there are no goals', { goals: [] }, B.goalTitle(1), /at least one goal/],
-    ['a goal has no success criteria', { goals: [['Goal one', 'Works'], ['Goal two', '']] }, B.goalSuccess(2), /what success looks like/],
-    ['the organisation is over-long', { menteeOrganisation: 'x'.repeat(121) }, B.menteeOrganisation, /at most 120 characters/],
+    [
+      'a goal has no success criteria',
+      {
+        goals: [
+          ['Goal one', 'Works'],
+          ['Goal two', ''],
+        ],
+      },
+      B.goalSuccess(2),
+      /what success looks like/,
+    ],
+    [
+      'the organisation is over-long',
+      { menteeOrganisation: 'x'.repeat(121) },
+      B.menteeOrganisation,
+      /at most 120 characters/,
+    ],
     ['the organisation is empty', { menteeOrganisation: '   ' }, B.menteeOrganisation, /Name the mentee organisation/],
     ['the time zone is not a real one', { menteeTz: 'Mars/Olympus_Mons' }, B.menteeTz, /time zone name such as/],
     ['the profile has no time zone and none is given', { mentee: PEOPLE.noTz.id }, B.menteeTz, /no time zone/],

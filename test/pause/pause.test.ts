@@ -15,9 +15,12 @@ const setNow = (iso: string) => {
   now = new Date(iso);
 };
 
-withHarness('pause', (made) => (h = made), { clock: { now: () => now }, beforeEachTest: () => {
-  setNow('2026-12-01T10:00:00Z');
-} });
+withHarness('pause', (made) => (h = made), {
+  clock: { now: () => now },
+  beforeEachTest: () => {
+    setNow('2026-12-01T10:00:00Z');
+  },
+});
 
 const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 /** Slack's date token for the start of a Dhaka day (the mentee's): `<!date^…^{date_long}|day>`. */
@@ -41,14 +44,20 @@ async function clickOffer(userId: string, actionId: string, value: string): Prom
 }
 
 const reload = async (pair: Pair) => (await PairModel.findById(pair._id).lean<Pair>())!;
-const channelMessages = (pair: Pair) => h.standIn.messages.filter((m) => m.channel === pair.channel!.id && !m.ephemeral);
+const channelMessages = (pair: Pair) =>
+  h.standIn.messages.filter((m) => m.channel === pair.channel!.id && !m.ephemeral);
 const pauseNotices = (pair: Pair) => channelMessages(pair).filter((m) => /paused this mentorship/.test(m.text ?? ''));
-const resumeNotices = (pair: Pair) => channelMessages(pair).filter((m) => /Welcome back!/.test(m.text ?? '') && !m.blocks?.length);
+const resumeNotices = (pair: Pair) =>
+  channelMessages(pair).filter((m) => /Welcome back!/.test(m.text ?? '') && !m.blocks?.length);
 const prompts = (pair: Pair) => channelMessages(pair).filter((m) => /^Check-in #\d+/.test(m.text ?? ''));
 const header = (m: { blocks?: any[] }) => m.blocks?.find((b) => b.type === 'header')?.text.text;
 /** Nudges (DMs) and staff alerts: what the bot posted outside pair channels, apart from the set-up confirmation. */
 const dmsAndAlerts = () =>
-  h.standIn.messages.filter((m) => (m.channel.startsWith('D') || m.channel === STAFF_CHANNEL) && !/^:white_check_mark: The pair .* is ready/.test(m.text ?? ''));
+  h.standIn.messages.filter(
+    (m) =>
+      (m.channel.startsWith('D') || m.channel === STAFF_CHANNEL) &&
+      !/^:white_check_mark: The pair .* is ready/.test(m.text ?? ''),
+  );
 
 const mentor = { tz: PEOPLE.mentor.tz };
 const mentee = { tz: PEOPLE.mentee.tz };
@@ -72,18 +81,32 @@ describe('/mentorship pause', () => {
     expect(answer.text).toContain(`<@${PEOPLE.mentor.id}> has been told`);
     const paused = await reload(pair);
     expect(paused.status).toBe('paused');
-    expect(paused.pause).toMatchObject({ untilDay: '2026-12-16', by: PEOPLE.mentee.id, reason: 'Ramadan and the audit season' });
+    expect(paused.pause).toMatchObject({
+      untilDay: '2026-12-16',
+      by: PEOPLE.mentee.id,
+      reason: 'Ramadan and the audit season',
+    });
     expect(paused.pause!.until!.toISOString()).toBe(until);
     expect(paused.pause!.since!.toISOString()).toBe('2026-12-02T06:00:00.000Z');
 
     const [notice, ...more] = pauseNotices(pair);
     expect(more).toHaveLength(0);
-    expect(notice.text).toContain(`<@${PEOPLE.mentee.id}> paused this mentorship until *${dateToken('2026-12-16', until)}*`);
-    expect(notice.text).toContain(`<@${PEOPLE.mentor.id}>: check-ins and nudges stop until then and start again by themselves`);
+    expect(notice.text).toContain(
+      `<@${PEOPLE.mentee.id}> paused this mentorship until *${dateToken('2026-12-16', until)}*`,
+    );
+    expect(notice.text).toContain(
+      `<@${PEOPLE.mentor.id}>: check-ins and nudges stop until then and start again by themselves`,
+    );
     expect(notice.text).toContain('Ramadan and the audit season');
 
     // While paused: no check-in at the times they would be due (8 and 15 December), no nudge.
-    for (const at of ['2026-12-08T03:00:00Z', '2026-12-08T12:00:00Z', '2026-12-10T09:00:00Z', '2026-12-15T03:00:00Z', '2026-12-15T17:55:00Z']) {
+    for (const at of [
+      '2026-12-08T03:00:00Z',
+      '2026-12-08T12:00:00Z',
+      '2026-12-10T09:00:00Z',
+      '2026-12-15T03:00:00Z',
+      '2026-12-15T17:55:00Z',
+    ]) {
       await runJobsAt(h, at, ['checkins', 'nudges']);
     }
     expect(prompts(pair)).toHaveLength(0);
@@ -138,7 +161,9 @@ describe('/mentorship pause', () => {
     expect(resumed.pause?.since).toBeUndefined();
     expect(resumed.lastActivityAt!.toISOString()).toBe('2026-12-09T05:00:00.000Z');
     expect(resumed.schedule).toMatchObject({ nextPeriod: 1, nextKind: 'welcome_back', nextDueDay: '2026-12-10' });
-    expect(resumeNotices(pair).map((m) => m.text)).toEqual([expect.stringContaining(`<@${PEOPLE.mentor.id}> ended the pause. Welcome back!`)]);
+    expect(resumeNotices(pair).map((m) => m.text)).toEqual([
+      expect.stringContaining(`<@${PEOPLE.mentor.id}> ended the pause. Welcome back!`),
+    ]);
 
     // A second resume has nothing to end.
     expect((await mentorship('resume', PEOPLE.mentee.id, pair.channel!.id!)).text).toMatch(/not paused/);
@@ -155,7 +180,16 @@ describe('/mentorship pause', () => {
   test('"until 2027-01-15" pauses until that day; a past date, over 90 days or garbage get the usage', async () => {
     const pair = await createActivePair(h);
     setNow('2026-12-02T06:00:00Z');
-    for (const bad of ['pause until 2026-11-30', 'pause until 2026-12-02', 'pause until 2027-03-15', 'pause until soon', 'pause 100d', 'pause 0w', 'pause 3 months', `pause 2w ${'x'.repeat(301)}`]) {
+    for (const bad of [
+      'pause until 2026-11-30',
+      'pause until 2026-12-02',
+      'pause until 2027-03-15',
+      'pause until soon',
+      'pause 100d',
+      'pause 0w',
+      'pause 3 months',
+      `pause 2w ${'x'.repeat(301)}`,
+    ]) {
       const answer = await mentorship(bad, PEOPLE.mentee.id, pair.channel!.id!);
       expect(answer.response_type).toBe('ephemeral');
       expect(answer.text).toContain('Usage: `/mentorship pause [2w|10d|until YYYY-MM-DD] [reason]`');
@@ -164,7 +198,11 @@ describe('/mentorship pause', () => {
     expect((await reload(pair)).status).toBe('active');
     expect(pauseNotices(pair)).toHaveLength(0);
 
-    const answer = await mentorship('pause until 2027-01-15 elections at the chamber', PEOPLE.mentee.id, pair.channel!.id!);
+    const answer = await mentorship(
+      'pause until 2027-01-15 elections at the chamber',
+      PEOPLE.mentee.id,
+      pair.channel!.id!,
+    );
     expect(answer.text).toContain(dateToken('2027-01-15', '2027-01-14T18:00:00Z'));
     const paused = await reload(pair);
     expect(paused.pause).toMatchObject({ untilDay: '2027-01-15', reason: 'elections at the chamber' });
@@ -202,7 +240,9 @@ describe('/mentorship pause', () => {
 describe('who may pause which pair', () => {
   test('an outsider is refused, in the channel and elsewhere', async () => {
     const pair = await createActivePair(h);
-    expect((await mentorship('pause 2w', PEOPLE.outsider.id, pair.channel!.id!)).text).toMatch(/Only the two people in this mentorship/);
+    expect((await mentorship('pause 2w', PEOPLE.outsider.id, pair.channel!.id!)).text).toMatch(
+      /Only the two people in this mentorship/,
+    );
     expect((await mentorship('pause 2w', PEOPLE.outsider.id)).text).toMatch(/not in an active mentorship/);
     expect((await mentorship('resume', PEOPLE.outsider.id, pair.channel!.id!)).text).toMatch(/Only the two people/);
     expect((await reload(pair)).status).toBe('active');
@@ -215,7 +255,9 @@ describe('who may pause which pair', () => {
     const answer = await mentorship('pause 1w staff retreat', PEOPLE.staffByChannel.id, pair.channel!.id!);
     expect(answer.text).toMatch(/Paused until/);
     expect((await reload(pair)).pause).toMatchObject({ by: PEOPLE.staffByChannel.id, untilDay: '2026-12-08' });
-    expect(pauseNotices(pair)[0].text).toContain(`<@${PEOPLE.mentor.id}> and <@${PEOPLE.mentee.id}>: check-ins and nudges stop`);
+    expect(pauseNotices(pair)[0].text).toContain(
+      `<@${PEOPLE.mentor.id}> and <@${PEOPLE.mentee.id}>: check-ins and nudges stop`,
+    );
   });
 
   test('typed outside the channel: one pair is that pair; with two pairs, it asks for the channel', async () => {
@@ -252,7 +294,11 @@ describe("the nudge's pause offer", () => {
     expect(answer.replace_original).toBe(true);
     expect(answer.text).toContain(`Paused until ${dateToken('2027-01-13', '2027-01-12T18:00:00Z')}`);
     expect(answer.text).toContain(`<@${PEOPLE.mentor.id}> has been told`);
-    expect((await reload(pair)).pause).toMatchObject({ by: PEOPLE.mentee.id, untilDay: '2027-01-13', reason: 'after missed check-ins' });
+    expect((await reload(pair)).pause).toMatchObject({
+      by: PEOPLE.mentee.id,
+      untilDay: '2027-01-13',
+      reason: 'after missed check-ins',
+    });
     expect(pauseNotices(pair)).toHaveLength(1);
     expect(pauseNotices(pair)[0].text).toContain('after missed check-ins');
   });
@@ -269,8 +315,18 @@ describe("the nudge's pause offer", () => {
     const pair = await createActivePair(h);
     setNow('2026-12-16T05:00:00Z');
     await Promise.all([
-      h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: PauseIds.offerTwoWeeksButton, value: `${pair._id}:2w`, channelId: 'D0NUDGEDM1' }),
-      h.driver.blockAction({ userId: PEOPLE.mentee.id, actionId: PauseIds.offerTwoWeeksButton, value: `${pair._id}:2w`, channelId: 'D0NUDGEDM1' }),
+      h.driver.blockAction({
+        userId: PEOPLE.mentee.id,
+        actionId: PauseIds.offerTwoWeeksButton,
+        value: `${pair._id}:2w`,
+        channelId: 'D0NUDGEDM1',
+      }),
+      h.driver.blockAction({
+        userId: PEOPLE.mentee.id,
+        actionId: PauseIds.offerTwoWeeksButton,
+        value: `${pair._id}:2w`,
+        channelId: 'D0NUDGEDM1',
+      }),
     ]);
     await h.standIn.waitFor(() => h.standIn.responses.length >= 2, 8000, 'two answers');
     const texts = h.standIn.responses.map((r) => r.body.text as string);

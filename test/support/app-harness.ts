@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Logger, LogLevel } from '@slack/logger';
+import { type Logger, LogLevel } from '@slack/logger';
 import { createApp, type CreatedApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import type { Clock } from '../../src/lib/time';
@@ -39,10 +39,18 @@ export interface Harness extends CreatedApp {
 
 /** A logger that keeps lines in memory, so tests can check what is (not) logged. */
 function memoryLogger(lines: string[]): Logger {
-  const push = (level: string) => (...msg: unknown[]) => void lines.push(`${level} ${msg.map(String).join(' ')}`);
+  const push =
+    (level: string) =>
+    (...msg: unknown[]) =>
+      void lines.push(`${level} ${msg.map(String).join(' ')}`);
   return {
-    debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error'),
-    setLevel: () => undefined, getLevel: () => LogLevel.DEBUG, setName: () => undefined,
+    debug: push('debug'),
+    info: push('info'),
+    warn: push('warn'),
+    error: push('error'),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.DEBUG,
+    setName: () => undefined,
   };
 }
 
@@ -51,7 +59,12 @@ export async function startHarness(opts: { env?: Record<string, string>; clock?:
   const standIn = await SlackStandIn.start();
   for (const person of Object.values(PEOPLE)) standIn.addUser({ ...person });
   const addStaffChannel = () =>
-    standIn.addChannel({ id: STAFF_CHANNEL, name: 'program-staff', is_private: true, members: [PEOPLE.staffByChannel.id, standIn.botUserId] });
+    standIn.addChannel({
+      id: STAFF_CHANNEL,
+      name: 'program-staff',
+      is_private: true,
+      members: [PEOPLE.staffByChannel.id, standIn.botUserId],
+    });
   addStaffChannel();
 
   const config = loadConfig({
@@ -68,7 +81,12 @@ export async function startHarness(opts: { env?: Record<string, string>; clock?:
   const server = http.createServer(created.receiver!.requestListener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const driver = new SlackDriver({ appUrl: `http://127.0.0.1:${port}/slack/events`, signingSecret: SIGNING_SECRET, teamId: standIn.teamId, standIn });
+  const driver = new SlackDriver({
+    appUrl: `http://127.0.0.1:${port}/slack/events`,
+    signingSecret: SIGNING_SECRET,
+    teamId: standIn.teamId,
+    standIn,
+  });
 
   return {
     ...created,

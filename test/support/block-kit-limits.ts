@@ -42,7 +42,8 @@ function checkOptions(el: Json, at: string): string | null {
   const max = MAX_OPTIONS[el.type];
   if (max === undefined) return null;
   const options: Json[] = el.options ?? (el.option_groups ?? []).flatMap((g: Json) => g.options ?? []);
-  const countProblem = tooMany(el.options, max, `${at}/options`) ?? tooMany(el.option_groups, max, `${at}/option_groups`);
+  const countProblem =
+    tooMany(el.options, max, `${at}/options`) ?? tooMany(el.option_groups, max, `${at}/option_groups`);
   if (countProblem) return countProblem;
   for (const [i, option] of options.entries()) {
     const problem = first(
@@ -108,7 +109,10 @@ function checkBlock(block: Json, at: string): string | null {
     case 'context':
       return tooMany(block.elements, 10, `${at}/elements`);
     case 'input':
-      return first(tooLong(textOf(block.label), 2000, `${at}/label/text`), checkElement(block.element, `${at}/element`));
+      return first(
+        tooLong(textOf(block.label), 2000, `${at}/label/text`),
+        checkElement(block.element, `${at}/element`),
+      );
     default:
       return null;
   }
@@ -123,7 +127,8 @@ function checkBlocks(blocks: unknown, max: number, at: string): string | null {
     const problem = checkBlock(block, `${at}/${i}`);
     if (problem) return problem;
     if (block.block_id !== undefined) {
-      if (seenIds.has(block.block_id)) return `duplicate block_id "${block.block_id}" [json-pointer:${at}/${i}/block_id]`;
+      if (seenIds.has(block.block_id))
+        return `duplicate block_id "${block.block_id}" [json-pointer:${at}/${i}/block_id]`;
       seenIds.add(block.block_id);
     }
   }

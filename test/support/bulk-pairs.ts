@@ -7,7 +7,13 @@ import type { SlackStandIn } from './slack-stand-in';
  * Inserts `count` active pairs straight into the database (and their channels into the stand-in),
  * for load tests and benchmarks; `due` of them have a check-in due at `dueAt`, the rest a week later.
  */
-export async function insertBulkPairs(opts: { teamId: string; count: number; due: number; dueAt: Date; standIn?: SlackStandIn }): Promise<void> {
+export async function insertBulkPairs(opts: {
+  teamId: string;
+  count: number;
+  due: number;
+  dueAt: Date;
+  standIn?: SlackStandIn;
+}): Promise<void> {
   const people = [];
   const pairs = [];
   const later = new Date(opts.dueAt.getTime() + 7 * 86_400_000);
@@ -15,10 +21,27 @@ export async function insertBulkPairs(opts: { teamId: string; count: number; due
     const mentor = `UMR${String(i).padStart(7, '0')}`;
     const mentee = `UME${String(i).padStart(7, '0')}`;
     const channelId = `CBULK${String(i).padStart(6, '0')}`;
-    opts.standIn?.addChannel({ id: channelId, name: `mentorship-bulk-${i}`, is_private: true, members: [opts.standIn.botUserId, mentor, mentee] });
+    opts.standIn?.addChannel({
+      id: channelId,
+      name: `mentorship-bulk-${i}`,
+      is_private: true,
+      members: [opts.standIn.botUserId, mentor, mentee],
+    });
     people.push(
-      { _id: participantId(opts.teamId, mentor), teamId: opts.teamId, userId: mentor, name: `Mentor ${i}`, tz: 'America/New_York' },
-      { _id: participantId(opts.teamId, mentee), teamId: opts.teamId, userId: mentee, name: `Mentee ${i}`, tz: 'Asia/Dhaka' },
+      {
+        _id: participantId(opts.teamId, mentor),
+        teamId: opts.teamId,
+        userId: mentor,
+        name: `Mentor ${i}`,
+        tz: 'America/New_York',
+      },
+      {
+        _id: participantId(opts.teamId, mentee),
+        teamId: opts.teamId,
+        userId: mentee,
+        name: `Mentee ${i}`,
+        tz: 'Asia/Dhaka',
+      },
     );
     pairs.push({
       _id: new Types.ObjectId(),
@@ -34,7 +57,12 @@ export async function insertBulkPairs(opts: { teamId: string; count: number; due
       sourceViewId: `VBULK${i}`,
       createdBy: 'U0STAFF001',
       channel: { id: channelId, name: `mentorship-bulk-${i}` },
-      schedule: { nextPeriod: 1, nextDueDay: '2026-12-08', nextCheckinAt: i < opts.due ? opts.dueAt : later, nextKind: 'regular' },
+      schedule: {
+        nextPeriod: 1,
+        nextDueDay: '2026-12-08',
+        nextCheckinAt: i < opts.due ? opts.dueAt : later,
+        nextKind: 'regular',
+      },
       lastActivityAt: opts.dueAt,
     });
   }

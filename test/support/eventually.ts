@@ -1,5 +1,9 @@
 /** Polls an async condition until it holds (for work the app does after acknowledging Slack). */
-export async function eventually(condition: () => Promise<boolean>, description: string, timeoutMs = 8000): Promise<void> {
+export async function eventually(
+  condition: () => Promise<boolean>,
+  description: string,
+  timeoutMs = 8000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await condition()) return;

@@ -19,11 +19,19 @@ export async function runJobsAt(
   return ctx.report;
 }
 
-export function jobContext(h: Harness, now: Date | string, opts: { instanceId?: string; dryRun?: boolean; sleep?: (ms: number) => Promise<void> } = {}): JobContext {
+export function jobContext(
+  h: Harness,
+  now: Date | string,
+  opts: { instanceId?: string; dryRun?: boolean; sleep?: (ms: number) => Promise<void> } = {},
+): JobContext {
   const client = createJobClient(h.config, h.deps.logger);
-  return createJobContext({ config: h.config, logger: h.deps.logger, client }, typeof now === 'string' ? new Date(now) : now, {
-    instanceId: opts.instanceId ?? 'test-instance',
-    dryRun: opts.dryRun,
-    sleep: opts.sleep,
-  });
+  return createJobContext(
+    { config: h.config, logger: h.deps.logger, client },
+    typeof now === 'string' ? new Date(now) : now,
+    {
+      instanceId: opts.instanceId ?? 'test-instance',
+      dryRun: opts.dryRun,
+      sleep: opts.sleep,
+    },
+  );
 }

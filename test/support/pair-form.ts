@@ -28,7 +28,11 @@ export function pairFormValues(o: PairFormOverrides = {}) {
     [B.mentorCountry]: { actionId: A, type: 'plain_text_input', value: 'United States' },
     [B.mentorTz]: { actionId: A, type: 'plain_text_input', value: o.mentorTz ?? '' },
     [B.mentee]: { actionId: A, type: 'users_select', value: o.mentee ?? PEOPLE.mentee.id },
-    [B.menteeOrganisation]: { actionId: A, type: 'plain_text_input', value: o.menteeOrganisation ?? 'Microfinance Association of Bangladesh' },
+    [B.menteeOrganisation]: {
+      actionId: A,
+      type: 'plain_text_input',
+      value: o.menteeOrganisation ?? 'Microfinance Association of Bangladesh',
+    },
     [B.menteeCountry]: { actionId: A, type: 'plain_text_input', value: o.menteeCountry ?? 'Bangladesh' },
     [B.menteeTz]: { actionId: A, type: 'plain_text_input', value: o.menteeTz ?? '' },
     [B.cadence]: { actionId: A, type: 'static_select', value: o.cadence ?? 'weekly' },

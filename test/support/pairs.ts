@@ -9,8 +9,14 @@ let counter = 0;
 /** Creates a pair through the real form and waits until its set-up is done. */
 export async function createActivePair(h: Harness, overrides: PairFormOverrides = {}): Promise<Pair> {
   const viewId = `VPAIR${++counter}${Date.now().toString(36).toUpperCase()}`;
-  const res = await h.driver.viewSubmission({ userId: PEOPLE.staff.id, view: { id: viewId, callback_id: PairingIds.createModal, state: { values: pairFormValues(overrides) } } });
+  const res = await h.driver.viewSubmission({
+    userId: PEOPLE.staff.id,
+    view: { id: viewId, callback_id: PairingIds.createModal, state: { values: pairFormValues(overrides) } },
+  });
   if (res.json?.response_action !== 'clear') throw new Error(`pair form refused: ${JSON.stringify(res.json)}`);
-  await eventually(async () => Boolean(await PairModel.exists({ sourceViewId: viewId, status: 'active' })), 'the pair to be active');
+  await eventually(
+    async () => Boolean(await PairModel.exists({ sourceViewId: viewId, status: 'active' })),
+    'the pair to be active',
+  );
   return (await PairModel.findOne({ sourceViewId: viewId }).lean<Pair>())!;
 }

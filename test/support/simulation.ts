@@ -8,7 +8,13 @@ const HOUR = 3600_000;
  * Runs the scheduler every `stepMinutes` of simulated time from `from` to `to` (inclusive),
  * as the in-process cron would, and returns every report line with its tick time.
  */
-export async function simulate(h: Harness, from: string, to: string, names: JobName[], stepMinutes = 60): Promise<Array<{ at: string; line: string }>> {
+export async function simulate(
+  h: Harness,
+  from: string,
+  to: string,
+  names: JobName[],
+  stepMinutes = 60,
+): Promise<Array<{ at: string; line: string }>> {
   const lines: Array<{ at: string; line: string }> = [];
   const end = Date.parse(to);
   for (let t = Date.parse(from); t <= end; t += stepMinutes * 60_000) {
@@ -20,7 +26,13 @@ export async function simulate(h: Harness, from: string, to: string, names: JobN
 
 /** "Mon 09:00" of an instant in a time zone. */
 export function wallTime(at: Date, tz: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: tz,
+    weekday: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
 }
 
 export { HOUR };

@@ -9,8 +9,17 @@ import type { SlackStandIn } from './slack-stand-in';
 type Json = Record<string, any>;
 type ContentType = 'application/x-www-form-urlencoded' | 'application/json';
 
-export interface SendOptions { timestamp?: number; badSignature?: boolean; retryNum?: number; retryReason?: string }
-export interface DriverResponse { status: number; text: string; json: any }
+export interface SendOptions {
+  timestamp?: number;
+  badSignature?: boolean;
+  retryNum?: number;
+  retryReason?: string;
+}
+export interface DriverResponse {
+  status: number;
+  text: string;
+  json: any;
+}
 type InputType = 'plain_text_input' | 'users_select' | 'static_select' | 'datepicker' | 'radio_buttons' | 'checkboxes';
 /** For selects, radios and checkboxes a value is an option value, or `{text, value}` to set the label too. */
 type OptionValue = string | { text: string; value: string };
@@ -87,7 +96,11 @@ export class SlackDriver {
     const res = await fetch(this.appUrl, { method: 'POST', headers, body });
     const text = await res.text();
     let json: any;
-    try { json = JSON.parse(text); } catch { json = undefined; }
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
     return { status: res.status, text, json };
   }
 
@@ -97,7 +110,8 @@ export class SlackDriver {
     opts: { userId: string; channelId?: string; triggerId?: string } & SendOptions,
   ): Promise<DriverResponse> {
     const channelId = opts.channelId ?? 'C0GENERAL1';
-    const channelName = this.standIn?.channels.get(channelId)?.name ?? (channelId.startsWith('D') ? 'directmessage' : 'general');
+    const channelName =
+      this.standIn?.channels.get(channelId)?.name ?? (channelId.startsWith('D') ? 'directmessage' : 'general');
     const form: Json = {
       token: this.verificationToken,
       team_id: this.teamId,
@@ -122,18 +136,41 @@ export class SlackDriver {
    * to the clicked element's, found by `actionId` in those blocks.
    */
   blockAction(
-    opts: { userId: string; actionId: string; blockId?: string; value?: string; channelId?: string; messageTs?: string; view?: any } & SendOptions,
+    opts: {
+      userId: string;
+      actionId: string;
+      blockId?: string;
+      value?: string;
+      channelId?: string;
+      messageTs?: string;
+      view?: any;
+    } & SendOptions,
   ): Promise<DriverResponse> {
-    const message = opts.view ? undefined : this.standIn?.messages.find((m) => m.ts === opts.messageTs && (!opts.channelId || m.channel === opts.channelId));
+    const message = opts.view
+      ? undefined
+      : this.standIn?.messages.find(
+          (m) => m.ts === opts.messageTs && (!opts.channelId || m.channel === opts.channelId),
+        );
     const channelId = opts.channelId ?? message?.channel;
     const found = findElement(opts.view?.blocks ?? message?.blocks, opts.actionId);
     const messageTs = opts.messageTs ?? message?.ts ?? nowTs();
     const source: Json = opts.view
       ? { container: { type: 'view', view_id: opts.view.id }, view: { state: { values: {} }, ...opts.view } }
       : {
-          container: { type: 'message', message_ts: messageTs, channel_id: channelId, is_ephemeral: !!message?.ephemeral },
+          container: {
+            type: 'message',
+            message_ts: messageTs,
+            channel_id: channelId,
+            is_ephemeral: !!message?.ephemeral,
+          },
           channel: { id: channelId, name: this.standIn?.channels.get(channelId ?? '')?.name ?? 'directmessage' },
-          message: { type: 'message', ts: messageTs, text: message?.text ?? '', blocks: message?.blocks ?? [], user: message?.user },
+          message: {
+            type: 'message',
+            ts: messageTs,
+            text: message?.text ?? '',
+            blocks: message?.blocks ?? [],
+            user: message?.user,
+          },
           ...(this.standIn ? { response_url: this.standIn.responseUrl() } : {}),
         };
     const payload = {
@@ -146,21 +183,31 @@ export class SlackDriver {
       enterprise: null,
       is_enterprise_install: false,
       ...source,
-      actions: [{
-        type: found?.element.type ?? 'button',
-        action_id: opts.actionId,
-        block_id: opts.blockId ?? found?.blockId ?? randomId('b'),
-        value: opts.value ?? found?.element.value,
-        ...(found?.element.text ? { text: found.element.text } : {}),
-        action_ts: nowTs(),
-      }],
+      actions: [
+        {
+          type: found?.element.type ?? 'button',
+          action_id: opts.actionId,
+          block_id: opts.blockId ?? found?.blockId ?? randomId('b'),
+          value: opts.value ?? found?.element.value,
+          ...(found?.element.text ? { text: found.element.text } : {}),
+          action_ts: nowTs(),
+        },
+      ],
     };
     return this.sendPayload(payload, opts);
   }
 
   /** A modal submission. The view is merged over the stand-in's stored copy when its id matches one. */
   viewSubmission(
-    opts: { userId: string; view: { id?: string; callback_id: string; private_metadata?: string; state: { values: Record<string, Record<string, any>> } } } & SendOptions,
+    opts: {
+      userId: string;
+      view: {
+        id?: string;
+        callback_id: string;
+        private_metadata?: string;
+        state: { values: Record<string, Record<string, any>> };
+      };
+    } & SendOptions,
   ): Promise<DriverResponse> {
     const id = opts.view.id ?? randomId('V');
     const stored = this.standIn?.views.get(id) ?? {};
@@ -172,9 +219,17 @@ export class SlackDriver {
       token: this.verificationToken,
       trigger_id: triggerId(),
       view: {
-        type: 'modal', blocks: [], private_metadata: '', hash: `${Math.floor(Date.now() / 1000)}.${randomId('')}`,
-        team_id: this.teamId, app_id: this.apiAppId, root_view_id: id, previous_view_id: null,
-        ...stored, ...opts.view, id,
+        type: 'modal',
+        blocks: [],
+        private_metadata: '',
+        hash: `${Math.floor(Date.now() / 1000)}.${randomId('')}`,
+        team_id: this.teamId,
+        app_id: this.apiAppId,
+        root_view_id: id,
+        previous_view_id: null,
+        ...stored,
+        ...opts.view,
+        id,
       },
       response_urls: [],
       enterprise: null,
@@ -194,13 +249,15 @@ export class SlackDriver {
       type: 'event_callback',
       event_id: opts.eventId ?? randomId('Ev'),
       event_time: eventTime,
-      authorizations: [{
-        enterprise_id: null,
-        team_id: this.teamId,
-        user_id: this.standIn?.botUserId ?? 'U0STANDBOT',
-        is_bot: true,
-        is_enterprise_install: false,
-      }],
+      authorizations: [
+        {
+          enterprise_id: null,
+          team_id: this.teamId,
+          user_id: this.standIn?.botUserId ?? 'U0STANDBOT',
+          is_bot: true,
+          is_enterprise_install: false,
+        },
+      ],
       is_ext_shared_channel: false,
     };
     return this.send(JSON.stringify(envelope), 'application/json', opts);

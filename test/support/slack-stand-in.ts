@@ -20,30 +20,60 @@ export interface RecordedCall {
   error?: string;
 }
 export interface StandInUser {
-  id: string; name: string; real_name?: string; tz?: string; tz_offset?: number;
-  is_bot?: boolean; deleted?: boolean; locale?: string; team_id?: string;
+  id: string;
+  name: string;
+  real_name?: string;
+  tz?: string;
+  tz_offset?: number;
+  is_bot?: boolean;
+  deleted?: boolean;
+  locale?: string;
+  team_id?: string;
 }
 export interface StandInChannel {
-  id: string; name: string; is_private: boolean; members: Set<string>; purpose?: string; archived?: boolean;
+  id: string;
+  name: string;
+  is_private: boolean;
+  members: Set<string>;
+  purpose?: string;
+  archived?: boolean;
 }
 export interface StandInMessage {
-  channel: string; ts: string; text?: string; blocks?: any[]; thread_ts?: string;
+  channel: string;
+  ts: string;
+  text?: string;
+  blocks?: any[];
+  thread_ts?: string;
   /** The bot for posted messages; the recipient for ephemeral ones. */
   user?: string;
-  ephemeral?: boolean; updated?: boolean;
+  ephemeral?: boolean;
+  updated?: boolean;
   /** Message metadata ({event_type, event_payload}) as given to chat.postMessage. */
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 export type Failure = { error: string } | { status: number } | { ratelimited: number };
 
-const DEFAULT_SCOPES = ['commands', 'chat:write', 'groups:write', 'groups:read', 'groups:history', 'channels:read', 'im:write', 'im:history', 'users:read'];
+const DEFAULT_SCOPES = [
+  'commands',
+  'chat:write',
+  'groups:write',
+  'groups:read',
+  'groups:history',
+  'channels:read',
+  'im:write',
+  'im:history',
+  'users:read',
+];
 /** Form fields that WebClient JSON-encodes because they hold objects or arrays. */
 const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata'];
 /** Slack lets a response_url be used this many times. */
 const RESPONSE_URL_USES = 5;
 
 class SlackApiError extends Error {
-  constructor(readonly code: string, readonly extra: Json = {}) {
+  constructor(
+    readonly code: string,
+    readonly extra: Json = {},
+  ) {
     super(code);
   }
 }
@@ -51,16 +81,28 @@ function fail(code: string, extra?: Json): never {
   throw new SlackApiError(code, extra);
 }
 const bool = (v: unknown): boolean => v === true || v === 'true' || v === '1';
-const list = (v: unknown): string[] => String(v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: unknown): string[] =>
+  String(v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function parseArgs(raw: string, contentType = ''): Json | null {
   if (contentType.includes('application/json')) {
-    try { return raw ? JSON.parse(raw) : {}; } catch { return null; }
+    try {
+      return raw ? JSON.parse(raw) : {};
+    } catch {
+      return null;
+    }
   }
   const args: Json = { ...parseQuery(raw) };
   for (const field of JSON_FIELDS) {
     if (typeof args[field] !== 'string') continue;
-    try { args[field] = JSON.parse(args[field]); } catch { /* left as a string: reported as badly formatted */ }
+    try {
+      args[field] = JSON.parse(args[field]);
+    } catch {
+      /* left as a string: reported as badly formatted */
+    }
   }
   return args;
 }
@@ -100,7 +142,10 @@ export class SlackStandIn {
   private counter = 0;
   private lastTsMicros = 0;
   private failures = new Map<string, Failure[]>();
-  private limits = new Map<string, { perWindow: number; windowMs: number; retryAfter: number; windowStart: number; used: number }>();
+  private limits = new Map<
+    string,
+    { perWindow: number; windowMs: number; retryAfter: number; windowStart: number; used: number }
+  >();
   private bursts = new Map<string, { every: number; retryAfter: number; count: number }>();
   private dms = new Map<string, string>(); // sorted user ids -> D/G id
   private homeViews = new Map<string, string>(); // user id -> home view id
@@ -120,8 +165,12 @@ export class SlackStandIn {
     return standIn;
   }
 
-  get baseUrl(): string { return `http://127.0.0.1:${this.port}`; }
-  get url(): string { return `${this.baseUrl}/api/`; }
+  get baseUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+  get url(): string {
+    return `${this.baseUrl}/api/`;
+  }
 
   /** Only the calls that Slack answered with ok:true. */
   callsTo(method: string): RecordedCall[] {
@@ -176,7 +225,14 @@ export class SlackStandIn {
     this.users.set(user.id, user);
   }
 
-  addChannel(c: { id: string; name: string; is_private?: boolean; members?: string[]; purpose?: string; archived?: boolean }): StandInChannel {
+  addChannel(c: {
+    id: string;
+    name: string;
+    is_private?: boolean;
+    members?: string[];
+    purpose?: string;
+    archived?: boolean;
+  }): StandInChannel {
     const channel = { ...c, is_private: c.is_private ?? false, members: new Set(c.members ?? []) };
     this.channels.set(c.id, channel);
     return channel;
@@ -194,7 +250,9 @@ export class SlackStandIn {
     while (!predicate()) {
       if (Date.now() > deadline) {
         const seen = this.calls.map((c) => `${c.method}(${c.error ?? 'ok'})`).join(', ') || 'none';
-        throw new Error(`SlackStandIn.waitFor: ${description} not met within ${timeoutMs}ms. Web API calls so far: ${seen}`);
+        throw new Error(
+          `SlackStandIn.waitFor: ${description} not met within ${timeoutMs}ms. Web API calls so far: ${seen}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 10));
     }
@@ -205,7 +263,8 @@ export class SlackStandIn {
     this.calls.length = 0;
     this.messages.length = 0;
     this.responses.length = 0;
-    for (const map of [this.failures, this.limits, this.bursts, this.channels, this.dms, this.views, this.homeViews]) map.clear();
+    for (const map of [this.failures, this.limits, this.bursts, this.channels, this.dms, this.views, this.homeViews])
+      map.clear();
   }
 
   close(): Promise<void> {
@@ -218,7 +277,8 @@ export class SlackStandIn {
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.baseUrl);
     const raw = await readBody(req);
-    if (url.pathname.startsWith('/response/')) return this.handleResponseUrl(url.pathname.slice('/response/'.length), raw, res);
+    if (url.pathname.startsWith('/response/'))
+      return this.handleResponseUrl(url.pathname.slice('/response/'.length), raw, res);
     if (!url.pathname.startsWith('/api/')) return send(res, 404, 'not found');
 
     const method = url.pathname.slice('/api/'.length);
@@ -258,11 +318,21 @@ export class SlackStandIn {
 
   private handleResponseUrl(id: string, raw: string, res: http.ServerResponse): void {
     const uses = this.responseUrlUses.get(id);
-    if (uses === undefined) return send(res, 404, 'expired_url');
-    if (uses >= RESPONSE_URL_USES) return send(res, 404, 'used_url');
+    if (uses === undefined) {
+      send(res, 404, 'expired_url');
+      return;
+    }
+    if (uses >= RESPONSE_URL_USES) {
+      send(res, 404, 'used_url');
+      return;
+    }
     this.responseUrlUses.set(id, uses + 1);
     let body: any = raw;
-    try { body = JSON.parse(raw); } catch { /* recorded as text */ }
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      /* recorded as text */
+    }
     this.responses.push({ id, body });
     send(res, 200, { ok: true });
   }
@@ -271,16 +341,34 @@ export class SlackStandIn {
 
   private readonly handlers: Record<string, (a: Json) => Json> = {
     'auth.test': () => ({
-      url: 'https://standin.slack.com/', team: 'Stand-in Workspace', user: this.users.get(this.botUserId)?.name,
-      team_id: this.teamId, user_id: this.botUserId, bot_id: this.botId, is_enterprise_install: false,
+      url: 'https://standin.slack.com/',
+      team: 'Stand-in Workspace',
+      user: this.users.get(this.botUserId)?.name,
+      team_id: this.teamId,
+      user_id: this.botUserId,
+      bot_id: this.botId,
+      is_enterprise_install: false,
     }),
     'chat.postMessage': (a) => {
       this.needScope('chat:write');
       const channel = this.postableChannel(a.channel);
       this.checkContent(a);
-      const metadata = a.metadata === undefined ? undefined : typeof a.metadata === 'string' ? JSON.parse(a.metadata) : a.metadata;
-      if (metadata !== undefined && (typeof metadata.event_type !== 'string' || typeof metadata.event_payload !== 'object')) fail('invalid_metadata_format');
-      const m = this.store({ channel, ts: this.nextTs(), text: a.text, blocks: a.blocks, thread_ts: a.thread_ts, user: this.botUserId, metadata });
+      const metadata =
+        a.metadata === undefined ? undefined : typeof a.metadata === 'string' ? JSON.parse(a.metadata) : a.metadata;
+      if (
+        metadata !== undefined &&
+        (typeof metadata.event_type !== 'string' || typeof metadata.event_payload !== 'object')
+      )
+        fail('invalid_metadata_format');
+      const m = this.store({
+        channel,
+        ts: this.nextTs(),
+        text: a.text,
+        blocks: a.blocks,
+        thread_ts: a.thread_ts,
+        user: this.botUserId,
+        metadata,
+      });
       return { channel, ts: m.ts, message: this.messageJson(m) };
     },
     'chat.postEphemeral': (a) => {
@@ -289,13 +377,23 @@ export class SlackStandIn {
       if (!a.user || !this.users.has(a.user)) fail('user_not_found');
       if (this.channels.get(channel)?.members.has(a.user) === false) fail('user_not_in_channel');
       this.checkContent(a);
-      const m = this.store({ channel, ts: this.nextTs(), text: a.text, blocks: a.blocks, thread_ts: a.thread_ts, user: a.user, ephemeral: true });
+      const m = this.store({
+        channel,
+        ts: this.nextTs(),
+        text: a.text,
+        blocks: a.blocks,
+        thread_ts: a.thread_ts,
+        user: a.user,
+        ephemeral: true,
+      });
       return { message_ts: m.ts };
     },
     'chat.update': (a) => {
       this.needScope('chat:write');
       if (!a.channel) fail('channel_not_found');
-      const m = this.messages.find((x) => x.channel === a.channel && x.ts === a.ts && !x.ephemeral) ?? fail('message_not_found');
+      const m =
+        this.messages.find((x) => x.channel === a.channel && x.ts === a.ts && !x.ephemeral) ??
+        fail('message_not_found');
       this.checkContent(a);
       if (a.text !== undefined) m.text = a.text;
       if (a.blocks !== undefined) m.blocks = a.blocks;
@@ -322,7 +420,7 @@ export class SlackStandIn {
       if (users.includes(this.botUserId)) fail('cant_invite_self');
       if (users.some((u) => !this.users.has(u))) fail('user_not_found');
       if (users.every((u) => c.members.has(u))) fail('already_in_channel');
-      users.forEach((u) => c.members.add(u));
+      for (const u of users) c.members.add(u);
       return { channel: this.channelJson(c) };
     },
     'conversations.setPurpose': (a) => {
@@ -343,7 +441,13 @@ export class SlackStandIn {
     'conversations.members': (a) => {
       const c = this.visibleChannel(a.channel);
       const limit = Math.min(Number(a.limit) || 100, 1000);
-      const offset = a.cursor ? Number(Buffer.from(String(a.cursor), 'base64').toString().replace(/^offset:/, '')) : 0;
+      const offset = a.cursor
+        ? Number(
+            Buffer.from(String(a.cursor), 'base64')
+              .toString()
+              .replace(/^offset:/, ''),
+          )
+        : 0;
       if (!Number.isInteger(offset) || offset < 0) fail('invalid_cursor');
       const members = [...c.members];
       const end = offset + limit;
@@ -365,17 +469,25 @@ export class SlackStandIn {
         .filter((m) => m.channel === c.id && !m.ephemeral && !m.thread_ts && Number(m.ts) >= oldest)
         .sort((x, y) => Number(y.ts) - Number(x.ts))
         .slice(0, limit)
-        .map((m) => ({ ...this.messageJson(m), ...(bool(a.include_all_metadata) && m.metadata ? { metadata: m.metadata } : {}) }));
+        .map((m) => ({
+          ...this.messageJson(m),
+          ...(bool(a.include_all_metadata) && m.metadata ? { metadata: m.metadata } : {}),
+        }));
       return { messages: found, has_more: false, response_metadata: { next_cursor: '' } };
     },
     'conversations.replies': (a) => {
       const c = this.visibleChannel(a.channel);
       this.needScope(c.is_private ? 'groups:history' : 'channels:history');
-      const parent = this.messages.find((m) => m.channel === c.id && m.ts === a.ts && !m.ephemeral) ?? fail('thread_not_found');
-      const thread = [parent, ...this.messages.filter((m) => m.channel === c.id && m.thread_ts === parent.ts && !m.ephemeral)];
-      const found = thread
-        .slice(0, Math.min(Number(a.limit) || 1000, 1000))
-        .map((m) => ({ ...this.messageJson(m), ...(bool(a.include_all_metadata) && m.metadata ? { metadata: m.metadata } : {}) }));
+      const parent =
+        this.messages.find((m) => m.channel === c.id && m.ts === a.ts && !m.ephemeral) ?? fail('thread_not_found');
+      const thread = [
+        parent,
+        ...this.messages.filter((m) => m.channel === c.id && m.thread_ts === parent.ts && !m.ephemeral),
+      ];
+      const found = thread.slice(0, Math.min(Number(a.limit) || 1000, 1000)).map((m) => ({
+        ...this.messageJson(m),
+        ...(bool(a.include_all_metadata) && m.metadata ? { metadata: m.metadata } : {}),
+      }));
       return { messages: found, has_more: false, response_metadata: { next_cursor: '' } };
     },
     'users.info': (a) => {
@@ -387,7 +499,10 @@ export class SlackStandIn {
     'views.push': (a) => this.openModal(a),
     'views.update': (a) => {
       if (!a.view_id && !a.external_id) fail('invalid_arguments');
-      const existing = (a.view_id ? this.views.get(a.view_id) : [...this.views.values()].find((v) => v.external_id === a.external_id)) ?? fail('not_found');
+      const existing =
+        (a.view_id
+          ? this.views.get(a.view_id)
+          : [...this.views.values()].find((v) => v.external_id === a.external_id)) ?? fail('not_found');
       if (a.hash && a.hash !== existing.hash) fail('hash_conflict');
       return { view: this.saveView(a.view, existing.type, existing.id) };
     },
@@ -437,14 +552,15 @@ export class SlackStandIn {
 
   private checkContent(a: Json): void {
     if (typeof a.blocks === 'string') fail('invalid_blocks_format');
-    if (!a.text && !(a.blocks?.length) && !a.attachments) fail('no_text');
+    if (!a.text && !a.blocks?.length && !a.attachments) fail('no_text');
     if (typeof a.text === 'string' && a.text.length > 40000) fail('msg_too_long');
     const problem = a.blocks === undefined ? null : checkMessageBlocks(a.blocks);
     if (problem) fail('invalid_blocks', { response_metadata: { messages: [`[ERROR] ${problem}`] } });
   }
 
   private openModal(a: Json): Json {
-    if (!a.trigger_id) fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: trigger_id'] } });
+    if (!a.trigger_id)
+      fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: trigger_id'] } });
     if (a.trigger_id === 'expired') fail('expired_trigger_id');
     return { view: this.saveView(a.view, 'modal') };
   }
@@ -454,10 +570,18 @@ export class SlackStandIn {
     const problem = wrongType ? `must be "${type}" [json-pointer:/view/type]` : checkView(view);
     if (problem) fail('invalid_arguments', { response_metadata: { messages: [`[ERROR] ${problem}`] } });
     const saved: Json = {
-      callback_id: '', private_metadata: '', external_id: '', ...(view as Json),
-      id, team_id: this.teamId, app_id: 'A0STANDIN1', bot_id: this.botId,
-      state: { values: {} }, hash: `${Math.floor(Date.now() / 1000)}.${++this.counter}`,
-      root_view_id: id, previous_view_id: null,
+      callback_id: '',
+      private_metadata: '',
+      external_id: '',
+      ...(view as Json),
+      id,
+      team_id: this.teamId,
+      app_id: 'A0STANDIN1',
+      bot_id: this.botId,
+      state: { values: {} },
+      hash: `${Math.floor(Date.now() / 1000)}.${++this.counter}`,
+      root_view_id: id,
+      previous_view_id: null,
     };
     this.views.set(id, saved);
     return saved;
@@ -486,21 +610,45 @@ export class SlackStandIn {
   }
 
   private messageJson(m: StandInMessage): Json {
-    return { type: 'message', user: m.user, bot_id: this.botId, text: m.text ?? '', blocks: m.blocks, ts: m.ts, thread_ts: m.thread_ts, team: this.teamId };
+    return {
+      type: 'message',
+      user: m.user,
+      bot_id: this.botId,
+      text: m.text ?? '',
+      blocks: m.blocks,
+      ts: m.ts,
+      thread_ts: m.thread_ts,
+      team: this.teamId,
+    };
   }
 
   private channelJson(c: StandInChannel): Json {
     return {
-      id: c.id, name: c.name, name_normalized: c.name, is_channel: true, is_group: false, is_im: false, is_mpim: false,
-      is_private: c.is_private, is_archived: !!c.archived, is_member: c.members.has(this.botUserId), num_members: c.members.size,
-      purpose: { value: c.purpose ?? '', creator: '', last_set: 0 }, topic: { value: '', creator: '', last_set: 0 },
+      id: c.id,
+      name: c.name,
+      name_normalized: c.name,
+      is_channel: true,
+      is_group: false,
+      is_im: false,
+      is_mpim: false,
+      is_private: c.is_private,
+      is_archived: !!c.archived,
+      is_member: c.members.has(this.botUserId),
+      num_members: c.members.size,
+      purpose: { value: c.purpose ?? '', creator: '', last_set: 0 },
+      topic: { value: '', creator: '', last_set: 0 },
     };
   }
 
   private userJson(u: StandInUser, includeLocale: boolean): Json {
     const real_name = u.real_name ?? u.name;
     return {
-      id: u.id, team_id: u.team_id ?? this.teamId, name: u.name, real_name, deleted: !!u.deleted, is_bot: !!u.is_bot,
+      id: u.id,
+      team_id: u.team_id ?? this.teamId,
+      name: u.name,
+      real_name,
+      deleted: !!u.deleted,
+      is_bot: !!u.is_bot,
       // Slack leaves the time zone out for users who never set one (and for some bots).
       ...(u.tz ? { tz: u.tz, tz_label: u.tz, tz_offset: u.tz_offset ?? 0 } : {}),
       profile: { real_name, display_name: u.name, real_name_normalized: real_name, display_name_normalized: u.name },

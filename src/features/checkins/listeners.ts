@@ -1,4 +1,10 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockButtonAction,
+  SlackActionMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import { createJobContext } from '../../jobs/job-context';
 import { runOutbox } from '../../jobs/outbox';
 import type { AppDeps } from '../../slack/deps';
@@ -17,7 +23,11 @@ import { replyModal, type ReplyModalInput } from './reply-view';
 
 function modalInput(target: ReplyTarget): ReplyModalInput {
   const { pair, existing } = target;
-  const person = (userId: string, role: 'mentor' | 'mentee') => ({ userId, role, name: target.people.get(userId)?.name ?? userId });
+  const person = (userId: string, role: 'mentor' | 'mentee') => ({
+    userId,
+    role,
+    name: target.people.get(userId)?.name ?? userId,
+  });
   return {
     checkinId: String(target.checkin._id),
     period: target.checkin.period,
@@ -34,7 +44,9 @@ function modalInput(target: ReplyTarget): ReplyModalInput {
           adaptation: existing.adaptation,
           blockers: existing.blockers,
           staffNote: existing.staffNote,
-          nextSteps: new Map([...target.nextSteps].map(([row, c]) => [row, { what: c.what, ownerId: c.ownerId, dueDay: c.dueDay }])),
+          nextSteps: new Map(
+            [...target.nextSteps].map(([row, c]) => [row, { what: c.what, ownerId: c.ownerId, dueDay: c.dueDay }]),
+          ),
         }
       : undefined,
   };
@@ -59,12 +71,16 @@ export async function handleViewReplySubmit({ ack, body, view }: ViewArgs, deps:
   const userId = body.user.id;
   const teamId = body.team?.id ?? body.user.team_id ?? undefined;
   const now = deps.clock.now();
-  const checkinId = await submitModal(ack, { block: CheckinIds.block.met, databaseDown: text.saveFailed(), logger: deps.logger, what: 'view check-in reply' }, async () => {
-    const target = await loadReplyTarget(parseReplyMetadata(view.private_metadata) ?? '', userId, teamId);
-    const candidate = readReplyForm(view.state.values as never, target.goals.length);
-    await saveReply(target, candidate, now);
-    return String(target.checkin._id);
-  });
+  const checkinId = await submitModal(
+    ack,
+    { block: CheckinIds.block.met, databaseDown: text.saveFailed(), logger: deps.logger, what: 'view check-in reply' },
+    async () => {
+      const target = await loadReplyTarget(parseReplyMetadata(view.private_metadata) ?? '', userId, teamId);
+      const candidate = readReplyForm(view.state.values as never, target.goals.length);
+      await saveReply(target, candidate, now);
+      return String(target.checkin._id);
+    },
+  );
   if (checkinId) await afterReply(checkinId, deps);
 }
 
@@ -74,7 +90,9 @@ async function afterReply(checkinId: string, deps: AppDeps): Promise<void> {
   try {
     await runOutbox({ reply_summary: replySummaryHandler }, ctx);
   } catch (err) {
-    deps.logger.warn(`check-in ${checkinId}: reply summary not sent now (${describeError(err)}); the scheduler retries it`);
+    deps.logger.warn(
+      `check-in ${checkinId}: reply summary not sent now (${describeError(err)}); the scheduler retries it`,
+    );
   }
   try {
     const checkin = await CheckinModel.findById(checkinId).lean<Checkin>();

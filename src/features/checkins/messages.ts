@@ -1,10 +1,13 @@
 /** Every sentence of the check-ins feature, in one place. */
 export const text = {
-  promptHeader: (period: number, kind: string) => (kind === 'welcome_back' ? `Welcome back! Check-in #${period}` : `Check-in #${period}`),
+  promptHeader: (period: number, kind: string) =>
+    kind === 'welcome_back' ? `Welcome back! Check-in #${period}` : `Check-in #${period}`,
   promptIntro: (mentor: string, mentorTime: string, mentee: string, menteeTime: string) =>
     `Time to check in, ${mentor} (${mentorTime} for you) and ${mentee} (${menteeTime} for you).`,
-  welcomeBackIntro: () => 'Your pause is over: welcome back. Pick up where you left off, or tell each other what changed.',
-  lateNote: (dueDay: string) => `_This check-in was due on ${dueDay}; the bot was offline then, so it comes late. It still counts._`,
+  welcomeBackIntro: () =>
+    'Your pause is over: welcome back. Pick up where you left off, or tell each other what changed.',
+  lateNote: (dueDay: string) =>
+    `_This check-in was due on ${dueDay}; the bot was offline then, so it comes late. It still counts._`,
   goalsLine: (titles: string[]) => `*Goals:* ${titles.map((t, i) => `${i + 1}. ${t}`).join('  ·  ')}`,
   overdueHeading: () => '*Overdue commitments*',
   overdueItem: (owner: string, what: string, dueDay: string) => `• <@${owner}>: ${what} (was due ${dueDay})`,
@@ -65,7 +68,8 @@ export const text = {
   nextStepNeedsWhat: () => 'Say what will be done, or clear the date.',
   nextStepNeedsOwner: () => 'Choose who will do it: the mentor or the mentee.',
   chooseADate: () => 'Choose a date.',
-  dateInThePast: (today: string) => `This date is in the past (today is ${today} for you). Choose today or a later day.`,
+  dateInThePast: (today: string) =>
+    `This date is in the past (today is ${today} for you). Choose today or a later day.`,
   dateAfterProgram: (latest: string, days: number) =>
     `This is more than ${days} days after the program ends: choose ${latest} or earlier.`,
 

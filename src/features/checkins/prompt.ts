@@ -23,7 +23,11 @@ export async function loadPromptInput(
   const mentor = people.get(pair.mentor.userId);
   const mentee = people.get(pair.mentee.userId);
   const menteeTz = mentee?.tz ?? 'UTC';
-  const overdue = await CommitmentModel.find({ pairId: pair._id, status: 'open', dueDay: { $lt: localDay(at, menteeTz) } })
+  const overdue = await CommitmentModel.find({
+    pairId: pair._id,
+    status: 'open',
+    dueDay: { $lt: localDay(at, menteeTz) },
+  })
     .sort({ dueDay: 1 })
     .limit(10)
     .lean();
@@ -66,7 +70,10 @@ export const checkinPromptHandler: OutboxHandler = {
   async onSent(_entry, sent, ctx: JobContext, loaded) {
     const { checkin, people } = loaded as Loaded;
     const late = ctx.now.getTime() - checkin.dueAt.getTime() > LATE_AFTER_MS;
-    await CheckinModel.updateOne({ _id: checkin._id }, { $set: { prompt: { channelId: sent.channelId, ts: sent.ts, postedAt: ctx.now, late } } });
+    await CheckinModel.updateOne(
+      { _id: checkin._id },
+      { $set: { prompt: { channelId: sent.channelId, ts: sent.ts, postedAt: ctx.now, late } } },
+    );
     const participants = [...people.values()].map((p) => ({ userId: p.userId, person: toPerson(p) }));
     await scheduleSilenceNudges(checkin, participants, ctx.now);
   },

@@ -21,10 +21,18 @@ export function readReplyForm(values: StateValues, goalCount: number): ReplyCand
     const raw = state?.value ?? state?.selected_date ?? state?.selected_option?.value ?? '';
     return typeof raw === 'string' ? raw : '';
   };
-  const goals = Array.from({ length: goalCount }, (_, i) => ({ status: read(B.goalStatus(i + 1)), note: read(B.goalNote(i + 1)) }));
+  const goals = Array.from({ length: goalCount }, (_, i) => ({
+    status: read(B.goalStatus(i + 1)),
+    note: read(B.goalNote(i + 1)),
+  }));
   const nextSteps = Array.from({ length: MAX_COMMITMENTS_PER_REPLY }, (_, i) => {
     const row = i + 1;
-    return { row, what: read(B.commitmentWhat(row)), ownerId: read(B.commitmentWho(row)), dueDay: read(B.commitmentBy(row)) };
+    return {
+      row,
+      what: read(B.commitmentWhat(row)),
+      ownerId: read(B.commitmentWho(row)),
+      dueDay: read(B.commitmentBy(row)),
+    };
   });
   return {
     met: read(B.met),

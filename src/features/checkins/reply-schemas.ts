@@ -55,7 +55,11 @@ export function replyInputSchema(rules: ReplyRules) {
       else if (step.dueDay < rules.today && rules.keptDueDays?.[step.row] !== step.dueDay) {
         ctx.addIssue({ code: 'custom', path: ['dueDay'], message: t.dateInThePast(rules.today) });
       } else if (step.dueDay > latest) {
-        ctx.addIssue({ code: 'custom', path: ['dueDay'], message: t.dateAfterProgram(latest, REPLY_LIMITS.daysAfterProgramEnd) });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dueDay'],
+          message: t.dateAfterProgram(latest, REPLY_LIMITS.daysAfterProgramEnd),
+        });
       }
     });
 

@@ -43,7 +43,13 @@ export function activeGoals(pair: Pair): Goal[] {
 
 /** True once a check-in after this one has been posted: answers to this one are then final. */
 export async function laterCheckinPosted(checkin: Checkin): Promise<boolean> {
-  return Boolean(await CheckinModel.exists({ pairId: checkin.pairId, period: { $gt: checkin.period }, 'prompt.ts': { $exists: true } }));
+  return Boolean(
+    await CheckinModel.exists({
+      pairId: checkin.pairId,
+      period: { $gt: checkin.period },
+      'prompt.ts': { $exists: true },
+    }),
+  );
 }
 
 /**
@@ -102,7 +108,12 @@ export async function saveReply(target: ReplyTarget, candidate: ReplyCandidate, 
 
   const fields = {
     met: input.met,
-    goals: target.goals.map((g, i) => ({ goalId: String(g._id), title: g.title, status: input.goals[i].status, note: input.goals[i].note })),
+    goals: target.goals.map((g, i) => ({
+      goalId: String(g._id),
+      title: g.title,
+      status: input.goals[i].status,
+      note: input.goals[i].note,
+    })),
     worked: input.worked,
     didNotWork: input.didNotWork,
     adaptation: input.adaptation,
@@ -114,7 +125,15 @@ export async function saveReply(target: ReplyTarget, candidate: ReplyCandidate, 
   let edited = Boolean(target.existing);
   if (!target.existing) {
     try {
-      const doc = await CheckinReplyModel.create({ teamId: pair.teamId, pairId: pair._id, checkinId: checkin._id, period: checkin.period, userId, ...fields, submittedAt: now });
+      const doc = await CheckinReplyModel.create({
+        teamId: pair.teamId,
+        pairId: pair._id,
+        checkinId: checkin._id,
+        period: checkin.period,
+        userId,
+        ...fields,
+        submittedAt: now,
+      });
       reply = doc.toObject() as CheckinReply;
     } catch (err) {
       if ((err as { code?: number }).code !== 11000) throw err;

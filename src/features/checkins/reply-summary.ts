@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { OutboxHandler } from '../../jobs/outbox';
-import { escapeMrkdwn as escape, section } from '../../slack/blocks';
+import { escapeMrkdwn, section } from '../../slack/blocks';
 import { CommitmentModel, type Commitment } from '../commitments/model';
 import { PairModel, type Pair } from '../pairing/model';
 import { MAX_COMMITMENTS_PER_REPLY } from './ids';
@@ -8,20 +8,30 @@ import { text } from './messages';
 import { CheckinModel, CheckinReplyModel, type Checkin, type CheckinReply } from './model';
 import { sourceKey } from './reply-service';
 
-
 /**
  * The summary of one answer, for the check-in's thread: only what is shared with the partner
  * (never the note for staff).
  */
 export function replySummaryMessage(
-  reply: Pick<CheckinReply, 'userId' | 'period' | 'met' | 'goals' | 'worked' | 'didNotWork' | 'adaptation' | 'blockers' | 'editCount'>,
+  reply: Pick<
+    CheckinReply,
+    'userId' | 'period' | 'met' | 'goals' | 'worked' | 'didNotWork' | 'adaptation' | 'blockers' | 'editCount'
+  >,
   nextSteps: Array<Pick<Commitment, 'ownerId' | 'what' | 'dueDay'>>,
 ): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [
-    section(`${text.summaryHeading(reply.userId, reply.period, (reply.editCount ?? 0) > 0)}\n${text.summaryMet(text.metOptions[reply.met] ?? reply.met)}`),
+    section(
+      `${text.summaryHeading(reply.userId, reply.period, (reply.editCount ?? 0) > 0)}\n${text.summaryMet(text.metOptions[reply.met] ?? reply.met)}`,
+    ),
   ];
   if (reply.goals.length) {
-    const lines = reply.goals.map((g) => text.summaryGoal(escape(g.title ?? ''), text.goalStatuses[g.status ?? ''] ?? String(g.status), escape(g.note ?? '')));
+    const lines = reply.goals.map((g) =>
+      text.summaryGoal(
+        escapeMrkdwn(g.title ?? ''),
+        text.goalStatuses[g.status ?? ''] ?? String(g.status),
+        escapeMrkdwn(g.note ?? ''),
+      ),
+    );
     blocks.push(section(`${text.summaryGoals()}\n${lines.join('\n')}`));
   }
   const parts: Array<[string, string]> = [
@@ -29,12 +39,12 @@ export function replySummaryMessage(
     [text.summaryDidNotWork(), reply.didNotWork],
     [text.summaryAdaptation(), reply.adaptation],
   ];
-  for (const [heading, body] of parts) if (body) blocks.push(section(`${heading}\n${escape(body)}`));
+  for (const [heading, body] of parts) if (body) blocks.push(section(`${heading}\n${escapeMrkdwn(body)}`));
   if (nextSteps.length) {
-    const lines = nextSteps.map((c) => text.summaryNextStep(c.ownerId, escape(c.what), c.dueDay));
+    const lines = nextSteps.map((c) => text.summaryNextStep(c.ownerId, escapeMrkdwn(c.what), c.dueDay));
     blocks.push(section(`${text.summaryNextSteps()}\n${lines.join('\n')}`));
   }
-  if (reply.blockers) blocks.push(section(`${text.summaryBlockers()}\n${escape(reply.blockers)}`));
+  if (reply.blockers) blocks.push(section(`${text.summaryBlockers()}\n${escapeMrkdwn(reply.blockers)}`));
   return { text: text.summaryFallback(reply.userId, reply.period), blocks };
 }
 
@@ -50,7 +60,9 @@ export const replySummaryHandler: OutboxHandler = {
     const pair = await PairModel.findById(reply.pairId).lean<Pair>();
     if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
     const keys = Array.from({ length: MAX_COMMITMENTS_PER_REPLY }, (_, i) => sourceKey(reply._id, i + 1));
-    const steps = (await CommitmentModel.find({ sourceKey: { $in: keys } }).lean<Commitment[]>()).sort((a, b) => a.sourceKey.localeCompare(b.sourceKey));
+    const steps = (await CommitmentModel.find({ sourceKey: { $in: keys } }).lean<Commitment[]>()).sort((a, b) =>
+      a.sourceKey.localeCompare(b.sourceKey),
+    );
     const message = replySummaryMessage(reply, steps);
     if (reply.summary?.channelId && reply.summary.ts) {
       return { op: 'update', channel: reply.summary.channelId, ts: reply.summary.ts, ...message };
@@ -61,6 +73,9 @@ export const replySummaryHandler: OutboxHandler = {
   },
 
   async onSent(entry, sent) {
-    await CheckinReplyModel.updateOne({ _id: entry.ref.replyId }, { $set: { summary: { channelId: sent.channelId, ts: sent.ts } } });
+    await CheckinReplyModel.updateOne(
+      { _id: entry.ref.replyId },
+      { $set: { summary: { channelId: sent.channelId, ts: sent.ts } } },
+    );
   },
 };

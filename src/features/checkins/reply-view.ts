@@ -36,14 +36,25 @@ function textInput(blockId: string, label: string, opts: TextInputOptions): Know
   return sharedTextInput(blockId, A, label, { optional: true, ...opts });
 }
 
-function select(blockId: string, label: string, options: PlainTextOption[], opts: { optional?: boolean; initial?: string | null }): KnownBlock {
+function select(
+  blockId: string,
+  label: string,
+  options: PlainTextOption[],
+  opts: { optional?: boolean; initial?: string | null },
+): KnownBlock {
   const initial = options.find((o) => o.value === opts.initial);
   return {
     type: 'input',
     block_id: blockId,
     optional: opts.optional ?? false,
     label: plain(label.slice(0, 2000)),
-    element: { type: 'static_select', action_id: A, options, placeholder: plain('Choose'), ...(initial ? { initial_option: initial } : {}) },
+    element: {
+      type: 'static_select',
+      action_id: A,
+      options,
+      placeholder: plain('Choose'),
+      ...(initial ? { initial_option: initial } : {}),
+    },
   };
 }
 
@@ -53,7 +64,9 @@ export function replyModal(d: ReplyModalInput): View {
   const partner = d.people.find((p) => p.userId !== d.submitterId);
   const metOptions = MET_ANSWERS.map((m) => option(text.metOptions[m], m));
   const statusOptions = GOAL_PROGRESS.map((s) => option(text.goalStatuses[s], s));
-  const peopleOptions = d.people.map((p) => option(text.personOption(p.name, p.role === 'mentor' ? text.roleMentor() : text.roleMentee()), p.userId));
+  const peopleOptions = d.people.map((p) =>
+    option(text.personOption(p.name, p.role === 'mentor' ? text.roleMentor() : text.roleMentee()), p.userId),
+  );
   const initialMet = metOptions.find((o) => o.value === e?.met);
 
   const goals: KnownBlock[] = d.goalTitles.flatMap((title, i) => [
@@ -65,8 +78,14 @@ export function replyModal(d: ReplyModalInput): View {
   for (let row = 1; row <= MAX_COMMITMENTS_PER_REPLY; row++) {
     const step = e?.nextSteps.get(row);
     nextSteps.push(
-      textInput(B.commitmentWhat(row), text.nextStepWhatLabel(row), { max: REPLY_LIMITS.commitmentWhat, initial: step?.what }),
-      select(B.commitmentWho(row), text.nextStepWhoLabel(row), peopleOptions, { optional: true, initial: step?.ownerId ?? d.submitterId }),
+      textInput(B.commitmentWhat(row), text.nextStepWhatLabel(row), {
+        max: REPLY_LIMITS.commitmentWhat,
+        initial: step?.what,
+      }),
+      select(B.commitmentWho(row), text.nextStepWhoLabel(row), peopleOptions, {
+        optional: true,
+        initial: step?.ownerId ?? d.submitterId,
+      }),
       {
         type: 'input',
         block_id: B.commitmentBy(row),
@@ -85,24 +104,54 @@ export function replyModal(d: ReplyModalInput): View {
     submit: plain(text.replySubmit(Boolean(e))),
     close: plain('Cancel'),
     blocks: [
-      { type: 'context', elements: [{ type: 'mrkdwn', text: text.replyIntro(partner ? `<@${partner.userId}>` : 'your partner', Boolean(e)) }] },
+      {
+        type: 'context',
+        elements: [
+          { type: 'mrkdwn', text: text.replyIntro(partner ? `<@${partner.userId}>` : 'your partner', Boolean(e)) },
+        ],
+      },
       {
         type: 'input',
         block_id: B.met,
         label: plain(text.metLabel()),
-        element: { type: 'radio_buttons', action_id: A, options: metOptions, ...(initialMet ? { initial_option: initialMet } : {}) },
+        element: {
+          type: 'radio_buttons',
+          action_id: A,
+          options: metOptions,
+          ...(initialMet ? { initial_option: initialMet } : {}),
+        },
       },
-      ...(goals.length ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: text.goalsHeading() } }, ...goals] : []),
+      ...(goals.length
+        ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: text.goalsHeading() } }, ...goals]
+        : []),
       { type: 'divider' },
       textInput(B.worked, text.workedLabel(), { max: REPLY_LIMITS.worked, multiline: true, initial: e?.worked }),
-      textInput(B.didNotWork, text.didNotWorkLabel(), { max: REPLY_LIMITS.didNotWork, multiline: true, initial: e?.didNotWork, hint: text.didNotWorkHint() }),
-      textInput(B.adaptation, text.adaptationLabel(), { max: REPLY_LIMITS.adaptation, multiline: true, initial: e?.adaptation }),
+      textInput(B.didNotWork, text.didNotWorkLabel(), {
+        max: REPLY_LIMITS.didNotWork,
+        multiline: true,
+        initial: e?.didNotWork,
+        hint: text.didNotWorkHint(),
+      }),
+      textInput(B.adaptation, text.adaptationLabel(), {
+        max: REPLY_LIMITS.adaptation,
+        multiline: true,
+        initial: e?.adaptation,
+      }),
       { type: 'divider' },
       { type: 'section', text: { type: 'mrkdwn', text: text.nextStepsHeading(MAX_COMMITMENTS_PER_REPLY) } },
       ...nextSteps,
       { type: 'divider' },
-      textInput(B.blockers, text.blockersLabel(), { max: REPLY_LIMITS.blockers, multiline: true, initial: e?.blockers }),
-      textInput(B.staffNote, text.staffNoteLabel(), { max: REPLY_LIMITS.staffNote, multiline: true, initial: e?.staffNote, hint: text.staffNoteHint() }),
+      textInput(B.blockers, text.blockersLabel(), {
+        max: REPLY_LIMITS.blockers,
+        multiline: true,
+        initial: e?.blockers,
+      }),
+      textInput(B.staffNote, text.staffNoteLabel(), {
+        max: REPLY_LIMITS.staffNote,
+        multiline: true,
+        initial: e?.staffNote,
+        hint: text.staffNoteHint(),
+      }),
     ],
   };
 }

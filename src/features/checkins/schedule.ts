@@ -37,11 +37,25 @@ function onMenteeWorkingDay(day: string, mentee: Person): string {
   return d;
 }
 
-function slot(period: number, nominalDay: string, kind: CheckinKind, rhythm: PairRhythm, mentor: Person, mentee: Person): ScheduleState {
+function slot(
+  period: number,
+  nominalDay: string,
+  kind: CheckinKind,
+  rhythm: PairRhythm,
+  mentor: Person,
+  mentee: Person,
+): ScheduleState {
   const nextCheckinId = new Types.ObjectId();
-  if (nominalDay > rhythm.endDate) return { nextPeriod: period, nextCheckinId, nextDueDay: null, nextCheckinAt: null, nextKind: kind };
+  if (nominalDay > rhythm.endDate)
+    return { nextPeriod: period, nextCheckinId, nextDueDay: null, nextCheckinAt: null, nextKind: kind };
   const day = onMenteeWorkingDay(nominalDay, mentee);
-  return { nextPeriod: period, nextCheckinId, nextDueDay: day, nextCheckinAt: civilCheckinTime(day, mentor, mentee).at, nextKind: kind };
+  return {
+    nextPeriod: period,
+    nextCheckinId,
+    nextDueDay: day,
+    nextCheckinAt: civilCheckinTime(day, mentor, mentee).at,
+    nextKind: kind,
+  };
 }
 
 /** The first check-in: one interval after the program starts. */
@@ -50,7 +64,13 @@ export function firstSchedule(rhythm: PairRhythm, mentor: Person, mentee: Person
 }
 
 /** The check-in after `period` (due on `dueDay`): one interval later. */
-export function scheduleAfter(period: number, dueDay: string, rhythm: PairRhythm, mentor: Person, mentee: Person): ScheduleState {
+export function scheduleAfter(
+  period: number,
+  dueDay: string,
+  rhythm: PairRhythm,
+  mentor: Person,
+  mentee: Person,
+): ScheduleState {
   return slot(period + 1, addDays(dueDay, intervalDays(rhythm.cadence)), 'regular', rhythm, mentor, mentee);
 }
 
@@ -58,7 +78,13 @@ export function scheduleAfter(period: number, dueDay: string, rhythm: PairRhythm
  * After a pause: a "welcome back" check-in at the first civil slot from `now` on (today in the
  * mentee's time zone if its slot is still ahead, else the next working day).
  */
-export function welcomeBackSchedule(now: Date, period: number, rhythm: PairRhythm, mentor: Person, mentee: Person): ScheduleState {
+export function welcomeBackSchedule(
+  now: Date,
+  period: number,
+  rhythm: PairRhythm,
+  mentor: Person,
+  mentee: Person,
+): ScheduleState {
   let day = localDay(now, mentee.tz);
   for (let i = 0; i < 14; i++, day = addDays(day, 1)) {
     const state = slot(period, day, 'welcome_back', rhythm, mentor, mentee);

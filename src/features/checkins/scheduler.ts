@@ -41,11 +41,20 @@ async function createFor(pairs: Pair[], ctx: JobContext): Promise<number> {
     let state = pair.schedule as unknown as ScheduleState;
     for (let i = 0; i < MAX_CATCH_UP && state.nextCheckinAt && state.nextCheckinAt <= ctx.now; i++) {
       if (ctx.dryRun) {
-        ctx.report.push(`would create check-in #${state.nextPeriod} for pair ${pair._id} (due ${state.nextCheckinAt.toISOString()})`);
+        ctx.report.push(
+          `would create check-in #${state.nextPeriod} for pair ${pair._id} (due ${state.nextCheckinAt.toISOString()})`,
+        );
         break;
       }
       const checkinId = await ensureCheckin(pair, state);
-      await enqueue({ key: `checkin:${pair._id}:${state.nextPeriod}`, teamId: pair.teamId, kind: 'checkin_prompt', pairId: pair._id, ref: { checkinId }, dueAt: state.nextCheckinAt });
+      await enqueue({
+        key: `checkin:${pair._id}:${state.nextPeriod}`,
+        teamId: pair.teamId,
+        kind: 'checkin_prompt',
+        pairId: pair._id,
+        ref: { checkinId },
+        dueAt: state.nextCheckinAt,
+      });
       // Every step above is an insert by key, so a run that dies here is simply repeated by the next.
       const next = scheduleAfter(state.nextPeriod, state.nextDueDay!, pair, toPerson(mentor), toPerson(mentee));
       await PairModel.updateOne({ _id: pair._id }, { $set: { schedule: next } });
@@ -60,12 +69,22 @@ async function createFor(pairs: Pair[], ctx: JobContext): Promise<number> {
 async function ensureCheckin(pair: Pair, state: ScheduleState): Promise<string> {
   const id = state.nextCheckinId ?? new Types.ObjectId();
   try {
-    await CheckinModel.create({ _id: id, teamId: pair.teamId, pairId: pair._id, period: state.nextPeriod, kind: state.nextKind, dueDay: state.nextDueDay!, dueAt: state.nextCheckinAt! });
+    await CheckinModel.create({
+      _id: id,
+      teamId: pair.teamId,
+      pairId: pair._id,
+      period: state.nextPeriod,
+      kind: state.nextKind,
+      dueDay: state.nextDueDay!,
+      dueAt: state.nextCheckinAt!,
+    });
     return String(id);
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
     // Created before (a repeated run, or another instance): same period, same check-in.
     const existing = await CheckinModel.findById(id).lean();
-    return String(existing?._id ?? (await CheckinModel.findOne({ pairId: pair._id, period: state.nextPeriod }).lean())!._id);
+    return String(
+      existing?._id ?? (await CheckinModel.findOne({ pairId: pair._id, period: state.nextPeriod }).lean())!._id,
+    );
   }
 }

@@ -28,13 +28,25 @@ export async function enqueueDueReminders(ctx: JobContext): Promise<number> {
       const id = String(c._id);
       const key = reminderKey(id, c.dueDay);
       if (ctx.dryRun) {
-        ctx.report.push(`would send commitment_reminder ${key} to ${c.ownerId} (due ${c.dueDay}, remind at ${c.remindAt.toISOString()})`);
+        ctx.report.push(
+          `would send commitment_reminder ${key} to ${c.ownerId} (due ${c.dueDay}, remind at ${c.remindAt.toISOString()})`,
+        );
         count += 1;
         continue;
       }
-      await enqueue({ key, teamId: c.teamId, kind: 'commitment_reminder', pairId: c.pairId, ref: { commitmentId: id }, dueAt: c.remindAt });
+      await enqueue({
+        key,
+        teamId: c.teamId,
+        kind: 'commitment_reminder',
+        pairId: c.pairId,
+        ref: { commitmentId: id },
+        dueAt: c.remindAt,
+      });
       // Only if nothing moved it meanwhile (an extension sets a fresh remindAt and due day).
-      await CommitmentModel.updateOne({ _id: c._id, dueDay: c.dueDay, remindAt: c.remindAt }, { $unset: { remindAt: '' } });
+      await CommitmentModel.updateOne(
+        { _id: c._id, dueDay: c.dueDay, remindAt: c.remindAt },
+        { $unset: { remindAt: '' } },
+      );
       count += 1;
     }
     if (ctx.dryRun || due.length < BATCH) break;
@@ -57,7 +69,12 @@ export const commitmentReminderHandler: OutboxHandler = {
     if (dueDayOfReminderKey(entry.key) !== commitment.dueDay) return { op: 'skip', reason: 'due day changed' };
     const pair = await PairModel.findById(commitment.pairId).lean<Pair>();
     if (!pair) return { op: 'skip', reason: 'pair deleted' };
-    if (pair.status === 'paused' && pair.pause?.until && pair.pause.untilDay && commitment.dueDay > pair.pause.untilDay) {
+    if (
+      pair.status === 'paused' &&
+      pair.pause?.until &&
+      pair.pause.untilDay &&
+      commitment.dueDay > pair.pause.untilDay
+    ) {
       return { op: 'defer', until: pair.pause.until, reason: 'pair paused; reminding after the pause' };
     }
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };

@@ -1,4 +1,10 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockButtonAction,
+  SlackActionMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import { localDay } from '../../lib/time';
 import type { AppDeps } from '../../slack/deps';
 import { describeError } from '../../slack/errors';
@@ -23,7 +29,11 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type StateValues = Record<string, Record<string, { value?: string | null; selected_date?: string | null }>>;
 
-const ephemeral = (sentence: string) => ({ response_type: 'ephemeral' as const, replace_original: false, text: sentence });
+const ephemeral = (sentence: string) => ({
+  response_type: 'ephemeral' as const,
+  replace_original: false,
+  text: sentence,
+});
 
 /** Done: marks it done, replaces the reminder with a confirmation, tells the partner in the channel. */
 export async function handleActionDone({ ack, body, action, respond }: ButtonArgs, deps: AppDeps): Promise<void> {
@@ -31,7 +41,10 @@ export async function handleActionDone({ ack, body, action, respond }: ButtonArg
   await answering(respond, deps.logger, 'commitment done', async () => {
     const outcome = await markDone(action.value ?? '', body.user.id, deps.clock.now());
     if (outcome.status !== 'done') {
-      const sentence = outcome.status === 'already_done' ? text.alreadyDone(outcome.commitment.what) : text.alreadyDropped(outcome.commitment.what);
+      const sentence =
+        outcome.status === 'already_done'
+          ? text.alreadyDone(outcome.commitment.what)
+          : text.alreadyDropped(outcome.commitment.what);
       await respond(ephemeral(sentence));
       return;
     }
@@ -46,12 +59,19 @@ export async function handleActionDone({ ack, body, action, respond }: ButtonArg
 }
 
 /** Need more time: opens the date modal (for the owner of an open commitment). */
-export async function handleActionExtend({ ack, body, action, respond, client }: ButtonArgs, deps: AppDeps): Promise<void> {
+export async function handleActionExtend(
+  { ack, body, action, respond, client }: ButtonArgs,
+  deps: AppDeps,
+): Promise<void> {
   await ack();
   await answering(respond, deps.logger, 'commitment extend', async () => {
     const { commitment } = await loadOwned(action.value ?? '', body.user.id);
     if (commitment.status !== 'open') {
-      await respond(ephemeral(commitment.status === 'done' ? text.alreadyDone(commitment.what) : text.alreadyDropped(commitment.what)));
+      await respond(
+        ephemeral(
+          commitment.status === 'done' ? text.alreadyDone(commitment.what) : text.alreadyDropped(commitment.what),
+        ),
+      );
       return;
     }
     const person = await ownerPerson(commitment.teamId, commitment.ownerId);
@@ -67,12 +87,19 @@ export async function handleActionExtend({ ack, body, action, respond, client }:
 }
 
 /** Drop it: opens the reason modal (for the owner of an open commitment). */
-export async function handleActionDrop({ ack, body, action, respond, client }: ButtonArgs, deps: AppDeps): Promise<void> {
+export async function handleActionDrop(
+  { ack, body, action, respond, client }: ButtonArgs,
+  deps: AppDeps,
+): Promise<void> {
   await ack();
   await answering(respond, deps.logger, 'commitment drop', async () => {
     const { commitment } = await loadOwned(action.value ?? '', body.user.id);
     if (commitment.status !== 'open') {
-      await respond(ephemeral(commitment.status === 'done' ? text.alreadyDone(commitment.what) : text.alreadyDropped(commitment.what)));
+      await respond(
+        ephemeral(
+          commitment.status === 'done' ? text.alreadyDone(commitment.what) : text.alreadyDropped(commitment.what),
+        ),
+      );
       return;
     }
     const view = dropModal({ commitmentId: String(commitment._id), what: commitment.what, dueDay: commitment.dueDay });
@@ -89,14 +116,27 @@ export async function handleViewExtend({ ack, body, view }: ViewArgs, deps: AppD
     await ack({ response_action: 'errors', errors: { [B]: parsed.error.issues[0].message } });
     return;
   }
-  const outcome = await submitModal(ack, { block: B, databaseDown: text.saveFailedModal(), logger: deps.logger, what: 'commitment extend' }, () =>
-    extendCommitment(view.private_metadata, body.user.id, parsed.data, deps.clock.now()),
+  const outcome = await submitModal(
+    ack,
+    { block: B, databaseDown: text.saveFailedModal(), logger: deps.logger, what: 'commitment extend' },
+    () => extendCommitment(view.private_metadata, body.user.id, parsed.data, deps.clock.now()),
   );
   if (!outcome?.changed) return;
   const { commitment, pair, oldDay } = outcome;
   await afterSubmit(deps, 'commitment extend', [
-    () => replaceReminder(deps.client, String(commitment._id), oldDay, text.extendedConfirmation(commitment.what, commitment.dueDay)),
-    () => tellPartner(deps.client, pair, text.extendedChannelNote(commitment.ownerId, commitment.what, oldDay, commitment.dueDay)),
+    () =>
+      replaceReminder(
+        deps.client,
+        String(commitment._id),
+        oldDay,
+        text.extendedConfirmation(commitment.what, commitment.dueDay),
+      ),
+    () =>
+      tellPartner(
+        deps.client,
+        pair,
+        text.extendedChannelNote(commitment.ownerId, commitment.what, oldDay, commitment.dueDay),
+      ),
   ]);
 }
 
@@ -109,13 +149,21 @@ export async function handleViewDrop({ ack, body, view }: ViewArgs, deps: AppDep
     await ack({ response_action: 'errors', errors: { [B]: parsed.error.issues[0].message } });
     return;
   }
-  const outcome = await submitModal(ack, { block: B, databaseDown: text.saveFailedModal(), logger: deps.logger, what: 'commitment drop' }, () =>
-    dropCommitment(view.private_metadata, body.user.id, parsed.data, deps.clock.now()),
+  const outcome = await submitModal(
+    ack,
+    { block: B, databaseDown: text.saveFailedModal(), logger: deps.logger, what: 'commitment drop' },
+    () => dropCommitment(view.private_metadata, body.user.id, parsed.data, deps.clock.now()),
   );
   if (!outcome?.changed) return;
   const { commitment, pair } = outcome;
   await afterSubmit(deps, 'commitment drop', [
-    () => replaceReminder(deps.client, String(commitment._id), commitment.dueDay, text.droppedConfirmation(commitment.what)),
+    () =>
+      replaceReminder(
+        deps.client,
+        String(commitment._id),
+        commitment.dueDay,
+        text.droppedConfirmation(commitment.what),
+      ),
     () => tellPartner(deps.client, pair, text.droppedChannelNote(commitment.ownerId, commitment.what, parsed.data)),
   ]);
 }

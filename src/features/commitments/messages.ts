@@ -7,9 +7,13 @@ import { escapeMrkdwn } from '../../slack/blocks';
 
 /** "Monday 14 December 2026" for a "YYYY-MM-DD" day. */
 export function longDay(day: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).formatToParts(
-    new Date(`${day}T12:00:00Z`),
-  );
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).formatToParts(new Date(`${day}T12:00:00Z`));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
 }
@@ -37,7 +41,8 @@ export const text = {
   newDueDayLabel: () => 'New due date',
   dayNotAfterCurrent: (dueDay: string) => `Choose a day after the current due date (${longDay(dueDay)}).`,
   dayNotAfterToday: () => 'Choose a day after today.',
-  dayTooLate: (latest: string) => `Choose a day at most 30 days after the program ends (${longDay(latest)} at the latest).`,
+  dayTooLate: (latest: string) =>
+    `Choose a day at most 30 days after the program ends (${longDay(latest)} at the latest).`,
   extendedConfirmation: (what: string, newDay: string) =>
     `:calendar: Moved ${quoted(what)} to *${longDay(newDay)}*. I'll remind you the working day before, and I told your partner in your channel.`,
   extendedChannelNote: (ownerId: string, what: string, oldDay: string, newDay: string) =>
@@ -49,7 +54,8 @@ export const text = {
     `You are dropping ${quoted(what)} (due ${longDay(dueDay)}). Plans change; that is fine. Your partner will see your reason in your channel.`,
   dropReasonLabel: () => 'Why are you dropping it?',
   dropReasonPlaceholder: () => 'e.g. The board postponed the fee review to next year',
-  droppedConfirmation: (what: string) => `:wastebasket: Dropped ${quoted(what)}. I shared your reason with your partner in your channel.`,
+  droppedConfirmation: (what: string) =>
+    `:wastebasket: Dropped ${quoted(what)}. I shared your reason with your partner in your channel.`,
   droppedChannelNote: (ownerId: string, what: string, reason: string) =>
     `:wastebasket: <@${ownerId}> dropped ${quoted(what)}. Their reason: ${escapeMrkdwn(reason)}`,
 

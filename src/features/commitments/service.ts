@@ -28,7 +28,11 @@ export async function ownerPerson(teamId: string, userId: string): Promise<Perso
  * The commitment and its pair, when `userId` owns it. Anyone else gets a refusal (checked here,
  * on the server, for buttons and modal submissions alike); `block` places it on a modal field.
  */
-export async function loadOwned(commitmentId: string, userId: string, block?: string): Promise<{ commitment: Commitment; pair: Pair | null }> {
+export async function loadOwned(
+  commitmentId: string,
+  userId: string,
+  block?: string,
+): Promise<{ commitment: Commitment; pair: Pair | null }> {
   const fail = (sentence: string) => new UserFacingError(sentence, block ? { [block]: sentence } : {});
   if (!isObjectIdString(commitmentId)) throw fail(text.notFound());
   const commitment = await CommitmentModel.findById(commitmentId).lean<Commitment>();
@@ -61,17 +65,27 @@ export function suggestedNewDay(dueDay: string, today: string): string {
   return addDays(base, 7);
 }
 
-export type ExtendOutcome = { changed: true; commitment: Commitment; pair: Pair | null; oldDay: string } | { changed: false };
+export type ExtendOutcome =
+  | { changed: true; commitment: Commitment; pair: Pair | null; oldDay: string }
+  | { changed: false };
 
 /**
  * Moves the due day: after the current one, after today in the owner's time zone, and at most
  * 30 days after the program ends. Schedules a fresh reminder. Field errors as UserFacingError.
  */
-export async function extendCommitment(commitmentId: string, userId: string, newDay: string, now: Date): Promise<ExtendOutcome> {
+export async function extendCommitment(
+  commitmentId: string,
+  userId: string,
+  newDay: string,
+  now: Date,
+): Promise<ExtendOutcome> {
   const B = CommitmentIds.block.newDueDay;
   const fieldError = (sentence: string) => new UserFacingError(sentence, { [B]: sentence });
   const { commitment, pair } = await loadOwned(commitmentId, userId, B);
-  if (commitment.status !== 'open') throw fieldError(commitment.status === 'done' ? text.alreadyDone(commitment.what) : text.alreadyDropped(commitment.what));
+  if (commitment.status !== 'open')
+    throw fieldError(
+      commitment.status === 'done' ? text.alreadyDone(commitment.what) : text.alreadyDropped(commitment.what),
+    );
   // The same form delivered twice: it is already where it should be.
   if (commitment.dueDay === newDay) return { changed: false };
 
@@ -101,11 +115,17 @@ export async function extendCommitment(commitmentId: string, userId: string, new
 export type DropOutcome = { changed: true; commitment: Commitment; pair: Pair | null } | { changed: false };
 
 /** Drops the commitment with the owner's reason (shared with the partner). */
-export async function dropCommitment(commitmentId: string, userId: string, reason: string, now: Date): Promise<DropOutcome> {
+export async function dropCommitment(
+  commitmentId: string,
+  userId: string,
+  reason: string,
+  now: Date,
+): Promise<DropOutcome> {
   const B = CommitmentIds.block.dropReason;
   const { commitment, pair } = await loadOwned(commitmentId, userId, B);
   if (commitment.status === 'dropped') return { changed: false };
-  if (commitment.status === 'done') throw new UserFacingError(text.alreadyDone(commitment.what), { [B]: text.alreadyDone(commitment.what) });
+  if (commitment.status === 'done')
+    throw new UserFacingError(text.alreadyDone(commitment.what), { [B]: text.alreadyDone(commitment.what) });
   const updated = await CommitmentModel.findOneAndUpdate(
     { _id: commitment._id, ownerId: userId, status: 'open' },
     {
@@ -132,7 +152,12 @@ export async function tellPartner(client: WebClient, pair: Pair | null, sentence
  * Replaces the reminder DM for `dueDay` (found through its outbox entry, not through anything the
  * form carries) with a sentence, so its buttons are gone. Best effort: false when there is none.
  */
-export async function replaceReminder(client: WebClient, commitmentId: string, dueDay: string, sentence: string): Promise<boolean> {
+export async function replaceReminder(
+  client: WebClient,
+  commitmentId: string,
+  dueDay: string,
+  sentence: string,
+): Promise<boolean> {
   const entry = await OutboxModel.findOne({ key: reminderKey(commitmentId, dueDay) }).lean<OutboxEntry>();
   const sent = entry?.sent;
   if (!sent?.channelId || !sent.ts) return false;

@@ -4,9 +4,15 @@ import { CommitmentIds } from './ids';
 import { text } from './messages';
 import { LIMITS } from './schemas';
 
-
 /** The two small modals of a reminder: an intro sentence and one input. */
-function oneInputModal(m: { callbackId: string; commitmentId: string; title: string; submit: string; intro: string; input: KnownBlock }): View {
+function oneInputModal(m: {
+  callbackId: string;
+  commitmentId: string;
+  title: string;
+  submit: string;
+  intro: string;
+  input: KnownBlock;
+}): View {
   return {
     type: 'modal',
     callback_id: m.callbackId,
@@ -36,9 +42,25 @@ export function reminderMessage(r: ReminderInput): { text: string; blocks: Known
       {
         type: 'actions',
         elements: [
-          { type: 'button', action_id: CommitmentIds.doneButton, style: 'primary', text: plain(text.doneButton()), value: r.commitmentId },
-          { type: 'button', action_id: CommitmentIds.extendButton, text: plain(text.extendButton()), value: r.commitmentId },
-          { type: 'button', action_id: CommitmentIds.dropButton, text: plain(text.dropButton()), value: r.commitmentId },
+          {
+            type: 'button',
+            action_id: CommitmentIds.doneButton,
+            style: 'primary',
+            text: plain(text.doneButton()),
+            value: r.commitmentId,
+          },
+          {
+            type: 'button',
+            action_id: CommitmentIds.extendButton,
+            text: plain(text.extendButton()),
+            value: r.commitmentId,
+          },
+          {
+            type: 'button',
+            action_id: CommitmentIds.dropButton,
+            text: plain(text.dropButton()),
+            value: r.commitmentId,
+          },
         ],
       },
     ],

@@ -5,7 +5,10 @@ import { listPairsOf } from '../pairing/service';
 import { homeView } from './views';
 
 /** Publishes the person's Home tab when they open it. */
-export async function handleEventAppHomeOpened({ event, body }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs, deps: AppDeps): Promise<void> {
+export async function handleEventAppHomeOpened(
+  { event, body }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs,
+  deps: AppDeps,
+): Promise<void> {
   if (event.tab !== 'home') return;
   try {
     const [pairs, isStaff] = await Promise.all([listPairsOf(body.team_id, event.user), deps.staff.isStaff(event.user)]);

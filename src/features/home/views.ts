@@ -5,7 +5,13 @@ import type { Pair } from '../pairing/model';
 export function homeView(pairs: Pair[], userId: string, isStaff: boolean): HomeView {
   const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: 'Your mentorships' } }];
   if (pairs.length === 0) {
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: 'You are not in a mentoring pair yet. Program staff will pair you and invite you to a private channel.' } });
+    blocks.push({
+      type: 'section',
+      text: {
+        type: 'mrkdwn',
+        text: 'You are not in a mentoring pair yet. Program staff will pair you and invite you to a private channel.',
+      },
+    });
   }
   for (const pair of pairs.slice(0, 40)) {
     const role = pair.mentor.userId === userId ? 'mentor' : 'mentee';
@@ -13,11 +19,23 @@ export function homeView(pairs: Pair[], userId: string, isStaff: boolean): HomeV
     const where = pair.channel?.id ? `<#${pair.channel.id}>` : '_channel being set up_';
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: `You are the *${role}* with <@${partner}> · ${where}\n${pair.goals.length} goal(s) · ${pair.startDate} → ${pair.endDate}` },
+      text: {
+        type: 'mrkdwn',
+        text: `You are the *${role}* with <@${partner}> · ${where}\n${pair.goals.length} goal(s) · ${pair.startDate} → ${pair.endDate}`,
+      },
     });
   }
   if (isStaff) {
-    blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: '*Staff:* create pairs with `/mentorship pair`, see them with `/mentorship list`.' } });
+    blocks.push(
+      { type: 'divider' },
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: '*Staff:* create pairs with `/mentorship pair`, see them with `/mentorship list`.',
+        },
+      },
+    );
   }
   return { type: 'home', blocks };
 }

@@ -13,7 +13,11 @@ export { flagSilentPairs } from './at-risk';
 
 /** How many posted check-ins in a row, ending with `checkin`, the user left unanswered. */
 async function missedStreak(checkin: Checkin, userId: string): Promise<number> {
-  const recent = await CheckinModel.find({ pairId: checkin.pairId, period: { $lte: checkin.period }, 'prompt.ts': { $exists: true } })
+  const recent = await CheckinModel.find({
+    pairId: checkin.pairId,
+    period: { $lte: checkin.period },
+    'prompt.ts': { $exists: true },
+  })
     .sort({ period: -1 })
     .limit(3)
     .lean<Checkin[]>();
@@ -39,7 +43,9 @@ export const silenceNudgeHandler: OutboxHandler = {
     if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
     if (repliedByOf(checkin).includes(userId)) return { op: 'skip', reason: 'already replied' };
-    if (await CheckinModel.exists({ pairId: pair._id, period: { $gt: checkin.period }, 'prompt.ts': { $exists: true } })) {
+    if (
+      await CheckinModel.exists({ pairId: pair._id, period: { $gt: checkin.period }, 'prompt.ts': { $exists: true } })
+    ) {
       return { op: 'skip', reason: 'a newer check-in has gone out' };
     }
     const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
@@ -56,17 +62,43 @@ export const silenceNudgeHandler: OutboxHandler = {
     const buttons: KnownBlock = {
       type: 'actions',
       elements: [
-        { type: 'button', action_id: CheckinIds.replyButton, style: 'primary', text: { type: 'plain_text', text: text.replyButton() }, value: String(checkin._id) },
+        {
+          type: 'button',
+          action_id: CheckinIds.replyButton,
+          style: 'primary',
+          text: { type: 'plain_text', text: text.replyButton() },
+          value: String(checkin._id),
+        },
         ...(streak >= 2
           ? [
-              { type: 'button' as const, action_id: `${NudgeIds.pauseOfferButton}_1w`, text: { type: 'plain_text' as const, text: text.moveToNextWeek() }, value: `${pair._id}:1w` },
-              { type: 'button' as const, action_id: `${NudgeIds.pauseOfferButton}_2w`, text: { type: 'plain_text' as const, text: text.pauseTwoWeeks() }, value: `${pair._id}:2w` },
-              { type: 'button' as const, action_id: `${NudgeIds.pauseOfferButton}_4w`, text: { type: 'plain_text' as const, text: text.pauseFourWeeks() }, value: `${pair._id}:4w` },
+              {
+                type: 'button' as const,
+                action_id: `${NudgeIds.pauseOfferButton}_1w`,
+                text: { type: 'plain_text' as const, text: text.moveToNextWeek() },
+                value: `${pair._id}:1w`,
+              },
+              {
+                type: 'button' as const,
+                action_id: `${NudgeIds.pauseOfferButton}_2w`,
+                text: { type: 'plain_text' as const, text: text.pauseTwoWeeks() },
+                value: `${pair._id}:2w`,
+              },
+              {
+                type: 'button' as const,
+                action_id: `${NudgeIds.pauseOfferButton}_4w`,
+                text: { type: 'plain_text' as const, text: text.pauseFourWeeks() },
+                value: `${pair._id}:4w`,
+              },
             ]
           : []),
       ],
     };
-    return { op: 'post', to: userId, text: sentence, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: sentence } }, buttons] };
+    return {
+      op: 'post',
+      to: userId,
+      text: sentence,
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: sentence } }, buttons],
+    };
   },
 };
 
@@ -80,7 +112,10 @@ export const atRiskAlertHandler: OutboxHandler = {
     }
     const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
     const reasonKey = String(entry.ref.reason);
-    const reason = reasonKey === 'missed_three' ? text.reasons.missed_three(String(entry.ref.userId ?? pair.mentee.userId)) : text.reasons.silent_21_days();
+    const reason =
+      reasonKey === 'missed_three'
+        ? text.reasons.missed_three(String(entry.ref.userId ?? pair.mentee.userId))
+        : text.reasons.silent_21_days();
     const last = pair.lastActivityAt ? pair.lastActivityAt.toISOString().slice(0, 10) : 'never';
     const sentence = text.atRiskAlert(
       people.get(pair.mentor.userId)?.name ?? pair.mentor.userId,

@@ -15,7 +15,11 @@ export function slug(name: string, fallback: string): string {
 }
 
 /** A readable channel name for a pair; attempt 0 is the plain name, then "-2", "-3", … */
-export function pairChannelName(mentor: { name: string; userId: string }, mentee: { name: string; userId: string }, attempt: number): string {
+export function pairChannelName(
+  mentor: { name: string; userId: string },
+  mentee: { name: string; userId: string },
+  attempt: number,
+): string {
   const base = `mentorship-${slug(mentor.name, mentor.userId)}-${slug(mentee.name, mentee.userId)}`;
   const suffix = attempt > 0 ? `-${attempt + 1}` : '';
   return base.slice(0, MAX_LENGTH - suffix.length) + suffix;

@@ -31,8 +31,18 @@ export function parsePairForm(values: StateValues): FormResult {
   }
 
   const candidate = {
-    mentor: { userId: read(B.mentor), organisation: read(B.mentorOrganisation), country: read(B.mentorCountry), tz: read(B.mentorTz) },
-    mentee: { userId: read(B.mentee), organisation: read(B.menteeOrganisation), country: read(B.menteeCountry), tz: read(B.menteeTz) },
+    mentor: {
+      userId: read(B.mentor),
+      organisation: read(B.mentorOrganisation),
+      country: read(B.mentorCountry),
+      tz: read(B.mentorTz),
+    },
+    mentee: {
+      userId: read(B.mentee),
+      organisation: read(B.menteeOrganisation),
+      country: read(B.menteeCountry),
+      tz: read(B.menteeTz),
+    },
     goals: goals.map(({ title, successCriteria }) => ({ title, successCriteria })),
     cadence: read(B.cadence),
     startDate: read(B.startDate),
@@ -41,7 +51,13 @@ export function parsePairForm(values: StateValues): FormResult {
   };
   const parsed = pairInputSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, input: parsed.data };
-  return { ok: false, errors: errorsByBlock(parsed.error, goals.map((g) => g.slot)) };
+  return {
+    ok: false,
+    errors: errorsByBlock(
+      parsed.error,
+      goals.map((g) => g.slot),
+    ),
+  };
 }
 
 function errorsByBlock(error: ZodError, goalSlots: number[]): Record<string, string> {
@@ -56,15 +72,21 @@ function errorsByBlock(error: ZodError, goalSlots: number[]): Record<string, str
 function blockFor(path: string[], goalSlots: number[]): string {
   const [head, second, third] = path;
   if (head === 'mentor' || head === 'mentee') {
-    const keys: Record<string, string> = head === 'mentor'
-      ? { userId: B.mentor, organisation: B.mentorOrganisation, country: B.mentorCountry, tz: B.mentorTz }
-      : { userId: B.mentee, organisation: B.menteeOrganisation, country: B.menteeCountry, tz: B.menteeTz };
+    const keys: Record<string, string> =
+      head === 'mentor'
+        ? { userId: B.mentor, organisation: B.mentorOrganisation, country: B.mentorCountry, tz: B.mentorTz }
+        : { userId: B.mentee, organisation: B.menteeOrganisation, country: B.menteeCountry, tz: B.menteeTz };
     return keys[second] ?? keys.userId;
   }
   if (head === 'goals') {
-    const slot = second === undefined ? 1 : goalSlots[Number(second)] ?? 1;
+    const slot = second === undefined ? 1 : (goalSlots[Number(second)] ?? 1);
     return third === 'successCriteria' ? B.goalSuccess(slot) : B.goalTitle(slot);
   }
-  const direct: Record<string, string> = { cadence: B.cadence, startDate: B.startDate, endDate: B.endDate, localContext: B.localContext };
+  const direct: Record<string, string> = {
+    cadence: B.cadence,
+    startDate: B.startDate,
+    endDate: B.endDate,
+    localContext: B.localContext,
+  };
   return direct[head] ?? B.mentor;
 }

@@ -1,4 +1,10 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockButtonAction,
+  SlackActionMiddlewareArgs,
+  SlackViewMiddlewareArgs,
+  ViewSubmitAction,
+} from '@slack/bolt';
 import { isObjectIdString } from '../../lib/ids';
 import { addDays, localDay } from '../../lib/time';
 import type { CommandArgs, Subcommand } from '../../slack/command-router';
@@ -23,7 +29,11 @@ async function requireStaff(userId: string, deps: AppDeps): Promise<void> {
 }
 
 /** `/mentorship pair [@mentor] [@mentee]`: opens the create-pair modal, pre-filled. */
-export async function handleCommandPair({ ack, command, respond, client }: CommandArgs, rest: string, deps: AppDeps): Promise<void> {
+export async function handleCommandPair(
+  { ack, command, respond, client }: CommandArgs,
+  rest: string,
+  deps: AppDeps,
+): Promise<void> {
   const mentions = pairCommandArgsSchema.safeParse(rest);
   if (!mentions.success) {
     await ack({ response_type: 'ephemeral', text: text.badPairArguments() });
@@ -50,7 +60,11 @@ export async function handleCommandPair({ ack, command, respond, client }: Comma
 }
 
 /** `/mentorship list`: the live pairs, for staff. */
-export async function handleCommandList({ ack, command, respond }: CommandArgs, _rest: string, deps: AppDeps): Promise<void> {
+export async function handleCommandList(
+  { ack, command, respond }: CommandArgs,
+  _rest: string,
+  deps: AppDeps,
+): Promise<void> {
   await ack();
   await answering(respond, deps.logger, 'command list', async () => {
     await requireStaff(command.user_id, deps);
@@ -74,15 +88,25 @@ export async function handleViewCreatePair({ ack, body, view }: ViewArgs, deps: 
     await ack({ response_action: 'errors', errors: form.errors });
     return;
   }
-  const created = await submitModal(ack, { block: PairingIds.block.mentor, databaseDown: text.saveFailed(), logger: deps.logger, what: 'view create pair' }, async () => {
-    if (!(await deps.staff.isStaff(body.user.id))) throw new UserFacingError(text.staffOnly());
-    return createPair({ teamId, createdBy: body.user.id, sourceViewId: view.id, input: form.input }, pairingDeps(deps));
-  });
+  const created = await submitModal(
+    ack,
+    { block: PairingIds.block.mentor, databaseDown: text.saveFailed(), logger: deps.logger, what: 'view create pair' },
+    async () => {
+      if (!(await deps.staff.isStaff(body.user.id))) throw new UserFacingError(text.staffOnly());
+      return createPair(
+        { teamId, createdBy: body.user.id, sourceViewId: view.id, input: form.input },
+        pairingDeps(deps),
+      );
+    },
+  );
   if (created) await runSetupAndLog(String(created.pair._id), deps);
 }
 
 /** Staff pressed Retry on a set-up that stopped half-way. */
-export async function handleActionRetrySetup({ ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs, deps: AppDeps): Promise<void> {
+export async function handleActionRetrySetup(
+  { ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs,
+  deps: AppDeps,
+): Promise<void> {
   await ack();
   await answering(respond, deps.logger, 'retry setup', async () => {
     await requireStaff(body.user.id, deps);
@@ -90,7 +114,9 @@ export async function handleActionRetrySetup({ ack, body, action, respond }: Sla
     if (outcome.status === 'done') {
       await respond({ replace_original: true, text: text.setupFinished(outcome.channelId) });
     } else if (outcome.status !== 'failed') {
-      const reply = { busy: text.setupBusy(), already_done: text.setupAlreadyDone(), not_found: text.pairNotFound() }[outcome.status];
+      const reply = { busy: text.setupBusy(), already_done: text.setupAlreadyDone(), not_found: text.pairNotFound() }[
+        outcome.status
+      ];
       await respond({ response_type: 'ephemeral', replace_original: false, text: reply });
     }
   });
@@ -99,7 +125,8 @@ export async function handleActionRetrySetup({ ack, body, action, respond }: Sla
 async function runSetupAndLog(pairId: string, deps: AppDeps): Promise<SetupOutcome> {
   if (!isObjectIdString(pairId)) return { status: 'not_found' };
   const outcome = await runPairSetup(pairId, pairingDeps(deps));
-  if (outcome.status === 'failed') deps.logger.warn(`pair ${pairId}: set-up stopped at ${outcome.step} (${outcome.error})`);
+  if (outcome.status === 'failed')
+    deps.logger.warn(`pair ${pairId}: set-up stopped at ${outcome.step} (${outcome.error})`);
   else deps.logger.info(`pair ${pairId}: set-up ${outcome.status}`);
   return outcome;
 }

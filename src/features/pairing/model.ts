@@ -69,7 +69,10 @@ export const pairSchema = new Schema(
       reason: { type: String },
     },
     setup: {
-      done: Object.fromEntries(SETUP_STEPS.map((step) => [step, { type: Date }])) as Record<SetupStep, { type: DateConstructor }>,
+      done: Object.fromEntries(SETUP_STEPS.map((step) => [step, { type: Date }])) as Record<
+        SetupStep,
+        { type: DateConstructor }
+      >,
       failedStep: { type: String, enum: [...SETUP_STEPS, null] },
       lastError: { type: String },
       attempts: { type: Number, default: 0 },

@@ -16,10 +16,12 @@ export const CADENCES = ['weekly', 'biweekly'] as const;
 export type Cadence = (typeof CADENCES)[number];
 
 const userId = z.string().regex(/^[UW][A-Z0-9]+$/, 'Choose a person.');
-const timeZone = z.string().trim().refine(isValidTimeZone, 'Use a time zone name such as Africa/Tunis or America/New_York.');
+const timeZone = z
+  .string()
+  .trim()
+  .refine(isValidTimeZone, 'Use a time zone name such as Africa/Tunis or America/New_York.');
 const day = z.string().refine(isIsoDay, 'Choose a date.');
-const text = (max: number, label: string) =>
-  z.string().trim().max(max, `${label} can be at most ${max} characters.`);
+const text = (max: number, label: string) => z.string().trim().max(max, `${label} can be at most ${max} characters.`);
 
 export const personInputSchema = z.object({
   userId,
@@ -31,7 +33,10 @@ export const personInputSchema = z.object({
 
 export const goalInputSchema = z.object({
   title: text(LIMITS.goalTitle, 'A goal title').min(1, 'Give the goal a short title.'),
-  successCriteria: text(LIMITS.goalSuccess, 'What success looks like').min(1, 'Say what success looks like for this goal.'),
+  successCriteria: text(LIMITS.goalSuccess, 'What success looks like').min(
+    1,
+    'Say what success looks like for this goal.',
+  ),
 });
 
 /** A new pair as staff enter it; the repository parses with this schema again before writing. */
@@ -50,7 +55,11 @@ export const pairInputSchema = z
   })
   .superRefine((pair, ctx) => {
     if (pair.mentor.userId === pair.mentee.userId) {
-      ctx.addIssue({ code: 'custom', path: ['mentee', 'userId'], message: 'The mentee must be someone other than the mentor.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mentee', 'userId'],
+        message: 'The mentee must be someone other than the mentor.',
+      });
     }
     if (pair.endDate <= pair.startDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date must be after the start date.' });

@@ -52,8 +52,22 @@ export async function createPair(req: NewPairRequest, deps: PairingDeps): Promis
     throw new UserFacingError(text.fixTheForm(), { [PairingIds.block.mentee]: text.alreadyPaired() });
   }
 
-  await upsertParticipant({ teamId: req.teamId, userId: mentor!.id, name: mentor!.name, tz: mentorTz, country: input.mentor.country, language: languageOf(mentor!) });
-  await upsertParticipant({ teamId: req.teamId, userId: mentee!.id, name: mentee!.name, tz: menteeTz, country: input.mentee.country, language: languageOf(mentee!) });
+  await upsertParticipant({
+    teamId: req.teamId,
+    userId: mentor!.id,
+    name: mentor!.name,
+    tz: mentorTz,
+    country: input.mentor.country,
+    language: languageOf(mentor!),
+  });
+  await upsertParticipant({
+    teamId: req.teamId,
+    userId: mentee!.id,
+    name: mentee!.name,
+    tz: menteeTz,
+    country: input.mentee.country,
+    language: languageOf(mentee!),
+  });
 
   try {
     const doc = await PairModel.create({
@@ -103,9 +117,16 @@ export async function listLivePairs(teamId: string, limit = 200): Promise<{ pair
     PairModel.find(filter).sort({ createdAt: -1 }).limit(limit).lean<Pair[]>(),
     PairModel.countDocuments(filter),
   ]);
-  const people = await findParticipants(teamId, pairs.flatMap((p) => [p.mentor.userId, p.mentee.userId]));
+  const people = await findParticipants(
+    teamId,
+    pairs.flatMap((p) => [p.mentor.userId, p.mentee.userId]),
+  );
   return {
-    pairs: pairs.map((pair) => ({ pair, mentor: people.get(pair.mentor.userId), mentee: people.get(pair.mentee.userId) })),
+    pairs: pairs.map((pair) => ({
+      pair,
+      mentor: people.get(pair.mentor.userId),
+      mentee: people.get(pair.mentee.userId),
+    })),
     total,
   };
 }

@@ -45,12 +45,19 @@ export async function runPairSetup(pairId: string, deps: PairingDeps): Promise<S
   if (!(await claimOnce(`setup:${pairId}:${attempt}`, pair.createdBy, now))) return { status: 'busy' };
   await PairModel.updateOne(
     { _id: pairId },
-    { $set: { status: 'setting_up', 'setup.lockedUntil': new Date(now.getTime() + LOCK_MS), 'setup.attempts': attempt } },
+    {
+      $set: { status: 'setting_up', 'setup.lockedUntil': new Date(now.getTime() + LOCK_MS), 'setup.attempts': attempt },
+    },
   );
   const claimed = pair;
 
   const people = await findParticipants(claimed.teamId, [claimed.mentor.userId, claimed.mentee.userId]);
-  const ctx: StepContext = { pair: claimed, mentor: people.get(claimed.mentor.userId)!, mentee: people.get(claimed.mentee.userId)!, deps };
+  const ctx: StepContext = {
+    pair: claimed,
+    mentor: people.get(claimed.mentor.userId)!,
+    mentee: people.get(claimed.mentee.userId)!,
+    deps,
+  };
   for (const step of SETUP_STEPS) {
     if (ctx.pair.setup?.done?.[step]) continue;
     try {
@@ -75,7 +82,10 @@ async function fail(ctx: StepContext, step: SetupStep, error: string): Promise<S
   const id = String(ctx.pair._id);
   await PairModel.updateOne(
     { _id: id },
-    { $set: { status: 'needs_attention', 'setup.failedStep': step, 'setup.lastError': error }, $unset: { 'setup.lockedUntil': '' } },
+    {
+      $set: { status: 'needs_attention', 'setup.failedStep': step, 'setup.lastError': error },
+      $unset: { 'setup.lockedUntil': '' },
+    },
   );
   const message = setupFailedMessage(id, ctx.mentor.name, ctx.mentee.name, step, error);
   await Promise.allSettled(staffDestinations(ctx).map((channel) => postTo(ctx.deps.client, channel, message)));
@@ -87,7 +97,11 @@ function staffDestinations(ctx: StepContext): string[] {
   return [ctx.pair.createdBy, ctx.deps.staff.channelId].filter((c): c is string => Boolean(c));
 }
 
-async function postTo(client: WebClient, channelOrUser: string, message: { text: string; blocks?: unknown[] }): Promise<void> {
+async function postTo(
+  client: WebClient,
+  channelOrUser: string,
+  message: { text: string; blocks?: unknown[] },
+): Promise<void> {
   const channel = await channelFor(client, channelOrUser);
   await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks as never });
 }
@@ -143,7 +157,12 @@ const STEPS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
     // before a crash, and so never recorded, is found in the channel instead of posted again.
     if ((ctx.pair.setup?.attempts ?? 0) > 0 && (await findPostedByKey(ctx.deps.client, channel, key))) return;
     const message = welcomeMessage(ctx.pair, ctx.mentor, ctx.mentee, ctx.deps.clock.now());
-    await ctx.deps.client.chat.postMessage({ channel, text: message.text, blocks: message.blocks, metadata: keyMetadata(key) });
+    await ctx.deps.client.chat.postMessage({
+      channel,
+      text: message.text,
+      blocks: message.blocks,
+      metadata: keyMetadata(key),
+    });
   },
 
   async notify_staff(ctx) {
@@ -151,4 +170,3 @@ const STEPS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
     await postTo(ctx.deps.client, ctx.pair.createdBy, { text: sentence });
   },
 };
-

@@ -18,8 +18,8 @@ export const welcomeText = {
   practicesHeading: () => '*Three practices of a good cross-cultural mentorship*',
   practices: () =>
     [
-      '1. *Local context* — understand each other\'s reality: country, organisation, time zone, language. Adapt advice; don\'t copy it.',
-      '2. *Commitment* — keep going through scheduling conflicts and slow results. Pause if you must; don\'t drift away.',
+      "1. *Local context* — understand each other's reality: country, organisation, time zone, language. Adapt advice; don't copy it.",
+      "2. *Commitment* — keep going through scheduling conflicts and slow results. Pause if you must; don't drift away.",
       '3. *Communication* — honest, regular, two-way. If a suggestion did not work, say so; if more is possible, say that too.',
     ].join('\n'),
   firstPrompt: (mentor: string, mentee: string) =>

@@ -26,7 +26,9 @@ export async function upsertParticipant(details: ParticipantDetails): Promise<vo
 /** The participants with these user IDs, each read by primary key. */
 export async function findParticipants(teamId: string, userIds: string[]): Promise<Map<string, Participant>> {
   const unique = [...new Set(userIds)];
-  const found = await Promise.all(unique.map((userId) => ParticipantModel.findById(participantId(teamId, userId)).lean<Participant>()));
+  const found = await Promise.all(
+    unique.map((userId) => ParticipantModel.findById(participantId(teamId, userId)).lean<Participant>()),
+  );
   return new Map(found.filter((p): p is Participant => p !== null).map((p) => [p.userId, p]));
 }
 

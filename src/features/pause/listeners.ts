@@ -39,7 +39,11 @@ function notPausedSentence(outcome: Exclude<PauseOutcome, { status: 'paused' }>)
 }
 
 /** `/mentorship pause [2w|10d|until YYYY-MM-DD] [reason]`. */
-export async function handleCommandPause({ ack, command, respond }: CommandArgs, rest: string, deps: AppDeps): Promise<void> {
+export async function handleCommandPause(
+  { ack, command, respond }: CommandArgs,
+  rest: string,
+  deps: AppDeps,
+): Promise<void> {
   await ack();
   await answering(respond, deps.logger, 'command pause', async () => {
     const pair = await findPairForCommand(commandTarget(command), (id) => deps.staff.isStaff(id));
@@ -50,12 +54,19 @@ export async function handleCommandPause({ ack, command, respond }: CommandArgs,
     const outcome = await pausePair(pair, { by: command.user_id, ...args.data }, deps);
     if (outcome.status !== 'paused') throw new UserFacingError(notPausedSentence(outcome));
     const until = slackDate(outcome.until, outcome.untilDay);
-    await respond({ response_type: 'ephemeral', text: text.pausedForYou(until, othersThan(pair, command.user_id), pair.channel?.id ?? undefined) });
+    await respond({
+      response_type: 'ephemeral',
+      text: text.pausedForYou(until, othersThan(pair, command.user_id), pair.channel?.id ?? undefined),
+    });
   });
 }
 
 /** `/mentorship resume`: ends the pair's pause now, with the same welcome-back as at its end. */
-export async function handleCommandResume({ ack, command, respond }: CommandArgs, _rest: string, deps: AppDeps): Promise<void> {
+export async function handleCommandResume(
+  { ack, command, respond }: CommandArgs,
+  _rest: string,
+  deps: AppDeps,
+): Promise<void> {
   await ack();
   await answering(respond, deps.logger, 'command resume', async () => {
     const pair = await findPairForCommand(commandTarget(command), (id) => deps.staff.isStaff(id));
@@ -99,6 +110,9 @@ export async function handleActionPauseOffer({ ack, body, action, respond }: But
       return;
     }
     const partner = othersThan(pair, body.user.id)[0];
-    await respond({ replace_original: true, text: text.pausedFromOffer(slackDate(outcome.until, outcome.untilDay), partner) });
+    await respond({
+      replace_original: true,
+      text: text.pausedFromOffer(slackDate(outcome.until, outcome.untilDay), partner),
+    });
   });
 }

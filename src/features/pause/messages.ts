@@ -25,11 +25,12 @@ export const text = {
     "You take part in more than one mentorship: type the command in your pair's private channel, so I know which one.",
   staffTypeInPairChannel: () => "Type the command in the pair's private channel, so I know which pair you mean.",
   noLivePair: () =>
-    "You are not in an active mentorship, so there is nothing to pause or resume. If you think you should be, ask your program staff.",
+    'You are not in an active mentorship, so there is nothing to pause or resume. If you think you should be, ask your program staff.',
   notYours: () => 'Only the two people in this mentorship, or program staff, can pause or resume it.',
   offerNotYours: () => 'Only the two people in this mentorship can pause it with this button.',
   ended: () => 'This mentorship has ended, so it cannot be paused or resumed.',
-  notSetUp: () => 'This mentorship is not set up yet (its channel is still being prepared). Try again once it is ready.',
+  notSetUp: () =>
+    'This mentorship is not set up yet (its channel is still being prepared). Try again once it is ready.',
   alreadyPaused: (until: string) =>
     `This mentorship is already paused until ${until}. To end the pause early, type \`/mentorship resume\`.`,
   notPaused: () => 'This mentorship is not paused: check-ins run as usual.',
@@ -52,7 +53,9 @@ export const text = {
     ].join('\n'),
   resumeNotice: (byId: string | undefined, next: string | undefined) =>
     [
-      byId ? `:arrow_forward: <@${byId}> ended the pause. Welcome back!` : ':arrow_forward: The pause is over. Welcome back!',
+      byId
+        ? `:arrow_forward: <@${byId}> ended the pause. Welcome back!`
+        : ':arrow_forward: The pause is over. Welcome back!',
       next ? `Check-ins start again: the next one comes ${next}.` : 'Check-ins start again.',
     ].join(' '),
 };

@@ -25,7 +25,9 @@ export const pauseNoticeHandler: OutboxHandler = {
     }
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
     const nextAt = pair.schedule?.nextCheckinAt;
-    const next = nextAt ? slackDate(nextAt, `${nextAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`, '{date_long_pretty} at {time}') : undefined;
+    const next = nextAt
+      ? slackDate(nextAt, `${nextAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`, '{date_long_pretty} at {time}')
+      : undefined;
     const by = typeof entry.ref.by === 'string' ? entry.ref.by : undefined;
     return { op: 'post', to: channel, text: text.resumeNotice(by, next) };
   },

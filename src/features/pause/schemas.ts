@@ -43,14 +43,20 @@ export function pauseArgsSchema(today: string) {
           return z.NEVER;
         }
         if (day > latest) {
-          ctx.addIssue({ code: 'custom', message: `A pause lasts at most ${MAX_PAUSE_DAYS} days (until ${latest} at the latest).` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `A pause lasts at most ${MAX_PAUSE_DAYS} days (until ${latest} at the latest).`,
+          });
           return z.NEVER;
         }
         untilDay = day;
         reasonWords = words.slice(2);
       } else if (/^[-+]?\d/.test(first)) {
         // "3 months", "-2w", "2027-01-15" without "until": a length we do not understand.
-        ctx.addIssue({ code: 'custom', message: 'Say how long as `2w` (weeks) or `10d` (days), or give an end date with `until YYYY-MM-DD`.' });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'Say how long as `2w` (weeks) or `10d` (days), or give an end date with `until YYYY-MM-DD`.',
+        });
         return z.NEVER;
       }
       const reason = reasonWords.join(' ');

@@ -105,18 +105,25 @@ async function awaitChange(pair: Pair): Promise<Pair | null> {
   return current;
 }
 
-export async function pausePair(pair: Pair, req: { by: string; untilDay: string; reason: string }, deps: PauseDeps): Promise<PauseOutcome> {
+export async function pausePair(
+  pair: Pair,
+  req: { by: string; untilDay: string; reason: string },
+  deps: PauseDeps,
+): Promise<PauseOutcome> {
   const now = deps.clock.now();
   const tz = await menteeTimeZone(pair);
   const until = zonedTimeToInstant(req.untilDay, 0, 0, tz);
   const pause = { since: now, by: req.by, reason: req.reason, untilDay: req.untilDay, until };
   // A double click reads the same pair: only the first claim of this version of it pauses.
   const first = pair.status === 'active' && (await claimOnce(`pause:${pair._id}:${versionOf(pair)}`, req.by, now));
-  const res = first ? await PairModel.updateOne({ _id: pair._id, status: 'active' }, { $set: { status: 'paused', pause } }) : { modifiedCount: 0 };
+  const res = first
+    ? await PairModel.updateOne({ _id: pair._id, status: 'active' }, { $set: { status: 'paused', pause } })
+    : { modifiedCount: 0 };
   if (res.modifiedCount === 0) {
     // Lost the claim to a request that read the same state (a double click): it is pausing the
     // pair right now, so wait a moment for its write rather than answer from a stale read.
-    const current = pair.status === 'active' && !first ? await awaitChange(pair) : await PairModel.findById(pair._id).lean<Pair>();
+    const current =
+      pair.status === 'active' && !first ? await awaitChange(pair) : await PairModel.findById(pair._id).lean<Pair>();
     if (current?.status === 'paused') return { status: 'already_paused', pair: current };
     return { status: 'not_active', pair: current };
   }
@@ -143,7 +150,11 @@ export async function resumePair(pair: Pair, ctx: JobContext, by?: string): Prom
   const { mentor, mentee } = await peopleOf(pair);
   const schedule = welcomeBackSchedule(ctx.now, pair.schedule?.nextPeriod ?? 1, pair, mentor, mentee);
   const since = pair.pause?.since;
-  if (pair.status !== 'paused' || !(await claimOnce(`resume:${pair._id}:${versionOf(pair)}`, by ?? ctx.instanceId, ctx.now))) return null;
+  if (
+    pair.status !== 'paused' ||
+    !(await claimOnce(`resume:${pair._id}:${versionOf(pair)}`, by ?? ctx.instanceId, ctx.now))
+  )
+    return null;
   const res = await PairModel.updateOne(
     { _id: pair._id, status: 'paused', ...(since ? { 'pause.since': since } : {}) },
     { $set: { status: 'active', schedule, lastActivityAt: ctx.now }, $unset: { pause: '', atRisk: '' } },
@@ -157,7 +168,9 @@ export async function resumePair(pair: Pair, ctx: JobContext, by?: string): Prom
     ref: { type: 'resume', ...(by ? { by } : {}) },
     dueAt: ctx.now,
   });
-  const next = schedule.nextCheckinAt ? `, welcome-back check-in #${schedule.nextPeriod} at ${schedule.nextCheckinAt.toISOString()}` : ', no check-in left';
+  const next = schedule.nextCheckinAt
+    ? `, welcome-back check-in #${schedule.nextPeriod} at ${schedule.nextCheckinAt.toISOString()}`
+    : ', no check-in left';
   ctx.report.push(`resumed pair ${pair._id}${by ? ` (by ${by})` : ''}${next}`);
   return schedule;
 }
