@@ -45,6 +45,8 @@ export function createApp(config: Readonly<Config>, opts: { clock?: Clock; logge
     // Interactive paths wait out a Retry-After a few times, not for half an hour.
     retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
   };
+  // Bolt sets the level of the logger it is given to INFO unless told otherwise: tell it.
+  const logLevel = LEVELS[config.logLevel];
   let app: App;
   let receiver: HTTPReceiver | undefined;
   if (config.slack.appToken) {
@@ -53,9 +55,11 @@ export function createApp(config: Readonly<Config>, opts: { clock?: Clock; logge
       appToken: config.slack.appToken,
       socketMode: true,
       logger,
+      logLevel,
       clientOptions,
       customRoutes: [healthz],
-      installerOptions: { port: config.port },
+      // The Socket Mode client opens its connection with apps.connections.open at the same Web API.
+      installerOptions: { port: config.port, clientOptions: { slackApiUrl: config.slack.apiUrl } },
     });
   } else {
     receiver = new HTTPReceiver({
@@ -63,9 +67,10 @@ export function createApp(config: Readonly<Config>, opts: { clock?: Clock; logge
       endpoints: '/slack/events',
       customRoutes: [healthz],
       logger,
+      logLevel,
       unhandledRequestTimeoutMillis: 2900,
     });
-    app = new App({ token: config.slack.botToken, receiver, logger, clientOptions });
+    app = new App({ token: config.slack.botToken, receiver, logger, logLevel, clientOptions });
   }
 
   const deps: AppDeps = {
