@@ -67,7 +67,7 @@ describe('the create-pair form answers invalid input with field errors and store
     expect(answer.response_action).toBe('errors');
     expect(answer.errors[blockId]).toMatch(message);
     expect(await PairModel.countDocuments()).toBe(0);
-    expect(h.standIn.callsTo('conversations.create')).toHaveLength(0);
+    expect(h.standIn.attemptsTo('conversations.create')).toHaveLength(0);
   });
 
   test('several problems are reported together, each on its own field', async () => {

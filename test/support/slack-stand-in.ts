@@ -134,6 +134,8 @@ export class SlackStandIn {
   responses: Array<{ id: string; body: any }> = [];
   /** Views opened, pushed or published, by view id. */
   views = new Map<string, Json>();
+  /** Socket Mode (set by SocketModeStandIn): apps.connections.open gives `openUrl()` to `appToken`. */
+  socketMode?: { appToken: string; openUrl: () => string };
 
   private readonly server = http.createServer((req, res) => {
     this.handle(req, res).catch((err) => send(res, 500, `stand-in bug: ${err instanceof Error ? err.stack : err}`));
@@ -172,9 +174,19 @@ export class SlackStandIn {
     return `${this.baseUrl}/api/`;
   }
 
-  /** Only the calls that Slack answered with ok:true. */
+  /** Only the calls that Slack answered with ok:true. For "no call was made", use `attemptsTo`. */
   callsTo(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method && c.result === 'ok');
+  }
+
+  /** Every call of `method` that reached the stand-in, whatever Slack answered (ok, error, HTTP failure). */
+  attemptsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** The DM channel the stand-in opened for one user (conversations.open or a post to their user ID), if any. */
+  dmChannelOf(userId: string): string | undefined {
+    return this.dms.get(userId);
   }
 
   failNext(method: string, failure: Failure, times = 1): void {
@@ -305,8 +317,11 @@ export class SlackStandIn {
       const handler = this.handlers[method] ?? fail('unknown_method');
       if (parsed === null) fail('invalid_json');
       if (!token) fail('not_authed');
-      if (!token.startsWith('xoxb-')) fail('invalid_auth');
-      const result = handler(args);
+      // apps.connections.open takes the app-level token (xapp-), every other method the bot token.
+      const appLevel = method === 'apps.connections.open';
+      if (token.startsWith(appLevel ? 'xoxb-' : 'xapp-')) fail('not_allowed_token_type');
+      if (!token.startsWith(appLevel ? 'xapp-' : 'xoxb-')) fail('invalid_auth');
+      const result = handler(args, token);
       record('ok');
       send(res, 200, { ok: true, ...result });
     } catch (err) {
@@ -339,7 +354,11 @@ export class SlackStandIn {
 
   // ---- the workspace model ----
 
-  private readonly handlers: Record<string, (a: Json) => Json> = {
+  private readonly handlers: Record<string, (a: Json, token: string) => Json> = {
+    'apps.connections.open': (_a, token) => {
+      if (!this.socketMode || token !== this.socketMode.appToken) fail('invalid_auth');
+      return { url: this.socketMode.openUrl() };
+    },
     'auth.test': () => ({
       url: 'https://standin.slack.com/',
       team: 'Stand-in Workspace',
