@@ -1,7 +1,8 @@
-import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from './deps';
 
-export type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
+import type { CommandArgs } from './listener-args';
+
+export type { CommandArgs };
 
 /** One `/mentorship <name> …` subcommand; `rest` is the text after the name. */
 export interface Subcommand {

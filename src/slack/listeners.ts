@@ -17,47 +17,37 @@ import { PauseIds } from '../features/pause/ids';
 import { handleActionPauseOffer, pauseSubcommands } from '../features/pause/listeners';
 import { routeCommand } from './command-router';
 import type { AppDeps } from './deps';
+import { button, command, event, type Route, view } from './routes';
 
 export const SLASH_COMMAND = '/mentorship';
 
+const mentorship = routeCommand(
+  [...pairingSubcommands, ...pauseSubcommands],
+  pairingText.usage,
+  pairingText.unknownSubcommand,
+);
+
 /**
- * The routing table: every slash command, button, modal and event the app answers.
- * The manifest test reads these lists, so what is registered here is what the manifest declares.
+ * The routing table: every slash command, button, modal and event the app answers, each with its
+ * handler. Registration and the manifest test both read it, so what is answered is what is declared.
  */
-export const ROUTES = {
-  commands: [SLASH_COMMAND],
-  actions: [
-    PairingIds.retrySetupButton,
-    CheckinIds.replyButton,
-    PauseIds.offerOneWeekButton,
-    PauseIds.offerTwoWeeksButton,
-    PauseIds.offerFourWeeksButton,
-    CommitmentIds.doneButton,
-    CommitmentIds.extendButton,
-    CommitmentIds.dropButton,
-  ],
-  views: [PairingIds.createModal, CheckinIds.replyModal, CommitmentIds.extendModal, CommitmentIds.dropModal],
-  events: ['app_home_opened'],
-} as const;
+export const ROUTES: readonly Route[] = [
+  command(SLASH_COMMAND, mentorship),
+  button(PairingIds.retrySetupButton, handleActionRetrySetup),
+  view(PairingIds.createModal, handleViewCreatePair),
+  button(CheckinIds.replyButton, handleActionReplyButton),
+  view(CheckinIds.replyModal, handleViewReplySubmit),
+  button(PauseIds.offerOneWeekButton, handleActionPauseOffer),
+  button(PauseIds.offerTwoWeeksButton, handleActionPauseOffer),
+  button(PauseIds.offerFourWeeksButton, handleActionPauseOffer),
+  button(CommitmentIds.doneButton, handleActionDone),
+  button(CommitmentIds.extendButton, handleActionExtend),
+  button(CommitmentIds.dropButton, handleActionDrop),
+  view(CommitmentIds.extendModal, handleViewExtend),
+  view(CommitmentIds.dropModal, handleViewDrop),
+  event('app_home_opened', handleEventAppHomeOpened),
+];
 
 export function registerListeners(app: App, deps: AppDeps): void {
-  const mentorship = routeCommand(
-    [...pairingSubcommands, ...pauseSubcommands],
-    pairingText.usage,
-    pairingText.unknownSubcommand,
-  );
-  app.command(SLASH_COMMAND, (args) => mentorship(args, deps));
-  app.action(PairingIds.retrySetupButton, (args) => handleActionRetrySetup(args as never, deps));
-  app.view(PairingIds.createModal, (args) => handleViewCreatePair(args as never, deps));
-  app.action(CheckinIds.replyButton, (args) => handleActionReplyButton(args as never, deps));
-  app.view(CheckinIds.replyModal, (args) => handleViewReplySubmit(args as never, deps));
-  app.action(PauseIds.offerOneWeekButton, (args) => handleActionPauseOffer(args as never, deps));
-  app.action(PauseIds.offerTwoWeeksButton, (args) => handleActionPauseOffer(args as never, deps));
-  app.action(PauseIds.offerFourWeeksButton, (args) => handleActionPauseOffer(args as never, deps));
-  app.action(CommitmentIds.doneButton, (args) => handleActionDone(args as never, deps));
-  app.action(CommitmentIds.extendButton, (args) => handleActionExtend(args as never, deps));
-  app.action(CommitmentIds.dropButton, (args) => handleActionDrop(args as never, deps));
-  app.view(CommitmentIds.extendModal, (args) => handleViewExtend(args as never, deps));
-  app.view(CommitmentIds.dropModal, (args) => handleViewDrop(args as never, deps));
-  app.event('app_home_opened', (args) => handleEventAppHomeOpened(args, deps));
+  for (const route of ROUTES) route.register(app, deps);
 }
