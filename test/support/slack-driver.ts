@@ -24,6 +24,25 @@ type InputType = 'plain_text_input' | 'users_select' | 'static_select' | 'datepi
 /** For selects, radios and checkboxes a value is an option value, or `{text, value}` to set the label too. */
 type OptionValue = string | { text: string; value: string };
 
+export interface BlockActionOptions {
+  userId: string;
+  actionId: string;
+  blockId?: string;
+  value?: string;
+  channelId?: string;
+  messageTs?: string;
+  view?: any;
+}
+export interface ViewSubmissionOptions {
+  userId: string;
+  view: {
+    id?: string;
+    callback_id: string;
+    private_metadata?: string;
+    state: { values: Record<string, Record<string, any>> };
+  };
+}
+
 /** Slack's request signature: "v0=" + hex HMAC-SHA256 of `v0:<timestamp>:<body>`. */
 export function signBody(signingSecret: string, body: string, timestamp: number): string {
   return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
@@ -109,6 +128,15 @@ export class SlackDriver {
     text: string,
     opts: { userId: string; channelId?: string; triggerId?: string } & SendOptions,
   ): Promise<DriverResponse> {
+    return this.send(stringify(this.commandPayload(command, text, opts)), 'application/x-www-form-urlencoded', opts);
+  }
+
+  /** A slash command's fields: the form body in HTTP mode, the envelope's payload in Socket Mode. */
+  commandPayload(
+    command: string,
+    text: string,
+    opts: { userId: string; channelId?: string; triggerId?: string },
+  ): Json {
     const channelId = opts.channelId ?? 'C0GENERAL1';
     const channelName =
       this.standIn?.channels.get(channelId)?.name ?? (channelId.startsWith('D') ? 'directmessage' : 'general');
@@ -127,7 +155,7 @@ export class SlackDriver {
       ...(this.standIn ? { response_url: this.standIn.responseUrl() } : {}),
       trigger_id: opts.triggerId ?? triggerId(),
     };
-    return this.send(stringify(form), 'application/x-www-form-urlencoded', opts);
+    return form;
   }
 
   /**
@@ -135,17 +163,12 @@ export class SlackDriver {
    * `messageTs` in `channelId` (looked up in the stand-in for its blocks). `blockId` and `value` default
    * to the clicked element's, found by `actionId` in those blocks.
    */
-  blockAction(
-    opts: {
-      userId: string;
-      actionId: string;
-      blockId?: string;
-      value?: string;
-      channelId?: string;
-      messageTs?: string;
-      view?: any;
-    } & SendOptions,
-  ): Promise<DriverResponse> {
+  blockAction(opts: BlockActionOptions & SendOptions): Promise<DriverResponse> {
+    return this.sendPayload(this.blockActionPayload(opts), opts);
+  }
+
+  /** The `block_actions` payload of a click (see `blockAction`). */
+  blockActionPayload(opts: BlockActionOptions): Json {
     const message = opts.view
       ? undefined
       : this.standIn?.messages.find(
@@ -194,21 +217,16 @@ export class SlackDriver {
         },
       ],
     };
-    return this.sendPayload(payload, opts);
+    return payload;
   }
 
   /** A modal submission. The view is merged over the stand-in's stored copy when its id matches one. */
-  viewSubmission(
-    opts: {
-      userId: string;
-      view: {
-        id?: string;
-        callback_id: string;
-        private_metadata?: string;
-        state: { values: Record<string, Record<string, any>> };
-      };
-    } & SendOptions,
-  ): Promise<DriverResponse> {
+  viewSubmission(opts: ViewSubmissionOptions & SendOptions): Promise<DriverResponse> {
+    return this.sendPayload(this.viewSubmissionPayload(opts), opts);
+  }
+
+  /** The `view_submission` payload of a modal submission (see `viewSubmission`). */
+  viewSubmissionPayload(opts: ViewSubmissionOptions): Json {
     const id = opts.view.id ?? randomId('V');
     const stored = this.standIn?.views.get(id) ?? {};
     const payload = {
@@ -235,10 +253,15 @@ export class SlackDriver {
       enterprise: null,
       is_enterprise_install: false,
     };
-    return this.sendPayload(payload, opts);
+    return payload;
   }
 
   event(event: Record<string, any>, opts: { eventId?: string } & SendOptions = {}): Promise<DriverResponse> {
+    return this.send(JSON.stringify(this.eventPayload(event, opts)), 'application/json', opts);
+  }
+
+  /** The Events API `event_callback` body: the request body in HTTP mode, the envelope's payload in Socket Mode. */
+  eventPayload(event: Record<string, any>, opts: { eventId?: string } = {}): Json {
     const eventTime = Math.floor(Date.now() / 1000);
     const envelope = {
       token: this.verificationToken,
@@ -260,7 +283,7 @@ export class SlackDriver {
       ],
       is_ext_shared_channel: false,
     };
-    return this.send(JSON.stringify(envelope), 'application/json', opts);
+    return envelope;
   }
 
   urlVerification(challenge: string): Promise<DriverResponse> {
