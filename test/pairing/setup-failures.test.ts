@@ -169,8 +169,11 @@ describe('when Slack fails half-way through setting up a pair', () => {
       });
     await Promise.all([click(), click()]);
     await pairWithStatus('active');
-    await new Promise((r) => setTimeout(r, 300));
-    expect(h.standIn.callsTo('conversations.invite')).toHaveLength(1);
+    // Both clicks ran to their end: each handler's last act is its answer on the response_url (one
+    // "ready", one "busy" or "already done"). Only then can "nothing more happened" be checked.
+    await h.standIn.waitFor(() => h.standIn.responses.length === 2, 5000, 'both clicks answered');
+    expect(h.standIn.responses.filter((r) => r.body.replace_original === true)).toHaveLength(1);
+    expect(h.standIn.attemptsTo('conversations.invite')).toHaveLength(2); // the refused one, then the resumed step
     expect(h.standIn.messages.filter((m) => /Welcome, /.test(m.text ?? ''))).toHaveLength(1);
     expect(h.standIn.messages.filter((m) => /is ready/.test(m.text ?? ''))).toHaveLength(1);
   });

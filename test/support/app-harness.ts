@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { format } from 'node:util';
 import { type Logger, LogLevel } from '@slack/logger';
 import { createApp, type CreatedApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
@@ -37,20 +38,36 @@ export interface Harness extends CreatedApp {
   close(): Promise<void>;
 }
 
-/** A logger that keeps lines in memory, so tests can check what is (not) logged. */
-function memoryLogger(lines: string[]): Logger {
-  const push =
-    (level: string) =>
-    (...msg: unknown[]) =>
-      void lines.push(`${level} ${msg.map(String).join(' ')}`);
+const SEVERITY: Record<LogLevel, number> = {
+  [LogLevel.ERROR]: 400,
+  [LogLevel.WARN]: 300,
+  [LogLevel.INFO]: 200,
+  [LogLevel.DEBUG]: 100,
+};
+
+/**
+ * A logger that keeps lines in memory, so tests can check what is (not) logged. Each line is what
+ * @slack/logger's ConsoleLogger would print: it calls `console.<level>('[LEVEL] ', name, ...msg)`,
+ * and Node's console formats its arguments with util.format, so objects are printed whole (through
+ * util.inspect), never as `[object Object]`. Levels and the name behave as in ConsoleLogger too.
+ * (test/harness/logs.test.ts checks that the lines equal what a real ConsoleLogger writes.)
+ */
+export function memoryLogger(lines: string[]): Logger {
+  let level = LogLevel.INFO;
+  let name = '';
+  const write =
+    (at: LogLevel) =>
+    (...msg: unknown[]) => {
+      if (SEVERITY[at] >= SEVERITY[level]) lines.push(format(`[${at.toUpperCase()}] `, name, ...msg));
+    };
   return {
-    debug: push('debug'),
-    info: push('info'),
-    warn: push('warn'),
-    error: push('error'),
-    setLevel: () => undefined,
-    getLevel: () => LogLevel.DEBUG,
-    setName: () => undefined,
+    debug: write(LogLevel.DEBUG),
+    info: write(LogLevel.INFO),
+    warn: write(LogLevel.WARN),
+    error: write(LogLevel.ERROR),
+    setLevel: (l) => void (level = l),
+    getLevel: () => level,
+    setName: (n) => void (name = n),
   };
 }
 
