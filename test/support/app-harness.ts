@@ -65,9 +65,13 @@ export function memoryLogger(lines: string[]): Logger {
     info: write(LogLevel.INFO),
     warn: write(LogLevel.WARN),
     error: write(LogLevel.ERROR),
-    setLevel: (l) => void (level = l),
+    setLevel: (l) => {
+      level = l;
+    },
     getLevel: () => level,
-    setName: (n) => void (name = n),
+    setName: (n) => {
+      name = n;
+    },
   };
 }
 
