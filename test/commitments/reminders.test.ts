@@ -182,12 +182,26 @@ describe('commitment reminders', () => {
     );
     expect(reminders()).toHaveLength(0);
 
-    // The pause ends (the checkins job resumes the pair); Saturday is the owner's weekend: Monday 08:00.
+    // The pause ends (the checkins job resumes the pair); Saturday and Sunday are the owner's weekend,
+    // so the reminder waits for the first hour a DM may arrive: Monday 28 December 08:00 in Dhaka
+    // (UTC+6, no daylight saving) = 02:00 UTC. Not Saturday or Sunday 08:00 (02:00 UTC those days).
+    const MONDAY_08_DHAKA = '2026-12-28T02:00:00.000Z';
     await PairModel.updateOne({ _id: pair._id }, { $set: { status: 'active' }, $unset: { pause: '' } });
     await runJobsAt(h, pauseEnd, ['reminders']);
     expect(reminders()).toHaveLength(0);
-    await runJobsAt(h, '2026-12-28T02:00:00Z', ['reminders']);
+    const entry = await OutboxModel.findById(reminderKeyOf(c)).lean();
+    expect(entry).toMatchObject({ status: 'pending' });
+    expect(entry!.nextAttemptAt.toISOString()).toBe(MONDAY_08_DHAKA);
+    // Ticks at production cadence (the reminders job runs every 15 minutes) through the weekend: the DM
+    // arrives at Monday 08:00 Dhaka, not one tick before.
+    for (let t = Date.parse(pauseEnd) + 15 * 60_000; t < Date.parse(MONDAY_08_DHAKA); t += 15 * 60_000) {
+      await runJobsAt(h, new Date(t), ['reminders']);
+    }
+    expect(reminders()).toHaveLength(0);
+    await runJobsAt(h, MONDAY_08_DHAKA, ['reminders']);
     expect(reminders()).toHaveLength(1);
+    const sent = await OutboxModel.findById(reminderKeyOf(c)).lean();
+    expect(sent!.sent!.at!.toISOString()).toBe(MONDAY_08_DHAKA);
   });
 
   test('a dry run reports what it would send and writes nothing', async () => {
