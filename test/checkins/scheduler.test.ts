@@ -111,7 +111,7 @@ describe('exactly once', () => {
     const pair = await createActivePair(h);
     // The dying instance created the check-in and claimed its prompt, then died before calling Slack.
     const ctx = jobContext(h, '2026-12-08T15:00:00Z', { instanceId: 'dying' });
-    const { createDueCheckins } = await import('../../src/features/checkins/scheduler');
+    const { createDueCheckins } = await import('../../src/features/checkins/due-checkins-job');
     await createDueCheckins(ctx);
     await OutboxModel.updateOne(
       { kind: 'checkin_prompt' },
@@ -163,15 +163,30 @@ describe('exactly once', () => {
 });
 
 describe('when Slack fails', () => {
-  test('a 500 leaves the prompt queued; a later tick posts it, once', async () => {
+  test('a send that keeps failing is retried after 1, 5, 15 and 60 minutes, then every 6 hours; then posted once', async () => {
     const pair = await createActivePair(h);
-    h.standIn.failNext('chat.postMessage', { status: 500 });
-    const first = await runJobsAt(h, '2026-12-08T15:00:00Z', ['checkins']);
-    expect(first.some((l) => /failed checkin_prompt .*slack:http_500 \(will retry\)/.test(l))).toBe(true);
+    const postsBefore = h.standIn.attemptsTo('chat.postMessage').length; // the welcome and the staff DM
+    h.standIn.failNext('chat.postMessage', { status: 500 }, 6);
+    const entry = async () => (await OutboxModel.findOne({ kind: 'checkin_prompt' }).lean())!;
+    let now = Date.parse('2026-12-08T15:00:00Z');
+    const waitsInMinutes: number[] = [];
+    for (let failures = 1; failures <= 6; failures++) {
+      const report = await runJobsAt(h, new Date(now), ['checkins']);
+      expect(report.some((l) => /failed checkin_prompt .*slack:http_500 \(will retry\)/.test(l))).toBe(true);
+      const queued = await entry();
+      expect(queued).toMatchObject({ status: 'pending', failures });
+      const next = queued.nextAttemptAt.getTime();
+      waitsInMinutes.push((next - now) / 60_000);
+      // A tick one second before the next attempt time leaves it alone.
+      await runJobsAt(h, new Date(next - 1000), ['checkins']);
+      expect(h.standIn.attemptsTo('chat.postMessage')).toHaveLength(postsBefore + failures);
+      now = next;
+    }
+    expect(waitsInMinutes).toEqual([1, 5, 15, 60, 360, 360]);
     expect(promptsIn(pair)).toHaveLength(0);
-    await runJobsAt(h, '2026-12-08T15:00:30Z', ['checkins']);
-    expect(promptsIn(pair)).toHaveLength(0); // backing off
-    await runJobsAt(h, '2026-12-08T15:05:00Z', ['checkins']);
+    await runJobsAt(h, new Date(now), ['checkins']);
+    expect(promptsIn(pair)).toHaveLength(1);
+    await runJobsAt(h, new Date(now + 6 * 3600_000), ['checkins']);
     expect(promptsIn(pair)).toHaveLength(1);
   });
 
