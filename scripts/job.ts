@@ -5,7 +5,7 @@ import { connectDatabase, disconnectDatabase } from '../src/db/connection';
 import { resolveDatabaseUri } from '../src/db/resolve';
 import { createJobClient, createJobContext } from '../src/jobs/job-context';
 import { JOB_NAMES, runJobs, type JobName } from '../src/jobs/run-jobs';
-import { JOBS } from '../src/jobs/schedule';
+import { JOBS } from '../src/jobs/job-table';
 import { withoutPayloads } from '../src/lib/safe-logger';
 
 const USAGE = 'usage: npm run job -- <checkins|nudges|reminders|all> [--now 2026-12-01T09:00:00Z] [--dry-run]';
@@ -67,8 +67,11 @@ export async function runJobCommand(
   }
 }
 
-if (require.main === module) {
+/** The command line: `node dist/scripts/job.js …`, or `npm run job -- …` through scripts/run-compiled.js. */
+export function main(): void {
   runJobCommand(process.argv.slice(2), process.env, (line) => console.log(line)).then((code) => {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) main();
