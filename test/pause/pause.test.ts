@@ -35,9 +35,42 @@ async function mentorship(text: string, userId: string, channelId?: string): Pro
   return h.standIn.responses[h.standIn.responses.length - 1].body;
 }
 
-async function clickOffer(userId: string, actionId: string, value: string): Promise<any> {
+/**
+ * Lets check-ins #1 (8 December) and #2 (15 December) go unanswered and runs the nudges job on
+ * Thursday 17 December, 09:00 in Dhaka (03:00 UTC), two working days after #2: the mentee's DM
+ * then holds the second-miss nudge with the pause offer. Returns that message as Slack stored it.
+ */
+async function secondMissNudge(pair: Pair): Promise<StandInMessage> {
+  await runJobsAt(h, '2026-12-08T03:00:00Z', ['checkins']); // 09:00 Tuesday in Dhaka
+  await runJobsAt(h, '2026-12-15T03:00:00Z', ['checkins']);
+  await runJobsAt(h, '2026-12-17T03:00:00Z', ['nudges']);
+  const dm = h.standIn.dmChannelOf(PEOPLE.mentee.id);
+  const nudges = h.standIn.messages.filter((m) => m.channel === dm && /second in a row/.test(m.text ?? ''));
+  expect(nudges).toHaveLength(1);
+  expect(JSON.stringify(nudges[0].blocks)).toContain(String(pair._id));
+  return nudges[0];
+}
+
+/** The button with `actionId` on a message as Slack stored it (it must be there). */
+function buttonOn(message: StandInMessage, actionId: string): { action_id: string; value: string } {
+  const buttons = (message.blocks ?? []).flatMap((b) => (b.type === 'actions' ? b.elements : []));
+  const button = buttons.find((e: { action_id?: string }) => e.action_id === actionId);
+  expect(button).toBeDefined();
+  return button;
+}
+
+/**
+ * Presses a button of the real nudge message, as Slack sends it: that message's channel and ts,
+ * the button's own action_id and value (the driver reads them from the stored message).
+ */
+function press(userId: string, nudge: StandInMessage, actionId: string) {
+  const button = buttonOn(nudge, actionId);
+  return h.driver.blockAction({ userId, actionId: button.action_id, channelId: nudge.channel, messageTs: nudge.ts });
+}
+
+async function clickOffer(userId: string, nudge: StandInMessage, actionId: string): Promise<any> {
   const before = h.standIn.responses.length;
-  const res = await h.driver.blockAction({ userId, actionId, value, channelId: 'D0NUDGEDM1' });
+  const res = await press(userId, nudge, actionId);
   expect(res.status).toBe(200);
   await h.standIn.waitFor(() => h.standIn.responses.length > before, 8000, `an answer to ${actionId}`);
   return h.standIn.responses[h.standIn.responses.length - 1].body;
@@ -58,15 +91,6 @@ const dmsAndAlerts = () =>
       (m.channel.startsWith('D') || m.channel === STAFF_CHANNEL) &&
       !/^:white_check_mark: The pair .* is ready/.test(m.text ?? ''),
   );
-
-const mentor = { tz: PEOPLE.mentor.tz };
-const mentee = { tz: PEOPLE.mentee.tz };
-/** Within both working days, or 09:00–11:00 for the mentee when there is no shared hour (New York + Dhaka). */
-function civilForBoth(at: Date): boolean {
-  if (isWithinWorkingHours(at, mentor) && isWithinWorkingHours(at, mentee)) return true;
-  const p = localParts(at, mentee.tz);
-  return p.isoWeekday <= 5 && p.hour >= 9 && p.hour < 11;
-}
 
 describe('/mentorship pause', () => {
   test('the mentee pauses for two weeks: stored, announced, silent while paused, welcome back at the end, weekly after', async () => {
@@ -133,8 +157,10 @@ describe('/mentorship pause', () => {
     expect(prompts(pair).map(header)).toEqual(['Welcome back! Check-in #1']);
     const first = (await CheckinModel.findOne({ pairId: pair._id, period: 1 }).lean())!;
     expect(first.kind).toBe('welcome_back');
-    expect(civilForBoth(first.dueAt)).toBe(true);
-    expect(civilForBoth(first.prompt!.postedAt!)).toBe(true);
+    // New York and Dhaka share no working hour: 09:00 Wednesday 16 December in Dhaka (UTC+6), which
+    // is 22:00 Tuesday in New York (UTC-5).
+    expect(first.dueAt.toISOString()).toBe('2026-12-16T03:00:00.000Z');
+    expect(first.prompt!.postedAt!.toISOString()).toBe('2026-12-16T03:00:00.000Z');
     expect(dmsAndAlerts()).toHaveLength(0); // the pause did not count as silence
 
     // The weekly rhythm goes on a week later.
@@ -144,7 +170,7 @@ describe('/mentorship pause', () => {
     expect(prompts(pair).map(header)).toEqual(['Welcome back! Check-in #1', 'Check-in #2']);
     const second = (await CheckinModel.findOne({ pairId: pair._id, period: 2 }).lean())!;
     expect(second.dueDay).toBe('2026-12-23');
-    expect(civilForBoth(second.dueAt)).toBe(true);
+    expect(second.dueAt.toISOString()).toBe('2026-12-23T03:00:00.000Z'); // 09:00 Wednesday in Dhaka
   });
 
   test('/mentorship resume ends a pause early with the same welcome back', async () => {
@@ -281,22 +307,24 @@ describe('who may pause which pair', () => {
 describe("the nudge's pause offer", () => {
   test('a participant pauses for four weeks; the message is replaced; a non-participant is refused', async () => {
     const pair = await createActivePair(h);
-    setNow('2026-12-16T05:00:00Z');
+    const nudge = await secondMissNudge(pair);
+    setNow('2026-12-17T05:00:00Z'); // 11:00 Thursday in Dhaka, two hours after the nudge
 
-    const refused = await clickOffer(PEOPLE.outsider.id, PauseIds.offerTwoWeeksButton, `${pair._id}:2w`);
+    const refused = await clickOffer(PEOPLE.outsider.id, nudge, PauseIds.offerTwoWeeksButton);
     expect(refused.replace_original).toBe(false);
     expect(refused.text).toMatch(/Only the two people in this mentorship/);
-    const staffRefused = await clickOffer(PEOPLE.staff.id, PauseIds.offerTwoWeeksButton, `${pair._id}:2w`);
+    const staffRefused = await clickOffer(PEOPLE.staff.id, nudge, PauseIds.offerTwoWeeksButton);
     expect(staffRefused.text).toMatch(/Only the two people in this mentorship/);
     expect((await reload(pair)).status).toBe('active');
 
-    const answer = await clickOffer(PEOPLE.mentee.id, PauseIds.offerFourWeeksButton, `${pair._id}:4w`);
+    const answer = await clickOffer(PEOPLE.mentee.id, nudge, PauseIds.offerFourWeeksButton);
     expect(answer.replace_original).toBe(true);
-    expect(answer.text).toContain(`Paused until ${dateToken('2027-01-13', '2027-01-12T18:00:00Z')}`);
+    // Four weeks from Thursday 17 December in Dhaka: until Thursday 14 January, 00:00 in Dhaka.
+    expect(answer.text).toContain(`Paused until ${dateToken('2027-01-14', '2027-01-13T18:00:00Z')}`);
     expect(answer.text).toContain(`<@${PEOPLE.mentor.id}> has been told`);
     expect((await reload(pair)).pause).toMatchObject({
       by: PEOPLE.mentee.id,
-      untilDay: '2027-01-13',
+      untilDay: '2027-01-14',
       reason: 'after missed check-ins',
     });
     expect(pauseNotices(pair)).toHaveLength(1);
@@ -305,31 +333,25 @@ describe("the nudge's pause offer", () => {
 
   test('"Move to next week" reschedules: the pair pauses for one week', async () => {
     const pair = await createActivePair(h);
-    setNow('2026-12-16T05:00:00Z');
-    const answer = await clickOffer(PEOPLE.mentee.id, PauseIds.offerOneWeekButton, `${pair._id}:1w`);
-    expect(answer.text).toContain(`Paused until ${dateToken('2026-12-23', '2026-12-22T18:00:00Z')}`);
-    expect((await reload(pair)).pause).toMatchObject({ untilDay: '2026-12-23' });
+    const nudge = await secondMissNudge(pair);
+    setNow('2026-12-17T05:00:00Z');
+    const answer = await clickOffer(PEOPLE.mentee.id, nudge, PauseIds.offerOneWeekButton);
+    // One week from Thursday 17 December in Dhaka: until Thursday 24 December, 00:00 in Dhaka.
+    expect(answer.text).toContain(`Paused until ${dateToken('2026-12-24', '2026-12-23T18:00:00Z')}`);
+    expect((await reload(pair)).pause).toMatchObject({ untilDay: '2026-12-24' });
   });
 
   test('a double click pauses once and announces once', async () => {
     const pair = await createActivePair(h);
-    setNow('2026-12-16T05:00:00Z');
+    const nudge = await secondMissNudge(pair);
+    setNow('2026-12-17T05:00:00Z');
+    const before = h.standIn.responses.length;
     await Promise.all([
-      h.driver.blockAction({
-        userId: PEOPLE.mentee.id,
-        actionId: PauseIds.offerTwoWeeksButton,
-        value: `${pair._id}:2w`,
-        channelId: 'D0NUDGEDM1',
-      }),
-      h.driver.blockAction({
-        userId: PEOPLE.mentee.id,
-        actionId: PauseIds.offerTwoWeeksButton,
-        value: `${pair._id}:2w`,
-        channelId: 'D0NUDGEDM1',
-      }),
+      press(PEOPLE.mentee.id, nudge, PauseIds.offerTwoWeeksButton),
+      press(PEOPLE.mentee.id, nudge, PauseIds.offerTwoWeeksButton),
     ]);
-    await h.standIn.waitFor(() => h.standIn.responses.length >= 2, 8000, 'two answers');
-    const texts = h.standIn.responses.map((r) => r.body.text as string);
+    await h.standIn.waitFor(() => h.standIn.responses.length >= before + 2, 8000, 'two answers');
+    const texts = h.standIn.responses.slice(before).map((r) => r.body.text as string);
     expect(texts.filter((t) => /^:double_vertical_bar: Paused until/.test(t))).toHaveLength(1);
     expect(texts.filter((t) => /already paused until/.test(t))).toHaveLength(1);
     expect(pauseNotices(pair)).toHaveLength(1);
