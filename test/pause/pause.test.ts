@@ -2,11 +2,11 @@ import { CheckinModel } from '../../src/features/checkins/model';
 import { PairModel, type Pair } from '../../src/features/pairing/model';
 import { PauseIds } from '../../src/features/pause/ids';
 import { OutboxModel } from '../../src/jobs/outbox-model';
-import { isWithinWorkingHours, localParts } from '../../src/lib/working-time';
 import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
 import { withHarness } from '../support/with-harness';
 import { runJobsAt } from '../support/jobs';
 import { createActivePair } from '../support/pairs';
+import type { StandInMessage } from '../support/slack-stand-in';
 
 let h: Harness;
 let now = new Date('2026-12-01T10:00:00Z');
