@@ -32,7 +32,8 @@ export async function disconnectDatabase(): Promise<void> {
 export function isDatabaseUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   return (
-    /Mongo(Server|Network)(Selection)?Error|MongoNotConnectedError|MongoTopologyClosedError/.test(err.name) ||
+    // Not MongoServerError: the server answered (a duplicate key, a bad query), so it is up.
+    /^Mongo(ose)?(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed)Error$/.test(err.name) ||
     /buffering timed out|Client must be connected|connection .* closed|ECONNREFUSED/i.test(err.message)
   );
 }

@@ -20,6 +20,8 @@ export interface LocalDatabaseOptions {
   log?: (line: string) => void;
   /** Try a mongod first (default true); the download attempt costs a few seconds where it fails. */
   tryMongod?: boolean;
+  /** The port to listen on (default: any free one); a restart on the same port lets connected clients reconnect. */
+  port?: number;
 }
 
 const repoRoot = path.resolve(__dirname, '..', '..', __dirname.includes(`${path.sep}dist${path.sep}`) ? '..' : '');
@@ -36,26 +38,26 @@ export async function startLocalDatabase(opts: LocalDatabaseOptions): Promise<Lo
   const problems: string[] = [];
   if (opts.tryMongod !== false) {
     try {
-      return await startMongod(path.join(opts.dir, 'mongod'));
+      return await startMongod(path.join(opts.dir, 'mongod'), opts.port);
     } catch (err) {
       problems.push(`mongod: ${firstLine(err)}`);
       log(`No mongod available (${firstLine(err)}); trying the embedded FerretDB.`);
     }
   }
   try {
-    return await startFerretdb(path.join(opts.dir, 'ferretdb'), log);
+    return await startFerretdb(path.join(opts.dir, 'ferretdb'), log, opts.port);
   } catch (err) {
     problems.push(`ferretdb: ${firstLine(err)}`);
   }
   throw new Error(`${NO_LOCAL_DATABASE_HELP}\n${problems.map((p) => `  - ${p}`).join('\n')}`);
 }
 
-async function startMongod(dbPath: string): Promise<LocalDatabase> {
+async function startMongod(dbPath: string, port?: number): Promise<LocalDatabase> {
   mkdirSync(dbPath, { recursive: true });
   const { MongoMemoryServer } = await import('mongodb-memory-server-core');
   const systemBinary = which('mongod');
   const server = await MongoMemoryServer.create({
-    instance: { dbPath, storageEngine: 'wiredTiger' },
+    instance: { dbPath, storageEngine: 'wiredTiger', port },
     binary: systemBinary ? { systemBinary } : undefined,
   });
   return {
@@ -81,9 +83,9 @@ export function buildFerretdb(log: (line: string) => void = () => undefined): st
   return ferretdbBinary;
 }
 
-async function startFerretdb(dir: string, log: (line: string) => void): Promise<LocalDatabase> {
+async function startFerretdb(dir: string, log: (line: string) => void, port = 0): Promise<LocalDatabase> {
   const binary = buildFerretdb(log);
-  const child = spawn(binary, ['-dir', dir, '-listen', '127.0.0.1:0'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(binary, ['-dir', dir, '-listen', `127.0.0.1:${port}`], { stdio: ['pipe', 'pipe', 'pipe'] });
   const uri = await readReadyLine(child);
   return {
     uri,
