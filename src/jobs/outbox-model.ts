@@ -7,6 +7,8 @@ export const OUTBOX_KINDS = [
   'commitment_reminder',
   'reply_summary',
   'pause_notice',
+  /** Staff told that a message could not be delivered for good (see outbox.ts). */
+  'delivery_failed_alert',
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
@@ -25,13 +27,16 @@ export const outboxSchema = new Schema(
     /** What the renderer needs: a check-in, a commitment, a user… */
     ref: { type: Schema.Types.Mixed, default: {} },
     dueAt: { type: Date, required: true },
-    status: { type: String, enum: ['pending', 'sending', 'sent', 'skipped'], default: 'pending' },
+    /** `failed`: Slack answered an error that can never succeed (a deactivated recipient…); not tried again. */
+    status: { type: String, enum: ['pending', 'sending', 'sent', 'skipped', 'failed'], default: 'pending' },
     /** When it may be tried (again): dueAt at first, later after a failure or Retry-After. */
     nextAttemptAt: { type: Date, required: true },
     /** Claims so far (each attempt to send, rate-limited ones included) and failures among them. */
     attempts: { type: Number, default: 0 },
     failures: { type: Number, default: 0 },
     claimedAt: { type: Date },
+    /** The first attempt on the wall clock (Slack's ts are wall-clock): how far back a resumed send looks. */
+    firstAttemptAt: { type: Date },
     claimedBy: { type: String },
     lastError: { type: String },
     skipReason: { type: String },

@@ -1,9 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { Types } from 'mongoose';
-import { describeError } from '../slack/errors';
+import { describeError, slackErrorCode } from '../slack/errors';
 import { channelFor, findPostedByKey, keyMetadata } from '../slack/posted';
 import type { JobContext } from './context';
 import { claimOnce } from '../db/claims';
+import { deliveryFailedAlertHandler, deliveryFailedEntry, isPermanentFailure } from './delivery-failed';
 import { OutboxModel, type OutboxEntry, type OutboxKind } from './outbox-model';
 
 export type Rendered =
@@ -82,7 +83,12 @@ export async function runOutbox(
   ctx: JobContext,
   budgetMs = 4 * 60_000,
 ): Promise<OutboxRunResult> {
-  const kinds = Object.keys(handlers) as OutboxKind[];
+  // Every run also delivers the staff alerts about sends that failed for good.
+  const all: Partial<Record<OutboxKind, OutboxHandler>> = {
+    delivery_failed_alert: deliveryFailedAlertHandler,
+    ...handlers,
+  };
+  const kinds = Object.keys(all) as OutboxKind[];
   const result: OutboxRunResult = { sent: 0, skipped: 0, failed: 0, deferred: false };
   const deadline = Date.now() + budgetMs;
   const due = {
@@ -110,7 +116,7 @@ export async function runOutbox(
       const entry = await claim(candidate, ctx);
       if (!entry) continue;
       claimedAny = true;
-      const outcome = await sendOne(entry, handlers[entry.kind as OutboxKind]!, ctx, candidate.status === 'sending');
+      const outcome = await sendOne(entry, all[entry.kind as OutboxKind]!, ctx, candidate.status === 'sending');
       if (typeof outcome === 'object') {
         if (Date.now() + outcome.retryAfterMs >= deadline) {
           result.deferred = true;
@@ -129,11 +135,13 @@ export async function runOutbox(
 async function claim(candidate: OutboxEntry, ctx: JobContext): Promise<OutboxEntry | undefined> {
   const attempt = candidate.attempts + 1;
   if (!(await claimOnce(`outbox:${candidate._id}#${attempt}`, ctx.instanceId, ctx.now))) return undefined;
+  // Wall clock, not ctx.now: it is compared with Slack's message timestamps (see findPostedByKey).
+  const firstAttemptAt = candidate.firstAttemptAt ?? new Date();
   await OutboxModel.updateOne(
     { _id: candidate._id },
-    { $set: { status: 'sending', claimedAt: ctx.now, claimedBy: ctx.instanceId, attempts: attempt } },
+    { $set: { status: 'sending', claimedAt: ctx.now, claimedBy: ctx.instanceId, attempts: attempt, firstAttemptAt } },
   );
-  return { ...candidate, status: 'sending', attempts: attempt };
+  return { ...candidate, status: 'sending', attempts: attempt, firstAttemptAt };
 }
 
 type SendOutcome = 'sent' | 'skipped' | 'failed' | { retryAfterMs: number };
@@ -145,6 +153,8 @@ async function sendOne(
   resumed: boolean,
 ): Promise<SendOutcome> {
   const id = entry._id;
+  /** Where the message was going (a channel or user ID), for the staff alert if it fails for good. */
+  let target: string | undefined;
   try {
     const rendered = await handler.render(entry, ctx);
     if (rendered.op === 'skip') {
@@ -161,6 +171,7 @@ async function sendOne(
     }
     let sent: { channelId: string; ts: string };
     if (rendered.op === 'update') {
+      target = rendered.channel;
       await ctx.client.chat.update({
         channel: rendered.channel,
         ts: rendered.ts,
@@ -169,8 +180,11 @@ async function sendOne(
       });
       sent = { channelId: rendered.channel, ts: rendered.ts };
     } else {
+      target = rendered.to;
       const channel = await channelFor(ctx.client, rendered.to);
-      const already = resumed ? await findPostedByKey(ctx.client, channel, entry.key, rendered.threadTs) : undefined;
+      const already = resumed
+        ? await findPostedByKey(ctx.client, channel, entry.key, rendered.threadTs, entry.firstAttemptAt ?? undefined)
+        : undefined;
       if (already) {
         sent = { channelId: channel, ts: already };
       } else {
@@ -202,8 +216,13 @@ async function sendOne(
       return { retryAfterMs };
     }
     const failures = (entry.failures ?? 0) + 1;
-    const wait = BACKOFF_MS[Math.min(failures - 1, BACKOFF_MS.length - 1)];
     const error = describeError(err);
+    const code = slackErrorCode(err);
+    if (isPermanentFailure(code, target)) {
+      await failForGood(entry, target, code!, error, failures, ctx);
+      return 'failed';
+    }
+    const wait = BACKOFF_MS[Math.min(failures - 1, BACKOFF_MS.length - 1)];
     await OutboxModel.updateOne(
       { _id: id },
       { $set: { status: 'pending', nextAttemptAt: new Date(ctx.now.getTime() + wait), lastError: error, failures } },
@@ -212,4 +231,24 @@ async function sendOne(
     ctx.report.push(`failed ${entry.kind} ${entry.key}: ${error} (will retry)`);
     return 'failed';
   }
+}
+
+/**
+ * A send Slack refused with an error no retry can cure: the entry is marked failed (never tried
+ * again) and staff are told through the outbox itself, so exactly once per pair, recipient and
+ * error however many messages to that person fail. A failed staff alert alerts no one.
+ */
+async function failForGood(
+  entry: OutboxEntry,
+  target: string | undefined,
+  code: string,
+  error: string,
+  failures: number,
+  ctx: JobContext,
+): Promise<void> {
+  await OutboxModel.updateOne({ _id: entry._id }, { $set: { status: 'failed', lastError: error, failures } });
+  if (entry.kind !== 'delivery_failed_alert')
+    await enqueue({ ...deliveryFailedEntry(entry, target, code), dueAt: ctx.now });
+  ctx.logger.warn(`outbox ${entry.kind} ${entry.key}: ${error}; failed for good, staff told`);
+  ctx.report.push(`failed ${entry.kind} ${entry.key}: ${error} (for good)`);
 }

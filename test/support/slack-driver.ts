@@ -153,7 +153,7 @@ export class SlackDriver {
       api_app_id: this.apiAppId,
       is_enterprise_install: 'false',
       ...(this.standIn ? { response_url: this.standIn.responseUrl() } : {}),
-      trigger_id: opts.triggerId ?? triggerId(),
+      trigger_id: this.mintTrigger(opts.triggerId),
     };
     return form;
   }
@@ -201,7 +201,7 @@ export class SlackDriver {
       user: this.user(opts.userId),
       api_app_id: this.apiAppId,
       token: this.verificationToken,
-      trigger_id: triggerId(),
+      trigger_id: this.mintTrigger(),
       team: { id: this.teamId, domain: 'standin' },
       enterprise: null,
       is_enterprise_install: false,
@@ -235,7 +235,7 @@ export class SlackDriver {
       user: this.user(opts.userId),
       api_app_id: this.apiAppId,
       token: this.verificationToken,
-      trigger_id: triggerId(),
+      trigger_id: this.mintTrigger(),
       view: {
         type: 'modal',
         blocks: [],
@@ -293,6 +293,13 @@ export class SlackDriver {
 
   private sendPayload(payload: Json, opts: SendOptions): Promise<DriverResponse> {
     return this.send(stringify({ payload: JSON.stringify(payload) }), 'application/x-www-form-urlencoded', opts);
+  }
+
+  /** A trigger_id for this interaction (or the one given), registered with the stand-in as minted now. */
+  private mintTrigger(given?: string): string {
+    const id = given ?? triggerId();
+    this.standIn?.registerTriggerId(id);
+    return id;
   }
 
   private userName(userId: string): string {

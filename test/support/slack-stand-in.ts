@@ -5,6 +5,8 @@
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parse as parseQuery } from 'node:querystring';
 import { checkMessageBlocks, checkView } from './block-kit-limits';
 
@@ -18,6 +20,8 @@ export interface RecordedCall {
   result: 'ok' | 'error' | 'http';
   /** The Slack error code ('ratelimited' or 'http_<status>' for HTTP-level failures). */
   error?: string;
+  /** The Retry-After (seconds) of a 429. */
+  retryAfter?: number;
 }
 export interface StandInUser {
   id: string;
@@ -52,18 +56,27 @@ export interface StandInMessage {
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 export type Failure = { error: string } | { status: number } | { ratelimited: number };
+export interface StandInOptions {
+  /** The token's scopes; the manifest's by default (a smaller list proves missing-scope handling). */
+  scopes?: string[];
+  teamId?: string;
+  botUserId?: string;
+  /** chat.postMessage per channel: `burst` at once, then `perSecond`; null for no limit. */
+  postRate?: { burst: number; perSecond: number } | null;
+}
 
-const DEFAULT_SCOPES = [
-  'commands',
-  'chat:write',
-  'groups:write',
-  'groups:read',
-  'groups:history',
-  'channels:read',
-  'im:write',
-  'im:history',
-  'users:read',
-];
+/** The bot scopes the app asks for: the manifest's own list, so the stand-in cannot drift from it. */
+export const MANIFEST_SCOPES: readonly string[] = JSON.parse(
+  readFileSync(path.join(__dirname, '../../manifests/manifest.json'), 'utf8'),
+).oauth_config.scopes.bot;
+/** Slack's trigger_ids are valid this long after the interaction, and for one views.open/push. */
+export const TRIGGER_TTL_MS = 3000;
+/**
+ * chat.postMessage's limit: about one message per second per channel, with a short burst allowed
+ * (Slack's docs). On by default; `start({ postRate: null })` turns it off.
+ */
+export const DEFAULT_POST_RATE = { burst: 10, perSecond: 1 };
+
 /** Form fields that WebClient JSON-encodes because they hold objects or arrays. */
 const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata'];
 /** Slack lets a response_url be used this many times. */
@@ -152,15 +165,21 @@ export class SlackStandIn {
   private dms = new Map<string, string>(); // sorted user ids -> D/G id
   private homeViews = new Map<string, string>(); // user id -> home view id
   private responseUrlUses = new Map<string, number>();
+  /** trigger_id -> when it was minted (by the driver) and whether a view was opened with it. */
+  private triggers = new Map<string, { mintedAt: number; used: boolean }>();
+  private postRate: { burst: number; perSecond: number } | null;
+  /** Token buckets of chat.postMessage, per channel argument. */
+  private postBuckets = new Map<string, { tokens: number; at: number }>();
 
-  private constructor(opts: { scopes?: string[]; teamId?: string; botUserId?: string }) {
-    this.scopes = opts.scopes ?? DEFAULT_SCOPES;
+  private constructor(opts: StandInOptions) {
+    this.scopes = opts.scopes ?? [...MANIFEST_SCOPES];
+    this.postRate = opts.postRate === undefined ? DEFAULT_POST_RATE : opts.postRate;
     this.teamId = opts.teamId ?? 'T0STANDIN1';
     this.botUserId = opts.botUserId ?? 'U0STANDBOT';
     this.addUser({ id: this.botUserId, name: 'mentorship-bot', is_bot: true });
   }
 
-  static async start(opts: { scopes?: string[]; teamId?: string; botUserId?: string } = {}): Promise<SlackStandIn> {
+  static async start(opts: StandInOptions = {}): Promise<SlackStandIn> {
     const standIn = new SlackStandIn(opts);
     await new Promise<void>((resolve) => standIn.server.listen(0, '127.0.0.1', resolve));
     standIn.port = (standIn.server.address() as { port: number }).port;
@@ -189,6 +208,34 @@ export class SlackStandIn {
     return this.dms.get(userId);
   }
 
+  /**
+   * Records a trigger_id as minted now (or at `mintedAt`), as Slack does when it sends an
+   * interaction; views.open/push accept it once, within TRIGGER_TTL_MS. The driver calls this.
+   */
+  registerTriggerId(id: string, mintedAt = Date.now()): void {
+    // The first minting stands: sending the same trigger again (a retried delivery) does not renew it.
+    if (!this.triggers.has(id)) this.triggers.set(id, { mintedAt, used: false });
+  }
+
+  /** A message a person (not the bot) posts in a channel, or in a thread with `threadTs`. */
+  postAsUser(channel: string, userId: string, text: string, threadTs?: string): StandInMessage {
+    if (!this.users.has(userId)) throw new Error(`postAsUser: unknown user ${userId}`);
+    return this.store({ channel, ts: this.nextTs(), text, user: userId, thread_ts: threadTs });
+  }
+
+  /**
+   * For each 429 the stand-in answered to `method`: the Retry-After it asked for and how long the
+   * caller actually waited before its next call of that method (ms, real clock; undefined if none).
+   */
+  rateLimitWaits(method: string): Array<{ retryAfterMs: number; waitedMs: number | undefined }> {
+    const calls = this.attemptsTo(method);
+    return calls.flatMap((c, i) =>
+      c.error === 'ratelimited'
+        ? [{ retryAfterMs: (c.retryAfter ?? 0) * 1000, waitedMs: calls[i + 1] ? calls[i + 1].at - c.at : undefined }]
+        : [],
+    );
+  }
+
   failNext(method: string, failure: Failure, times = 1): void {
     const queue = this.failures.get(method) ?? [];
     for (let i = 0; i < times; i++) queue.push(failure);
@@ -211,6 +258,23 @@ export class SlackStandIn {
   rateLimitEvery(method: string, limit: { every: number; retryAfter: number } | null): void {
     if (limit) this.bursts.set(method, { ...limit, count: 0 });
     else this.bursts.delete(method);
+  }
+
+  /** Seconds to wait when this chat.postMessage is over its channel's rate, else undefined. */
+  private overPostRate(method: string, args: Json): number | undefined {
+    if (method !== 'chat.postMessage' || !this.postRate) return undefined;
+    const { burst, perSecond } = this.postRate;
+    const key = String(args.channel ?? '');
+    const now = Date.now();
+    const bucket = this.postBuckets.get(key) ?? { tokens: burst, at: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
+    bucket.at = now;
+    this.postBuckets.set(key, bucket);
+    if (bucket.tokens >= 1) {
+      bucket.tokens -= 1;
+      return undefined;
+    }
+    return Math.max(1, Math.ceil((1 - bucket.tokens) / perSecond));
   }
 
   private overLimit(method: string): number | undefined {
@@ -275,7 +339,16 @@ export class SlackStandIn {
     this.calls.length = 0;
     this.messages.length = 0;
     this.responses.length = 0;
-    for (const map of [this.failures, this.limits, this.bursts, this.channels, this.dms, this.views, this.homeViews])
+    for (const map of [
+      this.failures,
+      this.limits,
+      this.bursts,
+      this.channels,
+      this.dms,
+      this.views,
+      this.homeViews,
+      this.postBuckets,
+    ])
       map.clear();
   }
 
@@ -301,14 +374,22 @@ export class SlackStandIn {
       this.calls.push({ method, args, token, at: Date.now(), result, ...(error ? { error } : {}) });
     res.setHeader('x-oauth-scopes', this.scopes.join(','));
 
-    const limited = this.overLimit(method);
+    const limited = this.overLimit(method) ?? this.overPostRate(method, args);
     const failure = limited !== undefined ? { ratelimited: limited } : this.failures.get(method)?.shift();
     if (failure && 'status' in failure) {
       record('http', `http_${failure.status}`);
       return send(res, failure.status, `stand-in: injected HTTP ${failure.status}`);
     }
     if (failure && 'ratelimited' in failure) {
-      record('http', 'ratelimited');
+      this.calls.push({
+        method,
+        args,
+        token,
+        at: Date.now(),
+        result: 'http',
+        error: 'ratelimited',
+        retryAfter: failure.ratelimited,
+      });
       res.setHeader('retry-after', String(failure.ratelimited));
       return send(res, 429, { ok: false, error: 'ratelimited' });
     }
@@ -409,10 +490,13 @@ export class SlackStandIn {
     },
     'chat.update': (a) => {
       this.needScope('chat:write');
-      if (!a.channel) fail('channel_not_found');
+      const channel = this.conversation(a.channel);
       const m =
-        this.messages.find((x) => x.channel === a.channel && x.ts === a.ts && !x.ephemeral) ??
-        fail('message_not_found');
+        this.messages.find((x) => x.channel === channel && x.ts === a.ts && !x.ephemeral) ?? fail('message_not_found');
+      // Only the bot's own messages, in conversations it is (still) in.
+      if (m.user !== this.botUserId) fail('cant_update_message');
+      const c = this.channels.get(channel);
+      if (c && !c.members.has(this.botUserId)) fail('cant_update_message');
       this.checkContent(a);
       if (a.text !== undefined) m.text = a.text;
       if (a.blocks !== undefined) m.blocks = a.blocks;
@@ -438,6 +522,8 @@ export class SlackStandIn {
       if (users.length > 1000) fail('too_many_users');
       if (users.includes(this.botUserId)) fail('cant_invite_self');
       if (users.some((u) => !this.users.has(u))) fail('user_not_found');
+      // A deactivated account cannot be invited (Slack's method spec lists cant_invite for it).
+      if (users.some((u) => this.users.get(u)?.deleted)) fail('cant_invite');
       if (users.every((u) => c.members.has(u))) fail('already_in_channel');
       for (const u of users) c.members.add(u);
       return { channel: this.channelJson(c) };
@@ -455,6 +541,7 @@ export class SlackStandIn {
       if (users.length === 0) fail('users_list_not_supplied');
       this.needScope(users.length === 1 ? 'im:write' : 'mpim:write');
       if (users.some((u) => !this.users.has(u))) fail('user_not_found');
+      if (users.some((u) => this.users.get(u)?.deleted)) fail('user_disabled');
       return { channel: { id: this.openDm(users) } };
     },
     'conversations.members': (a) => {
@@ -479,35 +566,24 @@ export class SlackStandIn {
       return { channel: this.channelJson(this.visibleChannel(a.channel)) };
     },
     'conversations.history': (a) => {
-      const isDm = [...this.dms.values()].includes(String(a.channel));
+      const isDm = this.dmUsers(String(a.channel)) !== undefined;
       const c = isDm ? { id: String(a.channel) } : this.visibleChannel(a.channel);
       this.needScope(isDm ? 'im:history' : (c as StandInChannel).is_private ? 'groups:history' : 'channels:history');
-      const oldest = Number(a.oldest ?? 0);
-      const limit = Math.min(Number(a.limit) || 100, 999);
-      const found = this.messages
-        .filter((m) => m.channel === c.id && !m.ephemeral && !m.thread_ts && Number(m.ts) >= oldest)
-        .sort((x, y) => Number(y.ts) - Number(x.ts))
-        .slice(0, limit)
-        .map((m) => ({
-          ...this.messageJson(m),
-          ...(bool(a.include_all_metadata) && m.metadata ? { metadata: m.metadata } : {}),
-        }));
-      return { messages: found, has_more: false, response_metadata: { next_cursor: '' } };
+      if (!isDm && !(c as StandInChannel).members.has(this.botUserId)) fail('not_in_channel');
+      // Top-level messages only (thread replies live in conversations.replies), newest first.
+      const inChannel = this.messages.filter((m) => m.channel === c.id && !m.ephemeral && !m.thread_ts);
+      return this.page(inChannel, a, 'newest_first');
     },
     'conversations.replies': (a) => {
       const c = this.visibleChannel(a.channel);
       this.needScope(c.is_private ? 'groups:history' : 'channels:history');
+      if (!a.ts) fail('thread_not_found');
       const parent =
         this.messages.find((m) => m.channel === c.id && m.ts === a.ts && !m.ephemeral) ?? fail('thread_not_found');
-      const thread = [
-        parent,
-        ...this.messages.filter((m) => m.channel === c.id && m.thread_ts === parent.ts && !m.ephemeral),
-      ];
-      const found = thread.slice(0, Math.min(Number(a.limit) || 1000, 1000)).map((m) => ({
-        ...this.messageJson(m),
-        ...(bool(a.include_all_metadata) && m.metadata ? { metadata: m.metadata } : {}),
-      }));
-      return { messages: found, has_more: false, response_metadata: { next_cursor: '' } };
+      const replies = this.messages.filter((m) => m.channel === c.id && m.thread_ts === parent.ts && !m.ephemeral);
+      // Slack answers the parent first on every page, then the replies oldest first.
+      const page = this.page(replies, a, 'oldest_first');
+      return { ...page, messages: [this.historyJson(parent, a), ...page.messages] };
     },
     'users.info': (a) => {
       this.needScope('users:read');
@@ -534,6 +610,47 @@ export class SlackStandIn {
     },
   };
 
+  /**
+   * One page of messages as conversations.history/replies answer: `oldest` and `latest` bound the
+   * range (both exclusive unless `inclusive`), `limit` (default 100, at most 999 for history,
+   * 1000 for replies) caps the page, `cursor` continues where `next_cursor` left off.
+   */
+  private page(messages: StandInMessage[], a: Json, order: 'newest_first' | 'oldest_first'): Json {
+    const bound = (v: unknown, code: string): number | undefined => {
+      if (v === undefined || v === '') return undefined;
+      const n = Number(v);
+      return Number.isFinite(n) ? n : fail(code);
+    };
+    const oldest = bound(a.oldest, 'invalid_ts_oldest');
+    const latest = bound(a.latest, 'invalid_ts_latest');
+    const inclusive = bool(a.inclusive);
+    const limit = Math.max(1, Math.min(Number(a.limit) || 100, order === 'newest_first' ? 999 : 1000));
+    let offset = 0;
+    if (a.cursor) {
+      const decoded = /^offset:(\d+)$/.exec(Buffer.from(String(a.cursor), 'base64').toString());
+      offset = decoded ? Number(decoded[1]) : fail('invalid_cursor');
+    }
+    const inRange = messages
+      .filter((m) => {
+        const ts = Number(m.ts);
+        if (oldest !== undefined && (inclusive ? ts < oldest : ts <= oldest)) return false;
+        if (latest !== undefined && (inclusive ? ts > latest : ts >= latest)) return false;
+        return true;
+      })
+      .sort((x, y) => (order === 'newest_first' ? Number(y.ts) - Number(x.ts) : Number(x.ts) - Number(y.ts)));
+    const slice = inRange.slice(offset, offset + limit);
+    const hasMore = offset + limit < inRange.length;
+    return {
+      messages: slice.map((m) => this.historyJson(m, a)),
+      has_more: hasMore,
+      response_metadata: { next_cursor: hasMore ? Buffer.from(`offset:${offset + limit}`).toString('base64') : '' },
+    };
+  }
+
+  private historyJson(m: StandInMessage, a: Json): Json {
+    return { ...this.messageJson(m), ...(bool(a.include_all_metadata) && m.metadata ? { metadata: m.metadata } : {}) };
+  }
+
   private needScope(scope: string): void {
     if (!this.scopes.includes(scope)) fail('missing_scope', { needed: scope, provided: this.scopes.join(',') });
   }
@@ -556,17 +673,42 @@ export class SlackStandIn {
     return c;
   }
 
-  /** Where chat.post* may post: user IDs (their DM), DM ids, and channels the bot is in. */
-  private postableChannel(id: unknown): string {
+  /** The users of a DM or group DM the bot opened, by its id; undefined for other ids. */
+  private dmUsers(id: string): string[] | undefined {
+    for (const [key, dm] of this.dms) if (dm === id) return key.split(',');
+    return undefined;
+  }
+
+  /**
+   * A conversation id as Slack resolves it: a user ID becomes their DM; D…/G… DM ids must be ones
+   * Slack made; a DM with a deactivated person is archived (Slack archives them).
+   */
+  private conversation(id: unknown): string {
     if (typeof id !== 'string' || id === '') fail('channel_not_found');
-    if (/^[UW]/.test(id)) return this.users.has(id) ? this.openDm([id]) : fail('channel_not_found');
-    if (/^D/.test(id)) return id;
-    const c = this.channels.get(id) ?? fail('channel_not_found');
+    if (/^[UW]/.test(id)) {
+      const user = this.users.get(id) ?? fail('channel_not_found');
+      if (user.deleted) fail('channel_not_found');
+      return this.openDm([id]);
+    }
+    const dmUsers = this.dmUsers(id);
+    if (dmUsers) {
+      if (dmUsers.some((u) => this.users.get(u)?.deleted)) fail('is_archived');
+      return id;
+    }
+    if (/^D/.test(id) || !this.channels.has(id)) fail('channel_not_found');
+    return id;
+  }
+
+  /** Where chat.post* may post: user IDs (their DM), DMs Slack opened, and channels the bot is in. */
+  private postableChannel(id: unknown): string {
+    const resolved = this.conversation(id);
+    if (this.dmUsers(resolved)) return resolved;
+    const c = this.channels.get(resolved) ?? fail('channel_not_found');
     if (c.is_private && !c.members.has(this.botUserId)) fail('channel_not_found');
     if (c.archived) fail('is_archived');
     const publicAllowed = !c.is_private && this.scopes.includes('chat:write.public');
     if (!c.members.has(this.botUserId) && !publicAllowed) fail('not_in_channel');
-    return id;
+    return resolved;
   }
 
   private checkContent(a: Json): void {
@@ -580,8 +722,15 @@ export class SlackStandIn {
   private openModal(a: Json): Json {
     if (!a.trigger_id)
       fail('invalid_arguments', { response_metadata: { messages: ['[ERROR] missing required field: trigger_id'] } });
+    const trigger = this.triggers.get(String(a.trigger_id));
     if (a.trigger_id === 'expired') fail('expired_trigger_id');
-    return { view: this.saveView(a.view, 'modal') };
+    if (!trigger) fail('invalid_trigger_id');
+    if (Date.now() - trigger.mintedAt > TRIGGER_TTL_MS) fail('expired_trigger_id');
+    // Slack's views.open documents `exchanged_trigger_id` for a trigger already used.
+    if (trigger.used) fail('exchanged_trigger_id');
+    const view = this.saveView(a.view, 'modal');
+    trigger.used = true;
+    return { view };
   }
 
   private saveView(view: unknown, type: string, id = this.nextId('V')): Json {
@@ -632,7 +781,8 @@ export class SlackStandIn {
     return {
       type: 'message',
       user: m.user,
-      bot_id: this.botId,
+      // Only the bot's own messages carry its bot_id; people's messages carry their user alone.
+      ...(m.user === this.botUserId ? { bot_id: this.botId } : {}),
       text: m.text ?? '',
       blocks: m.blocks,
       ts: m.ts,
