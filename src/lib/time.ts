@@ -1,12 +1,8 @@
-/** Time helpers over IANA time zones (Intl only). Instants are Date (UTC); days are "YYYY-MM-DD". */
+/** Time helpers over IANA time zones (luxon). Instants are Date (UTC); days are "YYYY-MM-DD". */
+import { DateTime, IANAZone } from 'luxon';
 
 export function isValidTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
+  return IANAZone.isValidZone(tz);
 }
 
 /** "Tue 14:05" in the given time zone. */
@@ -22,24 +18,17 @@ export function formatLocalTime(at: Date, tz: string, locale = 'en-GB'): string 
 
 /** The calendar day ("YYYY-MM-DD") of an instant in a time zone. */
 export function localDay(at: Date, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    at,
-  );
+  return DateTime.fromJSDate(at, { zone: tz }).toISODate() ?? '';
 }
 
 /** Adds whole days to a "YYYY-MM-DD" day. */
 export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return DateTime.fromISO(day, { zone: 'UTC' }).plus({ days }).toISODate() ?? '';
 }
 
+/** A real calendar day written as YYYY-MM-DD (not 2027-02-30, not 2027-2-3). */
 export function isIsoDay(value: string): boolean {
-  return (
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-    new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
-  );
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value, { zone: 'UTC' }).isValid;
 }
 
 /** A clock passed to services and jobs, so tests can run in simulated time. */

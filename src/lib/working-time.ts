@@ -1,7 +1,8 @@
 /**
- * Working-time arithmetic over IANA time zones (Intl only, pure: no I/O, no Date.now()).
+ * Working-time arithmetic over IANA time zones (luxon; pure: no I/O, no Date.now()).
  * Instants are Date (UTC); days are "YYYY-MM-DD"; weekdays are ISO (1 = Monday .. 7 = Sunday).
  */
+import { DateTime } from 'luxon';
 import { addDays } from './time';
 
 export interface WorkingHours {
@@ -18,67 +19,14 @@ export interface Person {
   workingHours?: WorkingHours;
 }
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
+const HOUR_MS = 3_600_000;
 const DM_START_HOUR = 8;
 const DM_END_HOUR = 20;
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      weekday: 'short',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
-interface RawParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  isoWeekday: number;
-}
-
-function rawParts(at: Date, tz: string): RawParts {
-  const p: Record<string, string> = {};
-  for (const { type, value } of formatterFor(tz).formatToParts(at)) p[type] = value;
-  return {
-    year: Number(p.year),
-    month: Number(p.month),
-    day: Number(p.day),
-    hour: Number(p.hour) % 24,
-    minute: Number(p.minute),
-    second: Number(p.second),
-    isoWeekday: WEEKDAYS[p.weekday] ?? NaN,
-  };
-}
-
-/** The zone's UTC offset (ms) at an instant: local wall time read as if UTC, minus the instant. */
-function offsetAt(ms: number, tz: string): number {
-  const whole = Math.floor(ms / 1000) * 1000;
-  const p = rawParts(new Date(whole), tz);
-  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - whole;
-}
+const inZone = (at: Date, tz: string): DateTime => DateTime.fromJSDate(at, { zone: tz });
 
 function isoWeekdayOfDay(day: string): number {
-  return ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+  return DateTime.fromISO(day, { zone: 'UTC' }).weekday;
 }
 
 /** The first day after (step 1) or before (step -1) `day` whose ISO weekday is in `days`. */
@@ -96,40 +44,21 @@ function hoursOf(person: Person): WorkingHours {
 
 /** Local parts of an instant in tz. */
 export function localParts(at: Date, tz: string): { day: string; hour: number; minute: number; isoWeekday: number } {
-  const p = rawParts(at, tz);
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  return {
-    day: `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`,
-    hour: p.hour,
-    minute: p.minute,
-    isoWeekday: p.isoWeekday,
-  };
+  const local = inZone(at, tz);
+  return { day: local.toISODate() ?? '', hour: local.hour, minute: local.minute, isoWeekday: local.weekday };
 }
 
 /**
- * The instant of local wall-clock time `day` + `hour:minute` in `tz`.
- * Non-existent local time (spring-forward gap) → the first instant after the gap (the transition).
- * Ambiguous local time (fall-back) → the earlier instant.
+ * The instant of local wall-clock time `day` + `hour:minute` in `tz`, as Temporal's "compatible"
+ * rule (luxon's) has it: a time that does not exist (the spring-forward gap) moves forward by the
+ * length of the gap (02:30 → 03:30); a time that happens twice (fall-back) is the earlier instant.
  */
 export function zonedTimeToInstant(day: string, hour: number, minute: number, tz: string): Date {
-  const [y, m, d] = day.split('-').map(Number);
-  const wall = Date.UTC(y, m - 1, d, hour, minute);
-  // Candidate offsets: the usual two-step guess plus the offsets a day either side (covers both sides of a transition).
-  const o1 = offsetAt(wall, tz);
-  const o2 = offsetAt(wall - o1, tz);
-  const offsets = new Set([o1, o2, offsetAt(wall - o2, tz), offsetAt(wall - DAY_MS, tz), offsetAt(wall + DAY_MS, tz)]);
-  const valid = [...offsets].map((o) => wall - o).filter((t) => offsetAt(t, tz) === wall - t);
-  if (valid.length > 0) return new Date(Math.min(...valid));
-  // In a gap: the transition lies between wall − (larger offset) and wall − (smaller offset). Find it to the minute.
-  let lo = wall - Math.max(...offsets);
-  let hi = wall - Math.min(...offsets);
-  const before = offsetAt(lo, tz);
-  while (hi - lo > MINUTE_MS) {
-    const mid = lo + Math.floor((hi - lo) / 2 / MINUTE_MS) * MINUTE_MS;
-    if (offsetAt(mid, tz) === before) lo = mid;
-    else hi = mid;
-  }
-  return new Date(hi);
+  const [year, month, date] = day.split('-').map(Number);
+  const local = DateTime.fromObject({ year, month, day: date, hour, minute }, { zone: tz });
+  // Luxon takes the later of two instants with the same wall time; the earlier is the one people expect.
+  const earliest = Math.min(...local.getPossibleOffsets().map((d) => d.toMillis()), local.toMillis());
+  return new Date(earliest);
 }
 
 /** True when `at` is inside the person's working hours on a working day (local time). */

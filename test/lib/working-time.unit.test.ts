@@ -38,11 +38,12 @@ describe('localParts / zonedTimeToInstant', () => {
     expect(localParts(at('2027-07-01', 0, 0, 'Europe/London'), 'Europe/London').hour).toBe(0);
   });
 
-  it('spring-forward gap → first instant after the gap (02:30 New York → 03:00 EDT)', () => {
+  it('spring-forward gap → moved forward by the length of the gap (02:30 New York → 03:30 EDT)', () => {
     const t = at('2027-03-14', 2, 30, 'America/New_York');
-    expect(t.toISOString()).toBe('2027-03-14T07:00:00.000Z');
-    expect(wall(t, 'America/New_York')).toBe('2027-03-14 Sun 03:00');
-    expect(at('2027-03-28', 2, 30, 'Europe/Brussels').toISOString()).toBe('2027-03-28T01:00:00.000Z');
+    expect(t.toISOString()).toBe('2027-03-14T07:30:00.000Z');
+    expect(wall(t, 'America/New_York')).toBe('2027-03-14 Sun 03:30');
+    // 02:30 in Brussels on 2027-03-28 does not exist: 03:30 CEST is 01:30Z.
+    expect(at('2027-03-28', 2, 30, 'Europe/Brussels').toISOString()).toBe('2027-03-28T01:30:00.000Z');
   });
 
   it('fall-back ambiguity → the earlier instant (01:30 New York → 05:30Z, EDT)', () => {
