@@ -1,20 +1,52 @@
-import type { KnownBlock, PlainTextElement } from '@slack/types';
+import type {
+  ContextBlock,
+  HeaderBlock,
+  KnownBlock,
+  MrkdwnElement,
+  PlainTextElement,
+  SectionBlock,
+} from '@slack/types';
+import { type Mrkdwn, truncate } from './mrkdwn';
 
-/** Small Block Kit helpers shared by the features' views. */
+/**
+ * Small Block Kit helpers shared by the features' views. Every mrkdwn text goes in as `Mrkdwn`
+ * (slack/mrkdwn.ts), so typed text cannot reach a message unescaped; plain_text goes in as typed.
+ */
 
 export const plain = (text: string): PlainTextElement => ({ type: 'plain_text', text });
 
 const SECTION_MAX = 3000;
+const FIELD_MAX = 2000;
+const HEADER_MAX = 150;
 
-/** A mrkdwn section, cut with an ellipsis at Slack's 3000 characters. */
-export function section(mrkdwn: string): KnownBlock {
-  const text = mrkdwn.length <= SECTION_MAX ? mrkdwn : `${mrkdwn.slice(0, SECTION_MAX - 1)}…`;
-  return { type: 'section', text: { type: 'mrkdwn', text } };
+/** A mrkdwn text object, cut at `max` characters. */
+export function mrkdwnText(m: Mrkdwn, max = SECTION_MAX): MrkdwnElement {
+  return { type: 'mrkdwn', text: truncate(m, max).text };
 }
 
-/** People's words in mrkdwn: Slack's three control characters escaped, so typed text cannot mention @channel or forge links. */
-export function escapeMrkdwn(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/** A mrkdwn section, cut with an ellipsis at Slack's 3000 characters. */
+export function section(m: Mrkdwn): SectionBlock {
+  return { type: 'section', text: mrkdwnText(m) };
+}
+
+/** A section of up to ten mrkdwn fields (2000 characters each). */
+export function fieldsSection(...fields: Mrkdwn[]): SectionBlock {
+  return { type: 'section', fields: fields.slice(0, 10).map((f) => mrkdwnText(f, FIELD_MAX)) };
+}
+
+/** A context block of mrkdwn elements. */
+export function context(...elements: Mrkdwn[]): ContextBlock {
+  return { type: 'context', elements: elements.slice(0, 10).map((e) => mrkdwnText(e)) };
+}
+
+/** A header: plain text as typed, cut at Slack's 150 characters. */
+export function header(text: string): HeaderBlock {
+  return { type: 'header', text: plain(text.length <= HEADER_MAX ? text : `${text.slice(0, HEADER_MAX - 1)}…`) };
+}
+
+/** A message: the notification `text` (mrkdwn too) and its blocks (by default one section of it). */
+export function message(text: Mrkdwn, blocks: KnownBlock[] = [section(text)]): { text: string; blocks: KnownBlock[] } {
+  return { text: truncate(text, 40_000).text, blocks };
 }
 
 export interface TextInputOptions {

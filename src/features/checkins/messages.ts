@@ -1,22 +1,36 @@
-/** Every sentence of the check-ins feature, in one place. */
+import { italic, join, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
+
+/**
+ * Every sentence of the check-ins feature, in one place. Sentences for messages are `Mrkdwn`:
+ * typed text (goal titles, answers, next steps) is escaped by the `mrkdwn` tag. Labels, options and
+ * errors are plain strings, shown as typed.
+ */
 export const text = {
   promptHeader: (period: number, kind: string) =>
     kind === 'welcome_back' ? `Welcome back! Check-in #${period}` : `Check-in #${period}`,
-  promptIntro: (mentor: string, mentorTime: string, mentee: string, menteeTime: string) =>
-    `Time to check in, ${mentor} (${mentorTime} for you) and ${mentee} (${menteeTime} for you).`,
+  promptIntro: (mentorId: string, mentorTime: string, menteeId: string, menteeTime: string) =>
+    mrkdwn`Time to check in, ${mention(mentorId)} (${mentorTime} for you) and ${mention(menteeId)} (${menteeTime} for you).`,
   welcomeBackIntro: () =>
-    'Your pause is over: welcome back. Pick up where you left off, or tell each other what changed.',
+    mrkdwn`Your pause is over: welcome back. Pick up where you left off, or tell each other what changed.`,
   lateNote: (dueDay: string) =>
-    `_This check-in was due on ${dueDay}; the bot was offline then, so it comes late. It still counts._`,
-  goalsLine: (titles: string[]) => `*Goals:* ${titles.map((t, i) => `${i + 1}. ${t}`).join('  ·  ')}`,
-  overdueHeading: () => '*Overdue commitments*',
-  overdueItem: (owner: string, what: string, dueDay: string) => `• <@${owner}>: ${what} (was due ${dueDay})`,
+    italic(mrkdwn`This check-in was due on ${dueDay}; the bot was offline then, so it comes late. It still counts.`),
+  goalsLine: (titles: string[]) =>
+    mrkdwn`*Goals:* ${join(
+      titles.map((t, i) => mrkdwn`${i + 1}. ${t}`),
+      '  ·  ',
+    )}`,
+  overdueHeading: () => mrkdwn`*Overdue commitments*`,
+  overdueItem: (ownerId: string, what: string, dueDay: string) =>
+    mrkdwn`• ${mention(ownerId)}: ${what} (was due ${dueDay})`,
   questions: () =>
-    'Each of you answers separately: did you meet, progress on each goal, *what worked*, *what did not work and why*, how advice was adapted to local conditions, and your next steps (what, who, by when).',
+    mrkdwn`Each of you answers separately: did you meet, progress on each goal, *what worked*, *what did not work and why*, how advice was adapted to local conditions, and your next steps (what, who, by when).`,
   replyButton: () => 'Reply to check-in',
   repliedStatus: (entries: Array<{ userId: string; replied: boolean }>) =>
-    entries.map((e) => `${e.replied ? ':white_check_mark:' : ':hourglass_flowing_sand:'} <@${e.userId}>`).join('   '),
-  fallback: (period: number) => `Check-in #${period}: time to check in with each other.`,
+    join(
+      entries.map((e) => mrkdwn`${e.replied ? ':white_check_mark:' : ':hourglass_flowing_sand:'} ${mention(e.userId)}`),
+      '   ',
+    ),
+  fallback: (period: number) => mrkdwn`Check-in #${period}: time to check in with each other.`,
 
   // ---- replying to a check-in ----
   checkinNotFound: () => 'This check-in no longer exists.',
@@ -27,11 +41,11 @@ export const text = {
     "We couldn't save your answer just now (the database is unreachable). Nothing is lost: press Send again in a minute.",
   replyModalTitle: (period: number) => `Check-in #${period}`.slice(0, 24),
   replySubmit: (editing: boolean) => (editing ? 'Save changes' : 'Send'),
-  replyIntro: (partner: string, editing: boolean) =>
-    `${editing ? 'You are editing your answer. ' : ''}Answer on your own: ${partner} answers separately. Your answer is posted in the check-in's thread for both of you, except the note for staff.`,
+  replyIntro: (partner: Mrkdwn | string, editing: boolean) =>
+    mrkdwn`${editing ? 'You are editing your answer. ' : ''}Answer on your own: ${partner} answers separately. Your answer is posted in the check-in's thread for both of you, except the note for staff.`,
   metLabel: () => 'Did you meet since the last check-in?',
   metOptions: { yes: 'Yes', no: 'No', rescheduled: 'We rescheduled' } as Record<string, string>,
-  goalsHeading: () => '*Progress on each goal*',
+  goalsHeading: () => mrkdwn`*Progress on each goal*`,
   goalStatusLabel: (n: number, title: string) => `Goal ${n}: ${title}`,
   goalNoteLabel: (n: number) => `Goal ${n}: a short note`,
   goalStatuses: {
@@ -46,7 +60,7 @@ export const text = {
   didNotWorkHint: () =>
     'Honesty helps both of you: if a suggestion did not fit local conditions (rules, customs, budget, timing), say so and why.',
   adaptationLabel: () => 'How was advice adapted to your local context?',
-  nextStepsHeading: (max: number) => `*Next steps* — up to ${max}: what, who, by when.`,
+  nextStepsHeading: (max: number) => mrkdwn`*Next steps* — up to ${max}: what, who, by when.`,
   nextStepWhatLabel: (n: number) => `Next step ${n}: what`,
   nextStepWhoLabel: (n: number) => `Next step ${n}: who`,
   nextStepByLabel: (n: number) => `Next step ${n}: by when`,
@@ -75,15 +89,17 @@ export const text = {
 
   // the summary in the prompt's thread
   summaryHeading: (userId: string, period: number, edited: boolean) =>
-    `*<@${userId}> answered check-in #${period}*${edited ? ' _(edited)_' : ''}`,
-  summaryMet: (answer: string) => `*Met since the last check-in:* ${answer}`,
-  summaryGoals: () => '*Goals*',
-  summaryGoal: (title: string, status: string, note: string) => `• ${title}: *${status}*${note ? ` — ${note}` : ''}`,
-  summaryWorked: () => '*What worked*',
-  summaryDidNotWork: () => '*What did not work, and why*',
-  summaryAdaptation: () => '*Adapting advice to the local context*',
-  summaryNextSteps: () => '*Next steps*',
-  summaryNextStep: (ownerId: string, what: string, dueDay: string) => `• <@${ownerId}>: ${what} (by ${dueDay})`,
-  summaryBlockers: () => '*Blocking*',
-  summaryFallback: (userId: string, period: number) => `<@${userId}> answered check-in #${period}.`,
+    mrkdwn`*${mention(userId)} answered check-in #${period}*${edited ? mrkdwn` _(edited)_` : ''}`,
+  summaryMet: (answer: string) => mrkdwn`*Met since the last check-in:* ${answer}`,
+  summaryGoals: () => mrkdwn`*Goals*`,
+  summaryGoal: (title: string, status: string, note: string) =>
+    mrkdwn`• ${title}: *${status}*${note ? mrkdwn` — ${note}` : ''}`,
+  summaryWorked: () => mrkdwn`*What worked*`,
+  summaryDidNotWork: () => mrkdwn`*What did not work, and why*`,
+  summaryAdaptation: () => mrkdwn`*Adapting advice to the local context*`,
+  summaryNextSteps: () => mrkdwn`*Next steps*`,
+  summaryNextStep: (ownerId: string, what: string, dueDay: string) =>
+    mrkdwn`• ${mention(ownerId)}: ${what} (by ${dueDay})`,
+  summaryBlockers: () => mrkdwn`*Blocking*`,
+  summaryFallback: (userId: string, period: number) => mrkdwn`${mention(userId)} answered check-in #${period}.`,
 };

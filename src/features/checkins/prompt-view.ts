@@ -1,5 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { formatLocalTime } from '../../lib/time';
+import { context, header, message, plain, section } from '../../slack/blocks';
+import { lines, type Mrkdwn } from '../../slack/mrkdwn';
 import { CheckinIds } from './ids';
 import { text } from './messages';
 
@@ -19,38 +21,24 @@ export interface PromptInput {
 
 /** The check-in prompt in the pair's channel; rebuilt (chat.update) as replies come in. */
 export function checkinPrompt(p: PromptInput): { text: string; blocks: KnownBlock[] } {
-  const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: text.promptHeader(p.period, p.kind) } },
-    {
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: [
-          p.kind === 'welcome_back' ? text.welcomeBackIntro() : '',
-          text.promptIntro(
-            `<@${p.mentor.userId}>`,
-            formatLocalTime(p.postedAt, p.mentor.tz),
-            `<@${p.mentee.userId}>`,
-            formatLocalTime(p.postedAt, p.mentee.tz),
-          ),
-          p.late ? text.lateNote(p.dueDay) : '',
-        ]
-          .filter(Boolean)
-          .join('\n'),
-      },
-    },
-  ];
-  if (p.goalTitles.length)
-    blocks.push({ type: 'section', text: { type: 'mrkdwn', text: text.goalsLine(p.goalTitles).slice(0, 3000) } });
+  const intro = [
+    p.kind === 'welcome_back' ? text.welcomeBackIntro() : undefined,
+    text.promptIntro(
+      p.mentor.userId,
+      formatLocalTime(p.postedAt, p.mentor.tz),
+      p.mentee.userId,
+      formatLocalTime(p.postedAt, p.mentee.tz),
+    ),
+    p.late ? text.lateNote(p.dueDay) : undefined,
+  ].filter((m): m is Mrkdwn => m !== undefined);
+  const blocks: KnownBlock[] = [header(text.promptHeader(p.period, p.kind)), section(lines(...intro))];
+  if (p.goalTitles.length) blocks.push(section(text.goalsLine(p.goalTitles)));
   if (p.overdue.length) {
-    const lines = p.overdue.slice(0, 10).map((c) => text.overdueItem(c.ownerId, c.what, c.dueDay));
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: `${text.overdueHeading()}\n${lines.join('\n')}`.slice(0, 3000) },
-    });
+    const items = p.overdue.slice(0, 10).map((c) => text.overdueItem(c.ownerId, c.what, c.dueDay));
+    blocks.push(section(lines(text.overdueHeading(), ...items)));
   }
   blocks.push(
-    { type: 'section', text: { type: 'mrkdwn', text: text.questions() } },
+    section(text.questions()),
     {
       type: 'actions',
       block_id: 'checkins.prompt_actions',
@@ -59,22 +47,16 @@ export function checkinPrompt(p: PromptInput): { text: string; blocks: KnownBloc
           type: 'button',
           action_id: CheckinIds.replyButton,
           style: 'primary',
-          text: { type: 'plain_text', text: text.replyButton() },
+          text: plain(text.replyButton()),
           value: p.checkinId,
         },
       ],
     },
-    {
-      type: 'context',
-      elements: [
-        {
-          type: 'mrkdwn',
-          text: text.repliedStatus(
-            [p.mentor.userId, p.mentee.userId].map((userId) => ({ userId, replied: p.repliedBy.includes(userId) })),
-          ),
-        },
-      ],
-    },
+    context(
+      text.repliedStatus(
+        [p.mentor.userId, p.mentee.userId].map((userId) => ({ userId, replied: p.repliedBy.includes(userId) })),
+      ),
+    ),
   );
-  return { text: text.fallback(p.period), blocks };
+  return message(text.fallback(p.period), blocks);
 }

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { OutboxHandler } from '../../jobs/outbox';
-import { escapeMrkdwn, section } from '../../slack/blocks';
+import { message, section } from '../../slack/blocks';
+import { lines, type Mrkdwn } from '../../slack/mrkdwn';
 import { CommitmentModel, type Commitment } from '../commitments/model';
 import { PairModel, type Pair } from '../pairing/model';
 import { MAX_COMMITMENTS_PER_REPLY } from './ids';
@@ -21,31 +22,30 @@ export function replySummaryMessage(
 ): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [
     section(
-      `${text.summaryHeading(reply.userId, reply.period, (reply.editCount ?? 0) > 0)}\n${text.summaryMet(text.metOptions[reply.met] ?? reply.met)}`,
+      lines(
+        text.summaryHeading(reply.userId, reply.period, (reply.editCount ?? 0) > 0),
+        text.summaryMet(text.metOptions[reply.met] ?? reply.met),
+      ),
     ),
   ];
   if (reply.goals.length) {
-    const lines = reply.goals.map((g) =>
-      text.summaryGoal(
-        escapeMrkdwn(g.title ?? ''),
-        text.goalStatuses[g.status ?? ''] ?? String(g.status),
-        escapeMrkdwn(g.note ?? ''),
-      ),
+    const goals = reply.goals.map((g) =>
+      text.summaryGoal(g.title ?? '', text.goalStatuses[g.status ?? ''] ?? String(g.status), g.note ?? ''),
     );
-    blocks.push(section(`${text.summaryGoals()}\n${lines.join('\n')}`));
+    blocks.push(section(lines(text.summaryGoals(), ...goals)));
   }
-  const parts: Array<[string, string]> = [
+  const parts: Array<[Mrkdwn, string]> = [
     [text.summaryWorked(), reply.worked],
     [text.summaryDidNotWork(), reply.didNotWork],
     [text.summaryAdaptation(), reply.adaptation],
   ];
-  for (const [heading, body] of parts) if (body) blocks.push(section(`${heading}\n${escapeMrkdwn(body)}`));
+  for (const [heading, body] of parts) if (body) blocks.push(section(lines(heading, body)));
   if (nextSteps.length) {
-    const lines = nextSteps.map((c) => text.summaryNextStep(c.ownerId, escapeMrkdwn(c.what), c.dueDay));
-    blocks.push(section(`${text.summaryNextSteps()}\n${lines.join('\n')}`));
+    const steps = nextSteps.map((c) => text.summaryNextStep(c.ownerId, c.what, c.dueDay));
+    blocks.push(section(lines(text.summaryNextSteps(), ...steps)));
   }
-  if (reply.blockers) blocks.push(section(`${text.summaryBlockers()}\n${escapeMrkdwn(reply.blockers)}`));
-  return { text: text.summaryFallback(reply.userId, reply.period), blocks };
+  if (reply.blockers) blocks.push(section(lines(text.summaryBlockers(), reply.blockers)));
+  return message(text.summaryFallback(reply.userId, reply.period), blocks);
 }
 
 /**

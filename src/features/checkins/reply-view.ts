@@ -1,5 +1,6 @@
 import type { KnownBlock, PlainTextOption, View } from '@slack/types';
-import { plain, textInput as sharedTextInput, type TextInputOptions } from '../../slack/blocks';
+import { context, plain, section, textInput as sharedTextInput, type TextInputOptions } from '../../slack/blocks';
+import { mention } from '../../slack/mrkdwn';
 import { CheckinIds, MAX_COMMITMENTS_PER_REPLY } from './ids';
 import { text } from './messages';
 import { GOAL_PROGRESS, MET_ANSWERS } from './model';
@@ -104,12 +105,7 @@ export function replyModal(d: ReplyModalInput): View {
     submit: plain(text.replySubmit(Boolean(e))),
     close: plain('Cancel'),
     blocks: [
-      {
-        type: 'context',
-        elements: [
-          { type: 'mrkdwn', text: text.replyIntro(partner ? `<@${partner.userId}>` : 'your partner', Boolean(e)) },
-        ],
-      },
+      context(text.replyIntro(partner ? mention(partner.userId) : 'your partner', Boolean(e))),
       {
         type: 'input',
         block_id: B.met,
@@ -121,9 +117,7 @@ export function replyModal(d: ReplyModalInput): View {
           ...(initialMet ? { initial_option: initialMet } : {}),
         },
       },
-      ...(goals.length
-        ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: text.goalsHeading() } }, ...goals]
-        : []),
+      ...(goals.length ? [section(text.goalsHeading()), ...goals] : []),
       { type: 'divider' },
       textInput(B.worked, text.workedLabel(), { max: REPLY_LIMITS.worked, multiline: true, initial: e?.worked }),
       textInput(B.didNotWork, text.didNotWorkLabel(), {
@@ -138,7 +132,7 @@ export function replyModal(d: ReplyModalInput): View {
         initial: e?.adaptation,
       }),
       { type: 'divider' },
-      { type: 'section', text: { type: 'mrkdwn', text: text.nextStepsHeading(MAX_COMMITMENTS_PER_REPLY) } },
+      section(text.nextStepsHeading(MAX_COMMITMENTS_PER_REPLY)),
       ...nextSteps,
       { type: 'divider' },
       textInput(B.blockers, text.blockersLabel(), {

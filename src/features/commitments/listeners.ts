@@ -7,6 +7,7 @@ import type {
 } from '@slack/bolt';
 import { localDay } from '../../lib/time';
 import type { AppDeps } from '../../slack/deps';
+import type { Mrkdwn } from '../../slack/mrkdwn';
 import { describeError } from '../../slack/errors';
 import { answering, submitModal } from '../../slack/respond';
 import { CommitmentIds } from './ids';
@@ -29,10 +30,10 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareAr
 type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type StateValues = Record<string, Record<string, { value?: string | null; selected_date?: string | null }>>;
 
-const ephemeral = (sentence: string) => ({
+const ephemeral = (sentence: Mrkdwn) => ({
   response_type: 'ephemeral' as const,
   replace_original: false,
-  text: sentence,
+  text: sentence.text,
 });
 
 /** Done: marks it done, replaces the reminder with a confirmation, tells the partner in the channel. */

@@ -4,6 +4,7 @@ import { OutboxModel, type OutboxEntry } from '../../jobs/outbox-model';
 import { addDays, localDay } from '../../lib/time';
 import type { Person } from '../../lib/working-time';
 import { UserFacingError } from '../../slack/errors';
+import type { Mrkdwn } from '../../slack/mrkdwn';
 import { PairModel, type Pair } from '../pairing/model';
 import { findParticipants, toPerson } from '../participants/service';
 import { CommitmentIds, reminderKey } from './ids';
@@ -84,7 +85,9 @@ export async function extendCommitment(
   const { commitment, pair } = await loadOwned(commitmentId, userId, B);
   if (commitment.status !== 'open')
     throw fieldError(
-      commitment.status === 'done' ? text.alreadyDone(commitment.what) : text.alreadyDropped(commitment.what),
+      commitment.status === 'done'
+        ? text.alreadyDoneOnForm(commitment.what)
+        : text.alreadyDroppedOnForm(commitment.what),
     );
   // The same form delivered twice: it is already where it should be.
   if (commitment.dueDay === newDay) return { changed: false };
@@ -125,7 +128,9 @@ export async function dropCommitment(
   const { commitment, pair } = await loadOwned(commitmentId, userId, B);
   if (commitment.status === 'dropped') return { changed: false };
   if (commitment.status === 'done')
-    throw new UserFacingError(text.alreadyDone(commitment.what), { [B]: text.alreadyDone(commitment.what) });
+    throw new UserFacingError(text.alreadyDoneOnForm(commitment.what), {
+      [B]: text.alreadyDoneOnForm(commitment.what),
+    });
   const updated = await CommitmentModel.findOneAndUpdate(
     { _id: commitment._id, ownerId: userId, status: 'open' },
     {
@@ -138,11 +143,13 @@ export async function dropCommitment(
   if (updated) return { changed: true, commitment: updated, pair };
   const current = await CommitmentModel.findById(commitment._id).lean<Commitment>();
   if (current?.status === 'dropped') return { changed: false };
-  throw new UserFacingError(text.alreadyDone(commitment.what), { [B]: text.alreadyDone(commitment.what) });
+  throw new UserFacingError(text.alreadyDoneOnForm(commitment.what), {
+    [B]: text.alreadyDoneOnForm(commitment.what),
+  });
 }
 
 /** A short note in the pair's channel, so the partner knows. */
-export async function tellPartner(client: WebClient, pair: Pair | null, sentence: string): Promise<void> {
+export async function tellPartner(client: WebClient, pair: Pair | null, sentence: Mrkdwn): Promise<void> {
   const channel = pair?.channel?.id;
   if (!channel) return;
   await client.chat.postMessage({ channel, ...sentenceMessage(sentence) });
@@ -156,7 +163,7 @@ export async function replaceReminder(
   client: WebClient,
   commitmentId: string,
   dueDay: string,
-  sentence: string,
+  sentence: Mrkdwn,
 ): Promise<boolean> {
   const entry = await OutboxModel.findOne({ key: reminderKey(commitmentId, dueDay) }).lean<OutboxEntry>();
   const sent = entry?.sent;

@@ -1,5 +1,6 @@
 import type { KnownBlock, View } from '@slack/types';
-import { plain, section } from '../../slack/blocks';
+import { context, message, plain, section } from '../../slack/blocks';
+import type { Mrkdwn } from '../../slack/mrkdwn';
 import { CommitmentIds } from './ids';
 import { text } from './messages';
 import { LIMITS } from './schemas';
@@ -10,7 +11,7 @@ function oneInputModal(m: {
   commitmentId: string;
   title: string;
   submit: string;
-  intro: string;
+  intro: Mrkdwn;
   input: KnownBlock;
 }): View {
   return {
@@ -34,42 +35,39 @@ export interface ReminderInput {
 /** The reminder DM to the owner: what, by when, with whom, and the three buttons. */
 export function reminderMessage(r: ReminderInput): { text: string; blocks: KnownBlock[] } {
   const sentence = text.reminder(r.what, r.dueDay, r.partnerId);
-  return {
-    text: sentence,
-    blocks: [
-      section(sentence),
-      { type: 'context', elements: [{ type: 'mrkdwn', text: text.reminderHint() }] },
-      {
-        type: 'actions',
-        elements: [
-          {
-            type: 'button',
-            action_id: CommitmentIds.doneButton,
-            style: 'primary',
-            text: plain(text.doneButton()),
-            value: r.commitmentId,
-          },
-          {
-            type: 'button',
-            action_id: CommitmentIds.extendButton,
-            text: plain(text.extendButton()),
-            value: r.commitmentId,
-          },
-          {
-            type: 'button',
-            action_id: CommitmentIds.dropButton,
-            text: plain(text.dropButton()),
-            value: r.commitmentId,
-          },
-        ],
-      },
-    ],
-  };
+  return message(sentence, [
+    section(sentence),
+    context(text.reminderHint()),
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: CommitmentIds.doneButton,
+          style: 'primary',
+          text: plain(text.doneButton()),
+          value: r.commitmentId,
+        },
+        {
+          type: 'button',
+          action_id: CommitmentIds.extendButton,
+          text: plain(text.extendButton()),
+          value: r.commitmentId,
+        },
+        {
+          type: 'button',
+          action_id: CommitmentIds.dropButton,
+          text: plain(text.dropButton()),
+          value: r.commitmentId,
+        },
+      ],
+    },
+  ]);
 }
 
 /** A one-sentence message (confirmations that replace the reminder, notes in the pair's channel). */
-export function sentenceMessage(sentence: string): { text: string; blocks: KnownBlock[] } {
-  return { text: sentence, blocks: [section(sentence)] };
+export function sentenceMessage(sentence: Mrkdwn): { text: string; blocks: KnownBlock[] } {
+  return message(sentence);
 }
 
 /** "Need more time": a datepicker for the new due day. */

@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { OutboxHandler } from '../../jobs/outbox';
 import { nextAllowedDmTime } from '../../lib/working-time';
+import { message, section } from '../../slack/blocks';
 import { CheckinIds } from '../checkins/ids';
 import { CheckinModel, repliedByOf, type Checkin } from '../checkins/model';
 import { PairModel, type Pair } from '../pairing/model';
@@ -57,7 +58,7 @@ export const silenceNudgeHandler: OutboxHandler = {
     const streak = await missedStreak(checkin, userId);
     if (streak >= 3) await flagAtRisk(pair, 'missed_three', ctx, { userId });
     const partnerId = userId === pair.mentor.userId ? pair.mentee.userId : pair.mentor.userId;
-    const partner = `<@${partnerId}>`;
+    const partner = partnerId;
     const sentence = streak >= 2 ? text.secondNudge(checkin.period, partner) : text.firstNudge(checkin.period, partner);
     const buttons: KnownBlock = {
       type: 'actions',
@@ -96,8 +97,7 @@ export const silenceNudgeHandler: OutboxHandler = {
     return {
       op: 'post',
       to: userId,
-      text: sentence,
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: sentence } }, buttons],
+      ...message(sentence, [section(sentence), buttons]),
     };
   },
 };
@@ -120,10 +120,10 @@ export const atRiskAlertHandler: OutboxHandler = {
     const sentence = text.atRiskAlert(
       people.get(pair.mentor.userId)?.name ?? pair.mentor.userId,
       people.get(pair.mentee.userId)?.name ?? pair.mentee.userId,
-      pair.channel?.id ? `<#${pair.channel.id}>` : 'no channel',
+      pair.channel?.id ?? undefined,
       reason,
       last,
     );
-    return { op: 'post', to: ctx.config.staff.channelId ?? pair.createdBy, text: sentence };
+    return { op: 'post', to: ctx.config.staff.channelId ?? pair.createdBy, text: sentence.text };
   },
 };

@@ -1,17 +1,22 @@
-/** Every sentence of the nudges feature. Kind first: people are busy, not lazy. */
+import { bold, channelLink, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
+
+/**
+ * Every sentence of the nudges feature. Kind first: people are busy, not lazy. Names come from
+ * people's Slack profiles (typed text), so sentences are `Mrkdwn` built with the `mrkdwn` tag.
+ */
 export const text = {
-  firstNudge: (period: number, partner: string) =>
-    `Hi! Check-in #${period} with ${partner} is still waiting for your reply. Two minutes is enough, and "we did not meet this time" is a perfectly good answer.`,
-  secondNudge: (period: number, partner: string) =>
-    `Hi! Check-in #${period} with ${partner} is the second in a row without your reply. Busy stretch? That is normal. You can reply now, move the check-ins on by a week, or pause the mentorship for a while: nothing is lost, and it resumes by itself.`,
+  firstNudge: (period: number, partnerId: string) =>
+    mrkdwn`Hi! Check-in #${period} with ${mention(partnerId)} is still waiting for your reply. Two minutes is enough, and "we did not meet this time" is a perfectly good answer.`,
+  secondNudge: (period: number, partnerId: string) =>
+    mrkdwn`Hi! Check-in #${period} with ${mention(partnerId)} is the second in a row without your reply. Busy stretch? That is normal. You can reply now, move the check-ins on by a week, or pause the mentorship for a while: nothing is lost, and it resumes by itself.`,
   replyButton: () => 'Reply to check-in',
   moveToNextWeek: () => 'Move to next week',
   pauseTwoWeeks: () => 'Pause 2 weeks',
   pauseFourWeeks: () => 'Pause 4 weeks',
-  atRiskAlert: (mentor: string, mentee: string, channel: string, reason: string, lastActivity: string) =>
-    `:warning: The pair *${mentor}* and *${mentee}* (${channel}) may be at risk: ${reason}. Last reply: ${lastActivity}. A friendly word from staff often helps.`,
+  atRiskAlert: (mentor: string, mentee: string, channelId: string | undefined, reason: Mrkdwn, lastActivity: string) =>
+    mrkdwn`:warning: The pair ${bold(mentor)} and ${bold(mentee)} (${channelId ? channelLink(channelId) : 'no channel'}) may be at risk: ${reason}. Last reply: ${lastActivity}. A friendly word from staff often helps.`,
   reasons: {
-    missed_three: (user: string) => `<@${user}> has not replied to three check-ins in a row`,
-    silent_21_days: () => 'no reply from either side for 21 days',
+    missed_three: (user: string) => mrkdwn`${mention(user)} has not replied to three check-ins in a row`,
+    silent_21_days: () => mrkdwn`no reply from either side for 21 days`,
   },
 };

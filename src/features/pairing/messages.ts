@@ -1,6 +1,10 @@
+import { bold, channelLink, code, fromCommandText, type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
+
 /**
  * Every sentence the pairing feature shows people, in one place, built from parameters.
  * English only for now; other catalogues will sit beside this one with the same keys.
+ * Sentences for messages are `Mrkdwn` (typed text escaped by the `mrkdwn` tag); sentences that are
+ * only ever an error or a short reply stay strings.
  */
 export const text = {
   usage: () =>
@@ -12,7 +16,8 @@ export const text = {
       '• `/mentorship resume` — end a pause early',
       '• `/mentorship help` — this message',
     ].join('\n'),
-  unknownSubcommand: (given: string) => `I don't know \`${given.slice(0, 40)}\`.`,
+  /** `given` is command text as Slack sends it; the router wants a string. */
+  unknownSubcommand: (given: string) => mrkdwn`I don't know ${code(fromCommandText(given).slice(0, 40))}.`.text,
   badPairArguments: () =>
     'To name the people, mention them so Slack links them: `/mentorship pair @mentor @mentee`. Or type `/mentorship pair` and choose them in the form.',
   staffOnly: () =>
@@ -27,19 +32,20 @@ export const text = {
   saveFailed: () =>
     "We couldn't save the pair just now (the database is unreachable). Nothing is lost: press Submit again in a minute.",
   modalTitle: () => 'New mentoring pair',
-  noPairs: () => 'There are no active pairs yet. Create one with `/mentorship pair`.',
-  listHeading: (total: number) => `*Active pairs* (${total})`,
-  listMore: (shown: number, total: number) => `Showing the newest ${shown} of ${total}.`,
-  pairCreatedForStaff: (channelId: string, mentor: string, mentee: string) =>
-    `:white_check_mark: The pair *${mentor}* (mentor) and *${mentee}* (mentee) is ready: <#${channelId}>. The welcome message is posted and both are invited.`,
-  setupFailedForStaff: (mentor: string, mentee: string, step: string, error: string) =>
-    `:warning: Setting up the pair *${mentor}* and *${mentee}* stopped at *${step}* (\`${error}\`). The pair is saved and marked as needing attention; press *Retry* to continue from that step.`,
+  noPairs: () => mrkdwn`There are no active pairs yet. Create one with \`/mentorship pair\`.`,
+  listHeading: (total: number) => mrkdwn`*Active pairs* (${total})`,
+  listMore: (shown: number, total: number) => mrkdwn`Showing the newest ${shown} of ${total}.`,
+  pairCreatedForStaff: (channelId: string, mentor: string, mentee: string): Mrkdwn =>
+    mrkdwn`:white_check_mark: The pair ${bold(mentor)} (mentor) and ${bold(mentee)} (mentee) is ready: ${channelLink(channelId)}. The welcome message is posted and both are invited.`,
+  setupFailedForStaff: (mentor: string, mentee: string, step: string, error: string): Mrkdwn =>
+    mrkdwn`:warning: Setting up the pair ${bold(mentor)} and ${bold(mentee)} stopped at ${bold(step)} (${code(error)}). The pair is saved and marked as needing attention; press *Retry* to continue from that step.`,
   setupFinished: (channelId: string) => `:white_check_mark: Set-up finished: <#${channelId}> is ready.`,
   setupBusy: () => 'This pair is already being set up; give it a moment.',
   setupAlreadyDone: () => 'This pair is already set up. Nothing to retry.',
   pairNotFound: () => 'That pair no longer exists.',
-  channelPurpose: (mentor: string, mentee: string, org: string) =>
-    `Mentorship: ${mentor} (mentor) and ${mentee} (mentee, ${org}). Local context, commitment, honest communication.`,
+  /** The channel purpose: Slack shows it with the same formatting (and escaping) as messages. */
+  channelPurpose: (mentor: string, mentee: string, org: string): Mrkdwn =>
+    mrkdwn`Mentorship: ${mentor} (mentor) and ${mentee} (mentee, ${org}). Local context, commitment, honest communication.`,
   stepNames: {
     create_channel: 'creating the private channel',
     invite_members: 'inviting the members',

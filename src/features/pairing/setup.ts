@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { claimOnce } from '../../db/claims';
 import { describeError, slackErrorCode } from '../../slack/errors';
+import { truncate } from '../../slack/mrkdwn';
 import { channelFor, findPostedByKey, keyMetadata } from '../../slack/posted';
 import type { Participant } from '../participants/model';
 import { findParticipants, toPerson } from '../participants/service';
@@ -146,7 +147,8 @@ const STEPS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
   },
 
   async set_purpose(ctx) {
-    const purpose = text.channelPurpose(ctx.mentor.name, ctx.mentee.name, ctx.pair.mentee.organisation).slice(0, 250);
+    const sentence = text.channelPurpose(ctx.mentor.name, ctx.mentee.name, ctx.pair.mentee.organisation);
+    const purpose = truncate(sentence, 250).text;
     await ctx.deps.client.conversations.setPurpose({ channel: ctx.pair.channel!.id!, purpose });
   },
 
@@ -167,6 +169,6 @@ const STEPS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
 
   async notify_staff(ctx) {
     const sentence = text.pairCreatedForStaff(ctx.pair.channel!.id!, ctx.mentor.name, ctx.mentee.name);
-    await postTo(ctx.deps.client, ctx.pair.createdBy, { text: sentence });
+    await postTo(ctx.deps.client, ctx.pair.createdBy, { text: sentence.text });
   },
 };

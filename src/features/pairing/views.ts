@@ -1,6 +1,16 @@
 import type { KnownBlock, View } from '@slack/types';
 import { formatLocalTime } from '../../lib/time';
-import { plain, textInput as sharedTextInput, type TextInputOptions } from '../../slack/blocks';
+import {
+  context,
+  fieldsSection,
+  header,
+  message,
+  plain,
+  section,
+  textInput as sharedTextInput,
+  type TextInputOptions,
+} from '../../slack/blocks';
+import { bold, channelLink, italic, join, lines, mention, mrkdwn } from '../../slack/mrkdwn';
 import type { Participant } from '../participants/model';
 import { MAX_GOALS, PairingIds } from './ids';
 import { text } from './messages';
@@ -101,10 +111,7 @@ export function createPairModal(d: ModalDefaults): View {
         hint: tzHint,
       }),
       { type: 'divider' },
-      {
-        type: 'section',
-        text: { type: 'mrkdwn', text: `*Goals* — one to ${MAX_GOALS}, each with what success looks like.` },
-      },
+      section(mrkdwn`*Goals* — one to ${MAX_GOALS}, each with what success looks like.`),
       ...goals,
       { type: 'divider' },
       {
@@ -133,8 +140,9 @@ export function createPairModal(d: ModalDefaults): View {
   };
 }
 
-function name(p: Participant | undefined, userId: string): string {
-  return p?.name ?? `<@${userId}>`;
+/** A person's name from their Slack profile (typed text), or a mention when unknown. */
+function name(p: Participant | undefined, userId: string) {
+  return p?.name ? bold(p.name) : mention(userId);
 }
 
 /** The welcome message in the pair's private channel. */
@@ -145,75 +153,37 @@ export function welcomeMessage(
   now: Date,
 ): { text: string; blocks: KnownBlock[] } {
   const w = welcomeText;
-  const goalLines = pair.goals.map((g, i) => w.goal(i + 1, g.title, g.successCriteria)).join('\n');
+  const goalLines = pair.goals.map((g, i) => w.goal(i + 1, g.title, g.successCriteria));
+  const person = (role: string, p: Participant, side: Pair['mentor']) =>
+    w.person(role, mention(p.userId), side.organisation, side.country, formatLocalTime(now, p.tz), p.tz);
   const blocks: KnownBlock[] = [
-    { type: 'header', text: plain(w.header(mentor.name, mentee.name)) },
-    { type: 'section', text: { type: 'mrkdwn', text: w.intro() } },
-    {
-      type: 'section',
-      fields: [
-        {
-          type: 'mrkdwn',
-          text: w.person(
-            w.mentorRole(),
-            `<@${mentor.userId}>`,
-            pair.mentor.organisation,
-            pair.mentor.country,
-            formatLocalTime(now, mentor.tz),
-            mentor.tz,
-          ),
-        },
-        {
-          type: 'mrkdwn',
-          text: w.person(
-            w.menteeRole(),
-            `<@${mentee.userId}>`,
-            pair.mentee.organisation,
-            pair.mentee.country,
-            formatLocalTime(now, mentee.tz),
-            mentee.tz,
-          ),
-        },
-      ],
-    },
-    { type: 'section', text: { type: 'mrkdwn', text: `${w.goalsHeading()}\n${goalLines}`.slice(0, 3000) } },
-    {
-      type: 'section',
-      text: { type: 'mrkdwn', text: w.checkins(pair.cadence as 'weekly' | 'biweekly', pair.startDate, pair.endDate) },
-    },
-    ...(pair.localContext
-      ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: w.localContextNote(pair.localContext) } }]
-      : []),
+    header(w.header(mentor.name, mentee.name)),
+    section(w.intro()),
+    fieldsSection(person(w.mentorRole(), mentor, pair.mentor), person(w.menteeRole(), mentee, pair.mentee)),
+    section(lines(w.goalsHeading(), ...goalLines)),
+    section(w.checkins(pair.cadence as 'weekly' | 'biweekly', pair.startDate, pair.endDate)),
+    ...(pair.localContext ? [section(w.localContextNote(pair.localContext))] : []),
     { type: 'divider' },
-    { type: 'section', text: { type: 'mrkdwn', text: `${w.practicesHeading()}\n${w.practices()}` } },
-    { type: 'section', text: { type: 'mrkdwn', text: w.firstPrompt(`<@${mentor.userId}>`, `<@${mentee.userId}>`) } },
+    section(lines(w.practicesHeading(), w.practices())),
+    section(w.firstPrompt(mention(mentor.userId), mention(mentee.userId))),
   ];
-  return { text: w.fallback(mentor.name, mentee.name), blocks };
+  return message(w.fallback(mentor.name, mentee.name), blocks);
 }
 
 /** The ephemeral list of live pairs (at most 45 entries fit a message with its header). */
 export function pairListMessage(summaries: PairSummary[], total: number): { text: string; blocks: KnownBlock[] } {
-  if (total === 0)
-    return { text: text.noPairs(), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: text.noPairs() } }] };
+  if (total === 0) return message(text.noPairs());
   const shown = summaries.slice(0, 45);
-  const blocks: KnownBlock[] = [{ type: 'section', text: { type: 'mrkdwn', text: text.listHeading(total) } }];
+  const blocks: KnownBlock[] = [section(text.listHeading(total))];
   for (const { pair, mentor, mentee } of shown) {
-    const where = pair.channel?.id ? `<#${pair.channel.id}>` : '_no channel yet_';
-    const status = pair.status === 'active' ? '' : ` · *${pair.status.replace('_', ' ')}*`;
-    blocks.push({
-      type: 'section',
-      text: {
-        type: 'mrkdwn',
-        text: `*${name(mentor, pair.mentor.userId)}* → *${name(mentee, pair.mentee.userId)}* (${pair.mentee.organisation}, ${pair.mentee.country}) · ${where}${status}`.slice(
-          0,
-          3000,
-        ),
-      },
-    });
+    const where = pair.channel?.id ? channelLink(pair.channel.id) : italic('no channel yet');
+    const status = pair.status === 'active' ? '' : mrkdwn` · ${bold(pair.status.replace('_', ' '))}`;
+    const who = mrkdwn`${name(mentor, pair.mentor.userId)} → ${name(mentee, pair.mentee.userId)}`;
+    const org = join([pair.mentee.organisation, pair.mentee.country], ', ');
+    blocks.push(section(mrkdwn`${who} (${org}) · ${where}${status}`));
   }
-  if (total > shown.length)
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: text.listMore(shown.length, total) }] });
-  return { text: text.listHeading(total), blocks };
+  if (total > shown.length) blocks.push(context(text.listMore(shown.length, total)));
+  return message(text.listHeading(total), blocks);
 }
 
 /** What staff see when a set-up step failed: the reason and a Retry button. */
@@ -225,22 +195,19 @@ export function setupFailedMessage(
   error: string,
 ): { text: string; blocks: KnownBlock[] } {
   const sentence = text.setupFailedForStaff(mentor, mentee, text.stepNames[step] ?? step, error);
-  return {
-    text: sentence,
-    blocks: [
-      { type: 'section', text: { type: 'mrkdwn', text: sentence } },
-      {
-        type: 'actions',
-        elements: [
-          {
-            type: 'button',
-            action_id: PairingIds.retrySetupButton,
-            text: plain('Retry'),
-            style: 'primary',
-            value: pairId,
-          },
-        ],
-      },
-    ],
-  };
+  return message(sentence, [
+    section(sentence),
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: PairingIds.retrySetupButton,
+          text: plain('Retry'),
+          style: 'primary',
+          value: pairId,
+        },
+      ],
+    },
+  ]);
 }

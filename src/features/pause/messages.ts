@@ -1,16 +1,12 @@
-/** Every sentence of the pause feature, in one place, built from parameters. */
+import { channelLink, italic, join, lines, type Mrkdwn, mention, mentions, mrkdwn } from '../../slack/mrkdwn';
 
-/** A date Slack shows in each reader's own time zone; `fallback` where it cannot. */
-export function slackDate(at: Date, fallback: string, format = '{date_long}'): string {
-  return `<!date^${Math.floor(at.getTime() / 1000)}^${format}|${fallback}>`;
-}
+/**
+ * Every sentence of the pause feature, in one place, built from parameters with the `mrkdwn` tag
+ * (the pause reason is typed text). Replies to the command are strings; the notices in the
+ * channel are `Mrkdwn`.
+ */
 
-/** Free text shown in mrkdwn: no mentions, links or formatting smuggled in. */
-function plain(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-const mentions = (ids: string[]) => ids.map((id) => `<@${id}>`).join(' and ');
+export { slackDate } from '../../slack/mrkdwn';
 
 export const USAGE_EXAMPLE = '`/mentorship pause 3w audit season at the association`';
 
@@ -31,31 +27,37 @@ export const text = {
   ended: () => 'This mentorship has ended, so it cannot be paused or resumed.',
   notSetUp: () =>
     'This mentorship is not set up yet (its channel is still being prepared). Try again once it is ready.',
-  alreadyPaused: (until: string) =>
-    `This mentorship is already paused until ${until}. To end the pause early, type \`/mentorship resume\`.`,
+  alreadyPaused: (until: Mrkdwn) =>
+    mrkdwn`This mentorship is already paused until ${until}. To end the pause early, type \`/mentorship resume\`.`.text,
   notPaused: () => 'This mentorship is not paused: check-ins run as usual.',
   pairGone: () => 'That mentorship no longer exists.',
 
   /** To the person who paused, privately. */
-  pausedForYou: (until: string, others: string[], channelId: string | undefined) =>
-    `:double_vertical_bar: Paused until ${until}. ${others.length ? `${mentions(others)} ${others.length > 1 ? 'have' : 'has'} been told` : 'It is announced'}${channelId ? ` in <#${channelId}>` : ''}. To end the pause early, type \`/mentorship resume\`.`,
+  pausedForYou: (until: Mrkdwn, others: string[], channelId: string | undefined) =>
+    mrkdwn`:double_vertical_bar: Paused until ${until}. ${others.length ? mrkdwn`${mentions(others)} ${others.length > 1 ? 'have' : 'has'} been told` : 'It is announced'}${channelId ? mrkdwn` in ${channelLink(channelId)}` : ''}. To end the pause early, type \`/mentorship resume\`.`
+      .text,
   /** The reply that replaces a nudge with pause buttons. */
-  pausedFromOffer: (until: string, partnerId: string) =>
-    `:double_vertical_bar: Paused until ${until}. <@${partnerId}> has been told in your pair's channel. Check-ins and nudges stop until then and start again by themselves; \`/mentorship resume\` ends the pause early.`,
+  pausedFromOffer: (until: Mrkdwn, partnerId: string) =>
+    mrkdwn`:double_vertical_bar: Paused until ${until}. ${mention(partnerId)} has been told in your pair's channel. Check-ins and nudges stop until then and start again by themselves; \`/mentorship resume\` ends the pause early.`
+      .text,
   resumedForYou: (channelId: string | undefined) =>
-    `:arrow_forward: The pause is over${channelId ? `; <#${channelId}> has been told` : ''}. The next check-in is a "welcome back" at the next good hour for you both.`,
+    mrkdwn`:arrow_forward: The pause is over${channelId ? mrkdwn`; ${channelLink(channelId)} has been told` : ''}. The next check-in is a "welcome back" at the next good hour for you both.`
+      .text,
 
   /** In the pair's channel. */
-  pauseNotice: (byId: string, others: string[], until: string, reason: string) =>
-    [
-      `:double_vertical_bar: <@${byId}> paused this mentorship until *${until}*.${reason ? ` Reason: _${plain(reason)}_` : ''}`,
-      `${others.length ? `${mentions(others)}: ` : ''}check-ins and nudges stop until then and start again by themselves. Either of you can end the pause earlier with \`/mentorship resume\`.`,
-    ].join('\n'),
-  resumeNotice: (byId: string | undefined, next: string | undefined) =>
-    [
-      byId
-        ? `:arrow_forward: <@${byId}> ended the pause. Welcome back!`
-        : ':arrow_forward: The pause is over. Welcome back!',
-      next ? `Check-ins start again: the next one comes ${next}.` : 'Check-ins start again.',
-    ].join(' '),
+  pauseNotice: (byId: string, others: string[], until: Mrkdwn, reason: string) =>
+    lines(
+      mrkdwn`:double_vertical_bar: ${mention(byId)} paused this mentorship until *${until}*.${reason ? mrkdwn` Reason: ${italic(reason)}` : ''}`,
+      mrkdwn`${others.length ? mrkdwn`${mentions(others)}: ` : ''}check-ins and nudges stop until then and start again by themselves. Either of you can end the pause earlier with \`/mentorship resume\`.`,
+    ),
+  resumeNotice: (byId: string | undefined, next: Mrkdwn | undefined) =>
+    join(
+      [
+        byId
+          ? mrkdwn`:arrow_forward: ${mention(byId)} ended the pause. Welcome back!`
+          : mrkdwn`:arrow_forward: The pause is over. Welcome back!`,
+        next ? mrkdwn`Check-ins start again: the next one comes ${next}.` : mrkdwn`Check-ins start again.`,
+      ],
+      ' ',
+    ),
 };

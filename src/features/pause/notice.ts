@@ -21,7 +21,7 @@ export const pauseNoticeHandler: OutboxHandler = {
       const by = pause.by ?? pair.mentee.userId;
       const others = [pair.mentor.userId, pair.mentee.userId].filter((id) => id !== by);
       const until = slackDate(pause.until, pause.untilDay ?? pause.until.toISOString().slice(0, 10));
-      return { op: 'post', to: channel, text: text.pauseNotice(by, others, until, pause.reason ?? '') };
+      return { op: 'post', to: channel, text: text.pauseNotice(by, others, until, pause.reason ?? '').text };
     }
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
     const nextAt = pair.schedule?.nextCheckinAt;
@@ -29,6 +29,6 @@ export const pauseNoticeHandler: OutboxHandler = {
       ? slackDate(nextAt, `${nextAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`, '{date_long_pretty} at {time}')
       : undefined;
     const by = typeof entry.ref.by === 'string' ? entry.ref.by : undefined;
-    return { op: 'post', to: channel, text: text.resumeNotice(by, next) };
+    return { op: 'post', to: channel, text: text.resumeNotice(by, next).text };
   },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addDays, isIsoDay } from '../../lib/time';
+import { fromCommandText } from '../../slack/mrkdwn';
 import { DEFAULT_PAUSE_DAYS, MAX_PAUSE_DAYS, MAX_REASON_LENGTH } from './ids';
 
 export interface PauseRequest {
@@ -59,7 +60,8 @@ export function pauseArgsSchema(today: string) {
         });
         return z.NEVER;
       }
-      const reason = reasonWords.join(' ');
+      // Stored as the person read it; escaped again, once, wherever it is shown.
+      const reason = fromCommandText(reasonWords.join(' '));
       if (reason.length > MAX_REASON_LENGTH) {
         ctx.addIssue({ code: 'custom', message: `The reason can be at most ${MAX_REASON_LENGTH} characters.` });
         return z.NEVER;

@@ -10,6 +10,7 @@ import { PairModel, versionOf, type Pair } from '../pairing/model';
 import { listPairsOf } from '../pairing/service';
 import { findParticipants, toPerson } from '../participants/service';
 import { pauseNoticeHandler } from './notice';
+import { type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
 import { slackDate, text } from './messages';
 
 export type PauseDeps = Pick<AppDeps, 'config' | 'client' | 'clock' | 'logger'>;
@@ -40,9 +41,9 @@ export async function menteeTimeZone(pair: Pair): Promise<string> {
 }
 
 /** "until when" of a paused pair, in each reader's own date. */
-export function pausedUntilText(pair: Pick<Pair, 'pause'>): string {
+export function pausedUntilText(pair: Pick<Pair, 'pause'>): Mrkdwn {
   const until = pair.pause?.until;
-  return until ? slackDate(until, pair.pause?.untilDay ?? until.toISOString().slice(0, 10)) : 'further notice';
+  return until ? slackDate(until, pair.pause?.untilDay ?? until.toISOString().slice(0, 10)) : mrkdwn`further notice`;
 }
 
 /**
