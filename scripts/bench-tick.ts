@@ -16,7 +16,7 @@ import { connectDatabase, disconnectDatabase } from '../src/db/connection';
 import { startLocalDatabase } from '../src/db/local-database';
 import { createJobClient, createJobContext } from '../src/jobs/job-context';
 import { runJobs } from '../src/jobs/run-jobs';
-import { JOBS } from '../src/jobs/schedule';
+import { JOBS } from '../src/jobs/job-table';
 import { createLogger } from '../src/app';
 import { insertBulkPairs } from '../test/support/bulk-pairs';
 import { SlackStandIn } from '../test/support/slack-stand-in';

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { connectDatabase, disconnectDatabase } from './db/connection';
 import { resolveDatabaseUri } from './db/resolve';
 import { createJobClient, createJobContext } from './jobs/job-context';
-import { startScheduler } from './jobs/schedule';
+import { startScheduler } from './jobs/job-table';
 
 /** Start-up: config -> database -> app -> listeners -> scheduler. */
 async function main(): Promise<void> {

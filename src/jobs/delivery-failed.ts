@@ -1,4 +1,4 @@
-import { PairModel, type Pair } from '../features/pairing/model';
+import { PairModel, type Pair } from '../pairs/model';
 import type { OutboxEntry, OutboxKind } from './outbox-model';
 import type { OutboxHandler } from './outbox';
 

@@ -2,7 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { Types } from 'mongoose';
 import { describeError, slackErrorCode } from '../slack/errors';
 import { channelFor, findPostedByKey, keyMetadata } from '../slack/posted';
-import type { JobContext } from './context';
+import type { JobContext } from './job-context';
 import { claimOnce } from '../db/claims';
 import { deliveryFailedAlertHandler, deliveryFailedEntry, isPermanentFailure } from './delivery-failed';
 import { OutboxModel, type OutboxEntry, type OutboxKind } from './outbox-model';

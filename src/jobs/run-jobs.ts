@@ -1,4 +1,4 @@
-import type { JobContext } from './context';
+import type { JobContext } from './job-context';
 import { acquireLease, releaseLease } from './lease';
 
 export const JOB_NAMES = ['checkins', 'nudges', 'reminders'] as const;

@@ -1,7 +1,7 @@
 import { CheckinIds } from '../../src/features/checkins/ids';
 import { CheckinModel, CheckinReplyModel, repliedByOf, type Checkin } from '../../src/features/checkins/model';
 import { CommitmentModel } from '../../src/features/commitments/model';
-import { PairModel, type Pair } from '../../src/features/pairing/model';
+import { PairModel, type Pair } from '../../src/pairs/model';
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import { PEOPLE, type Harness } from '../support/app-harness';
 import { withHarness } from '../support/with-harness';

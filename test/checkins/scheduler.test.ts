@@ -1,5 +1,5 @@
 import { CheckinModel } from '../../src/features/checkins/model';
-import { PairModel, type Pair } from '../../src/features/pairing/model';
+import { PairModel, type Pair } from '../../src/pairs/model';
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import { PEOPLE, type Harness } from '../support/app-harness';
 import { withHarness } from '../support/with-harness';
@@ -7,7 +7,7 @@ import { jobContext, runJobsAt } from '../support/jobs';
 import { createActivePair } from '../support/pairs';
 import { simulate, wallTime } from '../support/simulation';
 import { runJobs } from '../../src/jobs/run-jobs';
-import { JOBS } from '../../src/jobs/schedule';
+import { JOBS } from '../../src/jobs/job-table';
 
 let h: Harness;
 

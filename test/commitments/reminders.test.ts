@@ -1,9 +1,9 @@
 import { Types } from 'mongoose';
 import { CommitmentIds } from '../../src/features/commitments/ids';
 import { CommitmentModel, type Commitment } from '../../src/features/commitments/model';
-import { reminderTime } from '../../src/features/commitments/schedule';
-import { PairModel, type Pair } from '../../src/features/pairing/model';
-import { findParticipants, toPerson } from '../../src/features/participants/service';
+import { reminderTime } from '../../src/features/commitments/reminder-time';
+import { PairModel, type Pair } from '../../src/pairs/model';
+import { findParticipants, toPerson } from '../../src/pairs/participants';
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import { zonedTimeToInstant } from '../../src/lib/working-time';
 import { PEOPLE, type Harness } from '../support/app-harness';

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { header, section } from '../../src/slack/blocks';
 import {
   bold,
@@ -62,5 +64,16 @@ describe('the mrkdwn boundary', () => {
   test('Block Kit helpers take mrkdwn; headers take the text as typed', () => {
     expect(section(mrkdwn`${TYPED}`)).toEqual({ type: 'section', text: { type: 'mrkdwn', text: ESCAPED } });
     expect(header(TYPED)).toEqual({ type: 'header', text: { type: 'plain_text', text: TYPED } });
+  });
+
+  test('no source file but the Block Kit helpers writes a mrkdwn text object by hand', () => {
+    const src = path.join(__dirname, '../../src');
+    const files = (readdirSync(src, { recursive: true }) as string[]).filter((f) => f.endsWith('.ts'));
+    const handWritten = files.filter(
+      (f) =>
+        path.normalize(f) !== path.normalize('slack/blocks.ts') &&
+        /type: ['"]mrkdwn['"]/.test(readFileSync(path.join(src, f), 'utf8')),
+    );
+    expect(handWritten).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { PairingIds } from '../../src/features/pairing/ids';
-import { PairModel } from '../../src/features/pairing/model';
+import { PairModel } from '../../src/pairs/model';
 import { PEOPLE, type Harness } from '../support/app-harness';
 import { withHarness } from '../support/with-harness';
 import { pairFormValues } from '../support/pair-form';

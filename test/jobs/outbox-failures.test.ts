@@ -1,6 +1,6 @@
 import { CheckinModel } from '../../src/features/checkins/model';
 import { OutboxModel } from '../../src/jobs/outbox-model';
-import type { Pair } from '../../src/features/pairing/model';
+import type { Pair } from '../../src/pairs/model';
 import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
 import { FakeClock } from '../support/fake-clock';
 import { runJobsAt } from '../support/jobs';

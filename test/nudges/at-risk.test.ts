@@ -1,6 +1,6 @@
 import { CheckinIds } from '../../src/features/checkins/ids';
 import { CheckinModel, type Checkin } from '../../src/features/checkins/model';
-import { PairModel, type Pair } from '../../src/features/pairing/model';
+import { PairModel, type Pair } from '../../src/pairs/model';
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
 import { withHarness } from '../support/with-harness';

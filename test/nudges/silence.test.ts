@@ -1,5 +1,5 @@
 import { OutboxModel } from '../../src/jobs/outbox-model';
-import { PairModel, type Pair } from '../../src/features/pairing/model';
+import { PairModel, type Pair } from '../../src/pairs/model';
 import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
 import { withHarness } from '../support/with-harness';
 import { FakeClock } from '../support/fake-clock';

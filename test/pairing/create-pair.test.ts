@@ -1,6 +1,6 @@
-import { PairModel } from '../../src/features/pairing/model';
+import { PairModel } from '../../src/pairs/model';
 import { PairingIds } from '../../src/features/pairing/ids';
-import { ParticipantModel } from '../../src/features/participants/model';
+import { ParticipantModel } from '../../src/pairs/participants-model';
 import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
 import { withHarness } from '../support/with-harness';
 import { eventually } from '../support/eventually';

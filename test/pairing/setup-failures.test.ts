@@ -1,5 +1,5 @@
 import { PairingIds } from '../../src/features/pairing/ids';
-import { PairModel, type PairStatus } from '../../src/features/pairing/model';
+import { PairModel, type PairStatus } from '../../src/pairs/model';
 import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
 import { withHarness } from '../support/with-harness';
 import { eventually } from '../support/eventually';

@@ -1,5 +1,5 @@
 import { CheckinModel } from '../../src/features/checkins/model';
-import { PairModel, type Pair } from '../../src/features/pairing/model';
+import { PairModel, type Pair } from '../../src/pairs/model';
 import { PauseIds } from '../../src/features/pause/ids';
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
-import { PairModel } from '../../src/features/pairing/model';
-import { ParticipantModel, participantId } from '../../src/features/participants/model';
+import { PairModel } from '../../src/pairs/model';
+import { ParticipantModel, participantId } from '../../src/pairs/participants-model';
 import type { SlackStandIn } from './slack-stand-in';
 
 /**

@@ -1,7 +1,6 @@
-import { createJobClient, createJobContext } from '../../src/jobs/job-context';
-import type { JobContext } from '../../src/jobs/context';
+import { createJobClient, createJobContext, type JobContext } from '../../src/jobs/job-context';
 import { runJobs, type JobName } from '../../src/jobs/run-jobs';
-import { JOBS } from '../../src/jobs/schedule';
+import { JOBS } from '../../src/jobs/job-table';
 import type { Harness } from './app-harness';
 
 /**

@@ -1,5 +1,5 @@
 import { PairingIds } from '../../src/features/pairing/ids';
-import { PairModel, type Pair } from '../../src/features/pairing/model';
+import { PairModel, type Pair } from '../../src/pairs/model';
 import { PEOPLE, type Harness } from './app-harness';
 import { eventually } from './eventually';
 import { pairFormValues, type PairFormOverrides } from './pair-form';

@@ -17,5 +17,3 @@ export const CheckinIds = {
     staffNote: 'checkins.staff_note',
   },
 } as const;
-
-export const MAX_COMMITMENTS_PER_REPLY = 3;

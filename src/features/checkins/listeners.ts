@@ -10,7 +10,7 @@ import { runOutbox } from '../../jobs/outbox';
 import type { AppDeps } from '../../slack/deps';
 import { describeError } from '../../slack/errors';
 import { answering, submitModal } from '../../slack/respond';
-import { PairModel, type Pair } from '../pairing/model';
+import { PairModel, type Pair } from '../../pairs/model';
 import { CheckinIds } from './ids';
 import { text } from './messages';
 import { CheckinModel, type Checkin } from './model';

@@ -1,11 +1,11 @@
-import type { JobContext } from '../../jobs/context';
+import type { JobContext } from '../../jobs/job-context';
 import type { OutboxHandler } from '../../jobs/outbox';
 import { localDay } from '../../lib/time';
-import { CommitmentModel } from '../commitments/model';
-import { scheduleSilenceNudges } from '../nudges/schedule';
-import { PairModel, type Pair } from '../pairing/model';
-import type { Participant } from '../participants/model';
-import { findParticipants, toPerson } from '../participants/service';
+import type { Person } from '../../lib/working-time';
+import { PairModel, type Pair } from '../../pairs/model';
+import { participantsOf, toPerson } from '../../pairs/participants';
+import type { Participant } from '../../pairs/participants-model';
+import { overdueCommitments } from '../commitments';
 import { CheckinModel, repliedByOf, type Checkin } from './model';
 import { checkinPrompt, type PromptInput } from './prompt-view';
 
@@ -19,18 +19,11 @@ export async function loadPromptInput(
   at: Date,
   people?: Map<string, Participant>,
 ): Promise<PromptInput> {
-  people ??= await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
+  people ??= await participantsOf(pair);
   const mentor = people.get(pair.mentor.userId);
   const mentee = people.get(pair.mentee.userId);
   const menteeTz = mentee?.tz ?? 'UTC';
-  const overdue = await CommitmentModel.find({
-    pairId: pair._id,
-    status: 'open',
-    dueDay: { $lt: localDay(at, menteeTz) },
-  })
-    .sort({ dueDay: 1 })
-    .limit(10)
-    .lean();
+  const overdue = await overdueCommitments(pair._id, localDay(at, menteeTz), 10);
   const postedAt = checkin.prompt?.postedAt ?? at;
   return {
     checkinId: String(checkin._id),
@@ -42,26 +35,36 @@ export async function loadPromptInput(
     mentor: { userId: pair.mentor.userId, tz: mentor?.tz ?? 'UTC' },
     mentee: { userId: pair.mentee.userId, tz: menteeTz },
     goalTitles: pair.goals.filter((g) => g.status !== 'dropped').map((g) => g.title),
-    overdue: overdue.map((c) => ({ ownerId: c.ownerId, what: c.what, dueDay: c.dueDay })),
+    overdue,
     repliedBy: repliedByOf(checkin),
   };
 }
 
-/** Outbox handler for `checkin_prompt`: posts the prompt in the pair's channel, then queues nudges. */
 /** What render read, handed to onSent. */
 interface Loaded {
   checkin: Checkin;
   people: Map<string, Participant>;
 }
 
-export const checkinPromptHandler: OutboxHandler = {
+/**
+ * Told of each prompt once it is in the channel, with the pair's people (the job table wires the
+ * nudges feature here, which queues its silence nudges), so check-ins need not know nudges.
+ */
+export type PromptPostedListener = (
+  checkin: Pick<Checkin, '_id' | 'teamId' | 'pairId' | 'period'>,
+  participants: Array<{ userId: string; person: Person }>,
+  postedAt: Date,
+) => Promise<void>;
+
+/** Outbox handler for `checkin_prompt`: posts the prompt in the pair's channel, then tells `onPosted`. */
+export const createCheckinPromptHandler = (onPosted: PromptPostedListener): OutboxHandler => ({
   async render(entry, ctx) {
     const checkin = await CheckinModel.findById(entry.ref.checkinId).lean<Checkin>();
     const pair = await PairModel.findById(entry.pairId).lean<Pair>();
     if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
     if (checkin.prompt?.ts) return { op: 'skip', reason: 'already posted' };
-    const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
+    const people = await participantsOf(pair);
     const input = await loadPromptInput(checkin, pair, ctx.now, people);
     const loaded: Loaded = { checkin, people };
     return { op: 'post', to: pair.channel!.id!, ...checkinPrompt(input), loaded };
@@ -75,6 +78,6 @@ export const checkinPromptHandler: OutboxHandler = {
       { $set: { prompt: { channelId: sent.channelId, ts: sent.ts, postedAt: ctx.now, late } } },
     );
     const participants = [...people.values()].map((p) => ({ userId: p.userId, person: toPerson(p) }));
-    await scheduleSilenceNudges(checkin, participants, ctx.now);
+    await onPosted(checkin, participants, ctx.now);
   },
-};
+});

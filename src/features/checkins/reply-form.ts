@@ -1,5 +1,5 @@
-import { CheckinIds, MAX_COMMITMENTS_PER_REPLY } from './ids';
-import type { ReplyCandidate } from './reply-schemas';
+import { CheckinIds } from './ids';
+import { MAX_COMMITMENTS_PER_REPLY, type ReplyCandidate } from './reply-schemas';
 
 type StateValues = Record<string, Record<string, SlackInputState>>;
 interface SlackInputState {

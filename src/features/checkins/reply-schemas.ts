@@ -1,8 +1,11 @@
 import { z, type ZodError } from 'zod';
 import { addDays, isIsoDay } from '../../lib/time';
-import { CheckinIds, MAX_COMMITMENTS_PER_REPLY } from './ids';
+import { CheckinIds } from './ids';
 import { text as t } from './messages';
 import { GOAL_PROGRESS, MET_ANSWERS } from './model';
+
+/** An answer has at most this many next steps (rows in the modal). */
+export const MAX_COMMITMENTS_PER_REPLY = 3;
 
 /** Limits shared by the reply modal, the zod schema and the summary. */
 export const REPLY_LIMITS = {

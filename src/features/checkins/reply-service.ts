@@ -2,16 +2,17 @@ import { enqueue } from '../../jobs/outbox';
 import { isObjectIdString } from '../../lib/ids';
 import { localDay } from '../../lib/time';
 import { UserFacingError } from '../../slack/errors';
-import { CommitmentModel, type Commitment } from '../commitments/model';
-import { reminderTime } from '../commitments/schedule';
-import { MAX_GOALS } from '../pairing/ids';
-import { PairModel, type Pair } from '../pairing/model';
-import type { Participant } from '../participants/model';
-import { findParticipants, toPerson } from '../participants/service';
-import { CheckinIds, MAX_COMMITMENTS_PER_REPLY } from './ids';
+import { MAX_GOALS } from '../../pairs/limits';
+import { isMember, memberIds } from '../../pairs/membership';
+import { PairModel, type Pair } from '../../pairs/model';
+import { participantsOf } from '../../pairs/participants';
+import type { Participant } from '../../pairs/participants-model';
+import { nextStepsOfReply, recordNextStepsFromReply, type Commitment } from '../commitments';
+import { CheckinIds } from './ids';
 import { text } from './messages';
 import { CheckinModel, CheckinReplyModel, type Checkin, type CheckinReply } from './model';
-import { validateReply, type ReplyCandidate, type ReplyRules } from './reply-schemas';
+import { laterCheckinPosted } from './queries';
+import { MAX_COMMITMENTS_PER_REPLY, validateReply, type ReplyCandidate, type ReplyRules } from './reply-schemas';
 
 /** A refusal shown on the modal's first field (and as an ephemeral message for the button). */
 function refuse(message: string): UserFacingError {
@@ -33,23 +34,8 @@ export interface ReplyTarget {
   nextSteps: Map<number, Commitment>;
 }
 
-export function sourceKey(replyId: unknown, row: number): string {
-  return `${String(replyId)}:${row}`;
-}
-
 export function activeGoals(pair: Pair): Goal[] {
   return (pair.goals as Goal[]).filter((g) => g.status !== 'dropped').slice(0, MAX_GOALS);
-}
-
-/** True once a check-in after this one has been posted: answers to this one are then final. */
-export async function laterCheckinPosted(checkin: Checkin): Promise<boolean> {
-  return Boolean(
-    await CheckinModel.exists({
-      pairId: checkin.pairId,
-      period: { $gt: checkin.period },
-      'prompt.ts': { $exists: true },
-    }),
-  );
 }
 
 /**
@@ -62,18 +48,13 @@ export async function loadReplyTarget(checkinId: string, userId: string, teamId?
   const checkin = await CheckinModel.findById(checkinId).lean<Checkin>();
   const pair = checkin ? await PairModel.findById(checkin.pairId).lean<Pair>() : null;
   if (!checkin || !pair) throw refuse(text.checkinNotFound());
-  const member = userId === pair.mentor.userId || userId === pair.mentee.userId;
-  if (!member || (teamId && teamId !== pair.teamId)) throw refuse(text.notInPair());
+  if (!isMember(pair, userId) || (teamId && teamId !== pair.teamId)) throw refuse(text.notInPair());
   const existing = await CheckinReplyModel.findOne({ checkinId: checkin._id, userId }).lean<CheckinReply>();
   if (existing && (await laterCheckinPosted(checkin))) throw refuse(text.editingClosed(checkin.period));
-  const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
-  const nextSteps = new Map<number, Commitment>();
-  if (existing) {
-    const keys = Array.from({ length: MAX_COMMITMENTS_PER_REPLY }, (_, i) => sourceKey(existing._id, i + 1));
-    for (const c of await CommitmentModel.find({ sourceKey: { $in: keys } }).lean<Commitment[]>()) {
-      nextSteps.set(Number(c.sourceKey.split(':')[1]), c);
-    }
-  }
+  const people = await participantsOf(pair);
+  const nextSteps = existing
+    ? await nextStepsOfReply(existing._id, MAX_COMMITMENTS_PER_REPLY)
+    : new Map<number, Commitment>();
   return { checkin, pair, userId, people, goals: activeGoals(pair), existing, nextSteps };
 }
 
@@ -83,7 +64,7 @@ export function replyRules(target: ReplyTarget, now: Date): ReplyRules {
   return {
     today: localDay(now, tz),
     programEnd: target.pair.endDate,
-    memberIds: [target.pair.mentor.userId, target.pair.mentee.userId],
+    memberIds: memberIds(target.pair),
     goalCount: target.goals.length,
     keptDueDays: Object.fromEntries([...target.nextSteps].map(([row, c]) => [row, c.dueDay])),
   };
@@ -150,9 +131,12 @@ export async function saveReply(target: ReplyTarget, candidate: ReplyCandidate, 
   }
   const saved = reply!;
 
-  for (const step of input.nextSteps) {
-    await saveNextStep(target, saved, step, now);
-  }
+  await recordNextStepsFromReply(
+    { teamId: pair.teamId, pairId: pair._id, checkinId: checkin._id, replyId: saved._id, by: userId },
+    input.nextSteps,
+    target.people,
+    now,
+  );
   await CheckinModel.updateOne({ _id: checkin._id }, { $addToSet: { repliedBy: userId } });
   await PairModel.updateOne({ _id: pair._id }, { $set: { lastActivityAt: now }, $unset: { atRisk: '' } });
   await enqueue({
@@ -164,48 +148,4 @@ export async function saveReply(target: ReplyTarget, candidate: ReplyCandidate, 
     dueAt: now,
   });
   return { reply: saved, edited };
-}
-
-async function saveNextStep(
-  target: ReplyTarget,
-  reply: CheckinReply,
-  step: { row: number; what: string; ownerId: string; dueDay: string },
-  now: Date,
-): Promise<void> {
-  const key = sourceKey(reply._id, step.row);
-  if (!step.what) {
-    // An emptied row: the step is withdrawn, unless it was already done or dropped.
-    await CommitmentModel.deleteOne({ sourceKey: key, status: 'open' });
-    return;
-  }
-  const owner = target.people.get(step.ownerId);
-  const remindAt = reminderTime(step.dueDay, owner ? toPerson(owner) : { tz: 'UTC' });
-  const values = { ownerId: step.ownerId, what: step.what, dueDay: step.dueDay, remindAt };
-  const found = await CommitmentModel.findOne({ sourceKey: key }).lean<Commitment>();
-  if (!found) {
-    try {
-      await CommitmentModel.create({
-        teamId: target.pair.teamId,
-        pairId: target.pair._id,
-        checkinId: target.checkin._id,
-        sourceKey: key,
-        ...values,
-        createdBy: target.userId,
-        history: [{ at: now, by: target.userId, change: 'created' }],
-      });
-      return;
-    } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
-    }
-  }
-  const current = found ?? (await CommitmentModel.findOne({ sourceKey: key }).lean<Commitment>());
-  if (!current || current.status !== 'open') return; // a done or dropped step stays as it is
-  const rescheduled = current.ownerId !== values.ownerId || current.dueDay !== values.dueDay;
-  if (!rescheduled && current.what === values.what) return;
-  // The reminder time is only reset when the owner or the day changed (a reminder already queued stays as it is).
-  const set = rescheduled ? values : { what: values.what };
-  await CommitmentModel.updateOne(
-    { _id: current._id, status: 'open' },
-    { $set: set, $push: { history: { at: now, by: target.userId, change: 'edited' } } },
-  );
 }

@@ -2,12 +2,11 @@ import type { KnownBlock } from '@slack/types';
 import type { OutboxHandler } from '../../jobs/outbox';
 import { message, section } from '../../slack/blocks';
 import { lines, type Mrkdwn } from '../../slack/mrkdwn';
-import { CommitmentModel, type Commitment } from '../commitments/model';
-import { PairModel, type Pair } from '../pairing/model';
-import { MAX_COMMITMENTS_PER_REPLY } from './ids';
+import { PairModel, type Pair } from '../../pairs/model';
+import { nextStepsOfReply, type Commitment } from '../commitments';
 import { text } from './messages';
 import { CheckinModel, CheckinReplyModel, type Checkin, type CheckinReply } from './model';
-import { sourceKey } from './reply-service';
+import { MAX_COMMITMENTS_PER_REPLY } from './reply-schemas';
 
 /**
  * The summary of one answer, for the check-in's thread: only what is shared with the partner
@@ -59,10 +58,7 @@ export const replySummaryHandler: OutboxHandler = {
     const checkin = await CheckinModel.findById(reply.checkinId).lean<Checkin>();
     const pair = await PairModel.findById(reply.pairId).lean<Pair>();
     if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
-    const keys = Array.from({ length: MAX_COMMITMENTS_PER_REPLY }, (_, i) => sourceKey(reply._id, i + 1));
-    const steps = (await CommitmentModel.find({ sourceKey: { $in: keys } }).lean<Commitment[]>()).sort((a, b) =>
-      a.sourceKey.localeCompare(b.sourceKey),
-    );
+    const steps = [...(await nextStepsOfReply(reply._id, MAX_COMMITMENTS_PER_REPLY)).values()];
     const message = replySummaryMessage(reply, steps);
     if (reply.summary?.channelId && reply.summary.ts) {
       return { op: 'update', channel: reply.summary.channelId, ts: reply.summary.ts, ...message };

@@ -1,11 +1,11 @@
 import type { KnownBlock, PlainTextOption, View } from '@slack/types';
 import { context, plain, section, textInput as sharedTextInput, type TextInputOptions } from '../../slack/blocks';
 import { mention } from '../../slack/mrkdwn';
-import { CheckinIds, MAX_COMMITMENTS_PER_REPLY } from './ids';
+import { CheckinIds } from './ids';
 import { text } from './messages';
 import { GOAL_PROGRESS, MET_ANSWERS } from './model';
 import { replyMetadata } from './reply-form';
-import { REPLY_LIMITS } from './reply-schemas';
+import { MAX_COMMITMENTS_PER_REPLY, REPLY_LIMITS } from './reply-schemas';
 
 const B = CheckinIds.block;
 const A = CheckinIds.inputAction;

@@ -1,10 +1,11 @@
-import type { JobContext } from '../../jobs/context';
+import type { JobContext } from '../../jobs/job-context';
 import { enqueue, type OutboxHandler } from '../../jobs/outbox';
 import { nextAllowedDmTime } from '../../lib/working-time';
-import { PairModel, type Pair } from '../pairing/model';
+import { partnerOf } from '../../pairs/membership';
+import { PairModel, type Pair } from '../../pairs/model';
 import { dueDayOfReminderKey, reminderKey } from './ids';
 import { CommitmentModel, type Commitment } from './model';
-import { ownerPerson, partnerOf } from './service';
+import { ownerPerson } from './service';
 import { reminderMessage } from './views';
 
 /** Commitments read per query; a tick goes through a few batches at most. */

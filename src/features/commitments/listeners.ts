@@ -6,6 +6,7 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import { localDay } from '../../lib/time';
+import { partnerOf } from '../../pairs/membership';
 import type { AppDeps } from '../../slack/deps';
 import type { Mrkdwn } from '../../slack/mrkdwn';
 import { describeError } from '../../slack/errors';
@@ -19,7 +20,6 @@ import {
   loadOwned,
   markDone,
   ownerPerson,
-  partnerOf,
   replaceReminder,
   suggestedNewDay,
   tellPartner,

@@ -5,19 +5,14 @@ import { addDays, localDay } from '../../lib/time';
 import type { Person } from '../../lib/working-time';
 import { UserFacingError } from '../../slack/errors';
 import type { Mrkdwn } from '../../slack/mrkdwn';
-import { PairModel, type Pair } from '../pairing/model';
-import { findParticipants, toPerson } from '../participants/service';
+import { PairModel, type Pair } from '../../pairs/model';
+import { findParticipants, toPerson } from '../../pairs/participants';
 import { CommitmentIds, reminderKey } from './ids';
 import { text } from './messages';
 import { CommitmentModel, type Commitment } from './model';
-import { reminderTime } from './schedule';
+import { reminderTime } from './reminder-time';
 import { LIMITS } from './schemas';
 import { sentenceMessage } from './views';
-
-/** The other side of the pair from `userId`. */
-export function partnerOf(pair: Pick<Pair, 'mentor' | 'mentee'>, userId: string): string {
-  return userId === pair.mentor.userId ? pair.mentee.userId : pair.mentor.userId;
-}
 
 /** The owner's time zone and working days (UTC and Mon–Fri when they are not on record). */
 export async function ownerPerson(teamId: string, userId: string): Promise<Person> {

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../slack/deps';
 import { describeError } from '../../slack/errors';
-import { listPairsOf } from '../pairing/service';
+import { listPairsOf } from '../../pairs/queries';
 import { homeView } from './views';
 
 /** Publishes the person's Home tab when they open it. */

@@ -1,7 +1,7 @@
 import type { HomeView, KnownBlock } from '@slack/types';
+import type { Pair } from '../../pairs/model';
 import { header, section } from '../../slack/blocks';
 import { bold, channelLink, italic, lines, mention, mrkdwn } from '../../slack/mrkdwn';
-import type { Pair } from '../pairing/model';
 
 /** The App Home tab: the person's own mentorships, and a staff hint for staff. */
 export function homeView(pairs: Pair[], userId: string, isStaff: boolean): HomeView {

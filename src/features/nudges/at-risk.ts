@@ -1,6 +1,6 @@
 import { enqueue } from '../../jobs/outbox';
-import type { JobContext } from '../../jobs/context';
-import { PairModel, type Pair } from '../pairing/model';
+import type { JobContext } from '../../jobs/job-context';
+import { PairModel, type Pair } from '../../pairs/model';
 
 export const SILENT_DAYS = 21;
 

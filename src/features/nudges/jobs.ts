@@ -2,26 +2,26 @@ import type { KnownBlock } from '@slack/types';
 import type { OutboxHandler } from '../../jobs/outbox';
 import { nextAllowedDmTime } from '../../lib/working-time';
 import { message, section } from '../../slack/blocks';
-import { CheckinIds } from '../checkins/ids';
-import { CheckinModel, repliedByOf, type Checkin } from '../checkins/model';
-import { PairModel, type Pair } from '../pairing/model';
-import { findParticipants, toPerson } from '../participants/service';
+import { partnerOf } from '../../pairs/membership';
+import { PairModel, type Pair } from '../../pairs/model';
+import { participantsOf, toPerson } from '../../pairs/participants';
+import {
+  checkinReplyButton,
+  findCheckin,
+  laterCheckinPosted,
+  postedCheckinsUpTo,
+  repliedByOf,
+  type Checkin,
+} from '../checkins';
+import { pauseOfferButtons } from '../pause';
 import { flagAtRisk } from './at-risk';
-import { NudgeIds } from './ids';
 import { text } from './messages';
 
 export { flagSilentPairs } from './at-risk';
 
 /** How many posted check-ins in a row, ending with `checkin`, the user left unanswered. */
 async function missedStreak(checkin: Checkin, userId: string): Promise<number> {
-  const recent = await CheckinModel.find({
-    pairId: checkin.pairId,
-    period: { $lte: checkin.period },
-    'prompt.ts': { $exists: true },
-  })
-    .sort({ period: -1 })
-    .limit(3)
-    .lean<Checkin[]>();
+  const recent = await postedCheckinsUpTo(checkin, 3);
   let streak = 0;
   for (const c of recent) {
     if (repliedByOf(c).includes(userId)) break;
@@ -39,17 +39,15 @@ async function missedStreak(checkin: Checkin, userId: string): Promise<number> {
 export const silenceNudgeHandler: OutboxHandler = {
   async render(entry, ctx) {
     const userId = String(entry.ref.userId);
-    const checkin = await CheckinModel.findById(entry.ref.checkinId).lean<Checkin>();
+    const checkin = await findCheckin(entry.ref.checkinId);
     const pair = await PairModel.findById(entry.pairId).lean<Pair>();
     if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
     if (repliedByOf(checkin).includes(userId)) return { op: 'skip', reason: 'already replied' };
-    if (
-      await CheckinModel.exists({ pairId: pair._id, period: { $gt: checkin.period }, 'prompt.ts': { $exists: true } })
-    ) {
+    if (await laterCheckinPosted(checkin)) {
       return { op: 'skip', reason: 'a newer check-in has gone out' };
     }
-    const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
+    const people = await participantsOf(pair);
     const me = people.get(userId);
     if (!me) return { op: 'skip', reason: 'participant unknown' };
     const allowed = nextAllowedDmTime(ctx.now, toPerson(me));
@@ -57,40 +55,18 @@ export const silenceNudgeHandler: OutboxHandler = {
 
     const streak = await missedStreak(checkin, userId);
     if (streak >= 3) await flagAtRisk(pair, 'missed_three', ctx, { userId });
-    const partnerId = userId === pair.mentor.userId ? pair.mentee.userId : pair.mentor.userId;
-    const partner = partnerId;
+    const partner = partnerOf(pair, userId);
     const sentence = streak >= 2 ? text.secondNudge(checkin.period, partner) : text.firstNudge(checkin.period, partner);
     const buttons: KnownBlock = {
       type: 'actions',
       elements: [
-        {
-          type: 'button',
-          action_id: CheckinIds.replyButton,
-          style: 'primary',
-          text: { type: 'plain_text', text: text.replyButton() },
-          value: String(checkin._id),
-        },
+        checkinReplyButton(String(checkin._id), text.replyButton()),
         ...(streak >= 2
-          ? [
-              {
-                type: 'button' as const,
-                action_id: `${NudgeIds.pauseOfferButton}_1w`,
-                text: { type: 'plain_text' as const, text: text.moveToNextWeek() },
-                value: `${pair._id}:1w`,
-              },
-              {
-                type: 'button' as const,
-                action_id: `${NudgeIds.pauseOfferButton}_2w`,
-                text: { type: 'plain_text' as const, text: text.pauseTwoWeeks() },
-                value: `${pair._id}:2w`,
-              },
-              {
-                type: 'button' as const,
-                action_id: `${NudgeIds.pauseOfferButton}_4w`,
-                text: { type: 'plain_text' as const, text: text.pauseFourWeeks() },
-                value: `${pair._id}:4w`,
-              },
-            ]
+          ? pauseOfferButtons(String(pair._id), {
+              oneWeek: text.moveToNextWeek(),
+              twoWeeks: text.pauseTwoWeeks(),
+              fourWeeks: text.pauseFourWeeks(),
+            })
           : []),
       ],
     };
@@ -110,7 +86,7 @@ export const atRiskAlertHandler: OutboxHandler = {
     if (!pair.atRisk?.since && entry.createdAt && pair.lastActivityAt && pair.lastActivityAt > entry.createdAt) {
       return { op: 'skip', reason: 'the pair replied since' };
     }
-    const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
+    const people = await participantsOf(pair);
     const reasonKey = String(entry.ref.reason);
     const reason =
       reasonKey === 'missed_three'

@@ -1,5 +1,6 @@
 import type { ZodError } from 'zod';
-import { MAX_GOALS, PairingIds } from './ids';
+import { MAX_GOALS } from '../../pairs/limits';
+import { PairingIds } from './ids';
 import { pairInputSchema, type PairInput } from './schemas';
 
 type StateValues = Record<string, Record<string, SlackInputState>>;

@@ -1,6 +1,4 @@
 /** Every callback_id, block_id and action_id of the pairing feature. */
-export const MAX_GOALS = 5;
-
 export const PairingIds = {
   createModal: 'pairing.create_modal',
   retrySetupButton: 'pairing.retry_setup',

@@ -1,19 +1,6 @@
 import { z } from 'zod';
 import { isIsoDay, isValidTimeZone } from '../../lib/time';
-import { MAX_GOALS } from './ids';
-
-/** Limits shared by the modal, the zod schemas and the mongoose schema. */
-export const LIMITS = {
-  organisation: 120,
-  country: 60,
-  goalTitle: 150,
-  goalSuccess: 500,
-  localContext: 1500,
-  maxProgramDays: 3 * 366,
-} as const;
-
-export const CADENCES = ['weekly', 'biweekly'] as const;
-export type Cadence = (typeof CADENCES)[number];
+import { CADENCES, LIMITS, MAX_GOALS } from '../../pairs/limits';
 
 const userId = z.string().regex(/^[UW][A-Z0-9]+$/, 'Choose a person.');
 const timeZone = z

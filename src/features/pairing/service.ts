@@ -2,11 +2,12 @@ import type { WebClient } from '@slack/web-api';
 import { isValidTimeZone, type Clock } from '../../lib/time';
 import { UserFacingError } from '../../slack/errors';
 import { fetchSlackUser, type SlackUser } from '../../slack/users';
-import { findParticipants, upsertParticipant } from '../participants/service';
-import type { Participant } from '../participants/model';
+import { memberIds } from '../../pairs/membership';
+import { PairModel, liveKeyFor, type Pair } from '../../pairs/model';
+import { findParticipants, upsertParticipant } from '../../pairs/participants';
+import type { Participant } from '../../pairs/participants-model';
 import { PairingIds } from './ids';
 import { text } from './messages';
-import { PairModel, liveKeyFor, type Pair } from './model';
 import { pairInputSchema, type PairInput } from './schemas';
 
 export interface PairingDeps {
@@ -117,10 +118,7 @@ export async function listLivePairs(teamId: string, limit = 200): Promise<{ pair
     PairModel.find(filter).sort({ createdAt: -1 }).limit(limit).lean<Pair[]>(),
     PairModel.countDocuments(filter),
   ]);
-  const people = await findParticipants(
-    teamId,
-    pairs.flatMap((p) => [p.mentor.userId, p.mentee.userId]),
-  );
+  const people = await findParticipants(teamId, pairs.flatMap(memberIds));
   return {
     pairs: pairs.map((pair) => ({
       pair,
@@ -129,13 +127,4 @@ export async function listLivePairs(teamId: string, limit = 200): Promise<{ pair
     })),
     total,
   };
-}
-
-/** Pairs in which the user takes part, not ended. */
-export async function listPairsOf(teamId: string, userId: string): Promise<Pair[]> {
-  return PairModel.find({
-    teamId,
-    status: { $ne: 'ended' },
-    $or: [{ 'mentor.userId': userId }, { 'mentee.userId': userId }],
-  }).lean<Pair[]>();
 }

@@ -1,14 +1,15 @@
 import type { WebClient } from '@slack/web-api';
 import { claimOnce } from '../../db/claims';
 import { describeError, slackErrorCode } from '../../slack/errors';
-import { truncate } from '../../slack/mrkdwn';
 import { channelFor, findPostedByKey, keyMetadata } from '../../slack/posted';
-import type { Participant } from '../participants/model';
-import { findParticipants, toPerson } from '../participants/service';
-import { firstSchedule } from '../checkins/schedule';
+import { truncate } from '../../slack/mrkdwn';
+import { firstSchedule } from '../../pairs/checkin-times';
+import { memberIds } from '../../pairs/membership';
+import { PairModel, SETUP_STEPS, type Pair, type SetupStep } from '../../pairs/model';
+import { participantsOf, toPerson } from '../../pairs/participants';
+import type { Participant } from '../../pairs/participants-model';
 import { pairChannelName } from './channel-name';
 import { text } from './messages';
-import { PairModel, SETUP_STEPS, type Pair, type SetupStep } from './model';
 import type { PairingDeps } from './service';
 import { setupFailedMessage, welcomeMessage } from './views';
 
@@ -52,7 +53,7 @@ export async function runPairSetup(pairId: string, deps: PairingDeps): Promise<S
   );
   const claimed = pair;
 
-  const people = await findParticipants(claimed.teamId, [claimed.mentor.userId, claimed.mentee.userId]);
+  const people = await participantsOf(claimed);
   const ctx: StepContext = {
     pair: claimed,
     mentor: people.get(claimed.mentor.userId)!,
@@ -127,7 +128,7 @@ const STEPS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
   },
 
   async invite_members(ctx) {
-    const users = [ctx.pair.mentor.userId, ctx.pair.mentee.userId];
+    const users: string[] = [...memberIds(ctx.pair)];
     if (ctx.deps.staff.inviteToPairChannels) users.push(...ctx.deps.staff.userIds);
     const unique = [...new Set(users)];
     const channel = ctx.pair.channel!.id!;

@@ -11,12 +11,12 @@ import {
   type TextInputOptions,
 } from '../../slack/blocks';
 import { bold, channelLink, italic, join, lines, mention, mrkdwn } from '../../slack/mrkdwn';
-import type { Participant } from '../participants/model';
-import { MAX_GOALS, PairingIds } from './ids';
+import { LIMITS, MAX_GOALS } from '../../pairs/limits';
+import type { Pair } from '../../pairs/model';
+import type { Participant } from '../../pairs/participants-model';
+import { PairingIds } from './ids';
 import { text } from './messages';
-import type { Pair } from './model';
 import type { PairSummary } from './service';
-import { LIMITS } from './schemas';
 import { welcomeText } from './welcome-text';
 
 const B = PairingIds.block;

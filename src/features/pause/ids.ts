@@ -1,16 +1,13 @@
-import { NudgeIds } from '../nudges/ids';
-
-/** The action ids the pause feature answers. The buttons are offered by the silence nudge. */
+/**
+ * The action ids the pause feature answers: the offer buttons (see offer-buttons.ts), which the
+ * silence nudge shows. Their values say "nudges." because nudges first carried them; they stay so
+ * that buttons already sent keep working.
+ */
 export const PauseIds = {
   /** "Move to next week" (reschedule) in a second-miss nudge: a one-week pause; value "<pairId>:1w". */
-  offerOneWeekButton: `${NudgeIds.pauseOfferButton}_1w`,
+  offerOneWeekButton: 'nudges.pause_offer_1w',
   /** "Pause 2 weeks" in a second-miss nudge; value "<pairId>:2w". */
-  offerTwoWeeksButton: `${NudgeIds.pauseOfferButton}_2w`,
+  offerTwoWeeksButton: 'nudges.pause_offer_2w',
   /** "Pause 4 weeks" in a second-miss nudge; value "<pairId>:4w". */
-  offerFourWeeksButton: `${NudgeIds.pauseOfferButton}_4w`,
+  offerFourWeeksButton: 'nudges.pause_offer_4w',
 } as const;
-
-/** The longest pause, in days. */
-export const MAX_PAUSE_DAYS = 90;
-export const DEFAULT_PAUSE_DAYS = 14;
-export const MAX_REASON_LENGTH = 300;

@@ -1,6 +1,6 @@
-import type { JobContext } from '../../jobs/context';
+import type { JobContext } from '../../jobs/job-context';
 import { describeError } from '../../slack/errors';
-import { PairModel, type Pair } from '../pairing/model';
+import { PairModel, type Pair } from '../../pairs/model';
 import { resumePair } from './service';
 
 export { pauseNoticeHandler } from './notice';

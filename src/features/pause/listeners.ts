@@ -4,16 +4,15 @@ import type { CommandArgs, Subcommand } from '../../slack/command-router';
 import type { AppDeps } from '../../slack/deps';
 import { UserFacingError } from '../../slack/errors';
 import { answering } from '../../slack/respond';
-import { PairModel, type Pair } from '../pairing/model';
+import { isMember as isParticipant, othersThan } from '../../pairs/membership';
+import { PairModel, type Pair } from '../../pairs/model';
 import { slackDate, text } from './messages';
 import { pauseArgsSchema, pauseOfferValueSchema } from './schemas';
 import {
   assertCanPause,
   assertCanResume,
   findPairForCommand,
-  isParticipant,
   menteeTimeZone,
-  othersThan,
   pausePair,
   pausedUntilText,
   resumePairNow,

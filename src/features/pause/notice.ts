@@ -1,5 +1,6 @@
 import type { OutboxHandler } from '../../jobs/outbox';
-import { PairModel, type Pair } from '../pairing/model';
+import { othersThan } from '../../pairs/membership';
+import { PairModel, type Pair } from '../../pairs/model';
 import { slackDate, text } from './messages';
 
 /**
@@ -19,7 +20,7 @@ export const pauseNoticeHandler: OutboxHandler = {
         return { op: 'skip', reason: 'that pause is over' };
       }
       const by = pause.by ?? pair.mentee.userId;
-      const others = [pair.mentor.userId, pair.mentee.userId].filter((id) => id !== by);
+      const others = othersThan(pair, by);
       const until = slackDate(pause.until, pause.untilDay ?? pause.until.toISOString().slice(0, 10));
       return { op: 'post', to: channel, text: text.pauseNotice(by, others, until, pause.reason ?? '').text };
     }

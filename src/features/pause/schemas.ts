@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { addDays, isIsoDay } from '../../lib/time';
 import { fromCommandText } from '../../slack/mrkdwn';
-import { DEFAULT_PAUSE_DAYS, MAX_PAUSE_DAYS, MAX_REASON_LENGTH } from './ids';
+import { DEFAULT_PAUSE_DAYS, MAX_PAUSE_DAYS, MAX_REASON_LENGTH } from './limits';
 
 export interface PauseRequest {
   /** The mentee-local day on which the pause ends (at 00:00 in the mentee's time zone). */

@@ -1,14 +1,14 @@
-import type { JobContext } from '../../jobs/context';
-import { createJobContext } from '../../jobs/job-context';
+import { claimOnce } from '../../db/claims';
+import { createJobContext, type JobContext } from '../../jobs/job-context';
 import { enqueue, runOutbox } from '../../jobs/outbox';
 import { zonedTimeToInstant, type Person } from '../../lib/working-time';
+import { welcomeBackSchedule, type ScheduleState } from '../../pairs/checkin-times';
+import { isMember } from '../../pairs/membership';
+import { PairModel, versionOf, type Pair } from '../../pairs/model';
+import { participantsOf, toPerson } from '../../pairs/participants';
+import { listPairsOf } from '../../pairs/queries';
 import type { AppDeps } from '../../slack/deps';
 import { describeError, UserFacingError } from '../../slack/errors';
-import { welcomeBackSchedule, type ScheduleState } from '../checkins/schedule';
-import { claimOnce } from '../../db/claims';
-import { PairModel, versionOf, type Pair } from '../pairing/model';
-import { listPairsOf } from '../pairing/service';
-import { findParticipants, toPerson } from '../participants/service';
 import { pauseNoticeHandler } from './notice';
 import { type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
 import { slackDate, text } from './messages';
@@ -19,18 +19,9 @@ export type PauseDeps = Pick<AppDeps, 'config' | 'client' | 'clock' | 'logger'>;
 const NOTICE_BUDGET_MS = 20_000;
 const FALLBACK_PERSON: Person = { tz: 'UTC' };
 
-export function isParticipant(pair: Pair, userId: string): boolean {
-  return pair.mentor.userId === userId || pair.mentee.userId === userId;
-}
-
-/** The other participant(s) than `userId` (both when staff acted). */
-export function othersThan(pair: Pair, userId: string): string[] {
-  return [pair.mentor.userId, pair.mentee.userId].filter((id) => id !== userId);
-}
-
 /** The pair's two people as scheduling sees them (UTC where a participant is unknown). */
 async function peopleOf(pair: Pair): Promise<{ mentor: Person; mentee: Person }> {
-  const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
+  const people = await participantsOf(pair);
   const mentor = people.get(pair.mentor.userId);
   const mentee = people.get(pair.mentee.userId);
   return { mentor: mentor ? toPerson(mentor) : FALLBACK_PERSON, mentee: mentee ? toPerson(mentee) : FALLBACK_PERSON };
@@ -58,7 +49,7 @@ export async function findPairForCommand(
     ? await PairModel.findOne({ teamId: req.teamId, 'channel.id': req.channelId }).sort({ createdAt: -1 }).lean<Pair>()
     : null;
   if (inChannel) {
-    if (isParticipant(inChannel, req.userId) || (await isStaff(req.userId))) return inChannel;
+    if (isMember(inChannel, req.userId) || (await isStaff(req.userId))) return inChannel;
     throw new UserFacingError(text.notYours());
   }
   const mine = await listPairsOf(req.teamId, req.userId);

@@ -1,5 +1,7 @@
-import type { Person } from '../../lib/working-time';
-import { ParticipantModel, participantId, type Participant } from './model';
+import type { Person } from '../lib/working-time';
+import { memberIds } from './membership';
+import type { Pair } from './model';
+import { ParticipantModel, participantId, type Participant } from './participants-model';
 
 export interface ParticipantDetails {
   teamId: string;
@@ -16,11 +18,20 @@ export async function upsertParticipant(details: ParticipantDetails): Promise<vo
   const set: Record<string, unknown> = { name: rest.name, tz: rest.tz };
   if (rest.country) set.country = rest.country;
   if (rest.language) set.language = rest.language;
-  await ParticipantModel.updateOne(
-    { _id: participantId(teamId, userId) },
-    { $set: set, $setOnInsert: { teamId, userId } },
-    { upsert: true },
-  );
+  const upsert = () =>
+    ParticipantModel.updateOne(
+      { _id: participantId(teamId, userId) },
+      { $set: set, $setOnInsert: { teamId, userId } },
+      { upsert: true },
+    );
+  try {
+    await upsert();
+  } catch (err) {
+    // Two upserts of the same new person at once (two forms for the same people): both tried the
+    // insert and one lost on the key. The document exists now, so the retry is an update.
+    if ((err as { code?: number }).code !== 11000) throw err;
+    await upsert();
+  }
 }
 
 /** The participants with these user IDs, each read by primary key. */
@@ -39,4 +50,11 @@ export function toPerson(p: Pick<Participant, 'tz' | 'workingHours'>): Person {
     tz: p.tz,
     workingHours: wh ? { startHour: wh.startHour, endHour: wh.endHour, days: [...wh.days] } : undefined,
   };
+}
+
+/** The pair's two participants, by user ID (either is missing when not on record). */
+export async function participantsOf(
+  pair: Pick<Pair, 'teamId' | 'mentor' | 'mentee'>,
+): Promise<Map<string, Participant>> {
+  return findParticipants(pair.teamId, memberIds(pair));
 }

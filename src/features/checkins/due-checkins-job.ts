@@ -1,10 +1,10 @@
 import { Types } from 'mongoose';
-import type { JobContext } from '../../jobs/context';
+import type { JobContext } from '../../jobs/job-context';
 import { enqueue } from '../../jobs/outbox';
-import { PairModel, type Pair } from '../pairing/model';
-import { findParticipants, toPerson } from '../participants/service';
+import { scheduleAfter, type ScheduleState } from '../../pairs/checkin-times';
+import { PairModel, type Pair } from '../../pairs/model';
+import { participantsOf, toPerson } from '../../pairs/participants';
 import { CheckinModel } from './model';
-import { scheduleAfter, type ScheduleState } from './schedule';
 
 const BATCH = 500;
 /** Due pairs handled by one run at most (the rest wait for the next tick). */
@@ -34,7 +34,7 @@ export async function createDueCheckins(ctx: JobContext): Promise<number> {
 async function createFor(pairs: Pair[], ctx: JobContext): Promise<number> {
   let created = 0;
   for (const pair of pairs) {
-    const people = await findParticipants(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
+    const people = await participantsOf(pair);
     const mentor = people.get(pair.mentor.userId);
     const mentee = people.get(pair.mentee.userId);
     if (!mentor || !mentee) continue;

@@ -1,5 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
-import { CADENCES, LIMITS } from './schemas';
+import { CADENCES, LIMITS } from './limits';
 
 export const PAIR_STATUSES = ['setting_up', 'needs_attention', 'active', 'paused', 'ended'] as const;
 export type PairStatus = (typeof PAIR_STATUSES)[number];

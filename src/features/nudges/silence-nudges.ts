@@ -6,7 +6,7 @@ import { addWorkingDayHours, nextAllowedDmTime, type Person } from '../../lib/wo
 export const SILENCE_WORKING_HOURS = 48;
 
 /** Queues one silence nudge per participant for a posted check-in (sent only if they stay silent). */
-export async function scheduleSilenceNudges(
+export async function queueSilenceNudges(
   checkin: { _id: Types.ObjectId; teamId: string; pairId: Types.ObjectId; period: number },
   participants: Array<{ userId: string; person: Person }>,
   postedAt: Date,

@@ -1,7 +1,12 @@
 import { Types } from 'mongoose';
-import { addDays, localDay } from '../../lib/time';
-import { civilCheckinTime, DEFAULT_WORKING_HOURS, type Person } from '../../lib/working-time';
+import { addDays, localDay } from '../lib/time';
+import { civilCheckinTime, DEFAULT_WORKING_HOURS, type Person } from '../lib/working-time';
 
+/**
+ * Check-in time maths: when a pair's next check-in falls (its cadence, the mentee's working days,
+ * an hour civil for both). The result is stored on the pair (`pair.schedule`); pairing, check-ins
+ * and pause all compute it, so it lives with the pair.
+ */
 export type CheckinKind = 'regular' | 'welcome_back';
 
 export interface PairRhythm {

@@ -1,14 +1,15 @@
 import cron from 'node-cron';
-import { checkinPromptHandler } from '../features/checkins/prompt';
+import { pruneClaims } from '../db/claims';
+import { createDueCheckins } from '../features/checkins/due-checkins-job';
+import { createCheckinPromptHandler } from '../features/checkins/prompt';
 import { replySummaryHandler } from '../features/checkins/reply-summary';
-import { createDueCheckins } from '../features/checkins/scheduler';
 import { commitmentReminderHandler, enqueueDueReminders } from '../features/commitments/jobs';
 import { atRiskAlertHandler, flagSilentPairs, silenceNudgeHandler } from '../features/nudges/jobs';
+import { queueSilenceNudges } from '../features/nudges/silence-nudges';
 import { pauseNoticeHandler, resumeDuePauses } from '../features/pause/jobs';
-import { pruneClaims } from '../db/claims';
 import type { Clock } from '../lib/time';
 import { pruneDeliveries } from '../slack/deliveries';
-import type { JobContext } from './context';
+import type { JobContext } from './job-context';
 import { runOutbox } from './outbox';
 import { runJobs, type JobFunction, type JobName } from './run-jobs';
 
@@ -25,6 +26,9 @@ export const JOB_TABLE: ReadonlyArray<{ name: JobName; cron: string; does: strin
   },
   { name: 'reminders', cron: '*/15 * * * *', does: 'reminds owners of commitments due the next working day' },
 ];
+
+/** A posted check-in prompt queues its silence nudges (wired here, so check-ins need not know nudges). */
+const checkinPromptHandler = createCheckinPromptHandler(queueSilenceNudges);
 
 export const JOBS: Record<JobName, JobFunction> = {
   async checkins(ctx) {

@@ -1,0 +1,12 @@
+/**
+ * The commitments feature as other features use it. Anything not exported here (the model, the
+ * reminder job, the buttons) is the feature's own business.
+ */
+export type { Commitment } from './model';
+export {
+  nextStepsOfReply,
+  overdueCommitments,
+  recordNextStepsFromReply,
+  type NextStepInput,
+  type NextStepSource,
+} from './next-steps';

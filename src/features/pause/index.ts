@@ -1,0 +1,2 @@
+/** The pause feature as other features use it: its offer buttons. */
+export { pauseOfferButtons } from './offer-buttons';
