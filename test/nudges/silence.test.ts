@@ -74,7 +74,7 @@ describe('silence is noticed early and kindly', () => {
     expect(alerts[0].text).toMatch(/Alice Müller\* and \*Karim Rahman\*.*no reply from either side for 21 days/);
     const flagged = await PairModel.findById(pair._id).lean();
     expect(flagged!.atRisk!.since!.toISOString()).toBe('2026-12-22T12:00:00.000Z');
-  });
+  }, 120_000); // 22 simulated days, hourly ticks of two jobs: about 30 s on a loaded 2-core machine
 
   test('a nudge that lost its point is skipped: the next check-in went out first', async () => {
     pair = await createActivePair(h);
