@@ -69,28 +69,68 @@ export function isWithinWorkingHours(at: Date, person: Person): boolean {
   return wh.days.includes(p.isoWeekday) && m >= wh.startHour * 60 && m < wh.endHour * 60;
 }
 
-/** True when the whole hour [at, at + 1h) fits inside the person's working hours on a working day. */
-function wholeHourFits(at: Date, person: Person): boolean {
-  const wh = hoursOf(person);
+/** Waking hours: nobody is @-mentioned or sent a DM outside them (nor on their weekend). */
+export const WAKING_HOURS = { startHour: 8, endHour: 20 } as const;
+
+/** True when the whole hour [at, at + 1h) is on one of the person's working days, between `startHour` and `endHour`. */
+function wholeHourWithin(at: Date, person: Person, hours: { startHour: number; endHour: number }): boolean {
   const p = localParts(at, person.tz);
   const m = p.hour * 60 + p.minute;
-  return wh.days.includes(p.isoWeekday) && m >= wh.startHour * 60 && m + 60 <= wh.endHour * 60;
+  return hoursOf(person).days.includes(p.isoWeekday) && m >= hours.startHour * 60 && m + 60 <= hours.endHour * 60;
 }
 
+/** How a check-in reaches the pair: at an hour both can take (`both`), or the mentee's morning, the mentor told later. */
+export type CheckinSlot =
+  | { at: Date; fit: 'working' | 'waking'; mentionMentor: true }
+  | { at: Date; fit: 'mentee_morning'; mentionMentor: false; mentorDmAt: Date };
+
 /**
- * When to post a check-in due on `day` (the mentee's calendar day): the first hourly instant of that day, starting
- * at the mentee's local 00:00 (whole UTC hours, or mentee-local hours for :30/:45 zones), at which a whole hour fits
- * both people's working hours. Otherwise falls back to 09:00 in the mentee's zone with `overlap: false`.
+ * When to post a check-in due on `day` (the mentee's calendar day), so nobody is pinged at night or
+ * on their weekend:
+ * 1. the first hour of that day inside both people's working hours;
+ * 2. else the first hour inside both people's waking hours (08:00–20:00), on a working day of each;
+ * 3. else 09:00 in the mentee's zone without @-mentioning the mentor, who gets a short DM at the next
+ *    09:00 of their own working day instead.
+ * Hours are tried from the mentee's local midnight in whole steps (whole UTC hours, or mentee-local
+ * hours for :30 and :45 zones).
  */
-export function civilCheckinTime(day: string, mentor: Person, mentee: Person): { at: Date; overlap: boolean } {
+export function checkinSlot(day: string, mentor: Person, mentee: Person): CheckinSlot {
   const start = zonedTimeToInstant(day, 0, 0, mentee.tz);
+  const hours: Date[] = [];
   // DST days have 23 or 25 hours: stop when the mentee's calendar day changes.
   for (let k = 0; k < 25; k++) {
     const at = new Date(start.getTime() + k * HOUR_MS);
     if (localParts(at, mentee.tz).day !== day) break;
-    if (wholeHourFits(at, mentee) && wholeHourFits(at, mentor)) return { at, overlap: true };
+    hours.push(at);
   }
-  return { at: zonedTimeToInstant(day, 9, 0, mentee.tz), overlap: false };
+  for (const fit of ['working', 'waking'] as const) {
+    const window = (person: Person) => (fit === 'working' ? hoursOf(person) : WAKING_HOURS);
+    const at = hours.find(
+      (h) => wholeHourWithin(h, mentee, window(mentee)) && wholeHourWithin(h, mentor, window(mentor)),
+    );
+    if (at) return { at, fit, mentionMentor: true };
+  }
+  const at = zonedTimeToInstant(day, hoursOf(mentee).startHour, 0, mentee.tz);
+  return { at, fit: 'mentee_morning', mentionMentor: false, mentorDmAt: nextWorkingMorning(at, mentor) };
+}
+
+/** The start of the person's next working hours at or after `at` (09:00 on their next working day, by default). */
+export function nextWorkingMorning(at: Date, person: Person): Date {
+  const wh = hoursOf(person);
+  const p = localParts(at, person.tz);
+  const todayStart = zonedTimeToInstant(p.day, wh.startHour, 0, person.tz);
+  if (wh.days.includes(p.isoWeekday) && at.getTime() <= todayStart.getTime()) return todayStart;
+  return zonedTimeToInstant(nearestDay(p.day, 1, wh.days), wh.startHour, 0, person.tz);
+}
+
+/**
+ * When to post a check-in due on `day` (the mentee's calendar day): the first hour of that day
+ * inside both people's working hours, else 09:00 in the mentee's zone with `overlap: false`.
+ */
+export function civilCheckinTime(day: string, mentor: Person, mentee: Person): { at: Date; overlap: boolean } {
+  const slot = checkinSlot(day, mentor, mentee);
+  if (slot.fit === 'working') return { at: slot.at, overlap: true };
+  return { at: zonedTimeToInstant(day, hoursOf(mentee).startHour, 0, mentee.tz), overlap: false };
 }
 
 /**

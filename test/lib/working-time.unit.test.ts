@@ -1,5 +1,6 @@
 import {
   addWorkingDayHours,
+  checkinSlot,
   isWithinWorkingHours,
   civilCheckinTime,
   localParts,
@@ -192,5 +193,56 @@ describe('addWorkingDayHours (48 working hours = two working days)', () => {
     expect(local(addWorkingDayHours(new Date('2027-03-11T17:00:00Z'), 48, ny), 'America/New_York')).toBe(
       'Mon 15, 12:00',
     );
+  });
+});
+
+describe('checkinSlot: nobody is pinged at night or on their weekend', () => {
+  const tbilisi: Person = { tz: 'Asia/Tbilisi' };
+  const paris: Person = { tz: 'Europe/Paris' };
+  const tunis: Person = { tz: 'Africa/Tunis' };
+
+  it('New York + Tbilisi: no shared working hour, so 08:00 New York = 17:00 Tbilisi (both awake, both working days)', () => {
+    // Monday 7 December 2026: New York is UTC-5, Tbilisi UTC+4.
+    expect(checkinSlot('2026-12-07', newYork, tbilisi)).toEqual({
+      at: new Date('2026-12-07T13:00:00Z'),
+      fit: 'waking',
+      mentionMentor: true,
+    });
+  });
+
+  it('Los Angeles + Dhaka on a Tuesday: 08:00 Dhaka is 18:00 Monday in Los Angeles', () => {
+    // Los Angeles is UTC-8, Dhaka UTC+6.
+    expect(checkinSlot('2026-12-08', losAngeles, dhaka)).toEqual({
+      at: new Date('2026-12-08T02:00:00Z'),
+      fit: 'waking',
+      mentionMentor: true,
+    });
+  });
+
+  it("Los Angeles + Dhaka on a Monday: it is Sunday in Los Angeles, so the mentee's morning, the mentor told on Monday at 09:00", () => {
+    expect(checkinSlot('2026-12-07', losAngeles, dhaka)).toEqual({
+      at: new Date('2026-12-07T03:00:00Z'), // 09:00 Monday in Dhaka
+      fit: 'mentee_morning',
+      mentionMentor: false,
+      mentorDmAt: new Date('2026-12-07T17:00:00Z'), // 09:00 Monday in Los Angeles
+    });
+  });
+
+  it('Paris + Tunis (same clock in winter): 09:00 for both, inside working hours', () => {
+    expect(checkinSlot('2026-12-07', paris, tunis)).toEqual({
+      at: new Date('2026-12-07T08:00:00Z'),
+      fit: 'working',
+      mentionMentor: true,
+    });
+  });
+
+  it('a mentee working Sunday to Thursday, on a Sunday: the mentor in Paris hears on Monday 09:00, not on Sunday', () => {
+    const dhakaWeek: Person = { tz: 'Asia/Dhaka', workingHours: { startHour: 9, endHour: 18, days: [7, 1, 2, 3, 4] } };
+    expect(checkinSlot('2026-12-13', paris, dhakaWeek)).toEqual({
+      at: new Date('2026-12-13T03:00:00Z'), // 09:00 Sunday in Dhaka
+      fit: 'mentee_morning',
+      mentionMentor: false,
+      mentorDmAt: new Date('2026-12-14T08:00:00Z'), // 09:00 Monday in Paris
+    });
   });
 });
