@@ -43,8 +43,17 @@ export async function handleCommandPair(
   await answering(respond, deps.logger, 'command pair', async () => {
     await requireStaff(command.user_id, deps);
     const [mentorId, menteeId] = mentions.data;
+    // The time zones only pre-fill the form: a look-up Slack is slow to answer (rate-limited) is
+    // dropped, so the modal opens before the trigger_id expires (3 seconds after the command).
     const [mentor, mentee] = await Promise.all(
-      [mentorId, menteeId].map((id) => (id ? fetchSlackUser(deps.client, id).catch(() => null) : null)),
+      [mentorId, menteeId].map((id) =>
+        id
+          ? withinMs(
+              fetchSlackUser(deps.client, id).catch(() => null),
+              PREFILL_BUDGET_MS,
+            )
+          : null,
+      ),
     );
     const today = localDay(deps.clock.now(), 'UTC');
     const view = createPairModal({
@@ -57,6 +66,18 @@ export async function handleCommandPair(
     });
     await client.views.open({ trigger_id: command.trigger_id, view });
   });
+}
+
+/** How long the pair command waits for users.info before opening the form without time zones. */
+const PREFILL_BUDGET_MS = 1500;
+
+/** The promise's value if it settles within `ms`, else null. */
+function withinMs<T>(promise: Promise<T | null>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** `/mentorship list`: the live pairs, for staff. */
