@@ -28,6 +28,10 @@ test('1,000 prompts due in the same minute all go out, paced by Retry-After, non
   const limited = h.standIn.calls.filter((c) => c.method === 'chat.postMessage' && c.error === 'ratelimited');
   expect(limited.length).toBe(9); // the 101st, 202nd, … call
   expect(waits).toEqual(Array(limited.length).fill(1000)); // each Retry-After waited out, once
+  // …and really waited: on the real clock, each next call came at least Retry-After after the 429.
+  const gaps = h.standIn.rateLimitWaits('chat.postMessage');
+  expect(gaps).toHaveLength(limited.length);
+  for (const gap of gaps) expect(gap.waitedMs).toBeGreaterThanOrEqual(gap.retryAfterMs);
   expect(report.filter((l) => l.startsWith('sent checkin_prompt'))).toHaveLength(1000);
   expect(await CheckinModel.countDocuments({ 'prompt.ts': { $exists: true } })).toBe(1000);
 }, 240_000);

@@ -194,9 +194,19 @@ describe('when Slack fails', () => {
     const pair = await createActivePair(h);
     h.standIn.failNext('chat.postMessage', { ratelimited: 2 });
     const waits: number[] = [];
-    const ctx = jobContext(h, '2026-12-08T15:00:00Z', { sleep: async (ms) => void waits.push(ms) });
+    const attempts = () => h.standIn.attemptsTo('chat.postMessage');
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+      expect(attempts().at(-1)!.error).toBe('ratelimited'); // sleeps right after the 429, before trying again
+    };
+    const ctx = jobContext(h, '2026-12-08T15:00:00Z', { sleep });
     await runJobs(['checkins'], JOBS, ctx);
     expect(waits).toEqual([2000]);
+    expect(
+      attempts()
+        .map((c) => c.error ?? 'ok')
+        .slice(-2),
+    ).toEqual(['ratelimited', 'ok']); // then tried again, once
     expect(promptsIn(pair)).toHaveLength(1);
   });
 
