@@ -3,12 +3,15 @@ import { runJobs, type JobName } from '../../src/jobs/run-jobs';
 import { JOBS } from '../../src/jobs/job-table';
 import type { Harness } from './app-harness';
 
+/** What a job run needs of the app: its config and deps (an HTTP harness, or the app in Socket Mode). */
+export type JobsHarness = Pick<Harness, 'config' | 'deps'>;
+
 /**
  * Runs scheduled jobs once at a simulated `now`, against the harness's stand-in and database,
  * the way the cron tick or `npm run job` does. Returns the run's report lines.
  */
 export async function runJobsAt(
-  h: Harness,
+  h: JobsHarness,
   now: Date | string,
   names: JobName[] = ['checkins', 'nudges', 'reminders'],
   opts: { instanceId?: string; dryRun?: boolean; sleep?: (ms: number) => Promise<void> } = {},
@@ -19,7 +22,7 @@ export async function runJobsAt(
 }
 
 export function jobContext(
-  h: Harness,
+  h: JobsHarness,
   now: Date | string,
   opts: { instanceId?: string; dryRun?: boolean; sleep?: (ms: number) => Promise<void> } = {},
 ): JobContext {
