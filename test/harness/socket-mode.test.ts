@@ -104,7 +104,7 @@ const viewOf = (call: { args: Record<string, any> }) =>
   typeof call.args.view === 'string' ? JSON.parse(call.args.view) : call.args.view;
 
 describe('the connection', () => {
-  test('is opened with the app-level token (apps.connections.open), then hello; the client answers pings', async () => {
+  test('is opened with the app-level token (apps.connections.open), then hello; pings both ways are answered', async () => {
     const opens = standIn.attemptsTo('apps.connections.open');
     expect(opens).toHaveLength(1);
     expect(opens[0]).toMatchObject({ result: 'ok', token: socket.appToken });
@@ -114,6 +114,8 @@ describe('the connection', () => {
     const others = standIn.calls.filter((c) => c.method !== 'apps.connections.open');
     expect(others.every((c) => c.token === BOT_TOKEN)).toBe(true);
     await eventually(async () => socket.connections[0].pongs > 0, 'a pong to the stand-in ping', 5000);
+    // The client's own heartbeat (a ping every ~1.7 s, a pong expected within 5 s, else it reconnects).
+    await eventually(async () => socket.connections[0].pings > 0, 'a ping from the client', 5000);
   });
 
   test('the stand-in refuses other tokens as Slack does', async () => {

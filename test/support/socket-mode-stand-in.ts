@@ -37,6 +37,8 @@ export interface SocketConnection {
   received: Json[];
   /** Pongs the client sent in answer to our pings. */
   pongs: number;
+  /** Pings the client sent (its heartbeat; `ws` answers each with a pong, as Slack does). */
+  pings: number;
   closed: boolean;
 }
 
@@ -180,6 +182,7 @@ export class SocketModeStandIn {
       url,
       received: [],
       pongs: 0,
+      pings: 0,
       closed: false,
     };
     this.connections.push(connection);
@@ -202,6 +205,9 @@ export class SocketModeStandIn {
     });
     socket.on('pong', () => {
       connection.pongs += 1;
+    });
+    socket.on('ping', () => {
+      connection.pings += 1;
     });
     // Slack pings the client now and then; it must answer with a pong (the client drops a connection
     // whose server stops pinging for 30 s).
