@@ -58,3 +58,11 @@ export async function participantsOf(
 ): Promise<Map<string, Participant>> {
   return findParticipants(pair.teamId, memberIds(pair));
 }
+
+/** The pair's mentor and mentee among `people` (either undefined when not on record). */
+export function byRole(
+  pair: Pick<Pair, 'mentor' | 'mentee'>,
+  people: Map<string, Participant>,
+): { mentor?: Participant; mentee?: Participant } {
+  return { mentor: people.get(pair.mentor.userId), mentee: people.get(pair.mentee.userId) };
+}

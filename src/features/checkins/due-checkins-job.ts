@@ -3,7 +3,7 @@ import type { JobContext } from '../../jobs/job-context';
 import { enqueue } from '../../jobs/outbox';
 import { scheduleAfter, type ScheduleState } from '../../pairs/checkin-times';
 import { PairModel, type Pair } from '../../pairs/model';
-import { participantsOf, toPerson } from '../../pairs/participants';
+import { byRole, participantsOf, toPerson } from '../../pairs/participants';
 import { CheckinModel } from './model';
 
 const BATCH = 500;
@@ -34,9 +34,7 @@ export async function createDueCheckins(ctx: JobContext): Promise<number> {
 async function createFor(pairs: Pair[], ctx: JobContext): Promise<number> {
   let created = 0;
   for (const pair of pairs) {
-    const people = await participantsOf(pair);
-    const mentor = people.get(pair.mentor.userId);
-    const mentee = people.get(pair.mentee.userId);
+    const { mentor, mentee } = byRole(pair, await participantsOf(pair));
     if (!mentor || !mentee) continue;
     let state = pair.schedule as unknown as ScheduleState;
     for (let i = 0; i < MAX_CATCH_UP && state.nextCheckinAt && state.nextCheckinAt <= ctx.now; i++) {

@@ -3,7 +3,7 @@ import type { OutboxHandler } from '../../jobs/outbox';
 import { localDay } from '../../lib/time';
 import type { Person } from '../../lib/working-time';
 import { PairModel, type Pair } from '../../pairs/model';
-import { participantsOf, toPerson } from '../../pairs/participants';
+import { byRole, participantsOf, toPerson } from '../../pairs/participants';
 import type { Participant } from '../../pairs/participants-model';
 import { overdueCommitments } from '../commitments';
 import { CheckinModel, repliedByOf, type Checkin } from './model';
@@ -20,8 +20,7 @@ export async function loadPromptInput(
   people?: Map<string, Participant>,
 ): Promise<PromptInput> {
   people ??= await participantsOf(pair);
-  const mentor = people.get(pair.mentor.userId);
-  const mentee = people.get(pair.mentee.userId);
+  const { mentor, mentee } = byRole(pair, people);
   const menteeTz = mentee?.tz ?? 'UTC';
   const overdue = await overdueCommitments(pair._id, localDay(at, menteeTz), 10);
   const postedAt = checkin.prompt?.postedAt ?? at;

@@ -4,7 +4,7 @@ import { nextAllowedDmTime } from '../../lib/working-time';
 import { message, section } from '../../slack/blocks';
 import { partnerOf } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
-import { participantsOf, toPerson } from '../../pairs/participants';
+import { byRole, participantsOf, toPerson } from '../../pairs/participants';
 import {
   checkinReplyButton,
   findCheckin,
@@ -86,7 +86,7 @@ export const atRiskAlertHandler: OutboxHandler = {
     if (!pair.atRisk?.since && entry.createdAt && pair.lastActivityAt && pair.lastActivityAt > entry.createdAt) {
       return { op: 'skip', reason: 'the pair replied since' };
     }
-    const people = await participantsOf(pair);
+    const { mentor, mentee } = byRole(pair, await participantsOf(pair));
     const reasonKey = String(entry.ref.reason);
     const reason =
       reasonKey === 'missed_three'
@@ -94,8 +94,8 @@ export const atRiskAlertHandler: OutboxHandler = {
         : text.reasons.silent_21_days();
     const last = pair.lastActivityAt ? pair.lastActivityAt.toISOString().slice(0, 10) : 'never';
     const sentence = text.atRiskAlert(
-      people.get(pair.mentor.userId)?.name ?? pair.mentor.userId,
-      people.get(pair.mentee.userId)?.name ?? pair.mentee.userId,
+      mentor?.name ?? pair.mentor.userId,
+      mentee?.name ?? pair.mentee.userId,
       pair.channel?.id ?? undefined,
       reason,
       last,

@@ -4,7 +4,7 @@ import { UserFacingError } from '../../slack/errors';
 import { fetchSlackUser, type SlackUser } from '../../slack/users';
 import { memberIds } from '../../pairs/membership';
 import { PairModel, liveKeyFor, type Pair } from '../../pairs/model';
-import { findParticipants, upsertParticipant } from '../../pairs/participants';
+import { byRole, findParticipants, upsertParticipant } from '../../pairs/participants';
 import type { Participant } from '../../pairs/participants-model';
 import { PairingIds } from './ids';
 import { text } from './messages';
@@ -120,11 +120,7 @@ export async function listLivePairs(teamId: string, limit = 200): Promise<{ pair
   ]);
   const people = await findParticipants(teamId, pairs.flatMap(memberIds));
   return {
-    pairs: pairs.map((pair) => ({
-      pair,
-      mentor: people.get(pair.mentor.userId),
-      mentee: people.get(pair.mentee.userId),
-    })),
+    pairs: pairs.map((pair) => ({ pair, ...byRole(pair, people) })),
     total,
   };
 }

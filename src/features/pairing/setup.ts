@@ -6,7 +6,7 @@ import { truncate } from '../../slack/mrkdwn';
 import { firstSchedule } from '../../pairs/checkin-times';
 import { memberIds } from '../../pairs/membership';
 import { PairModel, SETUP_STEPS, type Pair, type SetupStep } from '../../pairs/model';
-import { participantsOf, toPerson } from '../../pairs/participants';
+import { byRole, participantsOf, toPerson } from '../../pairs/participants';
 import type { Participant } from '../../pairs/participants-model';
 import { pairChannelName } from './channel-name';
 import { text } from './messages';
@@ -53,13 +53,8 @@ export async function runPairSetup(pairId: string, deps: PairingDeps): Promise<S
   );
   const claimed = pair;
 
-  const people = await participantsOf(claimed);
-  const ctx: StepContext = {
-    pair: claimed,
-    mentor: people.get(claimed.mentor.userId)!,
-    mentee: people.get(claimed.mentee.userId)!,
-    deps,
-  };
+  const { mentor, mentee } = byRole(claimed, await participantsOf(claimed));
+  const ctx: StepContext = { pair: claimed, mentor: mentor!, mentee: mentee!, deps };
   for (const step of SETUP_STEPS) {
     if (ctx.pair.setup?.done?.[step]) continue;
     try {

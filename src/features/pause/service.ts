@@ -5,7 +5,7 @@ import { zonedTimeToInstant, type Person } from '../../lib/working-time';
 import { welcomeBackSchedule, type ScheduleState } from '../../pairs/checkin-times';
 import { isMember } from '../../pairs/membership';
 import { PairModel, versionOf, type Pair } from '../../pairs/model';
-import { participantsOf, toPerson } from '../../pairs/participants';
+import { byRole, participantsOf, toPerson } from '../../pairs/participants';
 import { listPairsOf } from '../../pairs/queries';
 import type { AppDeps } from '../../slack/deps';
 import { describeError, UserFacingError } from '../../slack/errors';
@@ -21,9 +21,7 @@ const FALLBACK_PERSON: Person = { tz: 'UTC' };
 
 /** The pair's two people as scheduling sees them (UTC where a participant is unknown). */
 async function peopleOf(pair: Pair): Promise<{ mentor: Person; mentee: Person }> {
-  const people = await participantsOf(pair);
-  const mentor = people.get(pair.mentor.userId);
-  const mentee = people.get(pair.mentee.userId);
+  const { mentor, mentee } = byRole(pair, await participantsOf(pair));
   return { mentor: mentor ? toPerson(mentor) : FALLBACK_PERSON, mentee: mentee ? toPerson(mentee) : FALLBACK_PERSON };
 }
 
