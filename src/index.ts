@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config';
 import { connectDatabase, disconnectDatabase } from './db/connection';
 import { resolveDatabaseUri } from './db/resolve';
 import { createJobClient, createJobContext } from './jobs/job-context';
-import { startScheduler } from './jobs/job-table';
+import { startConfiguredScheduler } from './jobs/job-table';
 
 /** Start-up: config -> database -> app -> listeners -> scheduler. */
 async function main(): Promise<void> {
@@ -27,9 +27,11 @@ async function main(): Promise<void> {
   const { app, deps } = createApp(config, { logger });
   await app.start(config.port);
   const jobClient = createJobClient(config, deps.logger);
-  const scheduler = config.schedulerEnabled
-    ? startScheduler((now) => createJobContext({ config, logger: deps.logger, client: jobClient }, now), deps.clock)
-    : undefined;
+  const scheduler = startConfiguredScheduler(
+    config,
+    (now) => createJobContext({ config, logger: deps.logger, client: jobClient }, now),
+    deps.clock,
+  );
   logger.info(
     scheduler
       ? 'Scheduler on: check-ins, nudges and reminders run in-process.'

@@ -7,6 +7,7 @@ import { commitmentReminderHandler, enqueueDueReminders } from '../features/comm
 import { atRiskAlertHandler, flagSilentPairs, silenceNudgeHandler } from '../features/nudges/jobs';
 import { queueSilenceNudges } from '../features/nudges/silence-nudges';
 import { pauseNoticeHandler, resumeDuePauses } from '../features/pause/jobs';
+import type { Config } from '../config';
 import type { Clock } from '../lib/time';
 import { pruneDeliveries } from '../slack/deliveries';
 import type { JobContext } from './job-context';
@@ -85,4 +86,16 @@ export function startScheduler(makeContext: (now: Date) => JobContext, clock: Cl
       for (const t of tasks) t.stop();
     },
   };
+}
+
+/**
+ * The scheduler the configuration asks for: the in-process cron, or none with
+ * SCHEDULER_ENABLED=false (an external scheduler then runs `npm run job`).
+ */
+export function startConfiguredScheduler(
+  config: Readonly<Pick<Config, 'schedulerEnabled'>>,
+  makeContext: (now: Date) => JobContext,
+  clock: Clock,
+): { stop(): void } | undefined {
+  return config.schedulerEnabled ? startScheduler(makeContext, clock) : undefined;
 }
