@@ -79,7 +79,7 @@ describe('check-ins across months, at a civil hour for both', () => {
     const first = JSON.stringify(promptsIn(ny)[0].blocks);
     expect(first).toMatch(/Mon 09:00 for you\) and <@U0MENTEE02> \(Mon 15:00 for you\)/);
     expect(first).toContain('checkins.reply_button');
-  });
+  }, 240_000); // months of simulated ticks: about 30 s alone, over 60 s on a loaded 2-core machine
 
   test('a biweekly pair gets a prompt every two weeks, and none after the program ends', async () => {
     const pair = await createActivePair(h, { cadence: 'biweekly', startDate: '2027-01-04', endDate: '2027-02-20' });
@@ -88,7 +88,7 @@ describe('check-ins across months, at a civil hour for both', () => {
     expect(checkins.map((c) => c.dueDay)).toEqual(['2027-01-18', '2027-02-01', '2027-02-15']);
     expect(promptsIn(pair)).toHaveLength(3);
     expect((await PairModel.findById(pair._id).lean())!.schedule!.nextCheckinAt).toBeNull();
-  });
+  }, 120_000);
 });
 
 describe('exactly once', () => {

@@ -17,7 +17,10 @@ export async function simulate(
 ): Promise<Array<{ at: string; line: string }>> {
   const lines: Array<{ at: string; line: string }> = [];
   const end = Date.parse(to);
+  // A test that timed out does not stop its loop: without this it would tick on into the next tests.
+  const test = expect.getState().currentTestName;
   for (let t = Date.parse(from); t <= end; t += stepMinutes * 60_000) {
+    if (expect.getState().currentTestName !== test) throw new Error(`simulate: "${test}" ended before its simulation`);
     const at = new Date(t).toISOString();
     for (const line of await runJobsAt(h, at, names)) lines.push({ at, line });
   }
