@@ -202,7 +202,7 @@ describe('commitment reminders', () => {
     expect(reminders()).toHaveLength(1);
     const sent = await OutboxModel.findById(reminderKeyOf(c)).lean();
     expect(sent!.sent!.at!.toISOString()).toBe(MONDAY_08_DHAKA);
-  });
+  }, 90_000); // 224 ticks of the reminders job: about 7 s alone, more on a loaded machine
 
   test('a dry run reports what it would send and writes nothing', async () => {
     const pair = await createActivePair(h);
