@@ -278,6 +278,19 @@ describe('SlackStandIn with a real WebClient', () => {
       ],
       ['initial_option not an option', actions(select('2')), '/blocks/0/elements/0/initial_option', /match/],
       ['empty actions block', actions(), '/blocks/0/elements', /at least 1/],
+      [
+        'a text input in an actions block',
+        actions({ type: 'plain_text_input', action_id: 'i' }),
+        '/blocks/0/elements/0/type',
+        /not allowed/,
+      ],
+      [
+        'an input block in a message',
+        [{ type: 'input', label: plain('L'), element: { type: 'plain_text_input' } }],
+        '/blocks/0/type',
+        /only allowed in views/,
+      ],
+      ['an unknown block type', [{ type: 'sectoin', text: mrkdwn('typo') }], '/blocks/0/type', /unknown block type/],
     ])('refuses %s, naming the path', async (_name, blocks, pointer, why) => {
       const message = await refused(blocks);
       expect(message).toContain(`[json-pointer:${pointer}]`);

@@ -150,8 +150,39 @@ function checkElements(elements: unknown, at: string): string | null {
   return null;
 }
 
-function checkBlock(block: Json, at: string): string | null {
+const SELECTS = ['static_select', 'external_select', 'users_select', 'conversations_select', 'channels_select'];
+const PICKERS = ['datepicker', 'timepicker', 'datetimepicker', 'checkboxes', 'radio_buttons'];
+/** Which element types each place accepts (Slack refuses, say, a text input in an actions block). */
+const ELEMENTS_ALLOWED: Record<string, string[]> = {
+  actions: ['button', 'overflow', ...SELECTS, ...SELECTS.map((t) => `multi_${t}`), ...PICKERS],
+  accessory: ['button', 'overflow', 'image', ...SELECTS, ...SELECTS.map((t) => `multi_${t}`), ...PICKERS],
+  input: [
+    'plain_text_input',
+    'email_text_input',
+    'url_text_input',
+    'number_input',
+    'rich_text_input',
+    'file_input',
+    ...SELECTS,
+    ...SELECTS.map((t) => `multi_${t}`),
+    ...PICKERS,
+  ],
+};
+const BLOCK_TYPES = ['section', 'divider', 'header', 'actions', 'context', 'input', 'image', 'rich_text', 'markdown'];
+
+function elementAllowed(el: unknown, place: string, at: string): string | null {
+  const type = (el as Json | undefined)?.type;
+  return typeof type === 'string' && !ELEMENTS_ALLOWED[place].includes(type)
+    ? `element type "${type}" is not allowed here [json-pointer:${at}/type]`
+    : null;
+}
+
+function checkBlock(block: Json, at: string, surface: 'message' | 'view'): string | null {
   if (!block || typeof block.type !== 'string') return `missing required field: type [json-pointer:${at}]`;
+  if (!BLOCK_TYPES.includes(block.type)) return `unknown block type "${block.type}" [json-pointer:${at}/type]`;
+  // Input blocks belong in modals and the Home tab; a message cannot carry one.
+  if (block.type === 'input' && surface === 'message')
+    return `input blocks are only allowed in views [json-pointer:${at}/type]`;
   const idProblem = tooLong(block.block_id, 255, `${at}/block_id`);
   if (idProblem) return idProblem;
   switch (block.type) {
@@ -164,6 +195,7 @@ function checkBlock(block: Json, at: string): string | null {
         checkText(block.text, `${at}/text`, 3000),
         tooMany(block.fields, 10, `${at}/fields`),
         ...fields.map((f, i) => checkText(f, `${at}/fields/${i}`, 2000, { required: true })),
+        block.accessory === undefined ? null : elementAllowed(block.accessory, 'accessory', `${at}/accessory`),
         block.accessory === undefined ? null : checkElement(block.accessory, `${at}/accessory`),
       );
     }
@@ -172,7 +204,13 @@ function checkBlock(block: Json, at: string): string | null {
     case 'actions':
       if (Array.isArray(block.elements) && block.elements.length === 0)
         return `must provide at least 1 element [json-pointer:${at}/elements]`;
-      return tooMany(block.elements, 25, `${at}/elements`) ?? checkElements(block.elements, `${at}/elements`);
+      return first(
+        tooMany(block.elements, 25, `${at}/elements`),
+        ...(Array.isArray(block.elements) ? block.elements : []).map((el: unknown, i: number) =>
+          elementAllowed(el, 'actions', `${at}/elements/${i}`),
+        ),
+        checkElements(block.elements, `${at}/elements`),
+      );
     case 'context': {
       if (!Array.isArray(block.elements) || block.elements.length === 0)
         return `must provide at least 1 element [json-pointer:${at}/elements]`;
@@ -186,6 +224,7 @@ function checkBlock(block: Json, at: string): string | null {
         checkText(block.label, `${at}/label`, 2000, { plainOnly: true, required: true }),
         checkText(block.hint, `${at}/hint`, 2000, { plainOnly: true }),
         block.element === undefined ? `missing required field: element [json-pointer:${at}]` : null,
+        elementAllowed(block.element, 'input', `${at}/element`),
         checkElement(block.element, `${at}/element`),
       );
     case 'divider':
@@ -195,13 +234,13 @@ function checkBlock(block: Json, at: string): string | null {
   }
 }
 
-function checkBlocks(blocks: unknown, max: number, at: string): string | null {
+function checkBlocks(blocks: unknown, max: number, at: string, surface: 'message' | 'view'): string | null {
   if (!Array.isArray(blocks)) return `must be an array [json-pointer:${at}]`;
   const tooManyBlocks = tooMany(blocks, max, at);
   if (tooManyBlocks) return tooManyBlocks;
   const seenIds = new Set<string>();
   for (const [i, block] of blocks.entries()) {
-    const problem = checkBlock(block, `${at}/${i}`);
+    const problem = checkBlock(block, `${at}/${i}`, surface);
     if (problem) return problem;
     if (block.block_id !== undefined) {
       if (seenIds.has(block.block_id))
@@ -214,7 +253,7 @@ function checkBlocks(blocks: unknown, max: number, at: string): string | null {
 
 /** Checks the `blocks` argument of chat.postMessage / chat.postEphemeral / chat.update. */
 export function checkMessageBlocks(blocks: unknown): string | null {
-  return checkBlocks(blocks, MESSAGE_MAX_BLOCKS, '/blocks');
+  return checkBlocks(blocks, MESSAGE_MAX_BLOCKS, '/blocks', 'message');
 }
 
 /** Checks the `view` argument of views.open / views.push / views.update / views.publish. */
@@ -222,7 +261,7 @@ export function checkView(view: unknown): string | null {
   if (!view || typeof view !== 'object' || Array.isArray(view)) return 'must be an object [json-pointer:/view]';
   const v = view as Json;
   if (v.type !== 'modal' && v.type !== 'home') return 'must be one of "modal", "home" [json-pointer:/view/type]';
-  const blocksProblem = checkBlocks(v.blocks, VIEW_MAX_BLOCKS, '/view/blocks');
+  const blocksProblem = checkBlocks(v.blocks, VIEW_MAX_BLOCKS, '/view/blocks', 'view');
   if (blocksProblem) return blocksProblem;
   if (v.type === 'modal') {
     if (v.title === undefined) return 'missing required field: title [json-pointer:/view]';
