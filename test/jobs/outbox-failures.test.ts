@@ -70,6 +70,26 @@ describe('a send Slack refuses for good is not retried, and staff are told once'
   }, 60_000);
 });
 
+describe('a pair channel archived by hand', () => {
+  test('the check-in prompts fail for good (is_archived), staff are told once, nothing is retried', async () => {
+    const pair = await createActivePair(h);
+    h.standIn.channels.get(pair.channel!.id!)!.archived = true;
+    await runJobsAt(h, '2026-12-08T03:00:00Z', ['checkins']); // check-in #1: Tuesday 09:00 in Dhaka
+    await runJobsAt(h, '2026-12-08T04:00:00Z', ['checkins']); // an hour later: no retry
+    await runJobsAt(h, '2026-12-15T03:00:00Z', ['checkins']); // check-in #2 fails the same way
+
+    const prompts = await OutboxModel.find({ kind: 'checkin_prompt' }).sort({ dueAt: 1 }).lean();
+    expect(prompts.map((p) => [p.status, p.attempts, p.lastError])).toEqual([
+      ['failed', 1, 'slack:is_archived'],
+      ['failed', 1, 'slack:is_archived'],
+    ]);
+    const alerts = deliveryAlerts();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0].text).toContain(`a check-in prompt to <#${pair.channel!.id}>`);
+    expect(alerts[0].text).toMatch(/archived/);
+  });
+});
+
 describe('a resumed send looks far enough back in a busy channel', () => {
   const promptsIn = (pair: Pair) =>
     h.standIn.messages.filter((m) => m.channel === pair.channel!.id && /Check-in #\d+/.test(m.text ?? ''));
