@@ -522,7 +522,8 @@ export class SlackStandIn {
       if (users.length > 1000) fail('too_many_users');
       if (users.includes(this.botUserId)) fail('cant_invite_self');
       if (users.some((u) => !this.users.has(u))) fail('user_not_found');
-      // A deactivated account cannot be invited (Slack's method spec lists cant_invite for it).
+      // A deactivated account cannot be invited. The method spec names no error for that case;
+      // cant_invite is the listed one that fits (an assumption, not confirmed against Slack).
       if (users.some((u) => this.users.get(u)?.deleted)) fail('cant_invite');
       if (users.every((u) => c.members.has(u))) fail('already_in_channel');
       for (const u of users) c.members.add(u);
