@@ -29,11 +29,11 @@ const checkinOf = async (pair: Pair, period: number) =>
 const nudgeText = /still waiting for your reply|second in a row/;
 
 describe('nudges never arrive between 20:00 and 08:00 or on the recipient’s weekend', () => {
-  test('four people from Los Angeles to Dhaka, jobs ticking every 5 and 15 minutes for six days', async () => {
+  test('four people from Los Angeles to Dhaka, jobs ticking every 5 and 15 minutes for five days: nudges and reminders', async () => {
     // Alice (New York) + Karim (Dhaka): check-in #1 on Friday 11 December, 09:00 Dhaka (Thursday 22:00 New York).
     await createActivePair(h, { startDate: '2026-12-04' });
     // Lee (Los Angeles) + Amira (Tunis): #1 on Thursday 10 December, 09:00 Tunis (00:00 Los Angeles).
-    await createActivePair(h, {
+    const tunis = await createActivePair(h, {
       mentor: PEOPLE.mentorLA.id,
       mentee: PEOPLE.mentee2.id,
       menteeCountry: 'Tunisia',
@@ -41,28 +41,44 @@ describe('nudges never arrive between 20:00 and 08:00 or on the recipient’s we
     });
     const people = await dmChannels(h, ['mentor', 'mentee', 'mentorLA', 'mentee2']);
 
-    const received = await tickAsInProduction(h, '2026-12-10T00:00:00Z', '2026-12-16T00:00:00Z');
+    const received = await tickAsInProduction(h, '2026-12-10T07:00:00Z', '2026-12-10T09:00:00Z');
+    // Amira answers at 10:00 Tunis with two next steps: Lee's by Monday 14, hers by Tuesday 15 December.
+    clock.set('2026-12-10T09:00:00Z');
+    const answer = await submitAnswer(h, PEOPLE.mentee2.id, await checkinOf(tunis, 1), 1, {
+      steps: [
+        { what: 'Send the board template', who: PEOPLE.mentorLA.id, by: '2026-12-14' },
+        { what: 'Book the board meeting', who: PEOPLE.mentee2.id, by: '2026-12-15' },
+      ],
+    });
+    expect(answer).toEqual({ response_action: 'clear' });
+    received.push(...(await tickAsInProduction(h, '2026-12-10T09:05:00Z', '2026-12-15T14:00:00Z')));
+
     const dms = received.filter((r) => people.has(r.message.channel));
     const seen = dms.map((r) => {
       const name = people.get(r.message.channel)!;
       const tz = (PEOPLE[name] as { tz: string }).tz;
-      return { name, local: wallTime(r.at, tz), ...localParts(r.at, tz) };
+      const kind = nudgeText.test(r.message.text ?? '') ? 'nudge' : 'reminder';
+      return { name, kind, local: wallTime(r.at, tz), ...localParts(r.at, tz) };
     });
-    // Every DM anyone received: a nudge, inside 08:00–20:00 on a Monday–Friday of their own.
-    expect(dms.every((r) => nudgeText.test(r.message.text ?? ''))).toBe(true);
+    // Every DM anyone received (nudges and reminders): inside 08:00–20:00 on a Monday–Friday of their own.
     for (const dm of seen) {
-      expect([dm.name, dm.isoWeekday <= 5 && dm.hour >= 8 && dm.hour < 20]).toEqual([dm.name, true]);
+      expect([dm.name, dm.kind, dm.isoWeekday <= 5 && dm.hour >= 8 && dm.hour < 20]).toEqual([dm.name, dm.kind, true]);
     }
-    // By hand, two working days after each prompt, weekends not counted, moved out of the night:
-    // Lee: Thursday 00:00 + 48 h = Saturday 00:00 -> Monday 08:00. Amira: Thursday 09:00 -> Monday 09:00.
-    // Alice: Thursday 22:00 -> Monday 22:00 -> Tuesday 08:00. Karim: Friday 09:00 -> Tuesday 09:00.
-    expect(seen.map((s) => [s.name, s.local])).toEqual([
-      ['mentee2', 'Mon 09:00'],
-      ['mentorLA', 'Mon 08:00'],
-      ['mentee', 'Tue 09:00'],
-      ['mentor', 'Tue 08:00'],
+    // By hand. Reminders: 10:00 on the owner's working day before the due day. Nudges: two working
+    // days after each prompt, weekends not counted, moved out of the night: Lee: Thursday 00:00 +
+    // 48 h = Saturday 00:00 -> Monday 08:00. Alice: Thursday 22:00 -> Monday 22:00 -> Tuesday 08:00.
+    // Karim: Friday 09:00 -> Tuesday 09:00. Amira answered: no nudge.
+    expect(seen.map((s) => [s.name, s.kind, s.local])).toEqual([
+      ['mentorLA', 'reminder', 'Fri 10:00'],
+      ['mentee2', 'reminder', 'Mon 10:00'],
+      ['mentorLA', 'nudge', 'Mon 08:00'],
+      ['mentee', 'nudge', 'Tue 09:00'],
+      ['mentor', 'nudge', 'Tue 08:00'],
     ]);
-  }, 300_000);
+    expect(dms.filter((r) => /Send the board template|Book the board meeting/.test(r.message.text ?? ''))).toHaveLength(
+      2,
+    );
+  }, 600_000);
 });
 
 describe('a nudge deferred overnight is dropped when the person replied in the night', () => {
