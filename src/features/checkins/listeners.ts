@@ -1,13 +1,7 @@
-import type {
-  AllMiddlewareArgs,
-  BlockButtonAction,
-  SlackActionMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
-} from '@slack/bolt';
 import { createJobContext } from '../../jobs/job-context';
 import { runOutbox } from '../../jobs/outbox';
 import type { AppDeps } from '../../slack/deps';
+import type { ButtonArgs, ViewArgs } from '../../slack/listener-args';
 import { describeError } from '../../slack/errors';
 import { answering, submitModal } from '../../slack/respond';
 import { PairModel, type Pair } from '../../pairs/model';
@@ -54,7 +48,7 @@ function modalInput(target: ReplyTarget): ReplyModalInput {
 
 /** "Reply to check-in" (in the channel's prompt or a DM nudge): opens the answer modal, pre-filled when editing. */
 export async function handleActionReplyButton(
-  { ack, body, action, respond, client }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs,
+  { ack, body, action, respond, client }: ButtonArgs,
   deps: AppDeps,
 ): Promise<void> {
   await ack();
@@ -63,8 +57,6 @@ export async function handleActionReplyButton(
     await client.views.open({ trigger_id: body.trigger_id, view: replyModal(modalInput(target)) });
   });
 }
-
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** The answer modal was submitted: check, store, close the modal, then post the summary and update the prompt. */
 export async function handleViewReplySubmit({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {

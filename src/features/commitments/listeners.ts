@@ -1,14 +1,8 @@
-import type {
-  AllMiddlewareArgs,
-  BlockButtonAction,
-  SlackActionMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
-} from '@slack/bolt';
 import { localDay } from '../../lib/time';
 import { partnerOf } from '../../pairs/membership';
 import type { AppDeps } from '../../slack/deps';
 import type { Mrkdwn } from '../../slack/mrkdwn';
+import type { ButtonArgs, ViewArgs } from '../../slack/listener-args';
 import { describeError } from '../../slack/errors';
 import { answering, submitModal } from '../../slack/respond';
 import { CommitmentIds } from './ids';
@@ -26,8 +20,6 @@ import {
 } from './service';
 import { dropModal, extendModal, sentenceMessage } from './views';
 
-type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 type StateValues = Record<string, Record<string, { value?: string | null; selected_date?: string | null }>>;
 
 const ephemeral = (sentence: Mrkdwn) => ({

@@ -1,12 +1,12 @@
-import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { AppDeps } from '../../slack/deps';
+import type { EventArgs } from '../../slack/listener-args';
 import { describeError } from '../../slack/errors';
 import { listPairsOf } from '../../pairs/queries';
 import { homeView } from './views';
 
 /** Publishes the person's Home tab when they open it. */
 export async function handleEventAppHomeOpened(
-  { event, body }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs,
+  { event, body }: EventArgs<'app_home_opened'>,
   deps: AppDeps,
 ): Promise<void> {
   if (event.tab !== 'home') return;

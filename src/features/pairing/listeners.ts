@@ -1,14 +1,8 @@
-import type {
-  AllMiddlewareArgs,
-  BlockButtonAction,
-  SlackActionMiddlewareArgs,
-  SlackViewMiddlewareArgs,
-  ViewSubmitAction,
-} from '@slack/bolt';
 import { isObjectIdString } from '../../lib/ids';
 import { addDays, localDay } from '../../lib/time';
 import type { CommandArgs, Subcommand } from '../../slack/command-router';
 import type { AppDeps } from '../../slack/deps';
+import type { ButtonArgs, ViewArgs } from '../../slack/listener-args';
 import { UserFacingError } from '../../slack/errors';
 import { answering, submitModal } from '../../slack/respond';
 import { fetchSlackUser } from '../../slack/users';
@@ -99,8 +93,6 @@ export const pairingSubcommands: Subcommand[] = [
   { name: 'list', handle: handleCommandList },
 ];
 
-type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
-
 /** The create-pair modal was submitted: validate, store, close the modal, then set up in Slack. */
 export async function handleViewCreatePair({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
   const teamId = body.team?.id ?? body.user.team_id ?? '';
@@ -124,10 +116,7 @@ export async function handleViewCreatePair({ ack, body, view }: ViewArgs, deps: 
 }
 
 /** Staff pressed Retry on a set-up that stopped half-way. */
-export async function handleActionRetrySetup(
-  { ack, body, action, respond }: SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs,
-  deps: AppDeps,
-): Promise<void> {
+export async function handleActionRetrySetup({ ack, body, action, respond }: ButtonArgs, deps: AppDeps): Promise<void> {
   await ack();
   await answering(respond, deps.logger, 'retry setup', async () => {
     await requireStaff(body.user.id, deps);

@@ -1,7 +1,7 @@
-import type { AllMiddlewareArgs, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { addDays, localDay } from '../../lib/time';
 import type { CommandArgs, Subcommand } from '../../slack/command-router';
 import type { AppDeps } from '../../slack/deps';
+import type { ButtonArgs } from '../../slack/listener-args';
 import { UserFacingError } from '../../slack/errors';
 import { answering } from '../../slack/respond';
 import { isMember as isParticipant, othersThan } from '../../pairs/membership';
@@ -85,8 +85,6 @@ export const pauseSubcommands: Subcommand[] = [
   { name: 'pause', handle: handleCommandPause },
   { name: 'resume', handle: handleCommandResume },
 ];
-
-type ButtonArgs = SlackActionMiddlewareArgs<BlockButtonAction> & AllMiddlewareArgs;
 
 /** "Pause 2 weeks" / "Pause 4 weeks" in a nudge after a second missed check-in. */
 export async function handleActionPauseOffer({ ack, body, action, respond }: ButtonArgs, deps: AppDeps): Promise<void> {
