@@ -53,9 +53,15 @@ describe('a nudge DM whose sender crashed', () => {
     const dms = await dmsTo(PEOPLE.mentee.id);
     expect(dms).toHaveLength(1);
     expect(
-      h.standIn.callsTo('chat.postMessage').filter((c) => c.args.metadata?.event_payload?.key === key),
+      h.standIn.attemptsTo('chat.postMessage').filter((c) => c.args.metadata?.event_payload?.key === key),
     ).toHaveLength(1);
     expect((await OutboxModel.findById(key).lean())!.sent).toMatchObject({ channelId: dms[0].channel, ts: dms[0].ts });
+    // It looked in the DM's history, with message metadata, to find it.
+    expect(
+      h.standIn
+        .attemptsTo('conversations.history')
+        .some((c) => c.args.channel === dms[0].channel && String(c.args.include_all_metadata) === 'true'),
+    ).toBe(true);
   });
 
   test('before the Slack call: sent once, after the claim goes stale', async () => {

@@ -171,7 +171,7 @@ describe('a reply can be edited until the next check-in is posted', () => {
     await pressReply(h, PEOPLE.mentee.id, first);
     await h.standIn.waitFor(() => h.standIn.responses.length === 1, 5000, 'a refusal');
     expect(h.standIn.responses[0].body.text).toMatch(/can no longer be edited/);
-    expect(h.standIn.callsTo('views.open')).toHaveLength(1);
+    expect(h.standIn.attemptsTo('views.open')).toHaveLength(1);
     const refused = await submitAnswer(h, PEOPLE.mentee.id, first, 2, { met: 'no' });
     expect(refused.response_action).toBe('errors');
     expect(Object.values(refused.errors!).join(' ')).toMatch(/can no longer be edited/);
