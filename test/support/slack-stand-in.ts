@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseQuery } from 'node:querystring';
 import { checkMessageBlocks, checkView } from './block-kit-limits';
@@ -66,9 +66,14 @@ export interface StandInOptions {
 }
 
 /** The bot scopes the app asks for: the manifest's own list, so the stand-in cannot drift from it. */
-export const MANIFEST_SCOPES: readonly string[] = JSON.parse(
-  readFileSync(path.join(__dirname, '../../manifests/manifest.json'), 'utf8'),
-).oauth_config.scopes.bot;
+export const MANIFEST_SCOPES: readonly string[] = JSON.parse(readFileSync(manifestPath(), 'utf8')).oauth_config.scopes
+  .bot;
+
+/** manifests/manifest.json of this checkout, from test/support (jest) or dist/test/support (the compiled benchmarks). */
+function manifestPath(): string {
+  const near = path.join(__dirname, '../../manifests/manifest.json');
+  return existsSync(near) ? near : path.join(__dirname, '../../../manifests/manifest.json');
+}
 /** Slack's trigger_ids are valid this long after the interaction, and for one views.open/push. */
 export const TRIGGER_TTL_MS = 3000;
 /**
