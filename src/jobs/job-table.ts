@@ -13,6 +13,7 @@ import { pruneDeliveries } from '../slack/deliveries';
 import type { JobContext } from './job-context';
 import { runOutbox } from './outbox';
 import { runJobs, type JobFunction, type JobName } from './run-jobs';
+import { DAY_MS } from '../lib/durations';
 
 /**
  * The job table: every scheduled job, its cron expression (UTC) and what it does.
@@ -50,8 +51,6 @@ export const JOBS: Record<JobName, JobFunction> = {
     await runOutbox({ commitment_reminder: commitmentReminderHandler }, ctx);
   },
 };
-
-const DAY_MS = 86_400_000;
 
 /** Housekeeping: claims older than two days and event keys older than a week. */
 async function pruneOld(ctx: JobContext): Promise<void> {

@@ -6,6 +6,7 @@ import type { JobContext } from './job-context';
 import { claimOnce } from '../db/claims';
 import { deliveryFailedAlertHandler, deliveryFailedEntry, isPermanentFailure } from './delivery-failed';
 import { OutboxModel, type OutboxEntry, type OutboxKind } from './outbox-model';
+import { MINUTE_MS, HOUR_MS } from '../lib/durations';
 
 export type Rendered =
   | {
@@ -43,9 +44,9 @@ export interface NewOutboxEntry {
 }
 
 /** A claim older than this is taken to be from a process that died mid-send. */
-export const STALE_CLAIM_MS = 5 * 60_000;
+export const STALE_CLAIM_MS = 5 * MINUTE_MS;
 const CLAIM_BATCH = 100;
-const BACKOFF_MS = [60_000, 5 * 60_000, 15 * 60_000, 60 * 60_000, 6 * 60 * 60_000];
+const BACKOFF_MS = [MINUTE_MS, 5 * MINUTE_MS, 15 * MINUTE_MS, HOUR_MS, 6 * HOUR_MS];
 
 /** Writes an entry unless one with the same key exists; true when it is new. */
 export async function enqueue(entry: NewOutboxEntry): Promise<boolean> {
@@ -81,7 +82,7 @@ export interface OutboxRunResult {
 export async function runOutbox(
   handlers: Partial<Record<OutboxKind, OutboxHandler>>,
   ctx: JobContext,
-  budgetMs = 4 * 60_000,
+  budgetMs = 4 * MINUTE_MS,
 ): Promise<OutboxRunResult> {
   // Every run also delivers the staff alerts about sends that failed for good.
   const all: Partial<Record<OutboxKind, OutboxHandler>> = {
@@ -164,7 +165,7 @@ async function sendOne(
     }
     if (rendered.op === 'defer') {
       // Never to the past: the same run would pick the entry up again, and again.
-      const until = new Date(Math.max(rendered.until.getTime(), ctx.now.getTime() + 60_000));
+      const until = new Date(Math.max(rendered.until.getTime(), ctx.now.getTime() + MINUTE_MS));
       await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: until } });
       ctx.report.push(`deferred ${entry.kind} ${entry.key} to ${until.toISOString()}: ${rendered.reason}`);
       return 'skipped';
@@ -227,7 +228,7 @@ async function sendOne(
       { _id: id },
       { $set: { status: 'pending', nextAttemptAt: new Date(ctx.now.getTime() + wait), lastError: error, failures } },
     );
-    ctx.logger.warn(`outbox ${entry.kind} ${entry.key}: ${error}; retrying in ${Math.round(wait / 60_000)} min`);
+    ctx.logger.warn(`outbox ${entry.kind} ${entry.key}: ${error}; retrying in ${Math.round(wait / MINUTE_MS)} min`);
     ctx.report.push(`failed ${entry.kind} ${entry.key}: ${error} (will retry)`);
     return 'failed';
   }

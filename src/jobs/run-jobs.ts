@@ -1,5 +1,6 @@
 import type { JobContext } from './job-context';
 import { acquireLease, releaseLease } from './lease';
+import { MINUTE_MS } from '../lib/durations';
 
 export const JOB_NAMES = ['checkins', 'nudges', 'reminders'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
@@ -7,7 +8,7 @@ export type JobName = (typeof JOB_NAMES)[number];
 export type JobFunction = (ctx: JobContext) => Promise<void>;
 
 /** A lease outlives a crashed run by this much at most. */
-const LEASE_MS = 10 * 60_000;
+const LEASE_MS = 10 * MINUTE_MS;
 
 /**
  * Runs jobs under their leases: while one instance works a job, another instance's tick of the

@@ -4,6 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { addDays } from './time';
+import { HOUR_MS } from './durations';
 
 export interface WorkingHours {
   startHour: number;
@@ -19,7 +20,6 @@ export interface Person {
   workingHours?: WorkingHours;
 }
 
-const HOUR_MS = 3_600_000;
 const DM_START_HOUR = 8;
 const DM_END_HOUR = 20;
 

@@ -11,5 +11,13 @@ export const LIMITS = {
 /** A pair has one to this many goals. */
 export const MAX_GOALS = 5;
 
+/** Rules of a program every feature keeps to. */
+export const PROGRAM_RULES = {
+  /** A next step may be due, or moved to, at most this many days after the program ends. */
+  daysAfterProgramEnd: 30,
+  /** This many days without a reply from either side flag a pair at risk. */
+  silentDaysAtRisk: 21,
+} as const;
+
 export const CADENCES = ['weekly', 'biweekly'] as const;
 export type Cadence = (typeof CADENCES)[number];

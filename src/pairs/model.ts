@@ -62,7 +62,7 @@ export const pairSchema = new Schema(
       by: { type: String },
       since: { type: Date },
     },
-    /** The last reply from either side (or the start): 21 days of silence flag the pair. */
+    /** The last reply from either side (or the start): PROGRAM_RULES.silentDaysAtRisk days of silence flag the pair. */
     lastActivityAt: { type: Date },
     atRisk: {
       since: { type: Date },

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { MINUTE_MS } from '../lib/durations';
 
 /**
  * Messages the app posts on its own carry their idempotency key in Slack message metadata, so a
@@ -11,7 +12,7 @@ export function keyMetadata(key: string): { event_type: string; event_payload: {
 }
 
 /** Slack's clock and ours may differ a little, and a send is claimed a moment before it posts. */
-export const LOOKBACK_MARGIN_MS = 15 * 60_000;
+export const LOOKBACK_MARGIN_MS = 15 * MINUTE_MS;
 /** Pages of history read at most when looking for a key (a busy channel's last ~1,000 messages). */
 export const MAX_HISTORY_PAGES = 10;
 const PAGE_SIZE = 100;

@@ -8,9 +8,10 @@ import type { Participant } from '../../pairs/participants-model';
 import { overdueCommitments } from '../commitments';
 import { CheckinModel, repliedByOf, type Checkin } from './model';
 import { checkinPrompt, type PromptInput } from './prompt-view';
+import { HOUR_MS } from '../../lib/durations';
 
 /** A prompt posted more than this after its due time says that it comes late. */
-const LATE_AFTER_MS = 6 * 3600_000;
+const LATE_AFTER_MS = 6 * HOUR_MS;
 
 /** Everything the prompt shows, read fresh from the database. */
 export async function loadPromptInput(

@@ -3,6 +3,7 @@ import { addDays, isIsoDay } from '../../lib/time';
 import { CheckinIds } from './ids';
 import { text as t } from './messages';
 import { GOAL_PROGRESS, MET_ANSWERS } from './model';
+import { PROGRAM_RULES } from '../../pairs/limits';
 
 /** An answer has at most this many next steps (rows in the modal). */
 export const MAX_COMMITMENTS_PER_REPLY = 3;
@@ -16,8 +17,6 @@ export const REPLY_LIMITS = {
   commitmentWhat: 300,
   blockers: 1000,
   staffNote: 1500,
-  /** A next step may be due at most this many days after the program ends. */
-  daysAfterProgramEnd: 30,
 } as const;
 
 /** What the answer is checked against: facts of the check-in, the pair and the submitter. */
@@ -38,7 +37,7 @@ const text = (max: number, label: string) => z.string().trim().max(max, t.tooLon
 
 /** The check-in reply as read from the modal; the service parses with this schema again before writing. */
 export function replyInputSchema(rules: ReplyRules) {
-  const latest = addDays(rules.programEnd, REPLY_LIMITS.daysAfterProgramEnd);
+  const latest = addDays(rules.programEnd, PROGRAM_RULES.daysAfterProgramEnd);
   const nextStep = z
     .object({
       row: z.number().int().min(1).max(MAX_COMMITMENTS_PER_REPLY),
@@ -61,7 +60,7 @@ export function replyInputSchema(rules: ReplyRules) {
         ctx.addIssue({
           code: 'custom',
           path: ['dueDay'],
-          message: t.dateAfterProgram(latest, REPLY_LIMITS.daysAfterProgramEnd),
+          message: t.dateAfterProgram(latest, PROGRAM_RULES.daysAfterProgramEnd),
         });
       }
     });

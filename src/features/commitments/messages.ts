@@ -1,4 +1,5 @@
 import { bold, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
+import { PROGRAM_RULES } from '../../pairs/limits';
 
 /*
  * Every sentence the commitments feature shows people, in one place, built from parameters.
@@ -48,7 +49,7 @@ export const text = {
   dayNotAfterCurrent: (dueDay: string) => `Choose a day after the current due date (${longDay(dueDay)}).`,
   dayNotAfterToday: () => 'Choose a day after today.',
   dayTooLate: (latest: string) =>
-    `Choose a day at most 30 days after the program ends (${longDay(latest)} at the latest).`,
+    `Choose a day at most ${PROGRAM_RULES.daysAfterProgramEnd} days after the program ends (${longDay(latest)} at the latest).`,
   extendedConfirmation: (what: string, newDay: string) =>
     mrkdwn`:calendar: Moved ${quoted(what)} to ${day(newDay)}. I'll remind you the working day before, and I told your partner in your channel.`,
   extendedChannelNote: (ownerId: string, what: string, oldDay: string, newDay: string) =>

@@ -3,8 +3,6 @@ import { isIsoDay } from '../../lib/time';
 
 export const LIMITS = {
   dropReason: 500,
-  /** A new due day may be at most this many days after the program's end. */
-  daysAfterProgramEnd: 30,
 } as const;
 
 export const newDueDaySchema = z.string({ error: 'Choose a date.' }).refine(isIsoDay, 'Choose a date.');

@@ -11,8 +11,8 @@ import { CommitmentIds, reminderKey } from './ids';
 import { text } from './messages';
 import { CommitmentModel, type Commitment } from './model';
 import { reminderTime } from './reminder-time';
-import { LIMITS } from './schemas';
 import { sentenceMessage } from './views';
+import { PROGRAM_RULES } from '../../pairs/limits';
 
 /** The owner's time zone and working days (UTC and Mon–Fri when they are not on record). */
 export async function ownerPerson(teamId: string, userId: string): Promise<Person> {
@@ -91,7 +91,7 @@ export async function extendCommitment(
   if (newDay <= commitment.dueDay) throw fieldError(text.dayNotAfterCurrent(commitment.dueDay));
   if (newDay <= localDay(now, person.tz)) throw fieldError(text.dayNotAfterToday());
   if (pair) {
-    const latest = addDays(pair.endDate, LIMITS.daysAfterProgramEnd);
+    const latest = addDays(pair.endDate, PROGRAM_RULES.daysAfterProgramEnd);
     if (newDay > latest) throw fieldError(text.dayTooLate(latest));
   }
 

@@ -1,8 +1,8 @@
 import { enqueue } from '../../jobs/outbox';
 import type { JobContext } from '../../jobs/job-context';
 import { PairModel, type Pair } from '../../pairs/model';
-
-export const SILENT_DAYS = 21;
+import { PROGRAM_RULES } from '../../pairs/limits';
+import { DAY_MS } from '../../lib/durations';
 
 /**
  * Flags a pair at risk and queues one alert to staff. The alert's key is the silence episode
@@ -30,9 +30,9 @@ export async function flagAtRisk(
   ctx.report.push(`flagged pair ${pair._id} at risk: ${reason}`);
 }
 
-/** Pairs with no reply from either side for 21 days (indexed on status + lastActivityAt). */
+/** Pairs with no reply from either side for PROGRAM_RULES.silentDaysAtRisk days (indexed on status + lastActivityAt). */
 export async function flagSilentPairs(ctx: JobContext): Promise<number> {
-  const cutoff = new Date(ctx.now.getTime() - SILENT_DAYS * 86_400_000);
+  const cutoff = new Date(ctx.now.getTime() - PROGRAM_RULES.silentDaysAtRisk * DAY_MS);
   const pairs = await PairModel.find({
     status: 'active',
     lastActivityAt: { $lte: cutoff },
@@ -41,7 +41,8 @@ export async function flagSilentPairs(ctx: JobContext): Promise<number> {
     .limit(500)
     .lean<Pair[]>();
   for (const pair of pairs) {
-    if (ctx.dryRun) ctx.report.push(`would flag pair ${pair._id} at risk: silent for ${SILENT_DAYS} days`);
+    if (ctx.dryRun)
+      ctx.report.push(`would flag pair ${pair._id} at risk: silent for ${PROGRAM_RULES.silentDaysAtRisk} days`);
     else await flagAtRisk(pair, 'silent_21_days', ctx);
   }
   return pairs.length;

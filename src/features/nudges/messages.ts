@@ -1,4 +1,5 @@
 import { bold, channelLink, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
+import { PROGRAM_RULES } from '../../pairs/limits';
 
 /**
  * Every sentence of the nudges feature. Kind first: people are busy, not lazy. Names come from
@@ -17,6 +18,6 @@ export const text = {
     mrkdwn`:warning: The pair ${bold(mentor)} and ${bold(mentee)} (${channelId ? channelLink(channelId) : 'no channel'}) may be at risk: ${reason}. Last reply: ${lastActivity}. A friendly word from staff often helps.`,
   reasons: {
     missed_three: (user: string) => mrkdwn`${mention(user)} has not replied to three check-ins in a row`,
-    silent_21_days: () => mrkdwn`no reply from either side for 21 days`,
+    silent_21_days: () => mrkdwn`no reply from either side for ${PROGRAM_RULES.silentDaysAtRisk} days`,
   },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDay, isValidTimeZone } from '../../lib/time';
 import { CADENCES, LIMITS, MAX_GOALS } from '../../pairs/limits';
+import { DAY_MS } from '../../lib/durations';
 
 const userId = z.string().regex(/^[UW][A-Z0-9]+$/, 'Choose a person.');
 const timeZone = z
@@ -51,7 +52,7 @@ export const pairInputSchema = z
     if (pair.endDate <= pair.startDate) {
       ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'The end date must be after the start date.' });
     } else {
-      const days = (Date.parse(pair.endDate) - Date.parse(pair.startDate)) / 86_400_000;
+      const days = (Date.parse(pair.endDate) - Date.parse(pair.startDate)) / DAY_MS;
       if (days > LIMITS.maxProgramDays) {
         ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'A program can last at most three years.' });
       }

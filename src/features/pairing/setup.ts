@@ -12,8 +12,9 @@ import { pairChannelName } from './channel-name';
 import { text } from './messages';
 import type { PairingDeps } from './service';
 import { setupFailedMessage, welcomeMessage } from './views';
+import { MINUTE_MS } from '../../lib/durations';
 
-const LOCK_MS = 2 * 60_000;
+const LOCK_MS = 2 * MINUTE_MS;
 const MAX_NAME_ATTEMPTS = 20;
 
 export type SetupOutcome =

@@ -1,12 +1,13 @@
 import type { WebClient } from '@slack/web-api';
 import type { Clock } from '../../lib/time';
+import { MINUTE_MS } from '../../lib/durations';
 
 export interface StaffConfig {
   userIds: readonly string[];
   channelId?: string;
 }
 
-const CACHE_MS = 60_000;
+const CACHE_MS = MINUTE_MS;
 
 /**
  * Who is program staff: the users in STAFF_USER_IDS and the members of the staff channel.
