@@ -124,16 +124,6 @@ export function nextWorkingMorning(at: Date, person: Person): Date {
 }
 
 /**
- * When to post a check-in due on `day` (the mentee's calendar day): the first hour of that day
- * inside both people's working hours, else 09:00 in the mentee's zone with `overlap: false`.
- */
-export function civilCheckinTime(day: string, mentor: Person, mentee: Person): { at: Date; overlap: boolean } {
-  const slot = checkinSlot(day, mentor, mentee);
-  if (slot.fit === 'working') return { at: slot.at, overlap: true };
-  return { at: zonedTimeToInstant(day, hoursOf(mentee).startHour, 0, mentee.tz), overlap: false };
-}
-
-/**
  * Quiet hours for nudges and DMs: only 08:00–20:00 local on allowed days (the person's working days, else Mon–Fri).
  * Returns `at` itself if allowed, else 08:00 local on the same day (if before 08:00 on an allowed day) or on the next allowed day.
  */

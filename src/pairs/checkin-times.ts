@@ -1,10 +1,10 @@
 import { Types } from 'mongoose';
 import { addDays, localDay } from '../lib/time';
-import { civilCheckinTime, DEFAULT_WORKING_HOURS, type Person } from '../lib/working-time';
+import { checkinSlot, DEFAULT_WORKING_HOURS, type Person } from '../lib/working-time';
 
 /**
  * Check-in time maths: when a pair's next check-in falls (its cadence, the mentee's working days,
- * an hour civil for both). The result is stored on the pair (`pair.schedule`); pairing, check-ins
+ * an hour when nobody is pinged at night or on their weekend: lib/working-time.ts `checkinSlot`). The result is stored on the pair (`pair.schedule`); pairing, check-ins
  * and pause all compute it, so it lives with the pair.
  */
 export type CheckinKind = 'regular' | 'welcome_back';
@@ -23,6 +23,10 @@ export interface ScheduleState {
   nextDueDay: string | null;
   nextCheckinAt: Date | null;
   nextKind: CheckinKind;
+  /** False when the prompt goes out outside the mentor's waking hours: it names them without an @-mention. */
+  nextMentionMentor: boolean;
+  /** When not mentioned, the mentor gets a short DM then (the next 09:00 of their working day); else null. */
+  nextMentorDmAt: Date | null;
 }
 
 export function intervalDays(cadence: string): number {
@@ -52,14 +56,25 @@ function slot(
 ): ScheduleState {
   const nextCheckinId = new Types.ObjectId();
   if (nominalDay > rhythm.endDate)
-    return { nextPeriod: period, nextCheckinId, nextDueDay: null, nextCheckinAt: null, nextKind: kind };
+    return {
+      nextPeriod: period,
+      nextCheckinId,
+      nextDueDay: null,
+      nextCheckinAt: null,
+      nextKind: kind,
+      nextMentionMentor: true,
+      nextMentorDmAt: null,
+    };
   const day = onMenteeWorkingDay(nominalDay, mentee);
+  const chosen = checkinSlot(day, mentor, mentee);
   return {
     nextPeriod: period,
     nextCheckinId,
     nextDueDay: day,
-    nextCheckinAt: civilCheckinTime(day, mentor, mentee).at,
+    nextCheckinAt: chosen.at,
     nextKind: kind,
+    nextMentionMentor: chosen.mentionMentor,
+    nextMentorDmAt: chosen.mentionMentor ? null : chosen.mentorDmAt,
   };
 }
 
@@ -80,7 +95,7 @@ export function scheduleAfter(
 }
 
 /**
- * After a pause: a "welcome back" check-in at the first civil slot from `now` on (today in the
+ * After a pause: a "welcome back" check-in at the first slot from `now` on (today in the
  * mentee's time zone if its slot is still ahead, else the next working day).
  */
 export function welcomeBackSchedule(

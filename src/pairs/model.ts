@@ -5,7 +5,14 @@ export const PAIR_STATUSES = ['setting_up', 'needs_attention', 'active', 'paused
 export type PairStatus = (typeof PAIR_STATUSES)[number];
 
 /** The set-up steps after a pair is stored, in order; each is recorded when done. */
-export const SETUP_STEPS = ['create_channel', 'invite_members', 'set_purpose', 'post_welcome', 'notify_staff'] as const;
+export const SETUP_STEPS = [
+  'create_channel',
+  'invite_members',
+  'set_purpose',
+  'post_welcome',
+  'pin_goals',
+  'notify_staff',
+] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
 
 const sideSchema = new Schema(
@@ -54,6 +61,10 @@ export const pairSchema = new Schema(
       nextDueDay: { type: String },
       nextCheckinAt: { type: Date },
       nextKind: { type: String, enum: ['regular', 'welcome_back'], default: 'regular' },
+      /** False when the check-in falls outside the mentor's waking hours: the prompt names them without an @-mention. */
+      nextMentionMentor: { type: Boolean, default: true },
+      /** When the mentor is not mentioned: their short DM about the check-in (09:00 on their next working day). */
+      nextMentorDmAt: { type: Date },
     },
     pause: {
       until: { type: Date },

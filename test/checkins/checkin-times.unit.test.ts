@@ -27,10 +27,25 @@ describe('when the next check-in falls', () => {
     expect(s.nextDueDay).toBe('2026-12-14');
   });
 
-  test('no hour inside both working days (Los Angeles and Dhaka): 09:00 in the mentee zone', () => {
+  test('no hour inside both working days (Los Angeles and Dhaka), on a Tuesday: 08:00 Dhaka, 18:00 Monday in Los Angeles, both mentioned', () => {
     const s = firstSchedule(rhythm, losAngeles, dhaka);
-    // 09:00 in Dhaka (UTC+6) on 8 December is 03:00 UTC.
-    expect(s.nextCheckinAt).toEqual(new Date('2026-12-08T03:00:00Z'));
+    // 08:00 in Dhaka (UTC+6) on Tuesday 8 December is 02:00 UTC, 18:00 on Monday in Los Angeles (UTC-8).
+    expect(s.nextCheckinAt).toEqual(new Date('2026-12-08T02:00:00Z'));
+    expect([s.nextMentionMentor, s.nextMentorDmAt]).toEqual([true, null]);
+  });
+
+  test('Los Angeles and Dhaka on a Monday (Sunday in Los Angeles): 09:00 Dhaka without the mentor, who is told at 09:00 Monday', () => {
+    const s = firstSchedule({ ...rhythm, startDate: '2026-11-30' }, losAngeles, dhaka);
+    expect(s.nextDueDay).toBe('2026-12-07');
+    expect(s.nextCheckinAt).toEqual(new Date('2026-12-07T03:00:00Z')); // 09:00 Monday in Dhaka, 19:00 Sunday in Los Angeles
+    expect(s.nextMentionMentor).toBe(false);
+    expect(s.nextMentorDmAt).toEqual(new Date('2026-12-07T17:00:00Z')); // 09:00 Monday in Los Angeles
+  });
+
+  test('New York and Dhaka on a Tuesday: 08:00 New York = 19:00 Dhaka, both awake on a working day', () => {
+    const s = firstSchedule(rhythm, newYork, dhaka);
+    expect(s.nextCheckinAt).toEqual(new Date('2026-12-08T13:00:00Z'));
+    expect(s.nextMentionMentor).toBe(true);
   });
 
   test('across the US daylight-saving change the hour follows New York', () => {

@@ -2,7 +2,6 @@ import {
   addWorkingDayHours,
   checkinSlot,
   isWithinWorkingHours,
-  civilCheckinTime,
   localParts,
   nextAllowedDmTime,
   type Person,
@@ -54,30 +53,33 @@ describe('localParts / zonedTimeToInstant', () => {
   });
 });
 
-describe('civilCheckinTime', () => {
+describe('checkinSlot: the first hour inside both working days', () => {
   it('New York + Brussels on a Tuesday → 09:00 New York = 15:00 Brussels', () => {
     for (const [mentor, mentee] of [
       [brussels, newYork],
       [newYork, brussels],
     ]) {
-      const r = civilCheckinTime('2027-01-05', mentor, mentee);
-      expect(r.overlap).toBe(true);
+      const r = checkinSlot('2027-01-05', mentor, mentee);
+      expect(r.fit).toBe('working');
+      expect(r.mentionMentor).toBe(true);
       expect(wall(r.at, 'America/New_York')).toBe('2027-01-05 Tue 09:00');
       expect(wall(r.at, 'Europe/Brussels')).toBe('2027-01-05 Tue 15:00');
     }
   });
 
-  it('Asia/Dhaka + America/Los_Angeles → no overlap → 09:00 Dhaka', () => {
-    const r = civilCheckinTime('2027-01-05', losAngeles, dhaka);
-    expect(r.overlap).toBe(false);
-    expect(wall(r.at, 'Asia/Dhaka')).toBe('2027-01-05 Tue 09:00');
-    const summer = civilCheckinTime('2027-06-08', losAngeles, dhaka);
-    expect(summer).toEqual({ at: at('2027-06-08', 9, 0, 'Asia/Dhaka'), overlap: false });
+  it('Asia/Dhaka + America/Los_Angeles on a Tuesday → no shared working hour → 08:00 Dhaka = 18:00 Monday in Los Angeles (both awake)', () => {
+    const r = checkinSlot('2027-01-05', losAngeles, dhaka);
+    expect(r).toEqual({ at: at('2027-01-05', 8, 0, 'Asia/Dhaka'), fit: 'waking', mentionMentor: true });
+    expect(wall(r.at, 'America/Los_Angeles')).toBe('2027-01-04 Mon 18:00');
+    // In summer Los Angeles is UTC-7: 08:00 Dhaka is 19:00 Monday there, still before 20:00.
+    const summer = checkinSlot('2027-06-08', losAngeles, dhaka);
+    expect(summer).toEqual({ at: at('2027-06-08', 8, 0, 'Asia/Dhaka'), fit: 'waking', mentionMentor: true });
+    expect(wall(summer.at, 'America/Los_Angeles')).toBe('2027-06-07 Mon 19:00');
   });
 
   it('Africa/Tunis + Europe/Berlin in winter → 09:00 for both', () => {
-    const r = civilCheckinTime('2027-01-05', { tz: 'Europe/Berlin' }, { tz: 'Africa/Tunis' });
-    expect(r.overlap).toBe(true);
+    const r = checkinSlot('2027-01-05', { tz: 'Europe/Berlin' }, { tz: 'Africa/Tunis' });
+    expect(r.fit).toBe('working');
     expect(wall(r.at, 'Africa/Tunis')).toBe('2027-01-05 Tue 09:00');
     expect(wall(r.at, 'Europe/Berlin')).toBe('2027-01-05 Tue 09:00');
   });
@@ -85,8 +87,8 @@ describe('civilCheckinTime', () => {
   it('Asia/Kolkata (+05:30) + Europe/London → a time where both are within hours for a whole hour', () => {
     const kolkata: Person = { tz: 'Asia/Kolkata' };
     const london: Person = { tz: 'Europe/London' };
-    const r = civilCheckinTime('2027-01-05', london, kolkata);
-    expect(r.overlap).toBe(true);
+    const r = checkinSlot('2027-01-05', london, kolkata);
+    expect(r.fit).toBe('working');
     // Mentee-local whole hours: 15:00 Kolkata is 09:30 London (14:00 Kolkata would be 08:30 London).
     expect(wall(r.at, 'Asia/Kolkata')).toBe('2027-01-05 Tue 15:00');
     expect(wall(r.at, 'Europe/London')).toBe('2027-01-05 Tue 09:30');
@@ -95,27 +97,31 @@ describe('civilCheckinTime', () => {
       expect(isWithinWorkingHours(new Date(r.at.getTime() + 59 * 60_000), p)).toBe(true);
     }
     // The other way round (mentee in London): whole UTC hours, 09:00 London = 14:30 Kolkata.
-    const r2 = civilCheckinTime('2027-01-05', kolkata, london);
+    const r2 = checkinSlot('2027-01-05', kolkata, london);
     expect(wall(r2.at, 'Europe/London')).toBe('2027-01-05 Tue 09:00');
     expect(wall(r2.at, 'Asia/Kolkata')).toBe('2027-01-05 Tue 14:30');
   });
 
   it('between the US and EU DST switches (2027-03-15) → 09:00 New York = 14:00 Brussels', () => {
-    const r = civilCheckinTime('2027-03-15', brussels, newYork);
-    expect(r.overlap).toBe(true);
+    const r = checkinSlot('2027-03-15', brussels, newYork);
+    expect(r.fit).toBe('working');
     expect(wall(r.at, 'America/New_York')).toBe('2027-03-15 Mon 09:00');
     expect(wall(r.at, 'Europe/Brussels')).toBe('2027-03-15 Mon 14:00');
     expect(r.at.toISOString()).toBe('2027-03-15T13:00:00.000Z');
   });
 
-  it('a weekend day for one side (Dhaka Sun–Thu, Paris Mon–Fri, on a Friday) → fallback 09:00 Dhaka', () => {
+  it('a day off for the mentee (Dhaka Sun–Thu, Paris Mon–Fri, on a Friday) → 09:00 Dhaka, the Paris mentor told at 09:00 their Friday', () => {
     const mentee: Person = { tz: 'Asia/Dhaka', workingHours: { startHour: 9, endHour: 18, days: [7, 1, 2, 3, 4] } };
-    const r = civilCheckinTime('2027-01-08', { tz: 'Europe/Paris' }, mentee);
-    expect(r.overlap).toBe(false);
-    expect(wall(r.at, 'Asia/Dhaka')).toBe('2027-01-08 Fri 09:00');
+    const r = checkinSlot('2027-01-08', { tz: 'Europe/Paris' }, mentee);
+    expect(r).toEqual({
+      at: new Date('2027-01-08T03:00:00Z'), // 09:00 Friday in Dhaka
+      fit: 'mentee_morning',
+      mentionMentor: false,
+      mentorDmAt: new Date('2027-01-08T08:00:00Z'), // 09:00 Friday in Paris
+    });
     // On a Thursday they do overlap: 09:00 Paris = 14:00 Dhaka.
-    const thu = civilCheckinTime('2027-01-07', { tz: 'Europe/Paris' }, mentee);
-    expect(thu.overlap).toBe(true);
+    const thu = checkinSlot('2027-01-07', { tz: 'Europe/Paris' }, mentee);
+    expect(thu.fit).toBe('working');
     expect(wall(thu.at, 'Asia/Dhaka')).toBe('2027-01-07 Thu 14:00');
   });
 });

@@ -10,6 +10,10 @@ export const checkinSchema = new Schema(
     /** The due day in the mentee's time zone, and the civil instant chosen for it. */
     dueDay: { type: String, required: true },
     dueAt: { type: Date, required: true },
+    /** False when dueAt is outside the mentor's waking hours: the prompt names them without an @-mention… */
+    mentionMentor: { type: Boolean, default: true },
+    /** …and they get a short DM at this time instead (unless they replied by then). */
+    mentorDmAt: { type: Date },
     /** Set once the prompt is in the channel. */
     prompt: { channelId: String, ts: String, postedAt: Date, late: Boolean },
     repliedBy: { type: [String], default: [] },
@@ -31,6 +35,9 @@ export const CheckinModel = model('Checkin', checkinSchema);
 
 export const GOAL_PROGRESS = ['not_started', 'some_progress', 'on_track', 'stuck', 'achieved'] as const;
 export const MET_ANSWERS = ['yes', 'no', 'rescheduled'] as const;
+/** The one-tap answers (no form): "We did not meet this week" (met: 'no') and "Skip this week" (met: 'skipped'). */
+export const QUICK_ANSWERS = ['did_not_meet', 'skipped'] as const;
+export type QuickAnswer = (typeof QUICK_ANSWERS)[number];
 
 /** One person's answer to one check-in. Editable until the next check-in is posted. */
 export const checkinReplySchema = new Schema(
@@ -40,7 +47,9 @@ export const checkinReplySchema = new Schema(
     checkinId: { type: Schema.Types.ObjectId, required: true },
     period: { type: Number, required: true },
     userId: { type: String, required: true },
-    met: { type: String, enum: MET_ANSWERS, required: true },
+    met: { type: String, enum: [...MET_ANSWERS, 'skipped'], required: true },
+    /** A one-tap answer (no form); a later full answer replaces it. */
+    quick: { type: Boolean, default: false },
     goals: [{ _id: false, goalId: String, title: String, status: { type: String, enum: GOAL_PROGRESS }, note: String }],
     worked: { type: String, default: '' },
     didNotWork: { type: String, default: '' },
