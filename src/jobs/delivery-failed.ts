@@ -42,6 +42,8 @@ const text = {
     commitment_reminder: 'a commitment reminder',
     reply_summary: 'a check-in reply summary',
     pause_notice: 'a pause notice',
+    checkin_dm: 'a message about an open check-in',
+    welcome_dm: 'a message about a new mentorship channel',
     delivery_failed_alert: 'a delivery alert',
   } satisfies Record<OutboxKind, string>,
   reason: (code: string): string =>

@@ -1,11 +1,13 @@
 import cron from 'node-cron';
 import { pruneClaims } from '../db/claims';
 import { createDueCheckins } from '../features/checkins/due-checkins-job';
+import { checkinDmHandler } from '../features/checkins/checkin-dm';
 import { createCheckinPromptHandler } from '../features/checkins/prompt';
 import { replySummaryHandler } from '../features/checkins/reply-summary';
 import { commitmentReminderHandler, enqueueDueReminders } from '../features/commitments/jobs';
 import { atRiskAlertHandler, flagSilentPairs, silenceNudgeHandler } from '../features/nudges/jobs';
 import { queueSilenceNudges } from '../features/nudges/silence-nudges';
+import { welcomeDmHandler } from '../features/pairing/welcome-dm';
 import { pauseNoticeHandler, resumeDuePauses } from '../features/pause/jobs';
 import type { Config } from '../config';
 import type { Clock } from '../lib/time';
@@ -37,7 +39,13 @@ export const JOBS: Record<JobName, JobFunction> = {
     await resumeDuePauses(ctx);
     await createDueCheckins(ctx);
     await runOutbox(
-      { checkin_prompt: checkinPromptHandler, reply_summary: replySummaryHandler, pause_notice: pauseNoticeHandler },
+      {
+        checkin_prompt: checkinPromptHandler,
+        checkin_dm: checkinDmHandler,
+        welcome_dm: welcomeDmHandler,
+        reply_summary: replySummaryHandler,
+        pause_notice: pauseNoticeHandler,
+      },
       ctx,
     );
   },

@@ -7,6 +7,10 @@ export const OUTBOX_KINDS = [
   'commitment_reminder',
   'reply_summary',
   'pause_notice',
+  /** A short DM about an open check-in to someone its prompt could not @-mention (night or weekend for them). */
+  'checkin_dm',
+  /** A short DM about a new pair channel to someone the welcome could not @-mention. */
+  'welcome_dm',
   /** Staff told that a message could not be delivered for good (see outbox.ts). */
   'delivery_failed_alert',
 ] as const;

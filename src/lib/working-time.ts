@@ -137,6 +137,11 @@ export function nextAllowedDmTime(at: Date, person: Person): Date {
   return zonedTimeToInstant(nearestDay(p.day, 1, days), DM_START_HOUR, 0, person.tz);
 }
 
+/** True when a person may be @-mentioned or sent a DM at `at`: 08:00–20:00 local on one of their working days. */
+export function mayPing(at: Date, person: Person): boolean {
+  return nextAllowedDmTime(at, person).getTime() === at.getTime();
+}
+
 /** The working day before `day` for the person (skips their non-working days). */
 export function previousWorkingDay(day: string, person: Person): string {
   return nearestDay(day, -1, hoursOf(person).days);

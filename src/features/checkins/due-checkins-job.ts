@@ -75,6 +75,8 @@ async function ensureCheckin(pair: Pair, state: ScheduleState): Promise<string> 
       kind: state.nextKind,
       dueDay: state.nextDueDay!,
       dueAt: state.nextCheckinAt!,
+      mentionMentor: state.nextMentionMentor ?? true,
+      ...(state.nextMentorDmAt ? { mentorDmAt: state.nextMentorDmAt } : {}),
     });
     return String(id);
   } catch (err) {

@@ -1,0 +1,37 @@
+import type { OutboxHandler } from '../../jobs/outbox';
+import { nextAllowedDmTime } from '../../lib/working-time';
+import { message, section } from '../../slack/blocks';
+import { partnerOf } from '../../pairs/membership';
+import { PairModel, type Pair } from '../../pairs/model';
+import { participantsOf, toPerson } from '../../pairs/participants';
+import { CheckinModel, repliedByOf, type Checkin } from './model';
+import { text } from './messages';
+import { checkinReplyButton } from './reply-button';
+
+/**
+ * `checkin_dm`: a short DM, with the reply button, to someone the check-in's prompt named without
+ * an @-mention (it was night or a day off for them), sent at the start of their next working day.
+ * Skipped when it lost its point: they already replied, the pair is no longer active.
+ */
+export const checkinDmHandler: OutboxHandler = {
+  async render(entry, ctx) {
+    const userId = String(entry.ref.userId);
+    const checkin = await CheckinModel.findById(entry.ref.checkinId).lean<Checkin>();
+    const pair = await PairModel.findById(entry.pairId).lean<Pair>();
+    if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
+    if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
+    if (repliedByOf(checkin).includes(userId)) return { op: 'skip', reason: 'already replied' };
+    const people = await participantsOf(pair);
+    const me = people.get(userId);
+    if (!me) return { op: 'skip', reason: 'participant unknown' };
+    const allowed = nextAllowedDmTime(ctx.now, toPerson(me));
+    if (allowed.getTime() > ctx.now.getTime()) return { op: 'defer', until: allowed, reason: 'quiet hours' };
+    const partner = people.get(partnerOf(pair, userId));
+    const sentence = text.checkinDm(checkin.period, partner?.name ?? 'your partner', pair.channel?.id ?? '');
+    const buttons = {
+      type: 'actions' as const,
+      elements: [checkinReplyButton(String(checkin._id), text.replyButton())],
+    };
+    return { op: 'post', to: userId, ...message(sentence, [section(sentence), buttons]) };
+  },
+};

@@ -1,0 +1,62 @@
+import { enqueue, type OutboxHandler } from '../../jobs/outbox';
+import { mayPing, nextAllowedDmTime } from '../../lib/working-time';
+import { partnerOf } from '../../pairs/membership';
+import { PairModel, type Pair } from '../../pairs/model';
+import { participantsOf, toPerson } from '../../pairs/participants';
+import type { Participant } from '../../pairs/participants-model';
+import { text } from './messages';
+import type { WelcomeMentions } from './welcome-text';
+
+/**
+ * Who the welcome may @-mention now: only a person for whom it is 08:00–20:00 on a working day.
+ * Staff create pairs at any hour; nobody is pinged at night or on their weekend for it.
+ */
+export function welcomeMentions(mentor: Participant, mentee: Participant, now: Date): WelcomeMentions {
+  const mentorAwake = mayPing(now, toPerson(mentor));
+  const menteeAwake = mayPing(now, toPerson(mentee));
+  if (mentorAwake && menteeAwake) return 'both';
+  if (mentorAwake) return 'mentor';
+  if (menteeAwake) return 'mentee';
+  return 'none';
+}
+
+/** A short DM, at their next 08:00–20:00 on a working day, to each person the welcome only named. */
+export async function queueWelcomeDms(
+  pair: Pair,
+  mentor: Participant,
+  mentee: Participant,
+  mentions: WelcomeMentions,
+  now: Date,
+): Promise<void> {
+  for (const [role, person] of [
+    ['mentor', mentor],
+    ['mentee', mentee],
+  ] as const) {
+    if (mentions === 'both' || mentions === role) continue;
+    await enqueue({
+      key: `welcome-dm:${pair._id}:${person.userId}`,
+      teamId: pair.teamId,
+      kind: 'welcome_dm',
+      pairId: pair._id,
+      ref: { userId: person.userId },
+      dueAt: nextAllowedDmTime(now, toPerson(person)),
+    });
+  }
+}
+
+/** `welcome_dm`: "You have a new mentorship channel with Alice: #channel". Skipped once the pair has ended. */
+export const welcomeDmHandler: OutboxHandler = {
+  async render(entry, ctx) {
+    const pair = await PairModel.findById(entry.pairId).lean<Pair>();
+    if (!pair?.channel?.id) return { op: 'skip', reason: 'pair or channel gone' };
+    if (pair.status === 'ended') return { op: 'skip', reason: 'pair ended' };
+    const userId = String(entry.ref.userId);
+    const people = await participantsOf(pair);
+    const me = people.get(userId);
+    if (!me) return { op: 'skip', reason: 'participant unknown' };
+    const allowed = nextAllowedDmTime(ctx.now, toPerson(me));
+    if (allowed.getTime() > ctx.now.getTime()) return { op: 'defer', until: allowed, reason: 'quiet hours' };
+    const partner = people.get(partnerOf(pair, userId));
+    return { op: 'post', to: userId, text: text.welcomeDm(partner?.name ?? 'your partner', pair.channel.id).text };
+  },
+};
