@@ -26,6 +26,8 @@ export const METHOD_SCOPES: Record<string, readonly string[]> = {
   'conversations.history': ['groups:history'],
   // … and in the thread, for a thread summary.
   'conversations.replies': ['groups:history'],
+  // The goals message is pinned in the pair's channel.
+  'pins.add': ['pins:write'],
   'users.info': ['users:read'],
   'views.open': [],
   'views.publish': [],

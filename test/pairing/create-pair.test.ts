@@ -45,14 +45,26 @@ describe('creating a pair end to end', () => {
     expect(channel.members.has(PEOPLE.staff.id)).toBe(false);
     expect(channel.purpose).toMatch(/Alice Müller \(mentor\) and Karim Rahman \(mentee/);
 
-    const welcome = h.standIn.messages.find((m) => m.channel === channel.id)!;
+    // The short welcome first, then the goals and practices, pinned.
+    const [welcome, goals] = h.standIn.messages.filter((m) => m.channel === channel.id);
     const welcomeText = JSON.stringify(welcome.blocks);
-    expect(welcomeText).toContain('Microfinance Association of Bangladesh');
-    expect(welcomeText).toContain('Asia/Dhaka');
-    expect(welcomeText).toContain('America/New_York');
-    expect(welcomeText).toContain('Halve the central-bank fee');
-    expect(welcomeText).toMatch(/Local context.*Commitment.*Communication/s);
-    expect(welcomeText).toContain('tell <@U0MENTOR01> about your organisation');
+    expect(welcome.metadata?.event_payload).toEqual({ key: `welcome:${pair!._id}` });
+    expect(welcomeText).toContain('<@U0MENTEE01>, Microfinance Association of Bangladesh, Bangladesh');
+    expect(welcomeText).toContain('<@U0MENTOR01>, ASAE, United States');
+    // New York (UTC−5 in December) and Dhaka (UTC+6).
+    expect(welcomeText).toContain('Dhaka is 11 hours ahead of New York.');
+    const first = pair!.schedule!.nextCheckinAt!;
+    expect(welcomeText).toContain(`<!date^${first.getTime() / 1000}^{date_long_pretty} at {time}|`);
+    expect(welcomeText).toContain('introduce yourselves here');
+    expect(welcomeText).toContain('/mentorship pause');
+    expect(welcomeText).not.toContain('Halve the central-bank fee');
+
+    const goalsText = JSON.stringify(goals.blocks);
+    expect(goals.metadata?.event_payload).toEqual({ key: `goals:${pair!._id}` });
+    expect(goalsText).toContain('Halve the central-bank fee');
+    expect(goalsText).toContain('The fee for member MFIs drops from 2% to 1%');
+    expect(goalsText).toMatch(/Local context.*Commitment.*Communication/s);
+    expect(h.standIn.pins).toEqual([{ channel: channel.id, ts: goals.ts }]);
 
     const people = await ParticipantModel.find().sort({ userId: 1 }).lean();
     expect(people.map((p) => [p.userId, p.tz])).toEqual([

@@ -58,7 +58,8 @@ describe('when Slack fails half-way through setting up a pair', () => {
     expect(h.standIn.callsTo('conversations.create')).toHaveLength(1);
     const channel = h.standIn.channels.get(stored!.channel!.id!)!;
     expect(channel.members.has(PEOPLE.mentor.id) && channel.members.has(PEOPLE.mentee.id)).toBe(true);
-    expect(h.standIn.messages.filter((m) => m.channel === channel.id)).toHaveLength(1);
+    // The welcome and the pinned goals message, once each.
+    expect(h.standIn.messages.filter((m) => m.channel === channel.id)).toHaveLength(2);
     await h.standIn.waitFor(() =>
       h.standIn.responses.some((r) => r.body.replace_original && /Set-up finished/.test(r.body.text)),
     );
@@ -110,7 +111,7 @@ describe('when Slack fails half-way through setting up a pair', () => {
     ).toBeGreaterThan(0);
   });
 
-  test('a welcome posted just before a crash is not posted again by the retry', async () => {
+  test('a welcome and pinned goals posted just before a crash are not posted or pinned again by the retry', async () => {
     h.standIn.failNext('conversations.open', { error: 'fatal_error' }, 2); // the confirmation DM, then the failure DM
     await createPair();
     await pairWithStatus('needs_attention');
@@ -128,6 +129,46 @@ describe('when Slack fails half-way through setting up a pair', () => {
     expect(
       h.standIn.messages.filter((m) => m.channel === pair.channel!.id && /^Welcome, /.test(m.text ?? '')),
     ).toHaveLength(1);
+    const goals = h.standIn.messages.filter((m) => m.channel === pair.channel!.id && /^Your goals/.test(m.text ?? ''));
+    expect(goals).toHaveLength(1);
+    // The retry asked Slack to pin it again and was told it already was: one pin, on the goals message.
+    expect(h.standIn.pins).toEqual([{ channel: pair.channel!.id, ts: goals[0].ts }]);
+    expect(h.standIn.callsTo('pins.add')).toHaveLength(1);
+  });
+
+  test('a retry after a later step failed does not post or pin again', async () => {
+    h.standIn.failNext('conversations.open', { error: 'fatal_error' }, 2); // the confirmation DM, then the failure DM
+    await createPair();
+    await pairWithStatus('needs_attention');
+    const pair = (await PairModel.findOne().lean())!;
+    await h.driver.blockAction({
+      userId: PEOPLE.staff.id,
+      actionId: PairingIds.retrySetupButton,
+      value: String(pair._id),
+      channelId: 'D0STAFF',
+    });
+    await pairWithStatus('active');
+    expect(h.standIn.messages.filter((m) => m.channel === pair.channel!.id)).toHaveLength(2);
+    expect(h.standIn.attemptsTo('pins.add')).toHaveLength(1);
+    expect(h.standIn.pins).toHaveLength(1);
+  });
+
+  test('a pin refused by Slack stops set-up; Retry pins the goals message already posted', async () => {
+    h.standIn.failNext('pins.add', { error: 'fatal_error' });
+    await createPair();
+    await pairWithStatus('needs_attention');
+    expect((await PairModel.findOne().lean())!.setup!.failedStep).toBe('post_welcome');
+    const pair = (await PairModel.findOne().lean())!;
+    await h.driver.blockAction({
+      userId: PEOPLE.staff.id,
+      actionId: PairingIds.retrySetupButton,
+      value: String(pair._id),
+      channelId: 'D0STAFF',
+    });
+    await pairWithStatus('active');
+    const inChannel = h.standIn.messages.filter((m) => m.channel === pair.channel!.id);
+    expect(inChannel.map((m) => m.text?.slice(0, 10))).toEqual(['Welcome, A', 'Your goals']);
+    expect(h.standIn.pins).toEqual([{ channel: pair.channel!.id, ts: inChannel[1].ts }]);
   });
 
   test('a rate-limited post waits for Retry-After and goes through', async () => {
@@ -137,7 +178,8 @@ describe('when Slack fails half-way through setting up a pair', () => {
     const posts = h.standIn.calls.filter((c) => c.method === 'chat.postMessage');
     expect(posts[0].error).toBe('ratelimited');
     expect(posts[1].at - posts[0].at).toBeGreaterThanOrEqual(950);
-    expect(h.standIn.messages.filter((m) => m.channel.startsWith('C'))).toHaveLength(1);
+    // The welcome and the goals message.
+    expect(h.standIn.messages.filter((m) => m.channel.startsWith('C'))).toHaveLength(2);
   });
 
   test('Retry pressed by someone who is not staff is refused and changes nothing', async () => {

@@ -150,6 +150,8 @@ export class SlackStandIn {
   channels = new Map<string, StandInChannel>();
   messages: StandInMessage[] = [];
   responses: Array<{ id: string; body: any }> = [];
+  /** Messages pinned with pins.add. */
+  pins: Array<{ channel: string; ts: string }> = [];
   /** Views opened, pushed or published, by view id. */
   views = new Map<string, Json>();
   /** Socket Mode (set by SocketModeStandIn): apps.connections.open gives `openUrl()` to `appToken`. */
@@ -344,6 +346,7 @@ export class SlackStandIn {
     this.calls.length = 0;
     this.messages.length = 0;
     this.responses.length = 0;
+    this.pins.length = 0;
     for (const map of [
       this.failures,
       this.limits,
@@ -590,6 +593,19 @@ export class SlackStandIn {
       // Slack answers the parent first on every page, then the replies oldest first.
       const page = this.page(replies, a, 'oldest_first');
       return { ...page, messages: [this.historyJson(parent, a), ...page.messages] };
+    },
+    'pins.add': (a) => {
+      this.needScope('pins:write');
+      const channel = this.conversation(a.channel);
+      const c = this.channels.get(channel);
+      if (c && !c.members.has(this.botUserId)) fail(c.is_private ? 'channel_not_found' : 'not_in_channel');
+      if (!a.timestamp) fail('no_item_specified');
+      const m =
+        this.messages.find((x) => x.channel === channel && x.ts === a.timestamp && !x.ephemeral) ??
+        fail('message_not_found');
+      if (this.pins.some((p) => p.channel === channel && p.ts === m.ts)) fail('already_pinned');
+      this.pins.push({ channel, ts: m.ts });
+      return {};
     },
     'users.info': (a) => {
       this.needScope('users:read');

@@ -1,3 +1,4 @@
+import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { claimOnce } from '../../db/claims';
 import { describeError, slackErrorCode } from '../../slack/errors';
@@ -11,7 +12,7 @@ import type { Participant } from '../../pairs/participants-model';
 import { pairChannelName } from './channel-name';
 import { text } from './messages';
 import type { PairingDeps } from './service';
-import { setupFailedMessage, welcomeMessage } from './views';
+import { goalsMessage, setupFailedMessage, welcomeMessage } from './views';
 import { MINUTE_MS } from '../../lib/durations';
 
 const LOCK_MS = 2 * MINUTE_MS;
@@ -149,19 +150,37 @@ const STEPS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
     await ctx.deps.client.conversations.setPurpose({ channel: ctx.pair.channel!.id!, purpose });
   },
 
+  /**
+   * The short welcome, then the goals and the three practices in a second message, pinned. Each
+   * message carries its key: on a later attempt (ctx.pair was read before this one was counted), a
+   * message posted just before a crash, and so never recorded, is found in the channel instead of
+   * posted again, and a pin already made (already_pinned) counts as done.
+   */
   async post_welcome(ctx) {
+    const { client } = ctx.deps;
     const channel = ctx.pair.channel!.id!;
-    const key = `welcome:${ctx.pair._id}`;
-    // On a later attempt (ctx.pair was read before this one was counted), a welcome posted just
-    // before a crash, and so never recorded, is found in the channel instead of posted again.
-    if ((ctx.pair.setup?.attempts ?? 0) > 0 && (await findPostedByKey(ctx.deps.client, channel, key))) return;
-    const message = welcomeMessage(ctx.pair, ctx.mentor, ctx.mentee, ctx.deps.clock.now());
-    await ctx.deps.client.chat.postMessage({
-      channel,
-      text: message.text,
-      blocks: message.blocks,
-      metadata: keyMetadata(key),
+    const retried = (ctx.pair.setup?.attempts ?? 0) > 0;
+    const postOnce = async (key: string, message: { text: string; blocks: KnownBlock[] }): Promise<string> => {
+      const found = retried ? await findPostedByKey(client, channel, key) : undefined;
+      if (found) return found;
+      const res = await client.chat.postMessage({ channel, ...message, metadata: keyMetadata(key) });
+      return res.ts!;
+    };
+    const first = firstSchedule(ctx.pair, toPerson(ctx.mentor), toPerson(ctx.mentee));
+    const welcome = welcomeMessage({
+      pair: ctx.pair,
+      mentor: ctx.mentor,
+      mentee: ctx.mentee,
+      firstCheckinAt: first.nextCheckinAt,
+      now: ctx.deps.clock.now(),
     });
+    await postOnce(`welcome:${ctx.pair._id}`, welcome);
+    const goalsTs = await postOnce(`goals:${ctx.pair._id}`, goalsMessage(ctx.pair));
+    try {
+      await client.pins.add({ channel, timestamp: goalsTs });
+    } catch (err) {
+      if (slackErrorCode(err) !== 'already_pinned') throw err;
+    }
   },
 
   async notify_staff(ctx) {

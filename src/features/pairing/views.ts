@@ -1,8 +1,8 @@
 import type { KnownBlock, View } from '@slack/types';
-import { formatLocalTime } from '../../lib/time';
+import { timeDifference } from '../../lib/time-difference';
+import { slackDateTime } from '../../slack/dates';
 import {
   context,
-  fieldsSection,
   header,
   message,
   plain,
@@ -17,7 +17,7 @@ import type { Participant } from '../../pairs/participants-model';
 import { PairingIds } from './ids';
 import { text } from './messages';
 import type { PairSummary } from './service';
-import { welcomeText } from './welcome-text';
+import { type WelcomeMentions, welcomeText } from './welcome-text';
 
 const B = PairingIds.block;
 const A = PairingIds.inputAction;
@@ -145,29 +145,57 @@ function name(p: Participant | undefined, userId: string) {
   return p?.name ? bold(p.name) : mention(userId);
 }
 
-/** The welcome message in the pair's private channel. */
-export function welcomeMessage(
-  pair: Pair,
-  mentor: Participant,
-  mentee: Participant,
-  now: Date,
-): { text: string; blocks: KnownBlock[] } {
-  const w = welcomeText;
-  const goalLines = pair.goals.map((g, i) => w.goal(i + 1, g.title, g.successCriteria));
-  const person = (role: string, p: Participant, side: Pair['mentor']) =>
-    w.person(role, mention(p.userId), side.organisation, side.country, formatLocalTime(now, p.tz), p.tz);
+export interface WelcomeInput {
+  pair: Pair;
+  mentor: Participant;
+  mentee: Participant;
+  /** The first check-in: its date is shown, and the time difference is taken on it (null: none left). */
+  firstCheckinAt: Date | null;
+  /** When the welcome is built: the time difference is taken then when there is no first check-in. */
+  now: Date;
+  /** Which of the two to @-mention (the other is named in bold); both by default. */
+  mentions?: WelcomeMentions;
+}
+
+/**
+ * The welcome in the pair's private channel: short enough for one phone screen. Who is who, the
+ * time difference, the first check-in, the first step and how to pause; the goals and the three
+ * practices are in a second message, pinned (goalsMessage).
+ */
+export function welcomeMessage(w: WelcomeInput): { text: string; blocks: KnownBlock[] } {
+  const t = welcomeText;
+  const { pair, mentor, mentee, firstCheckinAt } = w;
+  const mentions = w.mentions ?? 'both';
+  const who = (p: Participant, role: 'mentor' | 'mentee') =>
+    mentions === 'both' || mentions === role ? mention(p.userId) : bold(p.name || p.userId);
+  const diff = timeDifference(mentor.tz, mentee.tz, firstCheckinAt ?? w.now);
   const blocks: KnownBlock[] = [
-    header(w.header(mentor.name, mentee.name)),
-    section(w.intro()),
-    fieldsSection(person(w.mentorRole(), mentor, pair.mentor), person(w.menteeRole(), mentee, pair.mentee)),
-    section(lines(w.goalsHeading(), ...goalLines)),
-    section(w.checkins(pair.cadence as 'weekly' | 'biweekly', pair.startDate, pair.endDate)),
-    ...(pair.localContext ? [section(w.localContextNote(pair.localContext))] : []),
-    { type: 'divider' },
-    section(lines(w.practicesHeading(), w.practices())),
-    section(w.firstPrompt(mention(mentor.userId), mention(mentee.userId))),
+    header(t.header(mentor.name, mentee.name)),
+    section(
+      lines(
+        t.person(t.mentorRole(), who(mentor, 'mentor'), pair.mentor.organisation, pair.mentor.country),
+        t.person(t.menteeRole(), who(mentee, 'mentee'), pair.mentee.organisation, pair.mentee.country),
+        diff.kind === 'same' ? t.timeSame(diff.a, diff.b) : t.timeAhead(diff.ahead, diff.hours, diff.behind),
+      ),
+    ),
+    section(
+      lines(...(firstCheckinAt ? [t.firstCheckin(slackDateTime(firstCheckinAt))] : []), t.firstStep(), t.howToPause()),
+    ),
   ];
-  return message(w.fallback(mentor.name, mentee.name), blocks);
+  return message(t.fallback(mentor.name, mentee.name), blocks);
+}
+
+/** The second set-up message, pinned in the channel: the goals with what success looks like, and the practices. */
+export function goalsMessage(pair: Pair): { text: string; blocks: KnownBlock[] } {
+  const t = welcomeText;
+  const goalLines = pair.goals.map((g, i) => t.goal(i + 1, g.title, g.successCriteria));
+  const blocks: KnownBlock[] = [
+    section(lines(t.goalsHeading(), ...goalLines)),
+    ...(pair.localContext ? [section(t.localContextNote(pair.localContext))] : []),
+    { type: 'divider' },
+    section(lines(t.practicesHeading(), t.practices())),
+  ];
+  return message(t.goalsFallback(), blocks);
 }
 
 /** The ephemeral list of live pairs (at most 45 entries fit a message with its header). */
