@@ -46,11 +46,29 @@ export const text = {
   /** The channel purpose: Slack shows it with the same formatting (and escaping) as messages. */
   channelPurpose: (mentor: string, mentee: string, org: string): Mrkdwn =>
     mrkdwn`Mentorship: ${mentor} (mentor) and ${mentee} (mentee, ${org}). Local context, commitment, honest communication.`,
+  /** For staff: "Check-ins: Mondays, 08:00 for Alice, 19:00 for Karim." Local times of each person. */
+  checkinHours: (h: {
+    cadence: string;
+    weekday: number;
+    mentor: { name: string; time: string };
+    mentee: { name: string; time: string };
+    mentorDm?: string;
+  }): Mrkdwn => {
+    const day = ['', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'][h.weekday];
+    const when = h.cadence === 'biweekly' ? `every other ${day}` : `${day}s`;
+    const times = mrkdwn`*Check-ins:* ${when}, ${h.mentor.time} for ${h.mentor.name}, ${h.mentee.time} for ${h.mentee.name} (each person's local time).`;
+    return h.mentorDm
+      ? mrkdwn`${times} That is outside ${h.mentor.name}'s waking hours or working days, so ${h.mentor.name} is not mentioned then and gets a DM at ${h.mentorDm} instead.`
+      : times;
+  },
+  /** A DM to someone the welcome could not @-mention (night or a day off for them when the pair was made). */
+  welcomeDm: (partnerName: string, channelId: string) =>
+    mrkdwn`You have a new mentorship channel with ${partnerName}: ${channelLink(channelId)}. Say hello there when you can.`,
   stepNames: {
     create_channel: 'creating the private channel',
     invite_members: 'inviting the members',
     set_purpose: 'setting the channel purpose',
-    post_welcome: 'posting the welcome message',
+    post_welcome: 'posting the welcome message and the goals',
     notify_staff: 'confirming to staff',
   } as Record<string, string>,
 };

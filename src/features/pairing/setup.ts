@@ -3,13 +3,15 @@ import type { WebClient } from '@slack/web-api';
 import { claimOnce } from '../../db/claims';
 import { describeError, slackErrorCode } from '../../slack/errors';
 import { channelFor, findPostedByKey, keyMetadata } from '../../slack/posted';
-import { truncate } from '../../slack/mrkdwn';
+import { lines, truncate } from '../../slack/mrkdwn';
 import { firstSchedule } from '../../pairs/checkin-times';
 import { memberIds } from '../../pairs/membership';
 import { PairModel, SETUP_STEPS, type Pair, type SetupStep } from '../../pairs/model';
 import { byRole, participantsOf, toPerson } from '../../pairs/participants';
 import type { Participant } from '../../pairs/participants-model';
 import { pairChannelName } from './channel-name';
+import { checkinHours } from './checkin-hours';
+import { queueWelcomeDms, welcomeMentions } from './welcome-dm';
 import { text } from './messages';
 import type { PairingDeps } from './service';
 import { goalsMessage, setupFailedMessage, welcomeMessage } from './views';
@@ -167,14 +169,18 @@ const STEPS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
       return res.ts!;
     };
     const first = firstSchedule(ctx.pair, toPerson(ctx.mentor), toPerson(ctx.mentee));
+    const mentions = welcomeMentions(ctx.mentor, ctx.mentee, ctx.deps.clock.now());
     const welcome = welcomeMessage({
       pair: ctx.pair,
       mentor: ctx.mentor,
       mentee: ctx.mentee,
       firstCheckinAt: first.nextCheckinAt,
       now: ctx.deps.clock.now(),
+      mentions,
     });
     await postOnce(`welcome:${ctx.pair._id}`, welcome);
+    // Whoever it is night or a day off for is named, not mentioned, and told by DM in their morning.
+    await queueWelcomeDms(ctx.pair, ctx.mentor, ctx.mentee, mentions, ctx.deps.clock.now());
     const goalsTs = await postOnce(`goals:${ctx.pair._id}`, goalsMessage(ctx.pair));
     try {
       await client.pins.add({ channel, timestamp: goalsTs });
@@ -185,6 +191,12 @@ const STEPS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
 
   async notify_staff(ctx) {
     const sentence = text.pairCreatedForStaff(ctx.pair.channel!.id!, ctx.mentor.name, ctx.mentee.name);
-    await postTo(ctx.deps.client, ctx.pair.createdBy, { text: sentence.text });
+    const hours = checkinHours(
+      ctx.pair,
+      { ...toPerson(ctx.mentor), name: ctx.mentor.name },
+      { ...toPerson(ctx.mentee), name: ctx.mentee.name },
+    );
+    const confirmation = hours ? lines(sentence, text.checkinHours(hours)) : sentence;
+    await postTo(ctx.deps.client, ctx.pair.createdBy, { text: confirmation.text });
   },
 };

@@ -45,10 +45,11 @@ export const text = {
       .text,
 
   /** In the pair's channel. */
-  pauseNotice: (byId: string, others: string[], until: Mrkdwn, reason: string) =>
+  /** `others`: each a mention, or a plain name when it is night or a day off for them. */
+  pauseNotice: (byId: string, others: Mrkdwn[], until: Mrkdwn, reason: string) =>
     lines(
       mrkdwn`:double_vertical_bar: ${mention(byId)} paused this mentorship until *${until}*.${reason ? mrkdwn` Reason: ${italic(reason)}` : ''}`,
-      mrkdwn`${others.length ? mrkdwn`${mentions(others)}: ` : ''}check-ins and nudges stop until then and start again by themselves. Either of you can end the pause earlier with \`/mentorship resume\`.`,
+      mrkdwn`${others.length ? mrkdwn`${join(others, ' and ')}: ` : ''}check-ins and nudges stop until then and start again by themselves. Either of you can end the pause earlier with \`/mentorship resume\`.`,
     ),
   resumeNotice: (byId: string | undefined, next: Mrkdwn | undefined) =>
     join(

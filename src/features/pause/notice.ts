@@ -1,5 +1,8 @@
 import type { OutboxHandler } from '../../jobs/outbox';
+import { mayPing } from '../../lib/working-time';
 import { othersThan } from '../../pairs/membership';
+import { participantsOf, toPerson } from '../../pairs/participants';
+import { mention, mrkdwn } from '../../slack/mrkdwn';
 import { PairModel, type Pair } from '../../pairs/model';
 import { slackDate, text } from './messages';
 
@@ -9,7 +12,7 @@ import { slackDate, text } from './messages';
  * ended it early). Rendered at send time; a notice that lost its point is skipped.
  */
 export const pauseNoticeHandler: OutboxHandler = {
-  async render(entry) {
+  async render(entry, ctx) {
     const pair = await PairModel.findById(entry.pairId).lean<Pair>();
     if (!pair) return { op: 'skip', reason: 'pair deleted' };
     const channel = pair.channel?.id;
@@ -20,7 +23,13 @@ export const pauseNoticeHandler: OutboxHandler = {
         return { op: 'skip', reason: 'that pause is over' };
       }
       const by = pause.by ?? pair.mentee.userId;
-      const others = othersThan(pair, by);
+      // The notice answers the person who paused; the partner is mentioned only in their waking hours.
+      const people = await participantsOf(pair);
+      const others = othersThan(pair, by).map((userId) => {
+        const person = people.get(userId);
+        if (!person) return mention(userId);
+        return mayPing(ctx.now, toPerson(person)) ? mention(userId) : mrkdwn`${person.name || userId}`;
+      });
       const until = slackDate(pause.until, pause.untilDay ?? pause.until.toISOString().slice(0, 10));
       return { op: 'post', to: channel, text: text.pauseNotice(by, others, until, pause.reason ?? '').text };
     }
