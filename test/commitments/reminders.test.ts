@@ -35,7 +35,7 @@ async function addCommitment(
   pair: Pair,
   ownerId: string,
   dueDay: string,
-  opts: { what?: string; remindAt?: Date } = {},
+  opts: { what?: string; remindAt?: Date; createdBy?: string; period?: number } = {},
 ): Promise<Commitment> {
   const owner = (await findParticipants(pair.teamId, [ownerId])).get(ownerId)!;
   const doc = await CommitmentModel.create({
@@ -47,7 +47,8 @@ async function addCommitment(
     what: opts.what ?? 'Send the fee proposal draft to the board',
     dueDay,
     remindAt: opts.remindAt ?? reminderTime(dueDay, toPerson(owner)),
-    createdBy: ownerId,
+    createdBy: opts.createdBy ?? ownerId,
+    ...(opts.period ? { checkinPeriod: opts.period } : {}),
   });
   return doc.toObject() as Commitment;
 }
@@ -55,8 +56,14 @@ async function addCommitment(
 const reminderKeyOf = (c: Commitment, day = c.dueDay) => `reminder:${String(c._id)}:${day}`;
 const reminders = () =>
   h.standIn.messages.filter((m) => String(m.metadata?.event_payload?.key ?? '').startsWith('reminder:'));
+/** What the bot said in the pair's channel after the two set-up messages (the welcome and the pinned goals). */
 const channelNotes = (pair: Pair) =>
-  h.standIn.messages.filter((m) => m.channel === pair.channel!.id && !/Welcome/.test(m.text ?? ''));
+  h.standIn.messages.filter(
+    (m) => m.channel === pair.channel!.id && !/^(welcome|goals):/.test(String(m.metadata?.event_payload?.key ?? '')),
+  );
+/** The Slack date token of a calendar day: noon UTC of that day, with its readable fallback. */
+const dayToken = (day: string, fallback: string) =>
+  `<!date^${Date.parse(`${day}T12:00:00Z`) / 1000}^{date_long_pretty}|${fallback}>`;
 const stored = async (c: Commitment) => (await CommitmentModel.findById(c._id).lean<Commitment>())!;
 
 /** Runs the reminders job at FRIDAY_10_DHAKA and returns the one reminder DM it sent. */
@@ -103,25 +110,27 @@ async function submitDrop(userId: string, commitmentId: string, reason: string, 
 describe('commitment reminders', () => {
   test("a commitment due Monday is reminded at 10:00 the Friday before in the owner's zone, exactly once", async () => {
     const pair = await createActivePair(h);
-    const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);
+    // Alice wrote Karim's next step in her answer to check-in #1.
+    const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY, { createdBy: PEOPLE.mentor.id, period: 1 });
     expect(c.remindAt.toISOString()).toBe(FRIDAY_10_DHAKA);
 
     await runJobsAt(h, '2026-12-11T03:59:00Z', ['reminders']);
     expect(reminders()).toHaveLength(0);
-    expect(await OutboxModel.countDocuments()).toBe(0);
+    expect(await OutboxModel.countDocuments({ kind: 'commitment_reminder' })).toBe(0);
 
     const dm = await remindedAtFriday(c);
     const opened = h.standIn.callsTo('conversations.open').map((call) => call.args.users);
     expect(opened).toContain(PEOPLE.mentee.id);
     expect(dm.channel).toMatch(/^D/);
-    expect(dm.text).toContain('Send the fee proposal draft to the board');
-    expect(dm.text).toContain('Monday 14 December 2026');
-    expect(dm.text).toContain(`<@${PEOPLE.mentor.id}>`);
+    expect(dm.text).toBe(
+      `:alarm_clock: In check-in #1, <@${PEOPLE.mentor.id}> added a next step for you: “Send the fee proposal draft to the board”. It is due *${dayToken(MONDAY, 'Monday 14 December 2026')}*.`,
+    );
+    expect(dm.text).not.toMatch(/agreed/);
     const buttons = dm.blocks!.find((b) => b.type === 'actions').elements;
-    expect(buttons.map((b: any) => [b.action_id, b.value])).toEqual([
-      [CommitmentIds.doneButton, String(c._id)],
-      [CommitmentIds.extendButton, String(c._id)],
-      [CommitmentIds.dropButton, String(c._id)],
+    expect(buttons.map((b: any) => [b.action_id, b.text.text, b.value])).toEqual([
+      [CommitmentIds.doneButton, 'Done', String(c._id)],
+      [CommitmentIds.extendButton, 'Change date', String(c._id)],
+      [CommitmentIds.dropButton, 'Remove', String(c._id)],
     ]);
     expect((await stored(c)).remindAt).toBeUndefined();
 
@@ -148,7 +157,7 @@ describe('commitment reminders', () => {
 
     await runJobsAt(h, '2026-12-11T13:00:00Z', ['reminders']);
     expect(reminders()).toHaveLength(1);
-    expect(reminders()[0].text).toContain(`<@${PEOPLE.mentee.id}>`);
+    expect(reminders()[0].text).toContain('In a check-in, you added a next step');
   });
 
   test('a paused pair gets no reminder', async () => {
@@ -210,7 +219,7 @@ describe('commitment reminders', () => {
 
     const report = await runJobsAt(h, FRIDAY_10_DHAKA, ['reminders'], { dryRun: true });
     expect(report.join('\n')).toMatch(new RegExp(`would send commitment_reminder ${reminderKeyOf(c)}`));
-    expect(await OutboxModel.countDocuments()).toBe(0);
+    expect(await OutboxModel.countDocuments({ kind: 'commitment_reminder' })).toBe(0);
     expect((await stored(c)).remindAt?.toISOString()).toBe(FRIDAY_10_DHAKA);
     expect(reminders()).toHaveLength(0);
   });
@@ -252,7 +261,16 @@ describe('answering a reminder', () => {
     expect((await stored(c)).history).toHaveLength(1);
   });
 
-  test('Need more time: a modal; a past or too-late date is refused on the field; a good date moves it and reminds again the working day before', async () => {
+  test('a step the owner wrote themselves says "you added"', async () => {
+    const pair = await createActivePair(h);
+    const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY, { period: 2 });
+    const dm = await remindedAtFriday(c);
+    expect(dm.text).toBe(
+      `:alarm_clock: In check-in #2, you added a next step: “Send the fee proposal draft to the board”. It is due *${dayToken(MONDAY, 'Monday 14 December 2026')}*.`,
+    );
+  });
+
+  test('Change date: a modal; a past or too-late date is refused on the field; a good date moves it and reminds again the working day before', async () => {
     const pair = await createActivePair(h);
     const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);
     const id = String(c._id);
@@ -294,10 +312,12 @@ describe('answering a reminder', () => {
       5000,
       'the channel note and the updated reminder',
     );
-    expect(channelNotes(pair)[0].text).toMatch(
-      /needs more time for “Send the fee proposal draft to the board”: now due \*Monday 21 December 2026\*/,
+    expect(channelNotes(pair)[0].text).toBe(
+      `:calendar: <@${PEOPLE.mentee.id}> moved “Send the fee proposal draft to the board” to *${dayToken('2026-12-21', 'Monday 21 December 2026')}* (it was ${dayToken(MONDAY, 'Monday 14 December 2026')}).`,
     );
-    expect(dm.text).toMatch(/Moved .* to \*Monday 21 December 2026\*/);
+    expect(dm.text).toContain(
+      `Moved “Send the fee proposal draft to the board” to *${dayToken('2026-12-21', 'Monday 21 December 2026')}*`,
+    );
 
     // The same submission delivered again changes nothing.
     const again = await submitExtend(PEOPLE.mentee.id, id, '2026-12-21', modal.id);
@@ -312,7 +332,7 @@ describe('answering a reminder', () => {
     expect(reminders()[1].text).toContain('Monday 21 December 2026');
   });
 
-  test("Need more time on an overdue commitment: the new day must be after today in the owner's zone", async () => {
+  test("Change date on an overdue commitment: the new day must be after today in the owner's zone", async () => {
     const pair = await createActivePair(h);
     const c = await addCommitment(pair, PEOPLE.mentee.id, '2026-12-08');
     // It is Friday 11 December in Dhaka.
@@ -323,7 +343,7 @@ describe('answering a reminder', () => {
     expect((await stored(c)).dueDay).toBe('2026-12-15');
   });
 
-  test('Drop it: a reason is required; then it is dropped and the reason shared in the channel', async () => {
+  test('Remove: the reason is optional; it is removed and the reason, when given, shared in the channel', async () => {
     const pair = await createActivePair(h);
     const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);
     const id = String(c._id);
@@ -338,9 +358,8 @@ describe('answering a reminder', () => {
     const modal = await openedModal(CommitmentIds.dropModal);
     expect(modal.private_metadata).toBe(id);
 
-    const empty = await submitDrop(PEOPLE.mentee.id, id, '   ', modal.id);
-    expect(empty.json.response_action).toBe('errors');
-    expect(empty.json.errors[B.dropReason]).toMatch(/why you are dropping it/);
+    const input = modal.blocks.find((b: any) => b.block_id === B.dropReason);
+    expect([input.optional, input.label.text]).toEqual([true, 'Why? (optional)']);
     const tooLong = await submitDrop(PEOPLE.mentee.id, id, 'x'.repeat(501), modal.id);
     expect(tooLong.json.errors[B.dropReason]).toMatch(/at most 500 characters/);
     expect((await stored(c)).status).toBe('open');
@@ -359,7 +378,7 @@ describe('answering a reminder', () => {
       'the channel note and the updated reminder',
     );
     expect(channelNotes(pair)[0].text).toBe(
-      `:wastebasket: <@${PEOPLE.mentee.id}> dropped “Send the fee proposal draft to the board”. Their reason: The board postponed the fee review to March &lt;!channel&gt;`,
+      `:wastebasket: <@${PEOPLE.mentee.id}> removed “Send the fee proposal draft to the board”. Their reason: The board postponed the fee review to March &lt;!channel&gt;`,
     );
 
     // Done on the old reminder now says it was dropped.
@@ -371,8 +390,21 @@ describe('answering a reminder', () => {
       messageTs: dm.ts,
     });
     await h.standIn.waitFor(() => h.standIn.responses.length === 1);
-    expect(h.standIn.responses[0].body.text).toMatch(/You dropped .* earlier/);
+    expect(h.standIn.responses[0].body.text).toMatch(/You removed .* earlier/);
     expect((await stored(c)).status).toBe('dropped');
+  });
+
+  test('Remove without a reason: removed, and the channel note gives none', async () => {
+    const pair = await createActivePair(h);
+    const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);
+    const dm = await remindedAtFriday(c);
+    const ok = await submitDrop(PEOPLE.mentee.id, String(c._id), '   ');
+    expect(ok.json).toEqual({ response_action: 'clear' });
+    expect((await stored(c)).status).toBe('dropped');
+    await h.standIn.waitFor(() => channelNotes(pair).length === 1 && dm.updated === true, 5000, 'the note');
+    expect(channelNotes(pair)[0].text).toBe(
+      `:wastebasket: <@${PEOPLE.mentee.id}> removed “Send the fee proposal draft to the board”.`,
+    );
   });
 
   test('only the owner can act: the partner pressing the buttons or submitting a forged form is refused and nothing changes', async () => {
@@ -380,7 +412,7 @@ describe('answering a reminder', () => {
     const c = await addCommitment(pair, PEOPLE.mentee.id, MONDAY);
     const id = String(c._id);
     const dm = await remindedAtFriday(c);
-    const refusal = /Only the person who made this commitment/;
+    const refusal = /Only the person this next step is for/;
 
     for (const actionId of [CommitmentIds.doneButton, CommitmentIds.extendButton, CommitmentIds.dropButton]) {
       await h.driver.blockAction({
@@ -404,7 +436,7 @@ describe('answering a reminder', () => {
     const drop = await submitDrop(PEOPLE.outsider.id, id, 'Not mine to keep');
     expect(drop.json.errors[B.dropReason]).toMatch(refusal);
     const bogus = await submitDrop(PEOPLE.mentee.id, 'not-an-id', 'whatever');
-    expect(bogus.json.errors[B.dropReason]).toBe('That commitment no longer exists.');
+    expect(bogus.json.errors[B.dropReason]).toBe('That next step no longer exists.');
 
     const after = await stored(c);
     expect(after.status).toBe('open');

@@ -195,8 +195,11 @@ describe('envelopes are acknowledged within 3 seconds and handled as in HTTP mod
     await eventually(async () => Boolean(await PairModel.exists({ status: 'active' })), 'an active pair');
     const pair = (await PairModel.findOne().lean())!;
     expect(pair.goals.map((g) => g.title)).toEqual([TYPED_GOAL]);
-    const welcome = standIn.messages.find((m) => m.channel === pair.channel!.id)!;
-    expect(JSON.stringify(welcome.blocks)).toContain(TYPED_GOAL);
+    // The goals are in the second set-up message, the one the bot pins.
+    const pinned = standIn.messages.find(
+      (m) => m.channel === pair.channel!.id && m.metadata?.event_payload?.key === `goals:${pair._id}`,
+    )!;
+    expect(JSON.stringify(pinned.blocks)).toContain(TYPED_GOAL);
     await standIn.waitFor(() => standIn.messages.some((m) => /is ready/.test(m.text ?? '')), 5000, 'staff told');
   });
 

@@ -1,7 +1,6 @@
 import type { JobContext } from '../../jobs/job-context';
 import { enqueue, type OutboxHandler } from '../../jobs/outbox';
 import { nextAllowedDmTime } from '../../lib/working-time';
-import { partnerOf } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
 import { dueDayOfReminderKey, reminderKey } from './ids';
 import { CommitmentModel, type Commitment } from './model';
@@ -57,7 +56,7 @@ export async function enqueueDueReminders(ctx: JobContext): Promise<number> {
 }
 
 /**
- * `commitment_reminder`: a DM to the owner with Done / Need more time / Drop it. Skipped when it
+ * `commitment_reminder`: a DM to the owner with Done / Change date / Remove. Skipped when it
  * lost its point (the commitment is no longer open, its due day moved, the pair ended or is
  * paused past the due day); deferred past a pause that ends before the due day, and out of the
  * owner's quiet hours.
@@ -88,7 +87,9 @@ export const commitmentReminderHandler: OutboxHandler = {
       commitmentId: String(commitment._id),
       what: commitment.what,
       dueDay: commitment.dueDay,
-      partnerId: partnerOf(pair, commitment.ownerId),
+      ownerId: commitment.ownerId,
+      authorId: commitment.createdBy,
+      period: commitment.checkinPeriod ?? undefined,
     });
     return { op: 'post', to: commitment.ownerId, ...message };
   },

@@ -1,3 +1,4 @@
+import { readableDay, slackDay } from '../../slack/dates';
 import { bold, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
 import { PROGRAM_RULES } from '../../pairs/limits';
 
@@ -7,42 +8,38 @@ import { PROGRAM_RULES } from '../../pairs/limits';
  * `mrkdwn` tag. Modal titles, labels and errors on a modal's fields are plain text, shown as typed.
  */
 
-/** "Monday 14 December 2026" for a "YYYY-MM-DD" day. */
-export function longDay(day: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'UTC',
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).formatToParts(new Date(`${day}T12:00:00Z`));
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
-}
+/** "Monday 14 December 2026" for a "YYYY-MM-DD" day (plain text: modal errors, fallbacks). */
+export const longDay = readableDay;
 
+/** "In check-in #3", or "In a check-in" when the number is not known. */
+const inCheckin = (period: number | undefined) => (period ? mrkdwn`In check-in #${period}` : mrkdwn`In a check-in`);
 const quoted = (what: string) => mrkdwn`“${what}”`;
-const day = (d: string) => bold(longDay(d));
+/** A due day as a Slack date token: each reader sees it in their own locale. */
+const day = (d: string) => bold(slackDay(d));
 
 export const text = {
-  reminder: (what: string, dueDay: string, partnerId: string) =>
-    mrkdwn`:alarm_clock: A reminder: you agreed with ${mention(partnerId)} to do ${quoted(what)} by ${day(dueDay)}.`,
+  /** `period` is the check-in the step was written in (unknown for steps stored before it was kept). */
+  reminderFromPartner: (period: number | undefined, authorId: string, what: string, dueDay: string) =>
+    mrkdwn`:alarm_clock: ${inCheckin(period)}, ${mention(authorId)} added a next step for you: ${quoted(what)}. It is due ${day(dueDay)}.`,
+  reminderFromYou: (period: number | undefined, what: string, dueDay: string) =>
+    mrkdwn`:alarm_clock: ${inCheckin(period)}, you added a next step: ${quoted(what)}. It is due ${day(dueDay)}.`,
   reminderHint: () =>
-    mrkdwn`Done? Say so. Need a few more days? Move the date. Not going to happen? Drop it, with a word on why: your partner would rather know.`,
+    mrkdwn`Finished? Press Done. Need more days? Change the date. Not going to happen? Remove it, and your partner will know.`,
   doneButton: () => 'Done',
-  extendButton: () => 'Need more time',
-  dropButton: () => 'Drop it',
+  extendButton: () => 'Change date',
+  dropButton: () => 'Remove',
 
   doneConfirmation: (what: string, partnerId: string) =>
     mrkdwn`:white_check_mark: Marked done: ${quoted(what)}. Well done! I told ${mention(partnerId)} in your channel.`,
   doneChannelNote: (ownerId: string, what: string) =>
     mrkdwn`:white_check_mark: ${mention(ownerId)} marked ${quoted(what)} done.`,
   alreadyDone: (what: string): Mrkdwn => mrkdwn`You already marked ${quoted(what)} done. Nothing more to do.`,
-  alreadyDropped: (what: string): Mrkdwn => mrkdwn`You dropped ${quoted(what)} earlier, so there is nothing to change.`,
+  alreadyDropped: (what: string): Mrkdwn => mrkdwn`You removed ${quoted(what)} earlier, so there is nothing to change.`,
   /** The same two, as errors on a modal's field (plain text, shown as typed). */
   alreadyDoneOnForm: (what: string) => `You already marked “${what}” done. Nothing more to do.`,
-  alreadyDroppedOnForm: (what: string) => `You dropped “${what}” earlier, so there is nothing to change.`,
+  alreadyDroppedOnForm: (what: string) => `You removed “${what}” earlier, so there is nothing to change.`,
 
-  extendModalTitle: () => 'Need more time',
+  extendModalTitle: () => 'Change the date',
   extendSubmit: () => 'Move the date',
   extendIntro: (what: string, dueDay: string) => mrkdwn`${quoted(what)} is due ${day(dueDay)}. When can you do it?`,
   newDueDayLabel: () => 'New due date',
@@ -53,22 +50,24 @@ export const text = {
   extendedConfirmation: (what: string, newDay: string) =>
     mrkdwn`:calendar: Moved ${quoted(what)} to ${day(newDay)}. I'll remind you the working day before, and I told your partner in your channel.`,
   extendedChannelNote: (ownerId: string, what: string, oldDay: string, newDay: string) =>
-    mrkdwn`:calendar: ${mention(ownerId)} needs more time for ${quoted(what)}: now due ${day(newDay)} (was ${longDay(oldDay)}).`,
+    mrkdwn`:calendar: ${mention(ownerId)} moved ${quoted(what)} to ${day(newDay)} (it was ${slackDay(oldDay)}).`,
 
-  dropModalTitle: () => 'Drop a commitment',
-  dropSubmit: () => 'Drop it',
+  dropModalTitle: () => 'Remove a next step',
+  dropSubmit: () => 'Remove',
   dropIntro: (what: string, dueDay: string) =>
-    mrkdwn`You are dropping ${quoted(what)} (due ${longDay(dueDay)}). Plans change; that is fine. Your partner will see your reason in your channel.`,
-  dropReasonLabel: () => 'Why are you dropping it?',
-  dropReasonPlaceholder: () => 'e.g. The board postponed the fee review to next year',
+    mrkdwn`You are removing ${quoted(what)} (due ${slackDay(dueDay)}). Plans change, and that is fine. Your partner will see your reason, if you give one.`,
+  dropReasonLabel: () => 'Why? (optional)',
+  dropReasonPlaceholder: () => 'e.g. The board moved the fee review to next year',
   droppedConfirmation: (what: string) =>
-    mrkdwn`:wastebasket: Dropped ${quoted(what)}. I shared your reason with your partner in your channel.`,
+    mrkdwn`:wastebasket: Removed ${quoted(what)}. I told your partner in your channel.`,
   droppedChannelNote: (ownerId: string, what: string, reason: string) =>
-    mrkdwn`:wastebasket: ${mention(ownerId)} dropped ${quoted(what)}. Their reason: ${reason}`,
+    reason
+      ? mrkdwn`:wastebasket: ${mention(ownerId)} removed ${quoted(what)}. Their reason: ${reason}`
+      : mrkdwn`:wastebasket: ${mention(ownerId)} removed ${quoted(what)}.`,
 
-  notOwner: () => 'Only the person who made this commitment can mark it done, move it or drop it.',
-  notFound: () => 'That commitment no longer exists.',
-  notOpenForExtend: () => 'This commitment is no longer open, so its date cannot be moved.',
+  notOwner: () => 'Only the person this next step is for can mark it done, change its date or remove it.',
+  notFound: () => 'That next step no longer exists.',
+  notOpenForExtend: () => 'This next step is no longer open, so its date cannot change.',
   saveFailedModal: () =>
     "We couldn't save this just now (the database is unreachable). Nothing is lost: press Submit again in a minute.",
 };

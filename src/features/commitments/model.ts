@@ -6,6 +6,8 @@ export const commitmentSchema = new Schema(
     teamId: { type: String, required: true },
     pairId: { type: Schema.Types.ObjectId, required: true },
     checkinId: { type: Schema.Types.ObjectId, required: true },
+    /** The number of that check-in ("In check-in #2, …" in the reminder); absent on older records. */
+    checkinPeriod: { type: Number },
     /** The reply that created it and its row, so an edited reply updates rather than duplicates. */
     sourceKey: { type: String, required: true },
     ownerId: { type: String, required: true },

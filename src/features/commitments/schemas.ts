@@ -7,8 +7,8 @@ export const LIMITS = {
 
 export const newDueDaySchema = z.string({ error: 'Choose a date.' }).refine(isIsoDay, 'Choose a date.');
 
+/** The reason for removing a next step: optional (empty when none was given). */
 export const dropReasonSchema = z
-  .string({ error: 'Say in a few words why you are dropping it.' })
+  .string()
   .trim()
-  .min(1, 'Say in a few words why you are dropping it.')
   .max(LIMITS.dropReason, `The reason can be at most ${LIMITS.dropReason} characters.`);

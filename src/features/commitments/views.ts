@@ -29,12 +29,19 @@ export interface ReminderInput {
   commitmentId: string;
   what: string;
   dueDay: string;
-  partnerId: string;
+  ownerId: string;
+  /** Who wrote the step in their check-in answer: the owner or their partner. */
+  authorId: string;
+  /** The check-in it was written in, when known. */
+  period?: number;
 }
 
-/** The reminder DM to the owner: what, by when, with whom, and the three buttons. */
+/** The reminder DM to the owner: who added which step in which check-in, when it is due, and the three buttons. */
 export function reminderMessage(r: ReminderInput): { text: string; blocks: KnownBlock[] } {
-  const sentence = text.reminder(r.what, r.dueDay, r.partnerId);
+  const sentence =
+    r.authorId === r.ownerId
+      ? text.reminderFromYou(r.period, r.what, r.dueDay)
+      : text.reminderFromPartner(r.period, r.authorId, r.what, r.dueDay);
   return message(sentence, [
     section(sentence),
     context(text.reminderHint()),
@@ -70,7 +77,7 @@ export function sentenceMessage(sentence: Mrkdwn): { text: string; blocks: Known
   return message(sentence);
 }
 
-/** "Need more time": a datepicker for the new due day. */
+/** "Change date": a datepicker for the new due day. */
 export function extendModal(c: { commitmentId: string; what: string; dueDay: string; suggestedDay: string }): View {
   return oneInputModal({
     callbackId: CommitmentIds.extendModal,
@@ -87,7 +94,7 @@ export function extendModal(c: { commitmentId: string; what: string; dueDay: str
   });
 }
 
-/** "Drop it": a required reason, shared with the partner. */
+/** "Remove": an optional reason, shared with the partner. */
 export function dropModal(c: { commitmentId: string; what: string; dueDay: string }): View {
   return oneInputModal({
     callbackId: CommitmentIds.dropModal,
@@ -98,12 +105,12 @@ export function dropModal(c: { commitmentId: string; what: string; dueDay: strin
     input: {
       type: 'input',
       block_id: CommitmentIds.block.dropReason,
+      optional: true,
       label: plain(text.dropReasonLabel()),
       element: {
         type: 'plain_text_input',
         action_id: CommitmentIds.inputAction,
         multiline: true,
-        min_length: 1,
         max_length: LIMITS.dropReason,
         placeholder: plain(text.dropReasonPlaceholder()),
       },
