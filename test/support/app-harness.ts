@@ -18,6 +18,8 @@ export const PEOPLE = {
   mentee: { id: 'U0MENTEE01', name: 'karim', real_name: 'Karim Rahman', tz: 'Asia/Dhaka' },
   mentee2: { id: 'U0MENTEE02', name: 'amira', real_name: 'Amira Ben Salah', tz: 'Africa/Tunis' },
   mentorLA: { id: 'U0MENTOR02', name: 'lee', real_name: 'Lee Park', tz: 'America/Los_Angeles' },
+  mentorParis: { id: 'U0MENTOR03', name: 'elise', real_name: 'Élise Martin', tz: 'Europe/Paris' },
+  menteeTbilisi: { id: 'U0MENTEE03', name: 'nino', real_name: 'Nino Beridze', tz: 'Asia/Tbilisi' },
   noTz: { id: 'U0NOTZ0001', name: 'notz', real_name: 'No Zone' },
   outsider: { id: 'U0OUTSIDE1', name: 'olga', real_name: 'Olga Outsider', tz: 'Europe/Kyiv' },
   bot: { id: 'U0SOMEBOT1', name: 'somebot', real_name: 'Some Bot', is_bot: true },
