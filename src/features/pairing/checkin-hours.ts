@@ -15,7 +15,7 @@ export interface CheckinHours {
   weekday: number;
   mentor: LocalCheckinTime;
   mentee: LocalCheckinTime;
-  /** Set when the mentor is not @-mentioned (night or a day off for them): their DM's local time. */
+  /** Set when the mentor is not @-mentioned (night or a day off for them): their DM's local day and time ("Mon 09:00"). */
   mentorDm?: string;
 }
 
@@ -47,6 +47,6 @@ export function checkinHours(
     weekday: localParts(slot.at, mentee.tz).isoWeekday,
     mentor: { name: mentor.name, time: localTime(slot.at, mentor.tz, day) },
     mentee: { name: mentee.name, time: localTime(slot.at, mentee.tz, day) },
-    ...(slot.mentionMentor ? {} : { mentorDm: localTime(slot.mentorDmAt, mentor.tz, day) }),
+    ...(slot.mentionMentor ? {} : { mentorDm: localTime(slot.mentorDmAt, mentor.tz, '') }),
   };
 }

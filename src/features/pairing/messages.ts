@@ -58,7 +58,7 @@ export const text = {
     const when = h.cadence === 'biweekly' ? `every other ${day}` : `${day}s`;
     const times = mrkdwn`*Check-ins:* ${when}, ${h.mentor.time} for ${h.mentor.name}, ${h.mentee.time} for ${h.mentee.name} (each person's local time).`;
     return h.mentorDm
-      ? mrkdwn`${times} That is outside ${h.mentor.name}'s waking hours or working days, so ${h.mentor.name} is not mentioned then and gets a DM at ${h.mentorDm} instead.`
+      ? mrkdwn`${times} That is night or a day off for ${h.mentor.name}: no @-mention then, but a DM at ${h.mentorDm}, their time.`
       : times;
   },
   /** A DM to someone the welcome could not @-mention (night or a day off for them when the pair was made). */
