@@ -46,9 +46,21 @@ describe('check-ins across months, at a civil hour for both', () => {
     );
     expect(promptsIn(ny)).toHaveLength(8);
 
-    // No overlap between LA and Dhaka working hours: 09:00 in Dhaka, every Monday.
+    // No overlap between LA and Dhaka working hours, and 08:00 Monday in Dhaka is Sunday 18:00 (19:00
+    // after 14 March) in Los Angeles, a day off: 09:00 in Dhaka, every Monday, without mentioning the
+    // mentor, who gets a DM at 09:00 Monday in Los Angeles (17:00 UTC, then 16:00 UTC in daylight time).
     const laTimes = await postedTimes(la);
     expect(laTimes.map((t) => wallTime(t, 'Asia/Dhaka'))).toEqual(Array(8).fill('Mon 09:00'));
+    const laCheckins = await CheckinModel.find({ pairId: la._id }).sort({ period: 1 }).lean();
+    expect(laCheckins.map((c) => c.mentionMentor)).toEqual(Array(8).fill(false));
+    expect(laCheckins.map((c) => wallTime(c.mentorDmAt!, 'America/Los_Angeles'))).toEqual(Array(8).fill('Mon 09:00'));
+    expect(JSON.stringify(promptsIn(la)[0].blocks)).not.toContain(`<@${PEOPLE.mentorLA.id}>`);
+    const leeDms = h.standIn.messages.filter((m) => m.channel === h.standIn.dmChannelOf(PEOPLE.mentorLA.id));
+    expect(leeDms.map((m) => m.text)).toEqual(
+      [1, 2, 3, 4, 5, 6, 7, 8].map(
+        (n) => `Check-in #${n} for you and Karim Rahman is open. Please answer in <#${la.channel!.id}>.`,
+      ),
+    );
 
     // New York + Tunis: 09:00 New York (the first hour inside both working days), before and after
     // 14 March, when New York moves to daylight time and Tunis does not: 15:00 then 14:00 in Tunis.
@@ -213,7 +225,11 @@ describe('when Slack fails', () => {
   test('a dry run says what it would do and changes nothing', async () => {
     const pair = await createActivePair(h);
     const report = await runJobsAt(h, '2026-12-08T15:00:00Z', ['checkins'], { dryRun: true });
-    expect(report).toEqual([`would create check-in #1 for pair ${pair._id} (due 2026-12-08T03:00:00.000Z)`]); // 09:00 in Dhaka: New York and Dhaka share no working hour
+    // New York and Dhaka share no working hour; 08:00 New York = 19:00 Dhaka (13:00 UTC) is inside both waking days.
+    // The pair was made on the real clock, so whether its welcome DMs are queued depends on the hour the test runs.
+    expect(report.filter((l) => !l.startsWith('would send welcome_dm'))).toEqual([
+      `would create check-in #1 for pair ${pair._id} (due 2026-12-08T13:00:00.000Z)`,
+    ]);
     expect(await CheckinModel.countDocuments()).toBe(0);
     expect(promptsIn(pair)).toHaveLength(0);
   });

@@ -1,4 +1,5 @@
 import { enqueue, type OutboxHandler } from '../../jobs/outbox';
+import { DAY_MS } from '../../lib/durations';
 import { mayPing, nextAllowedDmTime } from '../../lib/working-time';
 import { partnerOf } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
@@ -44,9 +45,18 @@ export async function queueWelcomeDms(
   }
 }
 
-/** `welcome_dm`: "You have a new mentorship channel with Alice: #channel". Skipped once the pair has ended. */
+/** A welcome DM this late (the bot was down) has lost its point: the channel is not new any more. */
+const WELCOME_DM_STALE_MS = DAY_MS;
+
+/**
+ * `welcome_dm`: "You have a new mentorship channel with Alice: #channel". Skipped when it lost its
+ * point: the pair has ended, or it is more than a day late.
+ */
 export const welcomeDmHandler: OutboxHandler = {
   async render(entry, ctx) {
+    if (ctx.now.getTime() - entry.dueAt.getTime() > WELCOME_DM_STALE_MS) {
+      return { op: 'skip', reason: 'more than a day late: the channel is not new any more' };
+    }
     const pair = await PairModel.findById(entry.pairId).lean<Pair>();
     if (!pair?.channel?.id) return { op: 'skip', reason: 'pair or channel gone' };
     if (pair.status === 'ended') return { op: 'skip', reason: 'pair ended' };
