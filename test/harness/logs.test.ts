@@ -102,13 +102,13 @@ test('logs hold no token, no signing secret and nothing people typed, through se
     goals: [[SECRETS.goalTitle, SECRETS.goalSuccess]],
     localContext: SECRETS.localContext,
   });
-  // Check-in #1 goes out on Tuesday 8 December, 09:00 in Dhaka.
-  await runJobsAt(h, '2026-12-08T03:00:00Z', ['checkins']);
+  // Check-in #1 goes out on Tuesday 8 December, 13:00 UTC (08:00 in New York, 19:00 in Dhaka).
+  await runJobsAt(h, '2026-12-08T13:00:00Z', ['checkins']);
   const checkin = (await CheckinModel.findOne({ pairId: pair._id, period: 1 }).lean<Checkin>())!;
   expect(checkin.prompt?.ts).toBeDefined();
 
   // The mentee answers with a note for staff; Slack refuses the thread summary (a Slack error).
-  clock.set('2026-12-08T05:00:00Z');
+  clock.set('2026-12-08T14:00:00Z');
   h.standIn.failNext('chat.postMessage', { error: 'not_in_channel' });
   expect((await answer(PEOPLE.mentee.id, checkin, SECRETS.worked, SECRETS.staffNote)).json).toEqual({
     response_action: 'clear',

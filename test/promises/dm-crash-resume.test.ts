@@ -26,10 +26,10 @@ const dmsTo = async (userId: string) => {
   return h.standIn.messages.filter((m) => m.channel === channel);
 };
 
-/** A pair whose check-in #1 went out on Tuesday 8 December, 09:00 Dhaka; Karim's nudge is due Thursday 03:00 UTC. */
+/** A pair whose check-in #1 went out on Tuesday 8 December, 13:00 UTC (19:00 Dhaka, 08:00 New York); Karim's nudge is due Thursday 13:00 UTC. */
 async function pairWithPrompt(): Promise<Checkin> {
   const pair = await createActivePair(h);
-  await runJobsAt(h, '2026-12-08T03:00:00Z', ['checkins']);
+  await runJobsAt(h, '2026-12-08T13:00:00Z', ['checkins']);
   return (await CheckinModel.findOne({ pairId: pair._id, period: 1 }).lean<Checkin>())!;
 }
 
@@ -37,18 +37,18 @@ describe('a nudge DM whose sender crashed', () => {
   test('after the Slack call, before recording it: resumed after 5 minutes from the DM’s history, no second DM', async () => {
     const checkin = await pairWithPrompt();
     const key = `nudge:${checkin._id}:${PEOPLE.mentee.id}`;
-    await runJobsAt(h, '2026-12-10T03:00:00Z', ['nudges']);
+    await runJobsAt(h, '2026-12-10T13:00:00Z', ['nudges']);
     expect(await dmsTo(PEOPLE.mentee.id)).toHaveLength(1);
     // Roll the entry back to "claimed, not yet recorded as sent", as a process that died right after Slack answered.
     await OutboxModel.updateOne(
       { _id: key },
-      { $set: { status: 'sending', claimedAt: new Date('2026-12-10T03:00:00Z') }, $unset: { sent: '' } },
+      { $set: { status: 'sending', claimedAt: new Date('2026-12-10T13:00:00Z') }, $unset: { sent: '' } },
     );
 
-    await runJobsAt(h, '2026-12-10T03:02:00Z', ['nudges']); // the claim is fresh: maybe the sender is still at it
-    const report = await runJobsAt(h, '2026-12-10T03:15:00Z', ['nudges']);
+    await runJobsAt(h, '2026-12-10T13:02:00Z', ['nudges']); // the claim is fresh: maybe the sender is still at it
+    const report = await runJobsAt(h, '2026-12-10T13:15:00Z', ['nudges']);
     expect(report).toContain(`sent silence_nudge ${key} (resumed)`);
-    await runJobsAt(h, '2026-12-10T03:30:00Z', ['nudges']);
+    await runJobsAt(h, '2026-12-10T13:30:00Z', ['nudges']);
 
     const dms = await dmsTo(PEOPLE.mentee.id);
     expect(dms).toHaveLength(1);
@@ -67,19 +67,19 @@ describe('a nudge DM whose sender crashed', () => {
   test('before the Slack call: sent once, after the claim goes stale', async () => {
     const checkin = await pairWithPrompt();
     const key = `nudge:${checkin._id}:${PEOPLE.mentee.id}`;
-    // The dying instance claimed the nudge at 03:00 and died before calling Slack.
+    // The dying instance claimed the nudge at 13:00 and died before calling Slack.
     await OutboxModel.updateOne(
       { _id: key },
       {
-        $set: { status: 'sending', claimedAt: new Date('2026-12-10T03:00:00Z'), claimedBy: 'dying' },
+        $set: { status: 'sending', claimedAt: new Date('2026-12-10T13:00:00Z'), claimedBy: 'dying' },
         $inc: { attempts: 1 },
       },
     );
-    await runJobsAt(h, '2026-12-10T03:00:00Z', ['nudges']);
+    await runJobsAt(h, '2026-12-10T13:00:00Z', ['nudges']);
     expect(await dmsTo(PEOPLE.mentee.id)).toHaveLength(0);
-    const report = await runJobsAt(h, '2026-12-10T03:15:00Z', ['nudges']);
+    const report = await runJobsAt(h, '2026-12-10T13:15:00Z', ['nudges']);
     expect(report).toContain(`sent silence_nudge ${key} (resumed)`);
-    await runJobsAt(h, '2026-12-10T03:30:00Z', ['nudges']);
+    await runJobsAt(h, '2026-12-10T13:30:00Z', ['nudges']);
     const dms = await dmsTo(PEOPLE.mentee.id);
     expect(dms.map((m) => /still waiting for your reply/.test(m.text ?? ''))).toEqual([true]);
   });
@@ -88,7 +88,7 @@ describe('a nudge DM whose sender crashed', () => {
 describe('a commitment reminder DM whose sender crashed', () => {
   async function commitmentDueFriday(): Promise<void> {
     const checkin = await pairWithPrompt();
-    clock.set('2026-12-08T10:00:00Z');
+    clock.set('2026-12-08T14:00:00Z');
     const answer = await submitAnswer(h, PEOPLE.mentee.id, checkin, 1, {
       steps: [{ what: 'Draft the letter to the regulator', who: PEOPLE.mentee.id, by: '2026-12-11' }],
     });

@@ -13,7 +13,7 @@ import { createActivePair } from '../support/pairs';
 import { withHarness } from '../support/with-harness';
 
 let h: Harness;
-const clock = new FakeClock(new Date('2026-12-08T03:00:00Z'));
+const clock = new FakeClock(new Date('2026-12-08T13:00:00Z'));
 
 withHarness('promises_scheduler', (made) => (h = made));
 
@@ -38,7 +38,7 @@ test('the job table: checkins every 5 minutes, nudges and reminders every 15', (
 });
 
 test('started, it registers exactly those three tasks in UTC; a fired task runs its job; stop() stops them', async () => {
-  const pair = await createActivePair(h); // check-in #1 due 2026-12-08T03:00:00Z
+  const pair = await createActivePair(h); // check-in #1 due 2026-12-08T13:00:00Z (08:00 New York, 19:00 Dhaka)
   const before = new Set(cron.getTasks().keys());
   const scheduler = startConfiguredScheduler(configWith('true'), (now) => jobContext(h, now), clock);
   try {
