@@ -63,9 +63,14 @@ describe('a send Slack refuses for good is not retried, and staff are told once'
     await createActivePair(h);
     await simulate(h, '2026-12-08T00:00:00Z', '2026-12-09T00:00:00Z', ['checkins']);
     h.standIn.failNext('conversations.open', { status: 500 }, 2);
-    await simulate(h, '2026-12-10T02:00:00Z', '2026-12-10T04:00:00Z', ['nudges'], 15); // Thursday 09:00 in Dhaka
-    const nudge = await OutboxModel.findOne({ kind: 'silence_nudge', 'ref.userId': PEOPLE.mentee.id }).lean();
-    expect(nudge).toMatchObject({ status: 'sent', failures: 2 });
+    // Thursday 13:00 UTC: 19:00 in Dhaka, 08:00 in New York. Both nudges fall due at that tick, so
+    // the two 500s hit one each; each is retried at the next tick and sent.
+    await simulate(h, '2026-12-10T12:00:00Z', '2026-12-10T14:00:00Z', ['nudges'], 15);
+    const nudges = await OutboxModel.find({ kind: 'silence_nudge' }).lean();
+    expect(nudges.map((n) => [n.status, n.failures])).toEqual([
+      ['sent', 1],
+      ['sent', 1],
+    ]);
     expect(deliveryAlerts()).toHaveLength(0);
   }, 60_000);
 });
@@ -74,9 +79,9 @@ describe('a pair channel archived by hand', () => {
   test('the check-in prompts fail for good (is_archived), staff are told once, nothing is retried', async () => {
     const pair = await createActivePair(h);
     h.standIn.channels.get(pair.channel!.id!)!.archived = true;
-    await runJobsAt(h, '2026-12-08T03:00:00Z', ['checkins']); // check-in #1: Tuesday 09:00 in Dhaka
-    await runJobsAt(h, '2026-12-08T04:00:00Z', ['checkins']); // an hour later: no retry
-    await runJobsAt(h, '2026-12-15T03:00:00Z', ['checkins']); // check-in #2 fails the same way
+    await runJobsAt(h, '2026-12-08T13:00:00Z', ['checkins']); // check-in #1: Tuesday 08:00 in New York, 19:00 in Dhaka
+    await runJobsAt(h, '2026-12-08T14:00:00Z', ['checkins']); // an hour later: no retry
+    await runJobsAt(h, '2026-12-15T13:00:00Z', ['checkins']); // check-in #2 fails the same way
 
     const prompts = await OutboxModel.find({ kind: 'checkin_prompt' }).sort({ dueAt: 1 }).lean();
     expect(prompts.map((p) => [p.status, p.attempts, p.lastError])).toEqual([
