@@ -64,13 +64,18 @@ test('the mentor answers every week, the mentee misses three in a row: nudged tw
     [3, PEOPLE.mentee.id],
   ]);
   const dms = nudges.map((n) => h.standIn.messages.find((m) => m.ts === n.sent!.ts)!);
-  expect(dms[0].text).toMatch(/still waiting for your reply/);
+  expect(dms[0].text).toMatch(/still waits for your answer/);
   expect(dms[1].text).toMatch(/second in a row/);
   expect(JSON.stringify(dms[1].blocks)).toContain('nudges.pause_offer_2w');
 
-  const alerts = h.standIn.messages.filter((m) => m.channel === STAFF_CHANNEL && /may be at risk/.test(m.text ?? ''));
+  const alerts = h.standIn.messages.filter((m) => m.channel === STAFF_CHANNEL && /may need help/.test(m.text ?? ''));
   expect(alerts).toHaveLength(1);
-  expect(alerts[0].text).toContain(`<@${PEOPLE.mentee.id}> has not replied to three check-ins in a row`);
+  // The silent side by role and name, the three nudges it got, the mentor's last reply (22 December, 14:00 UTC).
+  const alert = alerts[0].text!;
+  expect(alert).toContain('No reply from the mentee, Karim Rahman, for 3 check-ins.');
+  expect(alert).toContain('3 nudges went out by DM.');
+  expect(alert).toContain(`Last reply: <!date^${Date.parse('2026-12-22T14:00:00Z') / 1000}^{date_long_pretty}|`);
+  expect(alert).not.toMatch(/ever replied/);
   expect((await PairModel.findById(pair._id).lean())!.atRisk!.reason).toBe('missed_three');
 
   // The mentee answers at last: the flag is lifted.

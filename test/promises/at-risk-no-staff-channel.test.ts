@@ -19,14 +19,14 @@ test('without a staff channel, the at-risk alert is one DM to the staff member w
   const pair = await createActivePair(h); // created by Sam (staff) on 1 December, 12:00 UTC
   const samDm = await dmChannelOf(h, PEOPLE.staff.id);
 
-  // No reply from either side: 21 days later (22 December, 12:00 UTC) the pair is at risk.
+  // No reply from either side: by the third missed check-in (22 December) the pair is at risk.
   await simulate(h, '2026-12-08T00:00:00Z', '2026-12-30T00:00:00Z', ['checkins', 'nudges']);
 
-  const alerts = h.standIn.messages.filter((m) => /may be at risk/.test(m.text ?? ''));
+  const alerts = h.standIn.messages.filter((m) => /may need help/.test(m.text ?? ''));
   expect(alerts.map((m) => m.channel)).toEqual([samDm]);
-  expect(alerts[0].text).toMatch(
-    /Alice Müller\* and \*Karim Rahman\* \(<#C\w+>\).*no reply from either side for 21 days/,
-  );
+  expect(alerts[0].text).toMatch(/Alice Müller\* and \*Karim Rahman\* \(<#C\w+>\) may need help\./);
+  expect(alerts[0].text).toContain('Neither of them has ever replied to a check-in.');
+  expect(alerts[0].text).toContain('No reply from either of them for 3 check-ins.');
   expect(alerts[0].text).toContain(`<#${pair.channel!.id}>`);
   expect(h.standIn.messages.filter((m) => m.channel === STAFF_CHANNEL)).toHaveLength(0);
 }, 120_000);

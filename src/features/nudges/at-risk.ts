@@ -1,8 +1,12 @@
-import { enqueue } from '../../jobs/outbox';
+import { OutboxModel } from '../../jobs/outbox-model';
+import { enqueue, type OutboxHandler } from '../../jobs/outbox';
 import type { JobContext } from '../../jobs/job-context';
 import { PairModel, type Pair } from '../../pairs/model';
 import { PROGRAM_RULES } from '../../pairs/limits';
+import { byRole, participantsOf } from '../../pairs/participants';
 import { DAY_MS } from '../../lib/durations';
+import { postedCheckinsUpTo, repliedByOf, type Checkin } from '../checkins';
+import { atRiskAlertMessage } from './at-risk-views';
 
 /**
  * Flags a pair at risk and queues one alert to staff. The alert's key is the silence episode
@@ -30,7 +34,11 @@ export async function flagAtRisk(
   ctx.report.push(`flagged pair ${pair._id} at risk: ${reason}`);
 }
 
-/** Pairs with no reply from either side for PROGRAM_RULES.silentDaysAtRisk days (indexed on status + lastActivityAt). */
+/**
+ * Pairs with no reply from either side for PROGRAM_RULES.silentDaysAtRisk days (indexed on
+ * status + lastActivityAt). The count starts at the first check-in: set-up sets lastActivityAt to
+ * its time, and each reply (or the end of a pause) moves it on.
+ */
 export async function flagSilentPairs(ctx: JobContext): Promise<number> {
   const cutoff = new Date(ctx.now.getTime() - PROGRAM_RULES.silentDaysAtRisk * DAY_MS);
   const pairs = await PairModel.find({
@@ -47,3 +55,92 @@ export async function flagSilentPairs(ctx: JobContext): Promise<number> {
   }
   return pairs.length;
 }
+
+/** Check-ins read for the facts: more than a three-year weekly program has. */
+const CHECKINS_READ = 200;
+
+/** The pair's posted check-ins, newest first. */
+export function postedCheckinsOf(pair: Pick<Pair, '_id'>, limit = CHECKINS_READ): Promise<Checkin[]> {
+  return postedCheckinsUpTo({ pairId: pair._id, period: Number.MAX_SAFE_INTEGER }, limit);
+}
+
+/** What staff need to know about a silent pair, from stored facts only. */
+export interface AtRiskFacts {
+  everReplied: boolean;
+  /** When the first check-in prompt went out (undefined: none yet). */
+  firstCheckinAt?: Date;
+  /** The last reply from either side (the pair's last activity), when someone ever replied. */
+  lastReplyAt?: Date;
+  /** Who has not replied to the newest check-ins, and for how many in a row. */
+  silent?: { side: 'mentor' | 'mentee' | 'both'; checkins: number };
+  /** Silence nudges sent to the silent side for the check-ins it left unanswered. */
+  nudgesSent: number;
+}
+
+/** How many of `checkins` (newest first) in a row `userId` left unanswered. */
+function unansweredInARow(checkins: Checkin[], userId: string): number {
+  let n = 0;
+  for (const c of checkins) {
+    if (repliedByOf(c).includes(userId)) break;
+    n += 1;
+  }
+  return n;
+}
+
+export async function atRiskFacts(pair: Pair): Promise<AtRiskFacts> {
+  const checkins = await postedCheckinsOf(pair);
+  const everReplied = checkins.some((c) => repliedByOf(c).length > 0);
+  const oldest = checkins.at(-1);
+  const firstCheckinAt = oldest ? (oldest.prompt?.postedAt ?? oldest.dueAt) : undefined;
+  const mentorMissed = unansweredInARow(checkins, pair.mentor.userId);
+  const menteeMissed = unansweredInARow(checkins, pair.mentee.userId);
+  const silent =
+    mentorMissed > 0 && menteeMissed > 0
+      ? { side: 'both' as const, checkins: Math.min(mentorMissed, menteeMissed) }
+      : menteeMissed > 0
+        ? { side: 'mentee' as const, checkins: menteeMissed }
+        : mentorMissed > 0
+          ? { side: 'mentor' as const, checkins: mentorMissed }
+          : undefined;
+  const lastReplyAt = everReplied ? (pair.lastActivityAt ?? undefined) : undefined;
+  // The nudges sent to the silent side for the check-ins it left unanswered ('sending': the one
+  // whose sending flagged the pair, posted in the same run).
+  const silentUsers =
+    silent?.side === 'both' ? [pair.mentor.userId, pair.mentee.userId] : silent ? [pair[silent.side].userId] : [];
+  const silentPeriods = checkins.slice(0, Math.max(mentorMissed, menteeMissed)).map((c) => c.period);
+  const nudgesSent = silent
+    ? await OutboxModel.countDocuments({
+        pairId: pair._id,
+        kind: 'silence_nudge',
+        status: { $in: ['sent', 'sending'] },
+        'ref.userId': { $in: silentUsers },
+        'ref.period': { $in: silentPeriods },
+      })
+    : 0;
+  return { everReplied, firstCheckinAt, lastReplyAt, silent, nudgesSent };
+}
+
+/**
+ * `at_risk_alert`: one message to staff (the staff channel, else the pair's creator) with the
+ * facts (never replied, since when, which side is silent, nudges sent) and three buttons that
+ * work for staff outside the pair's channel: Pair status, Message both, Mark as handled.
+ */
+export const atRiskAlertHandler: OutboxHandler = {
+  async render(entry, ctx) {
+    const pair = await PairModel.findById(entry.pairId).lean<Pair>();
+    if (!pair) return { op: 'skip', reason: 'pair deleted' };
+    if (!pair.atRisk?.since && entry.createdAt && pair.lastActivityAt && pair.lastActivityAt > entry.createdAt) {
+      return { op: 'skip', reason: 'the pair replied since' };
+    }
+    const { mentor, mentee } = byRole(pair, await participantsOf(pair));
+    const message = atRiskAlertMessage({
+      alertKey: entry.key,
+      pair,
+      mentorName: mentor?.name || pair.mentor.userId,
+      menteeName: mentee?.name || pair.mentee.userId,
+      facts: await atRiskFacts(pair),
+      now: ctx.now,
+    });
+    return { op: 'post', to: ctx.config.staff.channelId ?? pair.createdBy, ...message };
+  },
+};

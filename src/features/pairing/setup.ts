@@ -72,7 +72,8 @@ export async function runPairSetup(pairId: string, deps: PairingDeps): Promise<S
   await PairModel.updateOne(
     { _id: pairId },
     {
-      $set: { status: 'active', schedule, lastActivityAt: deps.clock.now() },
+      // Silence is counted from the first check-in, not from the pair's creation.
+      $set: { status: 'active', schedule, lastActivityAt: schedule.nextCheckinAt ?? deps.clock.now() },
       $unset: { 'setup.lockedUntil': '', 'setup.failedStep': '', 'setup.lastError': '' },
     },
   );

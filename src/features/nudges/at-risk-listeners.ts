@@ -1,0 +1,130 @@
+import { OutboxModel } from '../../jobs/outbox-model';
+import { isObjectIdString } from '../../lib/ids';
+import { PairModel, type Pair } from '../../pairs/model';
+import { byRole, participantsOf } from '../../pairs/participants';
+import type { KnownBlock } from '@slack/types';
+import type { AppDeps } from '../../slack/deps';
+import { describeError, UserFacingError } from '../../slack/errors';
+import type { ButtonArgs, ViewArgs } from '../../slack/listener-args';
+import { answering } from '../../slack/respond';
+import { fetchSlackUser } from '../../slack/users';
+import { postedCheckinsOf } from './at-risk';
+import { AtRiskIds, pairIdOfAlertKey } from './at-risk-ids';
+import { atRiskText as t } from './at-risk-messages';
+import { handledAlertBlocks, MESSAGE_MAX, messageBothModal, messageSentModal, pairStatusModal } from './at-risk-views';
+import { repliedByOf } from '../checkins';
+
+/** Check-ins shown in the pair status. */
+const STATUS_CHECKINS = 5;
+
+async function requireStaff(userId: string, deps: AppDeps): Promise<void> {
+  if (!(await deps.staff.isStaff(userId))) throw new UserFacingError(t.staffOnly());
+}
+
+/** The pair an alert key names, with its people's names. */
+async function pairOfAlert(key: string): Promise<{ pair: Pair; mentorName: string; menteeName: string }> {
+  const pairId = pairIdOfAlertKey(key);
+  const pair = pairId && isObjectIdString(pairId) ? await PairModel.findById(pairId).lean<Pair>() : null;
+  if (!pair) throw new UserFacingError(t.pairGone());
+  const people = await participantsOf(pair);
+  const { mentor, mentee } = byRole(pair, people);
+  return { pair, mentorName: mentor?.name || pair.mentor.userId, menteeName: mentee?.name || pair.mentee.userId };
+}
+
+/** Pair status: a modal with the people, goals, last check-ins (who replied) and pause, for staff only. */
+export async function handleActionAtRiskStatus(
+  { ack, body, action, respond, client }: ButtonArgs,
+  deps: AppDeps,
+): Promise<void> {
+  await ack();
+  await answering(respond, deps.logger, 'at-risk pair status', async () => {
+    await requireStaff(body.user.id, deps);
+    const { pair, mentorName, menteeName } = await pairOfAlert(action.value ?? '');
+    const names = new Map([
+      [pair.mentor.userId, mentorName],
+      [pair.mentee.userId, menteeName],
+    ]);
+    const checkins = (await postedCheckinsOf(pair, STATUS_CHECKINS)).map((c) => ({
+      period: c.period,
+      at: c.prompt?.postedAt ?? c.dueAt,
+      replied: repliedByOf(c).map((id) => names.get(id) ?? id),
+    }));
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: pairStatusModal({ pair, mentorName, menteeName, checkins }),
+    });
+  });
+}
+
+/** Message both: a modal whose text the bot posts in the pair's channel, for staff only. */
+export async function handleActionAtRiskMessage(
+  { ack, body, action, respond, client }: ButtonArgs,
+  deps: AppDeps,
+): Promise<void> {
+  await ack();
+  await answering(respond, deps.logger, 'at-risk message both', async () => {
+    await requireStaff(body.user.id, deps);
+    const key = action.value ?? '';
+    const { pair, mentorName, menteeName } = await pairOfAlert(key);
+    if (!pair.channel?.id) throw new UserFacingError(t.noChannel());
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: messageBothModal({ metadata: JSON.stringify({ key }), mentorName, menteeName }),
+    });
+  });
+}
+
+/** The staff message was submitted: checked again on the server, posted in the pair's channel with the sender's name. */
+export async function handleViewAtRiskMessage({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
+  const B = AtRiskIds.block.messageText;
+  const refuse = (message: string) => ack({ response_action: 'errors', errors: { [B]: message } });
+  try {
+    await requireStaff(body.user.id, deps);
+    const typed = String(
+      (view.state.values as Record<string, Record<string, { value?: string | null }>>)[B]?.[AtRiskIds.inputAction]
+        ?.value ?? '',
+    ).trim();
+    if (!typed) return void (await refuse(t.messageEmpty()));
+    const key = (JSON.parse(view.private_metadata || '{}') as { key?: string }).key ?? '';
+    const { pair } = await pairOfAlert(key);
+    const channel = pair.channel?.id;
+    if (!channel) return void (await refuse(t.noChannel()));
+    const sender = (await fetchSlackUser(deps.client, body.user.id))?.name ?? body.user.name ?? body.user.id;
+    const sentence = t.messagePosted(pair.mentor.userId, pair.mentee.userId, sender, typed.slice(0, MESSAGE_MAX));
+    await deps.client.chat.postMessage({ channel, text: sentence.text });
+    deps.logger.info(`pair ${pair._id}: staff ${body.user.id} messaged both`);
+    await ack({ response_action: 'update', view: messageSentModal(channel) } as never);
+  } catch (err) {
+    if (err instanceof UserFacingError) return void (await refuse(err.userMessage));
+    deps.logger.error(`at-risk message failed: ${describeError(err)}`);
+    await refuse(t.sendFailed());
+  }
+}
+
+/** Mark as handled: records who and when on the alert, and shows it on the alert message. */
+export async function handleActionAtRiskHandled(
+  { ack, body, action, respond, client }: ButtonArgs,
+  deps: AppDeps,
+): Promise<void> {
+  await ack();
+  await answering(respond, deps.logger, 'at-risk handled', async () => {
+    await requireStaff(body.user.id, deps);
+    const key = action.value ?? '';
+    await pairOfAlert(key);
+    const now = deps.clock.now();
+    // The first one to press it is recorded; a second press changes nothing.
+    await OutboxModel.updateOne(
+      { _id: key, 'ref.handledBy': { $exists: false } },
+      { $set: { 'ref.handledBy': body.user.id, 'ref.handledAt': now } },
+    );
+    const alert = await OutboxModel.findById(key).lean();
+    const handledBy = String(alert?.ref?.handledBy ?? body.user.id);
+    const handledAt = alert?.ref?.handledAt ? new Date(alert.ref.handledAt as string) : now;
+    const channel = body.channel?.id;
+    const ts = body.message?.ts;
+    if (channel && ts) {
+      const blocks = handledAlertBlocks((body.message?.blocks ?? []) as KnownBlock[], handledBy, handledAt);
+      await client.chat.update({ channel, ts, text: String(body.message?.text ?? ''), blocks });
+    }
+  });
+}

@@ -1,0 +1,61 @@
+import { bold, channelLink, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
+
+/**
+ * Every sentence of the at-risk alert to staff and of its three buttons. Names, organisations
+ * and the staff message are typed text: the `mrkdwn` tag escapes them.
+ */
+const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+
+export const atRiskText = {
+  alertHead: (mentor: string, mentee: string, channelId: string | undefined) =>
+    mrkdwn`:warning: ${bold(mentor)} and ${bold(mentee)} (${channelId ? channelLink(channelId) : 'no channel'}) may need help.`,
+  neverReplied: () => mrkdwn`Neither of them has ever replied to a check-in.`,
+  firstCheckin: (when: Mrkdwn, days: number) =>
+    mrkdwn`The first check-in was ${when}, ${plural(days, 'day', 'days')} ago.`,
+  silentBoth: (checkins: number) =>
+    mrkdwn`No reply from either of them for ${plural(checkins, 'check-in', 'check-ins')}.`,
+  silentOne: (role: 'mentor' | 'mentee', name: string, checkins: number) =>
+    mrkdwn`No reply from the ${role}, ${name}, for ${plural(checkins, 'check-in', 'check-ins')}.`,
+  lastReply: (when: Mrkdwn, days: number) => mrkdwn`Last reply: ${when}, ${plural(days, 'day', 'days')} ago.`,
+  nudgesSent: (n: number) =>
+    n === 0 ? mrkdwn`No nudge has gone out yet.` : mrkdwn`${plural(n, 'nudge', 'nudges')} went out by DM.`,
+  helps: () => mrkdwn`A short, friendly word from staff often helps.`,
+  handled: (staffId: string, when: Mrkdwn) => mrkdwn`:white_check_mark: Handled by ${mention(staffId)} on ${when}.`,
+  fallback: (mentor: string, mentee: string) => mrkdwn`${mentor} and ${mentee} may need help.`,
+
+  statusButton: () => 'Pair status',
+  messageButton: () => 'Message both',
+  handledButton: () => 'Mark as handled',
+
+  statusTitle: () => 'Pair status',
+  statusClose: () => 'Close',
+  statusPerson: (role: string, name: string, org: string, country: string) => {
+    const where = [org, country].filter(Boolean).join(', ');
+    return where ? mrkdwn`*${role}:* ${name}, ${where}` : mrkdwn`*${role}:* ${name}`;
+  },
+  statusGoalsHeading: () => mrkdwn`*Goals*`,
+  statusGoal: (n: number, title: string, status: string) => mrkdwn`${n}. ${title} (${status})`,
+  statusCheckinsHeading: () => mrkdwn`*Last check-ins*`,
+  statusNoCheckins: () => mrkdwn`No check-in has gone out yet.`,
+  statusCheckin: (period: number, when: Mrkdwn, replied: string[]) =>
+    replied.length === 0
+      ? mrkdwn`#${period}, ${when}: no reply.`
+      : mrkdwn`#${period}, ${when}: ${replied.join(' and ')} replied.`,
+  statusPausedUntil: (until: Mrkdwn) => mrkdwn`*Pause:* paused until ${until}.`,
+  statusNotPaused: (status: string) => mrkdwn`*Status:* ${status}, not paused.`,
+
+  messageTitle: () => 'Message both',
+  messageSubmit: () => 'Send',
+  messageIntro: (mentor: string, mentee: string) =>
+    mrkdwn`I will post this in the private channel of ${bold(mentor)} and ${bold(mentee)}, with your name.`,
+  messageLabel: () => 'Your message',
+  messagePlaceholder: () => 'e.g. How are things going? Can we help you find a time to meet?',
+  messagePosted: (mentorId: string, menteeId: string, staffName: string, body: string) =>
+    mrkdwn`${mention(mentorId)} ${mention(menteeId)} *From program staff (${staffName}):* ${body}`,
+  messageSent: (channelId: string) => mrkdwn`:white_check_mark: Sent to ${channelLink(channelId)}.`,
+  messageEmpty: () => 'Write a message first.',
+  noChannel: () => 'This pair has no channel, so the message cannot be posted.',
+  pairGone: () => 'That pair no longer exists.',
+  staffOnly: () => 'Sorry, only program staff can do that.',
+  sendFailed: () => 'Slack did not take the message just now. Press Send again in a minute.',
+};

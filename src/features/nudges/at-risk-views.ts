@@ -1,0 +1,148 @@
+import type { KnownBlock, View } from '@slack/types';
+import { context, message, plain, section } from '../../slack/blocks';
+import { slackDayOf } from '../../slack/dates';
+import { lines, type Mrkdwn } from '../../slack/mrkdwn';
+import type { Pair } from '../../pairs/model';
+import { DAY_MS } from '../../lib/durations';
+import type { AtRiskFacts } from './at-risk';
+import { AtRiskIds } from './at-risk-ids';
+import { atRiskText as t } from './at-risk-messages';
+
+const daysSince = (at: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - at.getTime()) / DAY_MS));
+
+export interface AtRiskAlertInput {
+  alertKey: string;
+  pair: Pick<Pair, 'channel'>;
+  mentorName: string;
+  menteeName: string;
+  facts: AtRiskFacts;
+  now: Date;
+}
+
+/** The facts of the alert, one short sentence a line. */
+function factLines(a: AtRiskAlertInput): Mrkdwn[] {
+  const { facts, now } = a;
+  const out: Mrkdwn[] = [];
+  if (!facts.everReplied) {
+    out.push(t.neverReplied());
+    if (facts.firstCheckinAt)
+      out.push(t.firstCheckin(slackDayOf(facts.firstCheckinAt), daysSince(facts.firstCheckinAt, now)));
+    if (facts.silent) out.push(t.silentBoth(facts.silent.checkins));
+  } else {
+    const silent = facts.silent;
+    if (silent?.side === 'both') out.push(t.silentBoth(silent.checkins));
+    else if (silent)
+      out.push(t.silentOne(silent.side, silent.side === 'mentor' ? a.mentorName : a.menteeName, silent.checkins));
+    if (facts.lastReplyAt) out.push(t.lastReply(slackDayOf(facts.lastReplyAt), daysSince(facts.lastReplyAt, now)));
+  }
+  out.push(t.nudgesSent(facts.nudgesSent));
+  return out;
+}
+
+/** The alert to staff: who, the facts, and the three buttons (their value is the alert's key). */
+export function atRiskAlertMessage(a: AtRiskAlertInput): { text: string; blocks: KnownBlock[] } {
+  const head = t.alertHead(a.mentorName, a.menteeName, a.pair.channel?.id ?? undefined);
+  const button = (actionId: string, label: string, style?: 'primary') => ({
+    type: 'button' as const,
+    action_id: actionId,
+    text: plain(label),
+    value: a.alertKey,
+    ...(style ? { style } : {}),
+  });
+  return message(lines(head, ...factLines(a)), [
+    section(lines(head, ...factLines(a), t.helps())),
+    {
+      type: 'actions',
+      elements: [
+        button(AtRiskIds.statusButton, t.statusButton()),
+        button(AtRiskIds.messageButton, t.messageButton()),
+        button(AtRiskIds.handledButton, t.handledButton(), 'primary'),
+      ],
+    },
+  ]);
+}
+
+/** The alert once someone marked it handled: the same facts, no buttons, who and when. */
+export function handledAlertBlocks(original: KnownBlock[], staffId: string, at: Date): KnownBlock[] {
+  const kept = original.filter((b) => b.type !== 'actions');
+  return [...kept, context(t.handled(staffId, slackDayOf(at)))];
+}
+
+export interface PairStatusInput {
+  pair: Pair;
+  mentorName: string;
+  menteeName: string;
+  /** Newest first. */
+  checkins: Array<{ period: number; at: Date; replied: string[] }>;
+}
+
+/** The read-only pair status, for staff who cannot read the pair's channel. */
+export function pairStatusModal(s: PairStatusInput): View {
+  const { pair } = s;
+  const goals = pair.goals.map((g, i) => t.statusGoal(i + 1, g.title, g.status ?? 'open'));
+  const checkins = s.checkins.length
+    ? s.checkins.map((c) => t.statusCheckin(c.period, slackDayOf(c.at), c.replied))
+    : [t.statusNoCheckins()];
+  const pause =
+    pair.status === 'paused' && pair.pause?.until
+      ? t.statusPausedUntil(slackDayOf(pair.pause.until))
+      : t.statusNotPaused(pair.status.replace('_', ' '));
+  return {
+    type: 'modal',
+    callback_id: AtRiskIds.statusModal,
+    title: plain(t.statusTitle()),
+    close: plain(t.statusClose()),
+    blocks: [
+      section(
+        lines(
+          t.statusPerson('Mentor', s.mentorName, pair.mentor.organisation, pair.mentor.country),
+          t.statusPerson('Mentee', s.menteeName, pair.mentee.organisation, pair.mentee.country),
+          pause,
+        ),
+      ),
+      section(lines(t.statusGoalsHeading(), ...goals)),
+      section(lines(t.statusCheckinsHeading(), ...checkins)),
+    ],
+  };
+}
+
+/** "Message both": one text input; private_metadata carries the alert's key and where the alert is. */
+export function messageBothModal(m: { metadata: string; mentorName: string; menteeName: string }): View {
+  return {
+    type: 'modal',
+    callback_id: AtRiskIds.messageModal,
+    private_metadata: m.metadata,
+    title: plain(t.messageTitle()),
+    submit: plain(t.messageSubmit()),
+    close: plain('Cancel'),
+    blocks: [
+      section(t.messageIntro(m.mentorName, m.menteeName)),
+      {
+        type: 'input',
+        block_id: AtRiskIds.block.messageText,
+        label: plain(t.messageLabel()),
+        element: {
+          type: 'plain_text_input',
+          action_id: AtRiskIds.inputAction,
+          multiline: true,
+          max_length: MESSAGE_MAX,
+          placeholder: plain(t.messagePlaceholder()),
+        },
+      },
+    ],
+  };
+}
+
+/** The longest staff message, well inside a section's 3000 characters with the heading. */
+export const MESSAGE_MAX = 2000;
+
+/** What the modal shows once the message is posted. */
+export function messageSentModal(channelId: string): View {
+  return {
+    type: 'modal',
+    callback_id: AtRiskIds.messageModal,
+    title: plain(t.messageTitle()),
+    close: plain(t.statusClose()),
+    blocks: [section(t.messageSent(channelId))],
+  };
+}
