@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { CheckinIds } from '../features/checkins/ids';
-import { handleActionReplyButton, handleViewReplySubmit } from '../features/checkins/listeners';
+import { createCheckinHandlers } from '../features/checkins/listeners';
 import { CommitmentIds } from '../features/commitments/ids';
 import {
   handleActionDone,
@@ -10,11 +10,19 @@ import {
   handleViewExtend,
 } from '../features/commitments/listeners';
 import { handleEventAppHomeOpened } from '../features/home/listeners';
+import { AtRiskIds } from '../features/nudges/at-risk-ids';
+import {
+  handleActionAtRiskHandled,
+  handleActionAtRiskMessage,
+  handleActionAtRiskStatus,
+  handleViewAtRiskMessage,
+} from '../features/nudges/at-risk-listeners';
 import { PairingIds } from '../features/pairing/ids';
 import { handleActionRetrySetup, handleViewCreatePair, pairingSubcommands } from '../features/pairing/listeners';
 import { text as pairingText } from '../features/pairing/messages';
 import { PauseIds } from '../features/pause/ids';
 import { handleActionPauseOffer, pauseSubcommands } from '../features/pause/listeners';
+import { replaceNudgeAfterAnswer } from '../features/nudges/answered';
 import { routeCommand } from './command-router';
 import type { AppDeps } from './deps';
 import { button, command, event, type Route, view } from './routes';
@@ -27,6 +35,9 @@ const mentorship = routeCommand(
   pairingText.unknownSubcommand,
 );
 
+/** An answer replaces the person's nudge DM (wired here, so check-ins need not know nudges). */
+const checkins = createCheckinHandlers(replaceNudgeAfterAnswer);
+
 /**
  * The routing table: every slash command, button, modal and event the app answers, each with its
  * handler. Registration and the manifest test both read it, so what is answered is what is declared.
@@ -35,8 +46,11 @@ export const ROUTES: readonly Route[] = [
   command(SLASH_COMMAND, mentorship),
   button(PairingIds.retrySetupButton, handleActionRetrySetup),
   view(PairingIds.createModal, handleViewCreatePair),
-  button(CheckinIds.replyButton, handleActionReplyButton),
-  view(CheckinIds.replyModal, handleViewReplySubmit),
+  button(CheckinIds.replyButton, checkins.handleActionReplyButton),
+  button(CheckinIds.didNotMeetButton, checkins.handleActionQuickAnswer),
+  button(CheckinIds.skipButton, checkins.handleActionQuickAnswer),
+  button(CheckinIds.addNextStepButton, checkins.handleActionAddNextStep),
+  view(CheckinIds.replyModal, checkins.handleViewReplySubmit),
   button(PauseIds.offerOneWeekButton, handleActionPauseOffer),
   button(PauseIds.offerTwoWeeksButton, handleActionPauseOffer),
   button(PauseIds.offerFourWeeksButton, handleActionPauseOffer),
@@ -45,6 +59,10 @@ export const ROUTES: readonly Route[] = [
   button(CommitmentIds.dropButton, handleActionDrop),
   view(CommitmentIds.extendModal, handleViewExtend),
   view(CommitmentIds.dropModal, handleViewDrop),
+  button(AtRiskIds.statusButton, handleActionAtRiskStatus),
+  button(AtRiskIds.messageButton, handleActionAtRiskMessage),
+  button(AtRiskIds.handledButton, handleActionAtRiskHandled),
+  view(AtRiskIds.messageModal, handleViewAtRiskMessage),
   event('app_home_opened', handleEventAppHomeOpened),
 ];
 

@@ -10,6 +10,8 @@ export const METHOD_SCOPES: Record<string, readonly string[]> = {
   // Bolt calls it at start-up; the doctor calls it to identify the token.
   'auth.test': [],
   'chat.postMessage': ['chat:write'],
+  // The thank-you after a check-in answer, seen only by the person who answered.
+  'chat.postEphemeral': ['chat:write'],
   // Check-in prompts are updated as replies come in.
   'chat.update': ['chat:write'],
   // Pair channels are private channels.
@@ -31,6 +33,8 @@ export const METHOD_SCOPES: Record<string, readonly string[]> = {
   'users.info': ['users:read'],
   'views.open': [],
   'views.publish': [],
+  // "Add another next step" updates the open answer form.
+  'views.update': [],
 };
 
 /** Scopes the app needs beyond methods: 'commands' for the slash command. */

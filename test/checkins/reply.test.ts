@@ -33,10 +33,10 @@ const TWO_GOALS: Array<[string, string]> = [
   ['Launch a member newsletter', 'Three issues sent'],
 ];
 
-/** A pair (weekly from 2026-12-01) whose check-in #1 prompt is posted on 2026-12-08; the clock is then 13:00 UTC. */
+/** A pair (weekly from 2026-12-01) whose check-in #1 prompt is posted on 2026-12-08 at 13:00 UTC (08:00 New York, 19:00 Dhaka); the clock is then 13:00 UTC. */
 async function pairWithPrompt(goals = TWO_GOALS): Promise<{ pair: Pair; checkin: Checkin }> {
   const pair = await createActivePair(h, { goals });
-  await runJobsAt(h, '2026-12-08T12:00:00Z', ['checkins']);
+  await runJobsAt(h, '2026-12-08T13:00:00Z', ['checkins']);
   const checkin = (await CheckinModel.findOne({ pairId: pair._id, period: 1 }).lean<Checkin>())!;
   expect(checkin.prompt?.ts).toBeDefined();
   clock.set('2026-12-08T13:00:00Z');
@@ -131,19 +131,31 @@ const threadOf = (checkin: Checkin) => h.standIn.messages.filter((m) => m.thread
 const repliedLine = (checkin: Checkin) => JSON.stringify(promptMessage(checkin).blocks?.at(-1));
 
 describe('answering a check-in', () => {
-  test('the button opens the modal with one status field per goal', async () => {
+  test('the button opens the modal with one status field and one note per goal, and one next-step row', async () => {
     const { checkin } = await pairWithPrompt();
     await pressReply(PEOPLE.mentee.id, checkin);
     await h.standIn.waitFor(() => h.standIn.callsTo('views.open').length === 1, 5000, 'views.open');
     const view = h.standIn.callsTo('views.open')[0].args.view;
     expect(view.callback_id).toBe(CheckinIds.replyModal);
-    expect(JSON.parse(view.private_metadata)).toEqual({ checkinId: String(checkin._id) });
+    expect(JSON.parse(view.private_metadata)).toEqual({ checkinId: String(checkin._id), rows: 1 });
     expect(view.title.text.length).toBeLessThanOrEqual(24);
     const ids: string[] = view.blocks.map((b: any) => b.block_id).filter(Boolean);
     expect(ids.filter((id) => /^checkins\.goal_\d+_status$/.test(id))).toEqual([B.goalStatus(1), B.goalStatus(2)]);
+    expect(ids.filter((id) => /^checkins\.goal_\d+_note$/.test(id))).toEqual([B.goalNote(1), B.goalNote(2)]);
+    expect(
+      view.blocks.filter((b: any) => /note/i.test(b.label?.text ?? '') && /Goal 1/.test(b.label.text)),
+    ).toHaveLength(1);
     expect(ids).toEqual(
-      expect.arrayContaining([B.met, B.worked, B.didNotWork, B.adaptation, B.blockers, B.staffNote, B.commitmentBy(3)]),
+      expect.arrayContaining([B.met, B.worked, B.didNotWork, B.adaptation, B.blockers, B.staffNote, B.commitmentBy(1)]),
     );
+    // One next-step row, and a button for another (not three empty rows).
+    expect(ids.filter((id) => /^checkins\.commitment_\d+_what$/.test(id))).toEqual([B.commitmentWhat(1)]);
+    const add = view.blocks.find((b: any) => b.block_id === B.addNextStep);
+    expect(add.elements.map((e: any) => [e.action_id, e.text.text])).toEqual([
+      [CheckinIds.addNextStepButton, 'Add another next step'],
+    ]);
+    // Check-in #1 does not ask about "since the last check-in".
+    expect(view.blocks.find((b: any) => b.block_id === B.met).label.text).toBe('Did you meet this week?');
     const status = view.blocks.find((b: any) => b.block_id === B.goalStatus(1));
     expect(status.label.text).toContain('Halve the central-bank fee');
     expect(status.element.options.map((o: any) => o.value)).toEqual([
@@ -401,7 +413,7 @@ describe('answering a check-in', () => {
     await submitAnswer(PEOPLE.mentee.id, checkin);
     await eventually(async () => threadOf(checkin).length === 1, 'first summary');
 
-    await runJobsAt(h, '2026-12-15T12:00:00Z', ['checkins']);
+    await runJobsAt(h, '2026-12-15T13:00:00Z', ['checkins']);
     const second = (await CheckinModel.findOne({ pairId: pair._id, period: 2 }).lean<Checkin>())!;
     expect(second.prompt?.ts).toBeDefined();
     clock.set('2026-12-15T13:00:00Z');

@@ -36,35 +36,50 @@ describe('silence is noticed early and kindly', () => {
     await simulate(h, '2026-12-08T00:00:00Z', '2026-12-30T00:00:00Z', ['checkins', 'nudges']);
 
     const nudges = await sentNudges();
-    // Check-ins go out on Tuesdays 09:00 Dhaka (Monday 22:00 New York). Each person is nudged two
-    // working days later, inside their waking hours: Thursday 09:00 in Dhaka; for New York, Wednesday
-    // 22:00 is quiet time, so Thursday 08:00.
-    expect(nudges.map((n) => [n.period, n.userId === PEOPLE.mentee.id ? 'mentee' : 'mentor', n.local])).toEqual([
-      [1, 'mentee', 'Thu 09:00'],
+    // Check-ins go out on Tuesdays 13:00 UTC (08:00 New York, 19:00 Dhaka: inside both people's
+    // waking hours). Each person is nudged two working days later, on Thursday at the same hour.
+    expect(
+      nudges
+        .map((n) => [n.period, n.userId === PEOPLE.mentee.id ? 'mentee' : 'mentor', n.local])
+        .sort((a, b) => String(a).localeCompare(String(b))),
+    ).toEqual([
+      [1, 'mentee', 'Thu 19:00'],
       [1, 'mentor', 'Thu 08:00'],
-      [2, 'mentee', 'Thu 09:00'],
+      [2, 'mentee', 'Thu 19:00'],
       [2, 'mentor', 'Thu 08:00'],
-      [3, 'mentee', 'Thu 09:00'],
+      [3, 'mentee', 'Thu 19:00'],
       [3, 'mentor', 'Thu 08:00'],
     ]);
-    // Kind first nudge with a reply button; from the second miss in a row, an offer to pause.
-    expect(nudges[0].text).toMatch(/still waiting for your reply/);
-    expect(nudges[0].blocks).toContain('checkins.reply_button');
+    nudges.sort((a, b) => a.period - b.period || a.userId.localeCompare(b.userId));
+    // Kind first nudge with the answer buttons; the true count after that; a pause offered at the
+    // second miss in a row, not repeated at the third (staff are told then).
+    expect(nudges[0].text).toMatch(/still waits for your answer/);
+    for (const id of ['checkins.reply_button', 'checkins.did_not_meet_button', 'checkins.skip_button']) {
+      expect(nudges.map((n) => n.blocks.includes(`"${id}"`))).toEqual([true, true, true, true, true, true]);
+    }
     expect(nudges[0].blocks).not.toContain('nudges.pause_offer');
-    expect(nudges[2].text).toMatch(/second in a row/);
-    expect(nudges[2].blocks).toContain('nudges.pause_offer_1w'); // "Move to next week": reschedule
+    expect(nudges[2].text).toMatch(/is the second in a row without your answer/);
+    expect(nudges[2].text).toMatch(/skip this week or pause the mentorship/);
+    expect(nudges[2].blocks).not.toContain('nudges.pause_offer_1w'); // "Move to next week" is gone: "Skip this week" does it
     expect(nudges[2].blocks).toContain('nudges.pause_offer_2w');
+    expect(nudges[4].text).toMatch(/is the third in a row without your answer/);
+    expect(nudges[4].text).not.toMatch(/second/);
+    expect(nudges[4].blocks).not.toContain('nudges.pause_offer');
     // Never twice for the same check-in and person: count what reached each person's DM in Slack (the
-    // outbox keys are unique by construction, so counting them could not fail). Only nudges go to DMs here.
+    // outbox keys are unique by construction, so counting them could not fail); the welcome DM is not counted.
     for (const person of [PEOPLE.mentee, PEOPLE.mentor]) {
       const dm = h.standIn.dmChannelOf(person.id);
-      const received = h.standIn.messages.filter((m) => m.channel === dm);
-      expect(received.map((m) => (/second in a row/.test(m.text ?? '') ? 'pause offer' : 'nudge'))).toEqual([
-        'nudge',
-        'pause offer',
-        'pause offer',
+      const received = h.standIn.messages.filter(
+        (m) => m.channel === dm && String(m.metadata?.event_payload?.key ?? '').startsWith('nudge:'),
+      );
+      expect(received.map((m) => /(second|third) in a row/.exec(m.text ?? '')?.[1] ?? 'first')).toEqual([
+        'first',
+        'second',
+        'third',
       ]);
-      const posts = h.standIn.attemptsTo('chat.postMessage').filter((c) => [dm, person.id].includes(c.args.channel));
+      const posts = h.standIn
+        .attemptsTo('chat.postMessage')
+        .filter((c) => [dm, person.id].includes(c.args.channel) && /^nudge:/.test(c.args.metadata?.event_payload?.key));
       expect(posts).toHaveLength(3);
     }
 
@@ -79,8 +94,8 @@ describe('silence is noticed early and kindly', () => {
   test('a nudge that lost its point is skipped: the next check-in went out first', async () => {
     pair = await createActivePair(h);
     // The bot was down from Tuesday 8 December until after check-in #2 was due: catch-up posts #1 and #2 together.
-    await runJobsAt(h, '2026-12-15T04:00:00Z', ['checkins']);
-    await simulate(h, '2026-12-15T05:00:00Z', '2026-12-19T00:00:00Z', ['nudges']);
+    await runJobsAt(h, '2026-12-15T14:00:00Z', ['checkins']);
+    await simulate(h, '2026-12-15T15:00:00Z', '2026-12-19T00:00:00Z', ['nudges']);
     const entries = await OutboxModel.find({ kind: 'silence_nudge' }).lean();
     const forFirst = entries.filter((e) => e.ref.period === 1);
     expect(forFirst.map((e) => [e.status, e.skipReason])).toEqual([
@@ -92,7 +107,7 @@ describe('silence is noticed early and kindly', () => {
 
   test('a paused pair gets no nudges', async () => {
     pair = await createActivePair(h);
-    await runJobsAt(h, '2026-12-08T03:00:00Z', ['checkins']);
+    await runJobsAt(h, '2026-12-08T13:00:00Z', ['checkins']);
     await PairModel.updateOne(
       { _id: pair._id },
       {

@@ -1,9 +1,11 @@
-import { CheckinModel } from '../../src/features/checkins/model';
+import { CheckinIds } from '../../src/features/checkins/ids';
+import { CheckinModel, CheckinReplyModel, repliedByOf, type Checkin } from '../../src/features/checkins/model';
 import { PairModel, type Pair } from '../../src/pairs/model';
 import { PauseIds } from '../../src/features/pause/ids';
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
 import { withHarness } from '../support/with-harness';
+import { eventually } from '../support/eventually';
 import { runJobsAt } from '../support/jobs';
 import { createActivePair } from '../support/pairs';
 import type { StandInMessage } from '../support/slack-stand-in';
@@ -41,9 +43,9 @@ async function mentorship(text: string, userId: string, channelId?: string): Pro
  * then holds the second-miss nudge with the pause offer. Returns that message as Slack stored it.
  */
 async function secondMissNudge(pair: Pair): Promise<StandInMessage> {
-  await runJobsAt(h, '2026-12-08T03:00:00Z', ['checkins']); // 09:00 Tuesday in Dhaka
-  await runJobsAt(h, '2026-12-15T03:00:00Z', ['checkins']);
-  await runJobsAt(h, '2026-12-17T03:00:00Z', ['nudges']);
+  await runJobsAt(h, '2026-12-08T13:00:00Z', ['checkins']); // 19:00 Tuesday in Dhaka, 08:00 in New York
+  await runJobsAt(h, '2026-12-15T13:00:00Z', ['checkins']);
+  await runJobsAt(h, '2026-12-17T13:00:00Z', ['nudges']);
   const dm = h.standIn.dmChannelOf(PEOPLE.mentee.id);
   const nudges = h.standIn.messages.filter((m) => m.channel === dm && /second in a row/.test(m.text ?? ''));
   expect(nudges).toHaveLength(1);
@@ -119,16 +121,17 @@ describe('/mentorship pause', () => {
       `<@${PEOPLE.mentee.id}> paused this mentorship until *${dateToken('2026-12-16', until)}*`,
     );
     expect(notice.text).toContain(
-      `<@${PEOPLE.mentor.id}>: check-ins and nudges stop until then and start again by themselves`,
+      // 01:00 in New York: the partner is named, not @-mentioned, at night.
+      `${PEOPLE.mentor.real_name}: check-ins and nudges stop until then and start again by themselves`,
     );
     expect(notice.text).toContain('Ramadan and the audit season');
 
     // While paused: no check-in at the times they would be due (8 and 15 December), no nudge.
     for (const at of [
-      '2026-12-08T03:00:00Z',
+      '2026-12-08T13:00:00Z',
       '2026-12-08T12:00:00Z',
       '2026-12-10T09:00:00Z',
-      '2026-12-15T03:00:00Z',
+      '2026-12-15T13:00:00Z',
       '2026-12-15T17:55:00Z',
     ]) {
       await runJobsAt(h, at, ['checkins', 'nudges']);
@@ -150,27 +153,27 @@ describe('/mentorship pause', () => {
     expect(resumeNotices(pair)[0].text).toMatch(/The pause is over\. Welcome back!/);
     expect(prompts(pair)).toHaveLength(0);
 
-    // The welcome-back check-in goes out at the first civil hour: 09:00 in Dhaka (no shared hour with New York).
-    await runJobsAt(h, '2026-12-16T02:55:00Z', ['checkins']);
+    // The welcome-back check-in goes out at the first hour both are awake on a working day:
+    // 08:00 New York = 19:00 Dhaka (no shared working hour).
+    await runJobsAt(h, '2026-12-16T12:55:00Z', ['checkins']);
     expect(prompts(pair)).toHaveLength(0);
-    await runJobsAt(h, '2026-12-16T03:00:00Z', ['checkins', 'nudges']);
+    await runJobsAt(h, '2026-12-16T13:00:00Z', ['checkins', 'nudges']);
     expect(prompts(pair).map(header)).toEqual(['Welcome back! Check-in #1']);
     const first = (await CheckinModel.findOne({ pairId: pair._id, period: 1 }).lean())!;
     expect(first.kind).toBe('welcome_back');
-    // New York and Dhaka share no working hour: 09:00 Wednesday 16 December in Dhaka (UTC+6), which
-    // is 22:00 Tuesday in New York (UTC-5).
-    expect(first.dueAt.toISOString()).toBe('2026-12-16T03:00:00.000Z');
-    expect(first.prompt!.postedAt!.toISOString()).toBe('2026-12-16T03:00:00.000Z');
+    // 08:00 Wednesday 16 December in New York (UTC-5) is 19:00 in Dhaka (UTC+6): 13:00 UTC.
+    expect(first.dueAt.toISOString()).toBe('2026-12-16T13:00:00.000Z');
+    expect(first.prompt!.postedAt!.toISOString()).toBe('2026-12-16T13:00:00.000Z');
     expect(dmsAndAlerts()).toHaveLength(0); // the pause did not count as silence
 
     // The weekly rhythm goes on a week later.
-    await runJobsAt(h, '2026-12-23T02:55:00Z', ['checkins']);
+    await runJobsAt(h, '2026-12-23T12:55:00Z', ['checkins']);
     expect(prompts(pair)).toHaveLength(1);
-    await runJobsAt(h, '2026-12-23T03:00:00Z', ['checkins']);
+    await runJobsAt(h, '2026-12-23T13:00:00Z', ['checkins']);
     expect(prompts(pair).map(header)).toEqual(['Welcome back! Check-in #1', 'Check-in #2']);
     const second = (await CheckinModel.findOne({ pairId: pair._id, period: 2 }).lean())!;
     expect(second.dueDay).toBe('2026-12-23');
-    expect(second.dueAt.toISOString()).toBe('2026-12-23T03:00:00.000Z'); // 09:00 Wednesday in Dhaka
+    expect(second.dueAt.toISOString()).toBe('2026-12-23T13:00:00.000Z'); // 08:00 Wednesday in New York, 19:00 in Dhaka
   });
 
   test('/mentorship resume ends a pause early with the same welcome back', async () => {
@@ -179,14 +182,14 @@ describe('/mentorship pause', () => {
     await mentorship('pause 3w', PEOPLE.mentee.id, pair.channel!.id!);
     expect((await reload(pair)).pause?.untilDay).toBe('2026-12-23');
 
-    setNow('2026-12-09T05:00:00Z'); // 11:00 in Dhaka: today's 09:00 has passed
+    setNow('2026-12-09T05:00:00Z'); // 11:00 in Dhaka, 00:00 in New York: today's 13:00 UTC slot is still ahead
     const answer = await mentorship('resume', PEOPLE.mentor.id, pair.channel!.id!);
     expect(answer.text).toMatch(/The pause is over/);
     const resumed = await reload(pair);
     expect(resumed.status).toBe('active');
     expect(resumed.pause?.since).toBeUndefined();
     expect(resumed.lastActivityAt!.toISOString()).toBe('2026-12-09T05:00:00.000Z');
-    expect(resumed.schedule).toMatchObject({ nextPeriod: 1, nextKind: 'welcome_back', nextDueDay: '2026-12-10' });
+    expect(resumed.schedule).toMatchObject({ nextPeriod: 1, nextKind: 'welcome_back', nextDueDay: '2026-12-09' });
     expect(resumeNotices(pair).map((m) => m.text)).toEqual([
       expect.stringContaining(`<@${PEOPLE.mentor.id}> ended the pause. Welcome back!`),
     ]);
@@ -194,9 +197,9 @@ describe('/mentorship pause', () => {
     // A second resume has nothing to end.
     expect((await mentorship('resume', PEOPLE.mentee.id, pair.channel!.id!)).text).toMatch(/not paused/);
 
-    await runJobsAt(h, '2026-12-10T03:00:00Z', ['checkins']);
+    await runJobsAt(h, '2026-12-09T13:00:00Z', ['checkins']);
     expect(prompts(pair).map(header)).toEqual(['Welcome back! Check-in #1']);
-    await runJobsAt(h, '2026-12-17T03:00:00Z', ['checkins']);
+    await runJobsAt(h, '2026-12-16T13:00:00Z', ['checkins']);
     expect(prompts(pair).map(header)).toEqual(['Welcome back! Check-in #1', 'Check-in #2']);
     // When the pause would have ended, the job has nothing to resume.
     await runJobsAt(h, '2026-12-23T00:00:00Z', ['checkins']);
@@ -282,7 +285,8 @@ describe('who may pause which pair', () => {
     expect(answer.text).toMatch(/Paused until/);
     expect((await reload(pair)).pause).toMatchObject({ by: PEOPLE.staffByChannel.id, untilDay: '2026-12-08' });
     expect(pauseNotices(pair)[0].text).toContain(
-      `<@${PEOPLE.mentor.id}> and <@${PEOPLE.mentee.id}>: check-ins and nudges stop`,
+      // 05:00 in New York, 16:00 in Dhaka: only the mentee is @-mentioned.
+      `${PEOPLE.mentor.real_name} and <@${PEOPLE.mentee.id}>: check-ins and nudges stop`,
     );
   });
 
@@ -308,7 +312,7 @@ describe("the nudge's pause offer", () => {
   test('a participant pauses for four weeks; the message is replaced; a non-participant is refused', async () => {
     const pair = await createActivePair(h);
     const nudge = await secondMissNudge(pair);
-    setNow('2026-12-17T05:00:00Z'); // 11:00 Thursday in Dhaka, two hours after the nudge
+    setNow('2026-12-17T14:00:00Z'); // 20:00 Thursday in Dhaka, an hour after the nudge
 
     const refused = await clickOffer(PEOPLE.outsider.id, nudge, PauseIds.offerTwoWeeksButton);
     expect(refused.replace_original).toBe(false);
@@ -322,29 +326,38 @@ describe("the nudge's pause offer", () => {
     // Four weeks from Thursday 17 December in Dhaka: until Thursday 14 January, 00:00 in Dhaka.
     expect(answer.text).toContain(`Paused until ${dateToken('2027-01-14', '2027-01-13T18:00:00Z')}`);
     expect(answer.text).toContain(`<@${PEOPLE.mentor.id}> has been told`);
-    expect((await reload(pair)).pause).toMatchObject({
-      by: PEOPLE.mentee.id,
-      untilDay: '2027-01-14',
-      reason: 'after missed check-ins',
-    });
-    expect(pauseNotices(pair)).toHaveLength(1);
-    expect(pauseNotices(pair)[0].text).toContain('after missed check-ins');
+    // No reason: the person did not write one, so none is made up.
+    const paused = (await reload(pair)).pause!;
+    expect(paused).toMatchObject({ by: PEOPLE.mentee.id, untilDay: '2027-01-14' });
+    expect(paused.reason ?? '').toBe('');
+    await eventually(async () => pauseNotices(pair).length === 1, 'the pause notice');
+    expect(pauseNotices(pair)[0].text).not.toMatch(/Reason|missed/);
   });
 
-  test('"Move to next week" reschedules: the pair pauses for one week', async () => {
+  test('"Skip this week" replaces "Move to next week": the skip is recorded as the answer, nothing is paused', async () => {
     const pair = await createActivePair(h);
     const nudge = await secondMissNudge(pair);
-    setNow('2026-12-17T05:00:00Z');
-    const answer = await clickOffer(PEOPLE.mentee.id, nudge, PauseIds.offerOneWeekButton);
-    // One week from Thursday 17 December in Dhaka: until Thursday 24 December, 00:00 in Dhaka.
-    expect(answer.text).toContain(`Paused until ${dateToken('2026-12-24', '2026-12-23T18:00:00Z')}`);
-    expect((await reload(pair)).pause).toMatchObject({ untilDay: '2026-12-24' });
+    expect(JSON.stringify(nudge.blocks)).not.toContain('Move to next week');
+    expect(JSON.stringify(nudge.blocks)).not.toContain(PauseIds.offerOneWeekButton);
+    setNow('2026-12-17T14:00:00Z');
+    await press(PEOPLE.mentee.id, nudge, CheckinIds.skipButton);
+    await eventually(async () => Boolean(nudge.updated), 'the nudge to say thank you');
+    expect(nudge.text).toMatch(/^Thank you\. Check-in #2 in <#C[A-Z0-9]+> now shows that you skip this week\./);
+    const second = (await CheckinModel.findOne({ pairId: pair._id, period: 2 }).lean<Checkin>())!;
+    expect(repliedByOf(second)).toEqual([PEOPLE.mentee.id]);
+    expect(await CheckinReplyModel.findOne({ checkinId: second._id }).lean()).toMatchObject({
+      userId: PEOPLE.mentee.id,
+      met: 'skipped',
+    });
+    expect((await reload(pair)).status).toBe('active');
+    expect(pauseNotices(pair)).toHaveLength(0);
+    expect(await OutboxModel.countDocuments({ kind: 'pause_notice' })).toBe(0);
   });
 
   test('a double click pauses once and announces once', async () => {
     const pair = await createActivePair(h);
     const nudge = await secondMissNudge(pair);
-    setNow('2026-12-17T05:00:00Z');
+    setNow('2026-12-17T14:00:00Z');
     const before = h.standIn.responses.length;
     await Promise.all([
       press(PEOPLE.mentee.id, nudge, PauseIds.offerTwoWeeksButton),

@@ -26,13 +26,13 @@ withHarness('promises_nudges', (made) => (h = made), {
 
 const checkinOf = async (pair: Pair, period: number) =>
   (await CheckinModel.findOne({ pairId: pair._id, period }).lean<Checkin>())!;
-const nudgeText = /still waiting for your reply|second in a row/;
+const nudgeText = /still waits for your answer|in a row without your answer/;
 
 describe('nudges never arrive between 20:00 and 08:00 or on the recipient’s weekend', () => {
   test('four people from Los Angeles to Dhaka, jobs ticking every 5 and 15 minutes for five days: nudges and reminders', async () => {
-    // Alice (New York) + Karim (Dhaka): check-in #1 on Friday 11 December, 09:00 Dhaka (Thursday 22:00 New York).
+    // Alice (New York) + Karim (Dhaka): check-in #1 on Friday 11 December, 08:00 New York = 19:00 Dhaka (13:00 UTC).
     await createActivePair(h, { startDate: '2026-12-04' });
-    // Lee (Los Angeles) + Amira (Tunis): #1 on Thursday 10 December, 09:00 Tunis (00:00 Los Angeles).
+    // Lee (Los Angeles) + Amira (Tunis): #1 on Thursday 10 December, 08:00 Los Angeles = 17:00 Tunis (16:00 UTC).
     const tunis = await createActivePair(h, {
       mentor: PEOPLE.mentorLA.id,
       mentee: PEOPLE.mentee2.id,
@@ -41,9 +41,9 @@ describe('nudges never arrive between 20:00 and 08:00 or on the recipient’s we
     });
     const people = await dmChannels(h, ['mentor', 'mentee', 'mentorLA', 'mentee2']);
 
-    const received = await tickAsInProduction(h, '2026-12-10T07:00:00Z', '2026-12-10T09:00:00Z');
-    // Amira answers at 10:00 Tunis with two next steps: Lee's by Monday 14, hers by Tuesday 15 December.
-    clock.set('2026-12-10T09:00:00Z');
+    const received = await tickAsInProduction(h, '2026-12-10T15:00:00Z', '2026-12-10T17:00:00Z');
+    // Amira answers at 18:00 Tunis with two next steps: Lee's by Monday 14, hers by Tuesday 15 December.
+    clock.set('2026-12-10T17:00:00Z');
     const answer = await submitAnswer(h, PEOPLE.mentee2.id, await checkinOf(tunis, 1), 1, {
       steps: [
         { what: 'Send the board template', who: PEOPLE.mentorLA.id, by: '2026-12-14' },
@@ -51,7 +51,7 @@ describe('nudges never arrive between 20:00 and 08:00 or on the recipient’s we
       ],
     });
     expect(answer).toEqual({ response_action: 'clear' });
-    received.push(...(await tickAsInProduction(h, '2026-12-10T09:05:00Z', '2026-12-15T14:00:00Z')));
+    received.push(...(await tickAsInProduction(h, '2026-12-10T17:05:00Z', '2026-12-15T14:00:00Z')));
 
     const dms = received.filter((r) => people.has(r.message.channel));
     const seen = dms.map((r) => {
@@ -65,14 +65,18 @@ describe('nudges never arrive between 20:00 and 08:00 or on the recipient’s we
       expect([dm.name, dm.kind, dm.isoWeekday <= 5 && dm.hour >= 8 && dm.hour < 20]).toEqual([dm.name, dm.kind, true]);
     }
     // By hand. Reminders: 10:00 on the owner's working day before the due day. Nudges: two working
-    // days after each prompt, weekends not counted, moved out of the night: Lee: Thursday 00:00 +
-    // 48 h = Saturday 00:00 -> Monday 08:00. Alice: Thursday 22:00 -> Monday 22:00 -> Tuesday 08:00.
-    // Karim: Friday 09:00 -> Tuesday 09:00. Amira answered: no nudge.
-    expect(seen.map((s) => [s.name, s.kind, s.local])).toEqual([
+    // days after each prompt, weekends not counted, moved out of the night: Lee: Thursday 08:00 +
+    // 48 h = Monday 08:00. Alice: Friday 08:00 -> Tuesday 08:00. Karim: Friday 19:00 -> Tuesday 19:00.
+    // Amira answered: no nudge.
+    const inOrder = seen.map((s) => [s.name, s.kind, s.local]);
+    expect(inOrder.slice(0, 3)).toEqual([
       ['mentorLA', 'reminder', 'Fri 10:00'],
       ['mentee2', 'reminder', 'Mon 10:00'],
       ['mentorLA', 'nudge', 'Mon 08:00'],
-      ['mentee', 'nudge', 'Tue 09:00'],
+    ]);
+    // Alice and Karim are nudged at the same tick (Tuesday 13:00 UTC), in either order.
+    expect(inOrder.slice(3).sort()).toEqual([
+      ['mentee', 'nudge', 'Tue 19:00'],
       ['mentor', 'nudge', 'Tue 08:00'],
     ]);
     expect(dms.filter((r) => /Send the board template|Book the board meeting/.test(r.message.text ?? ''))).toHaveLength(
@@ -83,15 +87,15 @@ describe('nudges never arrive between 20:00 and 08:00 or on the recipient’s we
 
 describe('a nudge deferred overnight is dropped when the person replied in the night', () => {
   test('no DM in the morning; the partner’s nudge went out as usual', async () => {
-    const pair = await createActivePair(h); // #1 on Tuesday 8 December, 09:00 Dhaka (03:00 UTC)
+    const pair = await createActivePair(h); // #1 on Tuesday 8 December, 19:00 Dhaka, 08:00 New York (13:00 UTC)
     const karimDm = await dmChannelOf(h, PEOPLE.mentee.id);
     const aliceDm = await dmChannelOf(h, PEOPLE.mentor.id);
-    await tickAsInProduction(h, '2026-12-08T02:00:00Z', '2026-12-08T04:00:00Z');
+    await tickAsInProduction(h, '2026-12-08T12:00:00Z', '2026-12-08T14:00:00Z');
     const first = await checkinOf(pair, 1);
     expect(first.prompt?.ts).toBeDefined();
 
     // The bot was down from Tuesday until Thursday 16:00 UTC, 22:00 in Dhaka: Karim's nudge, due at
-    // 09:00 Dhaka, waits for his morning (08:00 Dhaka = 02:00 UTC); Alice's (11:00 New York) goes out.
+    // 19:00 Dhaka, waits for his morning (08:00 Dhaka = 02:00 UTC); Alice's (11:00 New York) goes out.
     const report = await runJobsAt(h, '2026-12-10T16:00:00Z', ['checkins', 'nudges', 'reminders']);
     expect(report).toContain(
       `deferred silence_nudge nudge:${first._id}:${PEOPLE.mentee.id} to 2026-12-11T02:00:00.000Z: quiet hours`,
@@ -112,16 +116,18 @@ describe('a nudge deferred overnight is dropped when the person replied in the n
 
 describe('the second missed check-in in a row offers to pause', () => {
   test('Karim presses "Pause 4 weeks" in the real nudge DM: paused until the right day, both told, back by itself', async () => {
-    const pair = await createActivePair(h); // weekly on Tuesdays, 09:00 Dhaka
+    const pair = await createActivePair(h); // weekly on Tuesdays, 19:00 Dhaka = 08:00 New York (13:00 UTC)
     const karimDm = await dmChannelOf(h, PEOPLE.mentee.id);
     const aliceDm = await dmChannelOf(h, PEOPLE.mentor.id);
-    await simulate(h, '2026-12-08T00:00:00Z', '2026-12-17T04:00:00Z', ['checkins', 'nudges']);
+    // Both are nudged two working days after each prompt, at the same hour: Thursdays 13:00 UTC.
+    await simulate(h, '2026-12-08T00:00:00Z', '2026-12-17T13:00:00Z', ['checkins', 'nudges']);
     const nudges = h.standIn.messages.filter((m) => m.channel === karimDm);
     expect(nudges.map((m) => (/second in a row/.test(m.text ?? '') ? 'second' : 'first'))).toEqual(['first', 'second']);
+    expect(JSON.stringify(nudges[1].blocks)).not.toContain('Move to next week');
     const second = nudges[1];
     expect(JSON.stringify(second.blocks)).toContain('Pause 4 weeks');
 
-    clock.set('2026-12-17T04:00:00Z'); // Thursday 10:00 in Dhaka
+    clock.set('2026-12-17T13:10:00Z'); // Thursday 19:10 in Dhaka, 08:10 in New York
     await h.driver.blockAction({
       userId: PEOPLE.mentee.id,
       actionId: PauseIds.offerFourWeeksButton,
@@ -147,13 +153,15 @@ describe('the second missed check-in in a row offers to pause', () => {
     expect(notices[0].text).toContain(`<@${PEOPLE.mentee.id}> paused this mentorship until *${untilToken}*`);
     expect(notices[0].text).toContain(`<@${PEOPLE.mentor.id}>: check-ins and nudges stop`);
 
-    // Four quiet weeks: Alice's nudge for #2 (Thursday 08:00 New York) is dropped, no prompt on
-    // 22 and 29 December, 5 and 12 January; then the pair comes back by itself.
+    // Four quiet weeks: no prompt on 22 and 29 December, 5 and 12 January, no nudge; then the pair
+    // comes back by itself, with a welcome-back check-in at 08:00 New York = 19:00 Dhaka on Thursday 14 January.
     const before = inChannel().length;
-    await simulate(h, '2026-12-17T05:00:00Z', '2027-01-14T04:00:00Z', ['checkins', 'nudges']);
+    await simulate(h, '2026-12-17T14:00:00Z', '2027-01-14T13:00:00Z', ['checkins', 'nudges']);
     const after = inChannel().slice(before);
+    // Alice's nudge for #2 went out at the same tick as Karim's (08:00 New York), before he paused.
     expect(h.standIn.messages.filter((m) => m.channel === aliceDm).map((m) => m.text)).toEqual([
-      expect.stringMatching(/Check-in #1 .*still waiting for your reply/),
+      expect.stringMatching(/Check-in #1 .*still waits for your answer/),
+      expect.stringMatching(/Check-in #2 .*second in a row/),
     ]);
     expect(h.standIn.messages.filter((m) => m.channel === karimDm)).toHaveLength(2);
     expect(after.map((m) => m.text)).toEqual([
@@ -161,6 +169,6 @@ describe('the second missed check-in in a row offers to pause', () => {
       'Check-in #3: time to check in with each other.',
     ]);
     const welcome = await checkinOf(pair, 3);
-    expect([welcome.kind, wallTime(welcome.prompt!.postedAt!, 'Asia/Dhaka')]).toEqual(['welcome_back', 'Thu 09:00']);
+    expect([welcome.kind, wallTime(welcome.prompt!.postedAt!, 'Asia/Dhaka')]).toEqual(['welcome_back', 'Thu 19:00']);
   }, 180_000);
 });

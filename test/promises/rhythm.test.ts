@@ -1,6 +1,6 @@
 /**
  * README promises about the rhythm that had no test: a due day on the mentee's weekend, the
- * overdue commitments and goals in the next prompt, and editing a reply until the next prompt is
+ * open next steps and goals in the next prompt, and editing a reply until the next prompt is
  * really posted.
  */
 import { CheckinModel, CheckinReplyModel, type Checkin } from '../../src/features/checkins/model';
@@ -66,8 +66,8 @@ describe('a due day on the mentee’s weekend moves to their next working day', 
       }
     }
     // By hand: Monday 14 December. New York (UTC-5) and Tunis (UTC+1) first share a whole working
-    // hour at 09:00 New York = 14:00 UTC = 15:00 Tunis. Los Angeles and Dhaka share none: 09:00 in
-    // Dhaka (UTC+6) = 03:00 UTC.
+    // hour at 09:00 New York = 14:00 UTC = 15:00 Tunis. Los Angeles and Dhaka share none, and 08:00
+    // Monday in Dhaka is still Sunday in Los Angeles: 09:00 in Dhaka (UTC+6) = 03:00 UTC.
     expect(Object.fromEntries(arrived)).toEqual({
       saturday: '2026-12-14T14:00:00.000Z',
       sunday: '2026-12-14T03:00:00.000Z',
@@ -80,6 +80,10 @@ describe('a due day on the mentee’s weekend moves to their next working day', 
     ]);
     const sun = await checkinOf(sunday, 1);
     expect([sun.dueDay, wallTime(sun.prompt!.postedAt!, 'Asia/Dhaka')]).toEqual(['2026-12-14', 'Mon 09:00']);
+    // 09:00 Monday in Dhaka is 19:00 Sunday in Los Angeles: the mentor is named, not mentioned, and
+    // told by DM at 09:00 Monday in Los Angeles (17:00 UTC).
+    expect([sun.mentionMentor, sun.mentorDmAt]).toEqual([false, new Date('2026-12-14T17:00:00Z')]);
+    expect(JSON.stringify(promptsIn(sunday)[0].blocks)).not.toContain(`<@${PEOPLE.mentorLA.id}>`);
     expect(promptsIn(saturday)).toHaveLength(1);
     expect(promptsIn(sunday)).toHaveLength(1);
     // The prompt shows each person's local time at the moved instant.
@@ -87,12 +91,12 @@ describe('a due day on the mentee’s weekend moves to their next working day', 
   }, 120_000);
 });
 
-describe('the next prompt lists the overdue commitments and the goals', () => {
-  test('a next step due before the next check-in and not done is listed; a done one and a later one are not', async () => {
-    const pair = await createActivePair(h, { goals: TWO_GOALS }); // prompts on Tuesdays 03:00 UTC (09:00 Dhaka)
-    await runJobsAt(h, '2026-12-08T03:00:00Z', ['checkins']);
+describe('the next prompt lists the open next steps and the goals', () => {
+  test('open next steps are listed without mentions (overdue ones say so); a done one is not', async () => {
+    const pair = await createActivePair(h, { goals: TWO_GOALS }); // prompts on Tuesdays 13:00 UTC (08:00 New York, 19:00 Dhaka)
+    await runJobsAt(h, '2026-12-08T13:00:00Z', ['checkins']);
     const first = await checkinOf(pair, 1);
-    clock.set('2026-12-08T10:00:00Z');
+    clock.set('2026-12-08T14:00:00Z');
     const answer = await submitAnswer(h, PEOPLE.mentee.id, first, 2, {
       steps: [
         { what: 'Draft the letter to the regulator', who: PEOPLE.mentee.id, by: '2026-12-10' },
@@ -103,7 +107,7 @@ describe('the next prompt lists the overdue commitments and the goals', () => {
     expect(answer).toEqual({ response_action: 'clear' });
 
     // The week goes by; Karim gets his reminders and presses Done on the room booking only.
-    await simulate(h, '2026-12-08T11:00:00Z', '2026-12-10T06:00:00Z', ['checkins', 'reminders']);
+    await simulate(h, '2026-12-08T15:00:00Z', '2026-12-10T06:00:00Z', ['checkins', 'reminders']);
     const karimDm = await dmChannelOf(h, PEOPLE.mentee.id);
     const reminder = h.standIn.messages.find(
       (m) => m.channel === karimDm && /Book the board meeting room/.test(m.text ?? JSON.stringify(m.blocks)),
@@ -121,35 +125,43 @@ describe('the next prompt lists the overdue commitments and the goals', () => {
       'the room booking to be done',
     );
 
-    await simulate(h, '2026-12-10T07:00:00Z', '2026-12-15T03:00:00Z', ['checkins', 'reminders']);
+    await simulate(h, '2026-12-10T07:00:00Z', '2026-12-15T13:00:00Z', ['checkins', 'reminders']);
     const [next, ...more] = promptsIn(pair, 2);
     expect(more).toHaveLength(0);
     const shown = JSON.stringify(next.blocks);
-    expect(shown).toContain('*Goals:* 1. Halve the central-bank fee  ·  2. Launch a member newsletter');
-    expect(shown).toContain('*Overdue commitments*');
-    expect(shown).toContain(`• <@${PEOPLE.mentee.id}>: Draft the letter to the regulator (was due 2026-12-10)`);
+    expect(shown).toContain('*Goals*\\n1. Halve the central-bank fee\\n2. Launch a member newsletter');
+    const steps = next
+      .blocks!.map((b: any) => b.text?.text ?? '')
+      .find((t: string) => t.startsWith('*Open next steps*'));
+    expect(steps).not.toMatch(/<@/);
+    const noon = (day: string) => Date.parse(`${day}T12:00:00Z`) / 1000;
+    expect(steps.split('\n')).toEqual([
+      '*Open next steps*',
+      `• Draft the letter to the regulator (Karim Rahman, by <!date^${noon('2026-12-10')}^{date_short_pretty}|2026-12-10>, overdue)`,
+      `• Share the ASAE advocacy template (Alice Müller, by <!date^${noon('2026-12-21')}^{date_short_pretty}|2026-12-21>)`,
+    ]);
     expect(shown).not.toContain('Book the board meeting room');
-    expect(shown).not.toContain('Share the ASAE advocacy template');
+    expect(shown).not.toContain('Overdue commitments');
   }, 120_000);
 });
 
 describe('a reply can be edited until the next check-in is posted', () => {
   test('the next check-in exists but Slack refused its prompt: editing is still allowed; once posted, refused', async () => {
     const pair = await createActivePair(h, { goals: TWO_GOALS });
-    await runJobsAt(h, '2026-12-08T03:00:00Z', ['checkins']);
+    await runJobsAt(h, '2026-12-08T13:00:00Z', ['checkins']);
     const first = await checkinOf(pair, 1);
-    clock.set('2026-12-08T10:00:00Z');
+    clock.set('2026-12-08T14:00:00Z');
     expect(await submitAnswer(h, PEOPLE.mentee.id, first, 2)).toEqual({ response_action: 'clear' });
     await eventually(async () => h.standIn.messages.some((m) => m.thread_ts === first.prompt!.ts), 'the summary');
 
     // Check-in #2 is created on time, but Slack fails its prompt.
     h.standIn.failNext('chat.postMessage', { status: 500 });
-    await runJobsAt(h, '2026-12-15T03:00:00Z', ['checkins']);
+    await runJobsAt(h, '2026-12-15T13:00:00Z', ['checkins']);
     expect(await checkinOf(pair, 2)).toBeDefined();
     expect(promptsIn(pair, 2)).toHaveLength(0);
 
     // The answer to #1 is still editable: the button opens the filled-in modal, and the edit is saved.
-    clock.set('2026-12-15T03:02:00Z');
+    clock.set('2026-12-15T13:02:00Z');
     await pressReply(h, PEOPLE.mentee.id, first);
     await h.standIn.waitFor(() => h.standIn.callsTo('views.open').length === 1, 5000, 'the edit modal');
     const view = h.standIn.callsTo('views.open')[0].args.view;
@@ -163,11 +175,11 @@ describe('a reply can be edited until the next check-in is posted', () => {
     });
 
     // The next tick posts #2 at last.
-    await runJobsAt(h, '2026-12-15T03:05:00Z', ['checkins']);
+    await runJobsAt(h, '2026-12-15T13:05:00Z', ['checkins']);
     expect(promptsIn(pair, 2)).toHaveLength(1);
 
     // Now the answer to #1 is final: the button refuses, a submission is refused on the field.
-    clock.set('2026-12-15T03:10:00Z');
+    clock.set('2026-12-15T13:10:00Z');
     await pressReply(h, PEOPLE.mentee.id, first);
     await h.standIn.waitFor(() => h.standIn.responses.length === 1, 5000, 'a refusal');
     expect(h.standIn.responses[0].body.text).toMatch(/can no longer be edited/);

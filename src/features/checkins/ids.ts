@@ -1,6 +1,11 @@
 /** Every callback_id, block_id and action_id of the check-ins feature. */
 export const CheckinIds = {
   replyButton: 'checkins.reply_button',
+  /** One-tap answers beside "Answer": recorded as the person's reply, no form. */
+  didNotMeetButton: 'checkins.did_not_meet_button',
+  skipButton: 'checkins.skip_button',
+  /** Inside the answer modal: one more next-step row (views.update). */
+  addNextStepButton: 'checkins.add_next_step',
   replyModal: 'checkins.reply_modal',
   inputAction: 'checkins.input',
   block: {
@@ -15,5 +20,7 @@ export const CheckinIds = {
     commitmentBy: (n: number) => `checkins.commitment_${n}_by`,
     blockers: 'checkins.blockers',
     staffNote: 'checkins.staff_note',
+    addNextStep: 'checkins.add_next_step_actions',
+    promptActions: 'checkins.prompt_actions',
   },
 } as const;

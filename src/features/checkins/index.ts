@@ -6,4 +6,6 @@ export type { Checkin } from './model';
 export { repliedByOf } from './model';
 export { findCheckin, laterCheckinPosted, postedCheckinsUpTo } from './queries';
 export { checkinReplyButton } from './reply-button';
+export { answerButtons as checkinAnswerButtons } from './prompt-view';
+export type { AnswerListener } from './listeners';
 export type { PromptPostedListener } from './prompt';

@@ -1,4 +1,4 @@
-import { italic, join, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
+import { channelLink, italic, join, lines, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
 
 /**
  * Every sentence of the check-ins feature, in one place. Sentences for messages are `Mrkdwn`:
@@ -8,27 +8,42 @@ import { italic, join, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
 export const text = {
   promptHeader: (period: number, kind: string) =>
     kind === 'welcome_back' ? `Welcome back! Check-in #${period}` : `Check-in #${period}`,
-  promptIntro: (mentorId: string, mentorTime: string, menteeId: string, menteeTime: string) =>
-    mrkdwn`Time to check in, ${mention(mentorId)} (${mentorTime} for you) and ${mention(menteeId)} (${menteeTime} for you).`,
+  /** `mentor` and `mentee`: a mention, or a plain name when it is night or a day off for them. */
+  promptIntro: (mentor: Mrkdwn, mentorTime: string, mentee: Mrkdwn, menteeTime: string) =>
+    mrkdwn`Time to check in, ${mentor} (${mentorTime} for you) and ${mentee} (${menteeTime} for you).`,
   welcomeBackIntro: () =>
     mrkdwn`Your pause is over: welcome back. Pick up where you left off, or tell each other what changed.`,
   lateNote: (dueDay: string) =>
     italic(mrkdwn`This check-in was due on ${dueDay}; the bot was offline then, so it comes late. It still counts.`),
-  goalsLine: (titles: string[]) =>
-    mrkdwn`*Goals:* ${join(
-      titles.map((t, i) => mrkdwn`${i + 1}. ${t}`),
-      '  ·  ',
-    )}`,
-  overdueHeading: () => mrkdwn`*Overdue commitments*`,
-  overdueItem: (ownerId: string, what: string, dueDay: string) =>
-    mrkdwn`• ${mention(ownerId)}: ${what} (was due ${dueDay})`,
+  /** The goals, one per line. */
+  goalsList: (titles: string[]) => lines(mrkdwn`*Goals*`, ...titles.map((t, i) => mrkdwn`${i + 1}. ${t}`)),
+  /** Open next steps: the owner's name as plain text, never a mention (the prompt must not ping anyone about them). */
+  yourPartner: () => 'your partner',
+  openStepsHeading: () => mrkdwn`*Open next steps*`,
+  openStepItem: (owner: string, what: string, due: Mrkdwn, overdue: boolean) =>
+    mrkdwn`• ${what} (${owner}, by ${due}${overdue ? ', overdue' : ''})`,
+  answerBy: (by: Mrkdwn) =>
+    mrkdwn`*Answer by ${by}.* If you did not meet, or want to skip this week, one tap is enough.`,
   questions: () =>
     mrkdwn`Each of you answers separately: did you meet, progress on each goal, *what worked*, *what did not work and why*, how advice was adapted to local conditions, and your next steps (what, who, by when).`,
-  replyButton: () => 'Reply to check-in',
-  repliedStatus: (entries: Array<{ userId: string; replied: boolean }>) =>
+  replyButton: () => 'Answer',
+  /** A DM to someone the prompt could not @-mention (it was night or a day off for them). */
+  checkinDm: (period: number, partnerName: string, channelId: string) =>
+    mrkdwn`Check-in #${period} for you and ${partnerName} is open. Please answer in ${channelLink(channelId)}.`,
+  didNotMeetButton: () => 'We did not meet this week',
+  skipButton: () => 'Skip this week',
+  /** Who answered, on the prompt: "✅ Alice answered · ⏭ Karim skipped this week". */
+  /** `who`: a mention, or a plain name when the prompt went out at night or on a day off for them. */
+  repliedStatus: (entries: Array<{ who: Mrkdwn; status: 'answered' | 'did_not_meet' | 'skipped' | 'waiting' }>) =>
     join(
-      entries.map((e) => mrkdwn`${e.replied ? ':white_check_mark:' : ':hourglass_flowing_sand:'} ${mention(e.userId)}`),
-      '   ',
+      entries.map((e) => {
+        if (e.status === 'answered') return mrkdwn`:white_check_mark: ${e.who} answered`;
+        if (e.status === 'did_not_meet') return mrkdwn`:white_check_mark: ${e.who}: we did not meet this week`;
+        if (e.status === 'skipped')
+          return mrkdwn`:black_right_pointing_double_triangle_with_vertical_bar: ${e.who} skipped this week`;
+        return mrkdwn`:hourglass_flowing_sand: ${e.who} has not answered yet`;
+      }),
+      '  ·  ',
     ),
   fallback: (period: number) => mrkdwn`Check-in #${period}: time to check in with each other.`,
 
@@ -43,11 +58,12 @@ export const text = {
   replySubmit: (editing: boolean) => (editing ? 'Save changes' : 'Send'),
   replyIntro: (partner: Mrkdwn | string, editing: boolean) =>
     mrkdwn`${editing ? 'You are editing your answer. ' : ''}Answer on your own: ${partner} answers separately. Your answer is posted in the check-in's thread for both of you, except the note for staff.`,
-  metLabel: () => 'Did you meet since the last check-in?',
+  metLabel: (period: number) => (period <= 1 ? 'Did you meet this week?' : 'Did you meet since the last check-in?'),
   metOptions: { yes: 'Yes', no: 'No', rescheduled: 'We rescheduled' } as Record<string, string>,
   goalsHeading: () => mrkdwn`*Progress on each goal*`,
   goalStatusLabel: (n: number, title: string) => `Goal ${n}: ${title}`,
   goalNoteLabel: (n: number) => `Goal ${n}: a short note`,
+  goalStatusHint: () => 'If you did not meet, you can leave this empty.',
   goalStatuses: {
     not_started: 'Not started',
     some_progress: 'Some progress',
@@ -60,7 +76,8 @@ export const text = {
   didNotWorkHint: () =>
     'Honesty helps both of you: if a suggestion did not fit local conditions (rules, customs, budget, timing), say so and why.',
   adaptationLabel: () => 'How was advice adapted to your local context?',
-  nextStepsHeading: (max: number) => mrkdwn`*Next steps* — up to ${max}: what, who, by when.`,
+  nextStepsHeading: () => mrkdwn`*Next steps*: what, who, by when.`,
+  addNextStepButton: () => 'Add another next step',
   nextStepWhatLabel: (n: number) => `Next step ${n}: what`,
   nextStepWhoLabel: (n: number) => `Next step ${n}: who`,
   nextStepByLabel: (n: number) => `Next step ${n}: by when`,
@@ -72,9 +89,17 @@ export const text = {
   staffNoteHint: () => 'Only program staff can read this.',
   optional: () => 'Optional',
 
+  // after an answer
+  thankYou: (period: number, channelId: string | undefined) =>
+    mrkdwn`Thank you. Your answer is in the thread of check-in #${period}${channelId ? mrkdwn` in ${channelLink(channelId)}` : ''}.`,
+  thankYouQuick: (period: number, answer: 'did_not_meet' | 'skipped', channelId: string | undefined) =>
+    mrkdwn`Thank you. Check-in #${period}${channelId ? mrkdwn` in ${channelLink(channelId)}` : ''} now shows ${answer === 'skipped' ? 'that you skip this week' : 'that you did not meet this week'}. To say more, press Answer.`,
+  alreadyAnswered: (period: number) =>
+    `You already answered check-in #${period}. To change your answer, press Answer and edit it.`,
+
   // validation
   fixTheForm: () => 'Please correct the highlighted fields.',
-  chooseMet: () => 'Say whether you met since the last check-in.',
+  chooseMet: () => 'Say whether you met.',
   chooseGoalStatus: () => 'Choose where this goal stands.',
   formOutOfDate: () => "The pair's goals changed while you were answering: close this form and open it again.",
   tooLong: (label: string, max: number) => `${label} can be at most ${max} characters.`,
@@ -90,10 +115,11 @@ export const text = {
   // the summary in the prompt's thread
   summaryHeading: (userId: string, period: number, edited: boolean) =>
     mrkdwn`*${mention(userId)} answered check-in #${period}*${edited ? mrkdwn` _(edited)_` : ''}`,
-  summaryMet: (answer: string) => mrkdwn`*Met since the last check-in:* ${answer}`,
+  summaryMet: (answer: string, period: number) =>
+    period <= 1 ? mrkdwn`*Met this week:* ${answer}` : mrkdwn`*Met since the last check-in:* ${answer}`,
   summaryGoals: () => mrkdwn`*Goals*`,
   summaryGoal: (title: string, status: string, note: string) =>
-    mrkdwn`• ${title}: *${status}*${note ? mrkdwn` — ${note}` : ''}`,
+    mrkdwn`• ${title}${status ? mrkdwn`: *${status}*` : ''}${note ? mrkdwn` — ${note}` : ''}`,
   summaryWorked: () => mrkdwn`*What worked*`,
   summaryDidNotWork: () => mrkdwn`*What did not work, and why*`,
   summaryAdaptation: () => mrkdwn`*Adapting advice to the local context*`,

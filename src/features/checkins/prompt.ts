@@ -1,12 +1,13 @@
 import type { JobContext } from '../../jobs/job-context';
-import type { OutboxHandler } from '../../jobs/outbox';
+import { enqueue, type OutboxHandler } from '../../jobs/outbox';
 import { localDay } from '../../lib/time';
-import type { Person } from '../../lib/working-time';
+import { mayPing, nextWorkingMorning, type Person } from '../../lib/working-time';
 import { PairModel, type Pair } from '../../pairs/model';
 import { byRole, participantsOf, toPerson } from '../../pairs/participants';
 import type { Participant } from '../../pairs/participants-model';
-import { overdueCommitments } from '../commitments';
-import { CheckinModel, repliedByOf, type Checkin } from './model';
+import { openCommitments } from '../commitments';
+import { text } from './messages';
+import { CheckinModel, CheckinReplyModel, repliedByOf, type Checkin, type CheckinReply } from './model';
 import { checkinPrompt, type PromptInput } from './prompt-view';
 import { HOUR_MS } from '../../lib/durations';
 
@@ -23,8 +24,16 @@ export async function loadPromptInput(
   people ??= await participantsOf(pair);
   const { mentor, mentee } = byRole(pair, people);
   const menteeTz = mentee?.tz ?? 'UTC';
-  const overdue = await overdueCommitments(pair._id, localDay(at, menteeTz), 10);
+  const today = localDay(at, menteeTz);
+  const openSteps = (await openCommitments(pair._id, 10)).map((c) => ({
+    owner: people.get(c.ownerId)?.name || text.yourPartner(),
+    what: c.what,
+    dueDay: c.dueDay,
+    overdue: c.dueDay < today,
+  }));
   const postedAt = checkin.prompt?.postedAt ?? at;
+  const mentorPerson = mentor ? toPerson(mentor) : { tz: 'UTC' };
+  const menteePerson = mentee ? toPerson(mentee) : { tz: menteeTz };
   return {
     checkinId: String(checkin._id),
     period: checkin.period,
@@ -32,18 +41,40 @@ export async function loadPromptInput(
     dueDay: checkin.dueDay,
     late: checkin.prompt?.late ?? postedAt.getTime() - checkin.dueAt.getTime() > LATE_AFTER_MS,
     postedAt,
-    mentor: { userId: pair.mentor.userId, tz: mentor?.tz ?? 'UTC' },
-    mentee: { userId: pair.mentee.userId, tz: menteeTz },
+    mentor: { userId: pair.mentor.userId, tz: mentor?.tz ?? 'UTC', name: mentor?.name ?? '' },
+    mentee: { userId: pair.mentee.userId, tz: menteeTz, name: mentee?.name ?? '' },
+    // Nobody is @-mentioned at night or on their weekend (the hour it is posted, even when late).
+    mention: {
+      mentor: (checkin.mentionMentor ?? true) && mayPing(postedAt, mentorPerson),
+      mentee: mayPing(postedAt, menteePerson),
+    },
     goalTitles: pair.goals.filter((g) => g.status !== 'dropped').map((g) => g.title),
-    overdue,
+    openSteps,
     repliedBy: repliedByOf(checkin),
+    quickAnswers: await quickAnswersOf(checkin),
+    answerBy: await answerByOf(checkin, pair),
   };
+}
+
+/** The one-tap answers to this check-in, by person. */
+async function quickAnswersOf(checkin: Checkin): Promise<Record<string, 'did_not_meet' | 'skipped'>> {
+  const quick = await CheckinReplyModel.find({ checkinId: checkin._id, quick: true }).lean<CheckinReply[]>();
+  return Object.fromEntries(quick.map((r) => [r.userId, r.met === 'skipped' ? 'skipped' : 'did_not_meet'] as const));
+}
+
+/** Answers are expected by the next check-in: its due time (none after the program's last check-in). */
+async function answerByOf(checkin: Checkin, pair: Pair): Promise<Date | undefined> {
+  const next = await CheckinModel.findOne({ pairId: checkin.pairId, period: checkin.period + 1 }).lean<Checkin>();
+  if (next) return next.dueAt;
+  const schedule = pair.schedule;
+  return schedule?.nextPeriod === checkin.period + 1 ? (schedule.nextCheckinAt ?? undefined) : undefined;
 }
 
 /** What render read, handed to onSent. */
 interface Loaded {
   checkin: Checkin;
   people: Map<string, Participant>;
+  mention: PromptInput['mention'];
 }
 
 /**
@@ -66,18 +97,49 @@ export const createCheckinPromptHandler = (onPosted: PromptPostedListener): Outb
     if (checkin.prompt?.ts) return { op: 'skip', reason: 'already posted' };
     const people = await participantsOf(pair);
     const input = await loadPromptInput(checkin, pair, ctx.now, people);
-    const loaded: Loaded = { checkin, people };
+    const loaded: Loaded = { checkin, people, mention: input.mention };
     return { op: 'post', to: pair.channel!.id!, ...checkinPrompt(input), loaded };
   },
 
   async onSent(_entry, sent, ctx: JobContext, loaded) {
-    const { checkin, people } = loaded as Loaded;
+    const { checkin, people, mention } = loaded as Loaded;
     const late = ctx.now.getTime() - checkin.dueAt.getTime() > LATE_AFTER_MS;
     await CheckinModel.updateOne(
       { _id: checkin._id },
       { $set: { prompt: { channelId: sent.channelId, ts: sent.ts, postedAt: ctx.now, late } } },
     );
     const participants = [...people.values()].map((p) => ({ userId: p.userId, person: toPerson(p) }));
+    await queueCheckinDms(checkin, people, mention, ctx.now);
     await onPosted(checkin, participants, ctx.now);
   },
 });
+
+/**
+ * Whoever the prompt could not @-mention (night or a day off for them) gets a short DM at the
+ * start of their next working day: the mentor at the check-in's `mentorDmAt`.
+ */
+async function queueCheckinDms(
+  checkin: Checkin,
+  people: Map<string, Participant>,
+  mention: PromptInput['mention'],
+  now: Date,
+): Promise<void> {
+  const pair = await PairModel.findById(checkin.pairId).lean<Pair>();
+  if (!pair) return;
+  for (const role of ['mentor', 'mentee'] as const) {
+    if (mention[role]) continue;
+    const userId = pair[role].userId;
+    const person = people.get(userId);
+    const planned = role === 'mentor' ? checkin.mentorDmAt : undefined;
+    const dueAt =
+      planned && planned >= now ? planned : nextWorkingMorning(now, person ? toPerson(person) : { tz: 'UTC' });
+    await enqueue({
+      key: `checkin-${role}-dm:${checkin._id}`,
+      teamId: checkin.teamId,
+      kind: 'checkin_dm',
+      pairId: checkin.pairId,
+      ref: { checkinId: String(checkin._id), userId },
+      dueAt,
+    });
+  }
+}

@@ -46,16 +46,35 @@ export function readReplyForm(values: StateValues, goalCount: number): ReplyCand
   };
 }
 
-/** The modal's private_metadata: which check-in it answers. */
-export function replyMetadata(checkinId: string): string {
-  return JSON.stringify({ checkinId });
+/** What the modal carries between Slack calls: the check-in, the next-step rows shown, where it was opened. */
+export interface ReplyMetadata {
+  checkinId: string;
+  /** Next-step rows shown (1 to MAX_COMMITMENTS_PER_REPLY). */
+  rows: number;
+  /** The DM channel when the form was opened from a DM (a nudge), so the thank-you goes there. */
+  dmChannel?: string;
 }
 
-export function parseReplyMetadata(raw: string | undefined): string | undefined {
+/** The modal's private_metadata: which check-in it answers. */
+export function replyMetadata(checkinId: string, rows = 1, dmChannel?: string): string {
+  return JSON.stringify({ checkinId, rows, ...(dmChannel ? { dmChannel } : {}) });
+}
+
+export function readReplyMetadata(raw: string | undefined): ReplyMetadata | undefined {
   try {
-    const parsed = JSON.parse(raw ?? '') as { checkinId?: unknown };
-    return typeof parsed?.checkinId === 'string' ? parsed.checkinId : undefined;
+    const parsed = JSON.parse(raw ?? '') as { checkinId?: unknown; rows?: unknown; dmChannel?: unknown };
+    if (typeof parsed?.checkinId !== 'string') return undefined;
+    const rows = typeof parsed.rows === 'number' ? parsed.rows : MAX_COMMITMENTS_PER_REPLY;
+    return {
+      checkinId: parsed.checkinId,
+      rows: Math.min(Math.max(1, Math.floor(rows)), MAX_COMMITMENTS_PER_REPLY),
+      ...(typeof parsed.dmChannel === 'string' ? { dmChannel: parsed.dmChannel } : {}),
+    };
   } catch {
     return undefined;
   }
+}
+
+export function parseReplyMetadata(raw: string | undefined): string | undefined {
+  return readReplyMetadata(raw)?.checkinId;
 }

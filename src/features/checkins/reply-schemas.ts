@@ -65,23 +65,32 @@ export function replyInputSchema(rules: ReplyRules) {
       }
     });
 
-  return z.object({
-    met: z.enum(MET_ANSWERS, t.chooseMet()),
-    goals: z
-      .array(
-        z.object({
-          status: z.enum(GOAL_PROGRESS, t.chooseGoalStatus()),
-          note: text(REPLY_LIMITS.goalNote, 'A goal note'),
-        }),
-      )
-      .length(rules.goalCount, t.formOutOfDate()),
-    worked: text(REPLY_LIMITS.worked, 'What worked'),
-    didNotWork: text(REPLY_LIMITS.didNotWork, 'What did not work'),
-    adaptation: text(REPLY_LIMITS.adaptation, 'The note on adaptation'),
-    nextSteps: z.array(nextStep).max(MAX_COMMITMENTS_PER_REPLY),
-    blockers: text(REPLY_LIMITS.blockers, 'What is blocking you'),
-    staffNote: text(REPLY_LIMITS.staffNote, 'The note for staff'),
-  });
+  return z
+    .object({
+      met: z.enum(MET_ANSWERS, t.chooseMet()),
+      goals: z
+        .array(
+          z.object({
+            // Empty is allowed here; required below unless the person said they did not meet.
+            status: z.union([z.enum(GOAL_PROGRESS, t.chooseGoalStatus()), z.literal('').transform(() => undefined)]),
+            note: text(REPLY_LIMITS.goalNote, 'A goal note'),
+          }),
+        )
+        .length(rules.goalCount, t.formOutOfDate()),
+      worked: text(REPLY_LIMITS.worked, 'What worked'),
+      didNotWork: text(REPLY_LIMITS.didNotWork, 'What did not work'),
+      adaptation: text(REPLY_LIMITS.adaptation, 'The note on adaptation'),
+      nextSteps: z.array(nextStep).max(MAX_COMMITMENTS_PER_REPLY),
+      blockers: text(REPLY_LIMITS.blockers, 'What is blocking you'),
+      staffNote: text(REPLY_LIMITS.staffNote, 'The note for staff'),
+    })
+    .superRefine((reply, ctx) => {
+      // After "we did not meet" there may be no progress to report: the goals' statuses are optional.
+      if (reply.met === 'no') return;
+      reply.goals.forEach((g, i) => {
+        if (!g.status) ctx.addIssue({ code: 'custom', path: ['goals', i, 'status'], message: t.chooseGoalStatus() });
+      });
+    });
 }
 
 export type ReplyInput = z.infer<ReturnType<typeof replyInputSchema>>;

@@ -121,7 +121,16 @@ export async function saveReply(target: ReplyTarget, candidate: ReplyCandidate, 
       edited = true; // the same person answered in another window a moment ago
     }
   }
-  if (edited) {
+  if (target.existing?.quick) {
+    // A full answer replaces a one-tap answer: it counts as the first answer (no "edited").
+    edited = false;
+    reply = await CheckinReplyModel.findOneAndUpdate(
+      { checkinId: checkin._id, userId },
+      { $set: { ...fields, quick: false, submittedAt: now } },
+      { returnDocument: 'after' },
+    ).lean<CheckinReply>();
+    if (!reply) throw new Error('check-in reply vanished while replacing a one-tap answer');
+  } else if (edited) {
     reply = await CheckinReplyModel.findOneAndUpdate(
       { checkinId: checkin._id, userId },
       { $set: { ...fields, editedAt: now }, $inc: { editCount: 1 } },
@@ -132,7 +141,14 @@ export async function saveReply(target: ReplyTarget, candidate: ReplyCandidate, 
   const saved = reply!;
 
   await recordNextStepsFromReply(
-    { teamId: pair.teamId, pairId: pair._id, checkinId: checkin._id, replyId: saved._id, by: userId },
+    {
+      teamId: pair.teamId,
+      pairId: pair._id,
+      checkinId: checkin._id,
+      period: checkin.period,
+      replyId: saved._id,
+      by: userId,
+    },
     input.nextSteps,
     target.people,
     now,

@@ -23,13 +23,15 @@ export function replySummaryMessage(
     section(
       lines(
         text.summaryHeading(reply.userId, reply.period, (reply.editCount ?? 0) > 0),
-        text.summaryMet(text.metOptions[reply.met] ?? reply.met),
+        text.summaryMet(text.metOptions[reply.met] ?? reply.met, reply.period),
       ),
     ),
   ];
-  if (reply.goals.length) {
-    const goals = reply.goals.map((g) =>
-      text.summaryGoal(g.title ?? '', text.goalStatuses[g.status ?? ''] ?? String(g.status), g.note ?? ''),
+  // After "we did not meet", a goal may have neither a status nor a note: it is left out.
+  const answered = reply.goals.filter((g) => g.status || g.note);
+  if (answered.length) {
+    const goals = answered.map((g) =>
+      text.summaryGoal(g.title ?? '', g.status ? (text.goalStatuses[g.status] ?? g.status) : '', g.note ?? ''),
     );
     blocks.push(section(lines(text.summaryGoals(), ...goals)));
   }

@@ -17,9 +17,17 @@ export interface ReplyModalInput {
   goalTitles: string[];
   /** The two people a next step can be given to. */
   people: Array<{ userId: string; name: string; role: 'mentor' | 'mentee' }>;
-  /** The earlier answer, when editing. */
+  /** Next-step rows to show (at least 1, at most MAX_COMMITMENTS_PER_REPLY). */
+  rows?: number;
+  /** The DM the form was opened from (a nudge), kept for the thank-you. */
+  dmChannel?: string;
+  /** A one-tap answer being replaced by a full one: the meeting answer to start from. */
+  initialMet?: string;
+  /** True when editing an earlier full answer (the title, intro and submit say so). */
+  editing?: boolean;
+  /** The earlier answer (when editing), or what was typed so far (after "Add another next step"). */
   existing?: {
-    met: string;
+    met?: string;
     goals: Array<{ status?: string | null; note?: string | null }>;
     worked: string;
     didNotWork: string;
@@ -41,7 +49,7 @@ function select(
   blockId: string,
   label: string,
   options: PlainTextOption[],
-  opts: { optional?: boolean; initial?: string | null },
+  opts: { optional?: boolean; initial?: string | null; hint?: string },
 ): KnownBlock {
   const initial = options.find((o) => o.value === opts.initial);
   return {
@@ -49,6 +57,7 @@ function select(
     block_id: blockId,
     optional: opts.optional ?? false,
     label: plain(label.slice(0, 2000)),
+    ...(opts.hint ? { hint: plain(opts.hint) } : {}),
     element: {
       type: 'static_select',
       action_id: A,
@@ -68,15 +77,22 @@ export function replyModal(d: ReplyModalInput): View {
   const peopleOptions = d.people.map((p) =>
     option(text.personOption(p.name, p.role === 'mentor' ? text.roleMentor() : text.roleMentee()), p.userId),
   );
-  const initialMet = metOptions.find((o) => o.value === e?.met);
+  const initialMet = metOptions.find((o) => o.value === (e?.met ?? d.initialMet));
+  const editing = d.editing ?? Boolean(e);
+  const rows = Math.min(Math.max(1, d.rows ?? 1), MAX_COMMITMENTS_PER_REPLY);
 
+  // One status (optional after "we did not meet"; checked on the server) and at most one note per goal.
   const goals: KnownBlock[] = d.goalTitles.flatMap((title, i) => [
-    select(B.goalStatus(i + 1), text.goalStatusLabel(i + 1, title), statusOptions, { initial: e?.goals[i]?.status }),
+    select(B.goalStatus(i + 1), text.goalStatusLabel(i + 1, title), statusOptions, {
+      initial: e?.goals[i]?.status,
+      optional: true,
+      hint: text.goalStatusHint(),
+    }),
     textInput(B.goalNote(i + 1), text.goalNoteLabel(i + 1), { max: REPLY_LIMITS.goalNote, initial: e?.goals[i]?.note }),
   ]);
 
   const nextSteps: KnownBlock[] = [];
-  for (let row = 1; row <= MAX_COMMITMENTS_PER_REPLY; row++) {
+  for (let row = 1; row <= rows; row++) {
     const step = e?.nextSteps.get(row);
     nextSteps.push(
       textInput(B.commitmentWhat(row), text.nextStepWhatLabel(row), {
@@ -100,16 +116,16 @@ export function replyModal(d: ReplyModalInput): View {
   return {
     type: 'modal',
     callback_id: CheckinIds.replyModal,
-    private_metadata: replyMetadata(d.checkinId),
+    private_metadata: replyMetadata(d.checkinId, rows, d.dmChannel),
     title: plain(text.replyModalTitle(d.period)),
-    submit: plain(text.replySubmit(Boolean(e))),
+    submit: plain(text.replySubmit(editing)),
     close: plain('Cancel'),
     blocks: [
-      context(text.replyIntro(partner ? mention(partner.userId) : 'your partner', Boolean(e))),
+      context(text.replyIntro(partner ? mention(partner.userId) : text.yourPartner(), editing)),
       {
         type: 'input',
         block_id: B.met,
-        label: plain(text.metLabel()),
+        label: plain(text.metLabel(d.period)),
         element: {
           type: 'radio_buttons',
           action_id: A,
@@ -132,8 +148,24 @@ export function replyModal(d: ReplyModalInput): View {
         initial: e?.adaptation,
       }),
       { type: 'divider' },
-      section(text.nextStepsHeading(MAX_COMMITMENTS_PER_REPLY)),
+      section(text.nextStepsHeading()),
       ...nextSteps,
+      ...(rows < MAX_COMMITMENTS_PER_REPLY
+        ? [
+            {
+              type: 'actions' as const,
+              block_id: B.addNextStep,
+              elements: [
+                {
+                  type: 'button' as const,
+                  action_id: CheckinIds.addNextStepButton,
+                  text: plain(text.addNextStepButton()),
+                  value: String(rows + 1),
+                },
+              ],
+            },
+          ]
+        : []),
       { type: 'divider' },
       textInput(B.blockers, text.blockersLabel(), {
         max: REPLY_LIMITS.blockers,

@@ -5,6 +5,7 @@
 export type { Commitment } from './model';
 export {
   nextStepsOfReply,
+  openCommitments,
   overdueCommitments,
   recordNextStepsFromReply,
   type NextStepInput,

@@ -19,6 +19,8 @@ export interface NextStepSource {
   teamId: string;
   pairId: Types.ObjectId;
   checkinId: Types.ObjectId;
+  /** The check-in's number, shown in the reminder. */
+  period?: number;
   replyId: unknown;
   /** Who wrote the answer. */
   by: string;
@@ -51,6 +53,18 @@ export async function overdueCommitments(
     .limit(limit)
     .lean<Commitment[]>();
   return overdue.map((c) => ({ ownerId: c.ownerId, what: c.what, dueDay: c.dueDay }));
+}
+
+/** The pair's open next steps (not done, not dropped), soonest due first, at most `limit`. */
+export async function openCommitments(
+  pairId: Types.ObjectId,
+  limit = 10,
+): Promise<Array<Pick<Commitment, 'ownerId' | 'what' | 'dueDay'>>> {
+  const open = await CommitmentModel.find({ pairId, status: 'open' })
+    .sort({ dueDay: 1 })
+    .limit(limit)
+    .lean<Commitment[]>();
+  return open.map((c) => ({ ownerId: c.ownerId, what: c.what, dueDay: c.dueDay }));
 }
 
 /**
@@ -89,6 +103,7 @@ async function recordNextStep(
         teamId: source.teamId,
         pairId: source.pairId,
         checkinId: source.checkinId,
+        ...(source.period ? { checkinPeriod: source.period } : {}),
         sourceKey: key,
         ...values,
         createdBy: source.by,

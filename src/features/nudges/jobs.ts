@@ -4,9 +4,9 @@ import { nextAllowedDmTime } from '../../lib/working-time';
 import { message, section } from '../../slack/blocks';
 import { partnerOf } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
-import { byRole, participantsOf, toPerson } from '../../pairs/participants';
+import { participantsOf, toPerson } from '../../pairs/participants';
 import {
-  checkinReplyButton,
+  checkinAnswerButtons,
   findCheckin,
   laterCheckinPosted,
   postedCheckinsUpTo,
@@ -19,9 +19,18 @@ import { text } from './messages';
 
 export { flagSilentPairs } from './at-risk';
 
-/** How many posted check-ins in a row, ending with `checkin`, the user left unanswered. */
+/** Missed check-ins counted back at most this far (the sentence says "N in a row" beyond four). */
+const STREAK_LOOKBACK = 12;
+
+/**
+ * The streaks at which the nudge offers a pause: the second miss, and the fourth. Not every week:
+ * an offer repeated word for word becomes noise; at the third miss staff are told instead.
+ */
+const PAUSE_OFFER_AT = new Set([2, 4]);
+
+/** How many posted check-ins in a row, ending with `checkin`, the user left unanswered (a skip is an answer). */
 async function missedStreak(checkin: Checkin, userId: string): Promise<number> {
-  const recent = await postedCheckinsUpTo(checkin, 3);
+  const recent = await postedCheckinsUpTo(checkin, STREAK_LOOKBACK);
   let streak = 0;
   for (const c of recent) {
     if (repliedByOf(c).includes(userId)) break;
@@ -33,8 +42,9 @@ async function missedStreak(checkin: Checkin, userId: string): Promise<number> {
 /**
  * `silence_nudge`: 48 working hours after a prompt, a DM to a participant who has not replied.
  * Skipped when it lost its point (they replied, a newer check-in went out, the pair is paused);
- * deferred out of the recipient's quiet hours; the second miss in a row offers a pause; the
- * third flags the pair at risk for staff.
+ * deferred out of the recipient's quiet hours. It offers "Answer" and the one-tap answers; it
+ * counts the missed check-ins in a row truly ("second", "third", "5 check-ins in a row"), offers
+ * a pause at the second and the fourth, and at the third flags the pair at risk for staff.
  */
 export const silenceNudgeHandler: OutboxHandler = {
   async render(entry, ctx) {
@@ -56,17 +66,14 @@ export const silenceNudgeHandler: OutboxHandler = {
     const streak = await missedStreak(checkin, userId);
     if (streak >= 3) await flagAtRisk(pair, 'missed_three', ctx, { userId });
     const partner = partnerOf(pair, userId);
-    const sentence = streak >= 2 ? text.secondNudge(checkin.period, partner) : text.firstNudge(checkin.period, partner);
+    const offerPause = PAUSE_OFFER_AT.has(streak);
+    const sentence = text.nudge(checkin.period, partner, streak, offerPause);
     const buttons: KnownBlock = {
       type: 'actions',
       elements: [
-        checkinReplyButton(String(checkin._id), text.replyButton()),
-        ...(streak >= 2
-          ? pauseOfferButtons(String(pair._id), {
-              oneWeek: text.moveToNextWeek(),
-              twoWeeks: text.pauseTwoWeeks(),
-              fourWeeks: text.pauseFourWeeks(),
-            })
+        ...checkinAnswerButtons(String(checkin._id)),
+        ...(offerPause
+          ? pauseOfferButtons(String(pair._id), { twoWeeks: text.pauseTwoWeeks(), fourWeeks: text.pauseFourWeeks() })
           : []),
       ],
     };
@@ -75,31 +82,5 @@ export const silenceNudgeHandler: OutboxHandler = {
       to: userId,
       ...message(sentence, [section(sentence), buttons]),
     };
-  },
-};
-
-/** `at_risk_alert`: one message to staff (the staff channel, else the pair's creator). */
-export const atRiskAlertHandler: OutboxHandler = {
-  async render(entry, ctx) {
-    const pair = await PairModel.findById(entry.pairId).lean<Pair>();
-    if (!pair) return { op: 'skip', reason: 'pair deleted' };
-    if (!pair.atRisk?.since && entry.createdAt && pair.lastActivityAt && pair.lastActivityAt > entry.createdAt) {
-      return { op: 'skip', reason: 'the pair replied since' };
-    }
-    const { mentor, mentee } = byRole(pair, await participantsOf(pair));
-    const reasonKey = String(entry.ref.reason);
-    const reason =
-      reasonKey === 'missed_three'
-        ? text.reasons.missed_three(String(entry.ref.userId ?? pair.mentee.userId))
-        : text.reasons.silent_21_days();
-    const last = pair.lastActivityAt ? pair.lastActivityAt.toISOString().slice(0, 10) : 'never';
-    const sentence = text.atRiskAlert(
-      mentor?.name ?? pair.mentor.userId,
-      mentee?.name ?? pair.mentee.userId,
-      pair.channel?.id ?? undefined,
-      reason,
-      last,
-    );
-    return { op: 'post', to: ctx.config.staff.channelId ?? pair.createdBy, text: sentence.text };
   },
 };

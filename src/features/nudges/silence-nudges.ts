@@ -5,6 +5,9 @@ import { addWorkingDayHours, nextAllowedDmTime, type Person } from '../../lib/wo
 /** Hours of silence after a prompt, counted on the person's working days only (two working days), before a kind nudge. */
 export const SILENCE_WORKING_HOURS = 48;
 
+/** The outbox key of a person's silence nudge for a check-in. */
+export const nudgeKey = (checkinId: unknown, userId: string) => `nudge:${checkinId}:${userId}`;
+
 /** Queues one silence nudge per participant for a posted check-in (sent only if they stay silent). */
 export async function queueSilenceNudges(
   checkin: { _id: Types.ObjectId; teamId: string; pairId: Types.ObjectId; period: number },
@@ -14,7 +17,7 @@ export async function queueSilenceNudges(
   for (const { userId, person } of participants) {
     const dueAt = nextAllowedDmTime(addWorkingDayHours(postedAt, SILENCE_WORKING_HOURS, person), person);
     await enqueue({
-      key: `nudge:${checkin._id}:${userId}`,
+      key: nudgeKey(checkin._id, userId),
       teamId: checkin.teamId,
       kind: 'silence_nudge',
       pairId: checkin.pairId,

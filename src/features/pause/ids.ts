@@ -4,7 +4,10 @@
  * that buttons already sent keep working.
  */
 export const PauseIds = {
-  /** "Move to next week" (reschedule) in a second-miss nudge: a one-week pause; value "<pairId>:1w". */
+  /**
+   * "Move to next week", a one-week pause; value "<pairId>:1w". No longer offered ("Skip this
+   * week" replaced it); still answered for the nudges already sent with it.
+   */
   offerOneWeekButton: 'nudges.pause_offer_1w',
   /** "Pause 2 weeks" in a second-miss nudge; value "<pairId>:2w". */
   offerTwoWeeksButton: 'nudges.pause_offer_2w',

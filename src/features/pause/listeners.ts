@@ -19,8 +19,6 @@ import {
   type PauseOutcome,
 } from './service';
 
-const OFFER_REASON = 'after missed check-ins';
-
 function commandTarget(command: CommandArgs['command']) {
   return { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id };
 }
@@ -86,7 +84,11 @@ export const pauseSubcommands: Subcommand[] = [
   { name: 'resume', handle: handleCommandResume },
 ];
 
-/** "Pause 2 weeks" / "Pause 4 weeks" in a nudge after a second missed check-in. */
+/**
+ * "Pause 2 weeks" / "Pause 4 weeks" in a nudge after missed check-ins (and "Move to next week"
+ * in nudges sent before it was replaced by "Skip this week"). The pause carries no reason: the
+ * person did not write one, so the notice does not make one up.
+ */
 export async function handleActionPauseOffer({ ack, body, action, respond }: ButtonArgs, deps: AppDeps): Promise<void> {
   await ack();
   await answering(respond, deps.logger, 'pause offer', async () => {
@@ -101,7 +103,7 @@ export async function handleActionPauseOffer({ ack, body, action, respond }: But
     }
     assertCanPause(pair);
     const untilDay = addDays(localDay(deps.clock.now(), await menteeTimeZone(pair)), value.data.days);
-    const outcome = await pausePair(pair, { by: body.user.id, untilDay, reason: OFFER_REASON }, deps);
+    const outcome = await pausePair(pair, { by: body.user.id, untilDay, reason: '' }, deps);
     if (outcome.status !== 'paused') {
       await respond({ replace_original: true, text: notPausedSentence(outcome) });
       return;
