@@ -25,7 +25,7 @@ export const text = {
   answerBy: (by: Mrkdwn) =>
     mrkdwn`*Answer by ${by}.* If you did not meet, or want to skip this week, one tap is enough.`,
   questions: () =>
-    mrkdwn`Each of you answers separately: did you meet, progress on each goal, *what worked*, *what did not work and why*, how advice was adapted to local conditions, and your next steps (what, who, by when).`,
+    mrkdwn`Each of you answers on your own. The form asks about your goals, *what worked*, *what did not work and why*, and your next steps.`,
   replyButton: () => 'Answer',
   /** A DM to someone the prompt could not @-mention (it was night or a day off for them). */
   checkinDm: (period: number, partnerName: string, channelId: string) =>
@@ -84,7 +84,7 @@ export const text = {
   personOption: (name: string, role: string) => `${name} (${role})`.slice(0, 75),
   roleMentor: () => 'mentor',
   roleMentee: () => 'mentee',
-  blockersLabel: () => 'Anything blocking you?',
+  blockersLabel: () => 'Is there a problem that stops your progress?',
   staffNoteLabel: () => 'Note for staff only (not shared with your partner)',
   staffNoteHint: () => 'Only program staff can read this.',
   optional: () => 'Optional',
@@ -126,6 +126,6 @@ export const text = {
   summaryNextSteps: () => mrkdwn`*Next steps*`,
   summaryNextStep: (ownerId: string, what: string, dueDay: string) =>
     mrkdwn`• ${mention(ownerId)}: ${what} (by ${dueDay})`,
-  summaryBlockers: () => mrkdwn`*Blocking*`,
+  summaryBlockers: () => mrkdwn`*Problems that stop progress*`,
   summaryFallback: (userId: string, period: number) => mrkdwn`${mention(userId)} answered check-in #${period}.`,
 };
