@@ -213,9 +213,9 @@ describe('envelopes are acknowledged within 3 seconds and handled as in HTTP mod
     expect(standIn.responses[0].body.response_type).toBe('ephemeral');
   });
 
-  test('Reply to check-in (block_actions): acked, and the reply form opens for the mentee', async () => {
+  test('Answer (block_actions): acked, and the reply form opens for the mentee', async () => {
     const pair = (await PairModel.findOne().lean())!;
-    await runJobsAt({ config, deps: created.deps }, '2026-12-08T12:00:00Z', ['checkins']);
+    await runJobsAt({ config, deps: created.deps }, '2026-12-08T13:00:00Z', ['checkins']); // 08:00 New York, 19:00 Dhaka
     const prompt = standIn.messages.find(
       (m) => m.channel === pair.channel!.id && JSON.stringify(m.blocks ?? []).includes(CheckinIds.replyButton),
     );
