@@ -1,7 +1,11 @@
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { Pair } from '../../pairs/model';
 import { header, section } from '../../slack/blocks';
+import { slackDay } from '../../slack/dates';
 import { bold, channelLink, italic, lines, mention, mrkdwn } from '../../slack/mrkdwn';
+
+/** Program dates as Slack date tokens, short: "Dec 1, 2026" in the reader's locale. */
+const SHORT = '{date_short_pretty}';
 
 /** The App Home tab: the person's own mentorships, and a staff hint for staff. */
 export function homeView(pairs: Pair[], userId: string, isStaff: boolean): HomeView {
@@ -21,7 +25,7 @@ export function homeView(pairs: Pair[], userId: string, isStaff: boolean): HomeV
       section(
         lines(
           mrkdwn`You are the ${bold(role)} with ${mention(partner)} · ${where}`,
-          mrkdwn`${pair.goals.length} goal(s) · ${pair.startDate} → ${pair.endDate}`,
+          mrkdwn`${pair.goals.length === 1 ? '1 goal' : `${pair.goals.length} goals`} · from ${slackDay(pair.startDate, SHORT)} to ${slackDay(pair.endDate, SHORT)}`,
         ),
       ),
     );
