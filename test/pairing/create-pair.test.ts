@@ -1,14 +1,19 @@
 import { PairModel } from '../../src/pairs/model';
+import { OutboxModel } from '../../src/jobs/outbox-model';
 import { PairingIds } from '../../src/features/pairing/ids';
 import { ParticipantModel } from '../../src/pairs/participants-model';
 import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
 import { withHarness } from '../support/with-harness';
 import { eventually } from '../support/eventually';
+import { FakeClock } from '../support/fake-clock';
 import { pairFormValues } from '../support/pair-form';
 
 let h: Harness;
+// Staff create the pairs on Tuesday 1 December at 13:30 UTC: 08:30 in New York, 19:30 in Dhaka, so the
+// welcome may @-mention both (the hours rule: only 08:00-20:00 on a working day of each).
+const clock = new FakeClock(new Date('2026-12-01T13:30:00Z'));
 
-withHarness('create_pair', (made) => (h = made));
+withHarness('create_pair', (made) => (h = made), { clock });
 
 const submit = (
   values = pairFormValues(),
@@ -51,6 +56,8 @@ describe('creating a pair end to end', () => {
     expect(welcome.metadata?.event_payload).toEqual({ key: `welcome:${pair!._id}` });
     expect(welcomeText).toContain('<@U0MENTEE01>, Microfinance Association of Bangladesh, Bangladesh');
     expect(welcomeText).toContain('<@U0MENTOR01>, ASAE, United States');
+    // Both were awake: nobody gets a welcome DM later.
+    expect(await OutboxModel.countDocuments({ kind: 'welcome_dm' })).toBe(0);
     // New York (UTC−5 in December) and Dhaka (UTC+6).
     expect(welcomeText).toContain('Dhaka is 11 hours ahead of New York.');
     const first = pair!.schedule!.nextCheckinAt!;
@@ -78,6 +85,10 @@ describe('creating a pair end to end', () => {
     const confirmations = h.standIn.messages.filter((m) => /is ready/.test(m.text ?? ''));
     expect(confirmations.map((m) => m.channel)).toEqual([staffDm]);
     expect(confirmations[0].text).toContain(`<#${channel.id}>`);
+    // When check-ins arrive for each person, on their own clock: 08:00 New York = 19:00 Dhaka.
+    expect(confirmations[0].text).toContain(
+      "*Check-ins:* Tuesdays, 08:00 for Alice Müller, 19:00 for Karim Rahman (each person's local time).",
+    );
   });
 
   test('invites staff too when INVITE_STAFF_TO_PAIR_CHANNELS is on', async () => {
