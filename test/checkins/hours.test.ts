@@ -11,7 +11,9 @@ import { FakeClock } from '../support/fake-clock';
 import { createActivePair } from '../support/pairs';
 import { wallTime } from '../support/simulation';
 import { withHarness } from '../support/with-harness';
-import { dmChannels, type Received, tickAsInProduction } from '../promises/drive';
+import { dmChannels, type Received, submitAnswer, tickAsInProduction } from '../promises/drive';
+import { eventually } from '../support/eventually';
+import { runJobsAt } from '../support/jobs';
 
 let h: Harness;
 // Staff create the three pairs on Sunday 6 December, 15:00 UTC: a weekend day for all six people.
@@ -142,4 +144,27 @@ describe('nobody is pinged at night or on their weekend', () => {
     );
     expect(JSON.stringify(leeDm.message.blocks)).toContain('checkins.reply_button');
   }, 600_000);
+
+  test("an answer's thread summary, posted at night for the partner, names their next step without an @-mention", async () => {
+    clock.set('2026-12-01T13:30:00Z'); // Tuesday 08:30 New York, 19:30 Dhaka
+    const pair = await createActivePair(h); // Alice (New York) and Karim (Dhaka): Tuesdays 13:00 UTC
+    await runJobsAt(h, '2026-12-08T13:00:00Z', ['checkins']);
+    const checkin = await checkinOf(pair);
+    const summaries = () => h.standIn.messages.filter((m) => m.thread_ts === checkin.prompt!.ts);
+    // Karim answers on Wednesday at 09:00 in Dhaka: 22:00 on Tuesday in New York.
+    clock.set('2026-12-09T03:00:00Z');
+    const answer = await submitAnswer(h, PEOPLE.mentee.id, checkin, 1, {
+      steps: [
+        { what: 'Send the fee study', who: PEOPLE.mentor.id, by: '2026-12-14' },
+        { what: 'Call the regulator', who: PEOPLE.mentee.id, by: '2026-12-14' },
+      ],
+    });
+    expect(answer).toEqual({ response_action: 'clear' });
+    await eventually(async () => summaries().length === 1, 'the summary');
+    const summary = JSON.stringify(summaries()[0].blocks);
+    expect(summary).toContain('• Alice Müller: Send the fee study');
+    expect(summary).not.toContain(`<@${PEOPLE.mentor.id}>`);
+    // Karim, who just answered, is @-mentioned: it answers what he did.
+    expect(summary).toContain(`• <@${PEOPLE.mentee.id}>: Call the regulator`);
+  }, 60_000);
 });

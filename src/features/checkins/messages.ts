@@ -124,8 +124,8 @@ export const text = {
   summaryDidNotWork: () => mrkdwn`*What did not work, and why*`,
   summaryAdaptation: () => mrkdwn`*Adapting advice to the local context*`,
   summaryNextSteps: () => mrkdwn`*Next steps*`,
-  summaryNextStep: (ownerId: string, what: string, dueDay: string) =>
-    mrkdwn`• ${mention(ownerId)}: ${what} (by ${dueDay})`,
+  /** `owner`: a mention, or a plain name when it is night or a day off for them. */
+  summaryNextStep: (owner: Mrkdwn, what: string, dueDay: string) => mrkdwn`• ${owner}: ${what} (by ${dueDay})`,
   summaryBlockers: () => mrkdwn`*Problems that stop progress*`,
   summaryFallback: (userId: string, period: number) => mrkdwn`${mention(userId)} answered check-in #${period}.`,
 };

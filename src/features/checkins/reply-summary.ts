@@ -1,7 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { OutboxHandler } from '../../jobs/outbox';
 import { message, section } from '../../slack/blocks';
-import { lines, type Mrkdwn } from '../../slack/mrkdwn';
+import { mayPing } from '../../lib/working-time';
+import { participantsOf, toPerson } from '../../pairs/participants';
+import { lines, mention, type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
 import { PairModel, type Pair } from '../../pairs/model';
 import { nextStepsOfReply, type Commitment } from '../commitments';
 import { text } from './messages';
@@ -18,6 +20,8 @@ export function replySummaryMessage(
     'userId' | 'period' | 'met' | 'goals' | 'worked' | 'didNotWork' | 'adaptation' | 'blockers' | 'editCount'
   >,
   nextSteps: Array<Pick<Commitment, 'ownerId' | 'what' | 'dueDay'>>,
+  /** How a next step's owner is shown: a mention by default, a plain name when they may not be pinged now. */
+  owner: (userId: string) => Mrkdwn = mention,
 ): { text: string; blocks: KnownBlock[] } {
   const blocks: KnownBlock[] = [
     section(
@@ -42,7 +46,7 @@ export function replySummaryMessage(
   ];
   for (const [heading, body] of parts) if (body) blocks.push(section(lines(heading, body)));
   if (nextSteps.length) {
-    const steps = nextSteps.map((c) => text.summaryNextStep(c.ownerId, c.what, c.dueDay));
+    const steps = nextSteps.map((c) => text.summaryNextStep(owner(c.ownerId), c.what, c.dueDay));
     blocks.push(section(lines(text.summaryNextSteps(), ...steps)));
   }
   if (reply.blockers) blocks.push(section(lines(text.summaryBlockers(), reply.blockers)));
@@ -54,14 +58,22 @@ export function replySummaryMessage(
  * answer as stored at send time; once posted, later edits update that same message.
  */
 export const replySummaryHandler: OutboxHandler = {
-  async render(entry) {
+  async render(entry, ctx) {
     const reply = await CheckinReplyModel.findById(entry.ref.replyId).lean<CheckinReply>();
     if (!reply) return { op: 'skip', reason: 'reply deleted' };
     const checkin = await CheckinModel.findById(reply.checkinId).lean<Checkin>();
     const pair = await PairModel.findById(reply.pairId).lean<Pair>();
     if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
     const steps = [...(await nextStepsOfReply(reply._id, MAX_COMMITMENTS_PER_REPLY)).values()];
-    const message = replySummaryMessage(reply, steps);
+    // The summary answers the person who replied; a partner who owns a next step is @-mentioned only
+    // 08:00-20:00 on a working day of theirs, else named in plain text.
+    const people = await participantsOf(pair);
+    const owner = (userId: string): Mrkdwn => {
+      const person = people.get(userId);
+      if (userId === reply.userId || !person || mayPing(ctx.now, toPerson(person))) return mention(userId);
+      return mrkdwn`${person.name || userId}`;
+    };
+    const message = replySummaryMessage(reply, steps, owner);
     if (reply.summary?.channelId && reply.summary.ts) {
       return { op: 'update', channel: reply.summary.channelId, ts: reply.summary.ts, ...message };
     }
