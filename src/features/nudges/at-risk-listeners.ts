@@ -1,7 +1,9 @@
 import { OutboxModel } from '../../jobs/outbox-model';
 import { isObjectIdString } from '../../lib/ids';
 import { PairModel, type Pair } from '../../pairs/model';
-import { byRole, participantsOf } from '../../pairs/participants';
+import { mayPing } from '../../lib/working-time';
+import { byRole, participantsOf, toPerson } from '../../pairs/participants';
+import { mention, type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
 import type { KnownBlock } from '@slack/types';
 import type { AppDeps } from '../../slack/deps';
 import { describeError, UserFacingError } from '../../slack/errors';
@@ -90,7 +92,19 @@ export async function handleViewAtRiskMessage({ ack, body, view }: ViewArgs, dep
     const channel = pair.channel?.id;
     if (!channel) return void (await refuse(t.noChannel()));
     const sender = (await fetchSlackUser(deps.client, body.user.id))?.name ?? body.user.name ?? body.user.id;
-    const sentence = t.messagePosted(pair.mentor.userId, pair.mentee.userId, sender, typed.slice(0, MESSAGE_MAX));
+    // Staff write at any hour: each person is @-mentioned only 08:00-20:00 on a working day of theirs, else named.
+    const people = await participantsOf(pair);
+    const now = deps.clock.now();
+    const who = (userId: string): Mrkdwn => {
+      const person = people.get(userId);
+      return !person || mayPing(now, toPerson(person)) ? mention(userId) : mrkdwn`${person.name || userId}`;
+    };
+    const sentence = t.messagePosted(
+      who(pair.mentor.userId),
+      who(pair.mentee.userId),
+      sender,
+      typed.slice(0, MESSAGE_MAX),
+    );
     await deps.client.chat.postMessage({ channel, text: sentence.text });
     deps.logger.info(`pair ${pair._id}: staff ${body.user.id} messaged both`);
     await ack({ response_action: 'update', view: messageSentModal(channel) } as never);

@@ -50,8 +50,9 @@ export const atRiskText = {
     mrkdwn`I will post this in the private channel of ${bold(mentor)} and ${bold(mentee)}, with your name.`,
   messageLabel: () => 'Your message',
   messagePlaceholder: () => 'e.g. How are things going? Can we help you find a time to meet?',
-  messagePosted: (mentorId: string, menteeId: string, staffName: string, body: string) =>
-    mrkdwn`${mention(mentorId)} ${mention(menteeId)} *From program staff (${staffName}):* ${body}`,
+  /** `mentor`, `mentee`: a mention, or a plain name when it is night or a day off for them. */
+  messagePosted: (mentor: Mrkdwn, mentee: Mrkdwn, staffName: string, body: string) =>
+    mrkdwn`${mentor} ${mentee} *From program staff (${staffName}):* ${body}`,
   messageSent: (channelId: string) => mrkdwn`:white_check_mark: Sent to ${channelLink(channelId)}.`,
   messageEmpty: () => 'Write a message first.',
   noChannel: () => 'This pair has no channel, so the message cannot be posted.',
