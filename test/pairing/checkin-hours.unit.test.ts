@@ -1,5 +1,6 @@
 import { text } from '../../src/features/pairing/messages';
 import { checkinHours } from '../../src/features/pairing/checkin-hours';
+import { createPairModal } from '../../src/features/pairing/views';
 
 /** What staff read in the confirmation of a new pair: when check-ins arrive for each person (hand-computed). */
 const rhythm = { cadence: 'weekly', startDate: '2026-11-30', endDate: '2027-05-31' };
@@ -33,5 +34,35 @@ describe('the check-in hours staff see for a new pair', () => {
 
   test('no check-in in the program: nothing to say', () => {
     expect(checkinHours({ ...rhythm, endDate: '2026-12-03' }, alice, nino)).toBeUndefined();
+  });
+});
+
+describe('the pair form, opened with mentions (profile time zones known)', () => {
+  const defaults = {
+    mentorId: 'U0MENTOR01',
+    menteeId: 'U0MENTEE01',
+    today: '2026-12-01',
+    sixMonthsLater: '2027-06-01',
+  };
+  const hint = (view: ReturnType<typeof createPairModal>) =>
+    JSON.stringify(view.blocks).match(/Check-ins:[^"]*weekly check-ins from today[^"]*/)?.[0];
+
+  test('says when weekly check-ins from today would arrive for each person', () => {
+    const view = createPairModal({
+      ...defaults,
+      mentorTz: 'America/New_York',
+      menteeTz: 'Asia/Dhaka',
+      mentorName: 'Alice',
+      menteeName: 'Karim',
+    });
+    // From Tuesday 1 December: Tuesdays, 08:00 New York = 19:00 Dhaka.
+    expect(hint(view)).toBe(
+      "Check-ins:* Tuesdays, 08:00 for Alice, 19:00 for Karim (each person's local time). This is for weekly check-ins from today. The confirmation after you submit gives the real hours.",
+    );
+  });
+
+  test('without both time zones it says nothing', () => {
+    expect(hint(createPairModal({ ...defaults, mentorTz: 'America/New_York' }))).toBeUndefined();
+    expect(hint(createPairModal({ ...defaults, mentorTz: 'America/New_York', menteeTz: 'Mars/Base' }))).toBeUndefined();
   });
 });

@@ -55,6 +55,8 @@ export async function handleCommandPair(
       menteeId,
       mentorTz: mentor?.tz,
       menteeTz: mentee?.tz,
+      mentorName: mentor?.name,
+      menteeName: mentee?.name,
       today,
       sixMonthsLater: addDays(today, 182),
     });

@@ -61,6 +61,11 @@ export const text = {
       ? mrkdwn`${times} That is night or a day off for ${h.mentor.name}: no @-mention then, but a DM at ${h.mentorDm}, their time.`
       : times;
   },
+  /** In the pair form, from the profile time zones: the check-in hours if the program started today, weekly. */
+  checkinHoursIfToday: (hours: Mrkdwn): Mrkdwn =>
+    mrkdwn`${hours} This is for weekly check-ins from today. The confirmation after you submit gives the real hours.`,
+  theMentor: () => 'the mentor',
+  theMentee: () => 'the mentee',
   /** A DM to someone the welcome could not @-mention (night or a day off for them when the pair was made). */
   welcomeDm: (partnerName: string, channelId: string) =>
     mrkdwn`You have a new mentorship channel with ${partnerName}: ${channelLink(channelId)}. Say hello there when you can.`,

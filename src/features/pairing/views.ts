@@ -1,4 +1,5 @@
 import type { KnownBlock, View } from '@slack/types';
+import { isValidTimeZone } from '../../lib/time';
 import { timeDifference } from '../../lib/time-difference';
 import { slackDateTime } from '../../slack/dates';
 import {
@@ -14,6 +15,7 @@ import { bold, channelLink, italic, join, lines, mention, mrkdwn } from '../../s
 import { LIMITS, MAX_GOALS } from '../../pairs/limits';
 import type { Pair } from '../../pairs/model';
 import type { Participant } from '../../pairs/participants-model';
+import { checkinHours } from './checkin-hours';
 import { PairingIds } from './ids';
 import { text } from './messages';
 import type { PairSummary } from './service';
@@ -27,6 +29,9 @@ export interface ModalDefaults {
   menteeId?: string;
   mentorTz?: string;
   menteeTz?: string;
+  /** Names from the Slack profiles (with the time zones: the modal then says when check-ins would arrive). */
+  mentorName?: string;
+  menteeName?: string;
   today: string;
   sixMonthsLater: string;
 }
@@ -56,6 +61,17 @@ function dateInput(blockId: string, label: string, initial: string): KnownBlock 
     label: plain(label),
     element: { type: 'datepicker', action_id: A, initial_date: initial },
   };
+}
+
+/** With both profile time zones known: when weekly check-ins starting today would arrive for each person. */
+function checkinHoursHint(d: ModalDefaults): KnownBlock[] {
+  if (!d.mentorTz || !d.menteeTz || !isValidTimeZone(d.mentorTz) || !isValidTimeZone(d.menteeTz)) return [];
+  const hours = checkinHours(
+    { cadence: 'weekly', startDate: d.today, endDate: d.sixMonthsLater },
+    { tz: d.mentorTz, name: d.mentorName || text.theMentor() },
+    { tz: d.menteeTz, name: d.menteeName || text.theMentee() },
+  );
+  return hours ? [context(text.checkinHoursIfToday(text.checkinHours(hours)))] : [];
 }
 
 /** The create-pair modal. */
@@ -128,6 +144,7 @@ export function createPairModal(d: ModalDefaults): View {
           ],
         },
       },
+      ...checkinHoursHint(d),
       dateInput(B.startDate, 'Program start', d.today),
       dateInput(B.endDate, 'Program end', d.sixMonthsLater),
       textInput(B.localContext, 'Note on local context', {
