@@ -25,8 +25,11 @@ withHarness('pause', (made) => (h = made), {
 });
 
 const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
-/** Slack's date token for the start of a Dhaka day (the mentee's): `<!date^…^{date_long}|day>`. */
-const dateToken = (day: string, startUtc: string) => `<!date^${unix(startUtc)}^{date_long}|${day}>`;
+/**
+ * Slack's date token for the last day of a pause: noon UTC of that calendar day (the same day for
+ * both people, whatever their zone), with the day written out as the fallback.
+ */
+const dateToken = (day: string, readable: string) => `<!date^${unix(`${day}T12:00:00Z`)}^{date_long}|${readable}>`;
 
 /** Types `/mentorship <text>` and waits for the answer through response_url. */
 async function mentorship(text: string, userId: string, channelId?: string): Promise<any> {
@@ -103,7 +106,7 @@ describe('/mentorship pause', () => {
     // Until 00:00 in Dhaka on 16 December, 14 mentee-local days after 2 December.
     const until = '2026-12-15T18:00:00.000Z';
     expect(answer.response_type).toBe('ephemeral');
-    expect(answer.text).toContain(`Paused until ${dateToken('2026-12-16', until)}`);
+    expect(answer.text).toContain(`Paused until ${dateToken('2026-12-16', 'Wednesday 16 December 2026')}`);
     expect(answer.text).toContain(`<@${PEOPLE.mentor.id}> has been told`);
     const paused = await reload(pair);
     expect(paused.status).toBe('paused');
@@ -118,7 +121,7 @@ describe('/mentorship pause', () => {
     const [notice, ...more] = pauseNotices(pair);
     expect(more).toHaveLength(0);
     expect(notice.text).toContain(
-      `<@${PEOPLE.mentee.id}> paused this mentorship until *${dateToken('2026-12-16', until)}*`,
+      `<@${PEOPLE.mentee.id}> paused this mentorship until *${dateToken('2026-12-16', 'Wednesday 16 December 2026')}*`,
     );
     expect(notice.text).toContain(
       // 01:00 in New York: the partner is named, not @-mentioned, at night.
@@ -232,7 +235,7 @@ describe('/mentorship pause', () => {
       PEOPLE.mentee.id,
       pair.channel!.id!,
     );
-    expect(answer.text).toContain(dateToken('2027-01-15', '2027-01-14T18:00:00Z'));
+    expect(answer.text).toContain(dateToken('2027-01-15', 'Friday 15 January 2027'));
     const paused = await reload(pair);
     expect(paused.pause).toMatchObject({ untilDay: '2027-01-15', reason: 'elections at the chamber' });
     expect(paused.pause!.until!.toISOString()).toBe('2027-01-14T18:00:00.000Z');
@@ -252,7 +255,7 @@ describe('/mentorship pause', () => {
     setNow('2026-12-02T06:00:00Z');
     await mentorship('pause 10d', PEOPLE.mentee.id, pair.channel!.id!);
     const again = await mentorship('pause 2w', PEOPLE.mentor.id, pair.channel!.id!);
-    expect(again.text).toContain(`already paused until ${dateToken('2026-12-12', '2026-12-11T18:00:00Z')}`);
+    expect(again.text).toContain(`already paused until ${dateToken('2026-12-12', 'Saturday 12 December 2026')}`);
     expect(again.text).toContain('`/mentorship resume`');
     expect((await reload(pair)).pause?.untilDay).toBe('2026-12-12');
     expect(pauseNotices(pair)).toHaveLength(1);
@@ -324,7 +327,7 @@ describe("the nudge's pause offer", () => {
     const answer = await clickOffer(PEOPLE.mentee.id, nudge, PauseIds.offerFourWeeksButton);
     expect(answer.replace_original).toBe(true);
     // Four weeks from Thursday 17 December in Dhaka: until Thursday 14 January, 00:00 in Dhaka.
-    expect(answer.text).toContain(`Paused until ${dateToken('2027-01-14', '2027-01-13T18:00:00Z')}`);
+    expect(answer.text).toContain(`Paused until ${dateToken('2027-01-14', 'Thursday 14 January 2027')}`);
     expect(answer.text).toContain(`<@${PEOPLE.mentor.id}> has been told`);
     // No reason: the person did not write one, so none is made up.
     const paused = (await reload(pair)).pause!;

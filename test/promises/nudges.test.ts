@@ -135,8 +135,9 @@ describe('the second missed check-in in a row offers to pause', () => {
       messageTs: second.ts,
     });
     await h.standIn.waitFor(() => h.standIn.responses.length === 1, 8000, 'the answer to the button');
-    // 28 days after Thursday 17 December in Dhaka: Thursday 14 January, from 00:00 Dhaka (18:00 UTC the day before).
-    const untilToken = `<!date^${Date.parse('2027-01-13T18:00:00Z') / 1000}^{date_long}|2027-01-14>`;
+    // 28 days after Thursday 17 December in Dhaka: Thursday 14 January (00:00 Dhaka, 18:00 UTC the day
+    // before), shown as that calendar day to both: a token at noon UTC of 14 January.
+    const untilToken = `<!date^${Date.parse('2027-01-14T12:00:00Z') / 1000}^{date_long}|Thursday 14 January 2027>`;
     const answer = h.standIn.responses[0].body;
     expect(answer.replace_original).toBe(true);
     expect(answer.text).toContain(`Paused until ${untilToken}`);

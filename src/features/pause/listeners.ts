@@ -6,7 +6,7 @@ import { UserFacingError } from '../../slack/errors';
 import { answering } from '../../slack/respond';
 import { isMember as isParticipant, othersThan } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
-import { slackDate, text } from './messages';
+import { pauseDay, text } from './messages';
 import { pauseArgsSchema, pauseOfferValueSchema } from './schemas';
 import {
   assertCanPause,
@@ -50,7 +50,7 @@ export async function handleCommandPause(
     if (!args.success) throw new UserFacingError(text.badArguments(args.error.issues[0]?.message ?? ''));
     const outcome = await pausePair(pair, { by: command.user_id, ...args.data }, deps);
     if (outcome.status !== 'paused') throw new UserFacingError(notPausedSentence(outcome));
-    const until = slackDate(outcome.until, outcome.untilDay);
+    const until = pauseDay(outcome.untilDay, outcome.until);
     await respond({
       response_type: 'ephemeral',
       text: text.pausedForYou(until, othersThan(pair, command.user_id), pair.channel?.id ?? undefined),
@@ -111,7 +111,7 @@ export async function handleActionPauseOffer({ ack, body, action, respond }: But
     const partner = othersThan(pair, body.user.id)[0];
     await respond({
       replace_original: true,
-      text: text.pausedFromOffer(slackDate(outcome.until, outcome.untilDay), partner),
+      text: text.pausedFromOffer(pauseDay(outcome.untilDay, outcome.until), partner),
     });
   });
 }

@@ -1,3 +1,4 @@
+import { slackDay, slackDayOf } from '../../slack/dates';
 import { channelLink, italic, join, lines, type Mrkdwn, mention, mentions, mrkdwn } from '../../slack/mrkdwn';
 
 /**
@@ -6,7 +7,13 @@ import { channelLink, italic, join, lines, type Mrkdwn, mention, mentions, mrkdw
  * channel are `Mrkdwn`.
  */
 
-export { slackDate } from '../../slack/mrkdwn';
+/**
+ * The last day of a pause as a Slack date token: the calendar day itself (noon UTC), so both
+ * people see the same day whatever their time zone (00:00 in Dhaka is the day before in New York).
+ */
+export function pauseDay(untilDay: string | null | undefined, until: Date): Mrkdwn {
+  return untilDay ? slackDay(untilDay, '{date_long}') : slackDayOf(until, '{date_long}');
+}
 
 export const USAGE_EXAMPLE = '`/mentorship pause 3w audit season at the association`';
 

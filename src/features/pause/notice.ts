@@ -4,7 +4,8 @@ import { othersThan } from '../../pairs/membership';
 import { participantsOf, toPerson } from '../../pairs/participants';
 import { mention, mrkdwn } from '../../slack/mrkdwn';
 import { PairModel, type Pair } from '../../pairs/model';
-import { slackDate, text } from './messages';
+import { slackDateTime } from '../../slack/dates';
+import { pauseDay, text } from './messages';
 
 /**
  * `pause_notice`: tells the pair in their channel that the pair was paused (ref.type 'pause',
@@ -30,14 +31,12 @@ export const pauseNoticeHandler: OutboxHandler = {
         if (!person) return mention(userId);
         return mayPing(ctx.now, toPerson(person)) ? mention(userId) : mrkdwn`${person.name || userId}`;
       });
-      const until = slackDate(pause.until, pause.untilDay ?? pause.until.toISOString().slice(0, 10));
+      const until = pauseDay(pause.untilDay, pause.until);
       return { op: 'post', to: channel, text: text.pauseNotice(by, others, until, pause.reason ?? '').text };
     }
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
     const nextAt = pair.schedule?.nextCheckinAt;
-    const next = nextAt
-      ? slackDate(nextAt, `${nextAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`, '{date_long_pretty} at {time}')
-      : undefined;
+    const next = nextAt ? slackDateTime(nextAt) : undefined;
     const by = typeof entry.ref.by === 'string' ? entry.ref.by : undefined;
     return { op: 'post', to: channel, text: text.resumeNotice(by, next).text };
   },

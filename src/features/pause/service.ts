@@ -11,7 +11,7 @@ import type { AppDeps } from '../../slack/deps';
 import { describeError, UserFacingError } from '../../slack/errors';
 import { pauseNoticeHandler } from './notice';
 import { type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
-import { slackDate, text } from './messages';
+import { pauseDay, text } from './messages';
 
 export type PauseDeps = Pick<AppDeps, 'config' | 'client' | 'clock' | 'logger'>;
 
@@ -32,7 +32,7 @@ export async function menteeTimeZone(pair: Pair): Promise<string> {
 /** "until when" of a paused pair, in each reader's own date. */
 export function pausedUntilText(pair: Pick<Pair, 'pause'>): Mrkdwn {
   const until = pair.pause?.until;
-  return until ? slackDate(until, pair.pause?.untilDay ?? until.toISOString().slice(0, 10)) : mrkdwn`further notice`;
+  return until ? pauseDay(pair.pause?.untilDay, until) : mrkdwn`further notice`;
 }
 
 /**
