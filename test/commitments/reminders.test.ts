@@ -12,6 +12,7 @@ import { eventually } from '../support/eventually';
 import { runJobsAt } from '../support/jobs';
 import { createActivePair } from '../support/pairs';
 import { inputValues } from '../support/slack-driver';
+import { rawDatesIn } from '../messages/visible-text';
 
 /** Friday 11 December 2026, 10:00 in Dhaka: the reminder time of a commitment due Monday the 14th. */
 const FRIDAY_10_DHAKA = '2026-12-11T04:00:00.000Z';
@@ -29,6 +30,11 @@ withHarness('commitment_reminders', (made) => (h = made), {
   beforeEachTest: () => {
     appNow = new Date(FRIDAY_10_DHAKA);
   },
+});
+
+// Every date shown to people is a Slack date token (each reader sees their own day and time).
+afterEach(() => {
+  expect(rawDatesIn(h.standIn.messages, h.standIn.responses)).toEqual([]);
 });
 
 async function addCommitment(

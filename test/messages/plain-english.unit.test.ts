@@ -12,7 +12,7 @@ import { text as pairing } from '../../src/features/pairing/messages';
 import { welcomeText } from '../../src/features/pairing/welcome-text';
 import { text as pause } from '../../src/features/pause/messages';
 import { isMrkdwn, slackDate } from '../../src/slack/mrkdwn';
-import { stripMarkup } from './visible-text';
+import { rawDatesIn, stripMarkup } from './visible-text';
 
 const CATALOGUES: Record<string, unknown> = {
   checkins,
@@ -153,5 +153,13 @@ describe('plain English in every message catalogue', () => {
       'This sentence is far too long for a reader who reads English as a second language, because it goes on and on without a stop anywhere.';
     expect(sentences(long).filter((s) => words(s) > MAX_WORDS)).toHaveLength(1);
     expect(IDIOMS.some((i) => 'Let us touch base soon.'.toLowerCase().includes(i))).toBe(true);
+  });
+
+  test('the raw-date check used by the end-to-end tests finds a bare date and passes a token (it can fail)', () => {
+    const token = slackDate(new Date('2026-12-12T12:00:00Z'), '2026-12-12', '{date_long_pretty}').text;
+    expect(rawDatesIn([{ channel: 'C1', text: `due ${token}` }])).toEqual([]);
+    expect(
+      rawDatesIn([{ channel: 'C1', text: 'paused until 2027-01-15' }], [{ body: { text: 'due 2026-12-12' } }]),
+    ).toEqual(['message in C1: 2027-01-15', 'response: 2026-12-12']);
   });
 });

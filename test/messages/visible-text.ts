@@ -38,3 +38,21 @@ export function wordCount(s: string): number {
     .split(/\s+/)
     .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
+
+/**
+ * Raw calendar dates ("2026-12-14") shown to people: in the text and blocks of every message and
+ * response, outside Slack date tokens (a token's fallback may hold any text). Each with where it is.
+ */
+export function rawDatesIn(
+  messages: Array<{ channel?: string; text?: string; blocks?: unknown }>,
+  responses: Array<{ body: unknown }> = [],
+): string[] {
+  const found: string[] = [];
+  const scan = (where: string, value: unknown) => {
+    const shown = JSON.stringify(value ?? '').replace(/<!date\^[^>]*>/g, '');
+    for (const m of shown.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)) found.push(`${where}: ${m[0]}`);
+  };
+  for (const m of messages) scan(`message in ${m.channel}`, [m.text, m.blocks]);
+  for (const r of responses) scan('response', r.body);
+  return found;
+}

@@ -8,11 +8,17 @@ import { createActivePair } from '../support/pairs';
 import { simulate } from '../support/simulation';
 import { inputValues } from '../support/slack-driver';
 import { withHarness } from '../support/with-harness';
+import { rawDatesIn } from '../messages/visible-text';
 
 let h: Harness;
 const clock = new FakeClock(new Date('2026-12-01T12:00:00Z'));
 
 withHarness('at_risk_alert', (made) => (h = made), { clock });
+
+// Every date shown to people is a Slack date token (each reader sees their own day and time).
+afterEach(() => {
+  expect(rawDatesIn(h.standIn.messages, h.standIn.responses)).toEqual([]);
+});
 
 const alerts = () =>
   h.standIn.messages.filter((m) => m.channel === STAFF_CHANNEL && /may need help/.test(m.text ?? ''));
@@ -124,6 +130,8 @@ test('its three buttons work for staff outside the pair channel, and are refused
   expect(shown).toContain('*Status:* active, not paused.');
 
   // Message both: a modal; the text goes into the pair's channel, with the sender's name, escaped.
+  // Tuesday 08:30 in New York, 19:30 in Dhaka: both may be @-mentioned.
+  clock.set('2027-01-05T13:30:00Z');
   const msg = await press(sara, alert, AtRiskIds.messageButton);
   await h.standIn.waitFor(() => h.standIn.views.size > msg.views, 5000, 'the message modal');
   const modal = [...h.standIn.views.values()].at(-1)!;

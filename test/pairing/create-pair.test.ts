@@ -7,6 +7,7 @@ import { withHarness } from '../support/with-harness';
 import { eventually } from '../support/eventually';
 import { FakeClock } from '../support/fake-clock';
 import { pairFormValues } from '../support/pair-form';
+import { rawDatesIn } from '../messages/visible-text';
 
 let h: Harness;
 // Staff create the pairs on Tuesday 1 December at 13:30 UTC: 08:30 in New York, 19:30 in Dhaka, so the
@@ -14,6 +15,11 @@ let h: Harness;
 const clock = new FakeClock(new Date('2026-12-01T13:30:00Z'));
 
 withHarness('create_pair', (made) => (h = made), { clock });
+
+// Every date shown to people is a Slack date token (each reader sees their own day and time).
+afterEach(() => {
+  expect(rawDatesIn(h.standIn.messages, h.standIn.responses)).toEqual([]);
+});
 
 const submit = (
   values = pairFormValues(),
