@@ -81,7 +81,7 @@ describe('a nudge DM whose sender crashed', () => {
     expect(report).toContain(`sent silence_nudge ${key} (resumed)`);
     await runJobsAt(h, '2026-12-10T13:30:00Z', ['nudges']);
     const dms = await dmsTo(PEOPLE.mentee.id);
-    expect(dms.map((m) => /still waiting for your reply/.test(m.text ?? ''))).toEqual([true]);
+    expect(dms.map((m) => /still waits for your answer/.test(m.text ?? ''))).toEqual([true]);
   });
 });
 
