@@ -75,6 +75,8 @@ interface Loaded {
   checkin: Checkin;
   people: Map<string, Participant>;
   mention: PromptInput['mention'];
+  /** The pair's two people by role: who gets a DM when the prompt could not mention them. */
+  roles: { mentor: string; mentee: string };
 }
 
 /**
@@ -97,19 +99,20 @@ export const createCheckinPromptHandler = (onPosted: PromptPostedListener): Outb
     if (checkin.prompt?.ts) return { op: 'skip', reason: 'already posted' };
     const people = await participantsOf(pair);
     const input = await loadPromptInput(checkin, pair, ctx.now, people);
-    const loaded: Loaded = { checkin, people, mention: input.mention };
+    const roles = { mentor: pair.mentor.userId, mentee: pair.mentee.userId };
+    const loaded: Loaded = { checkin, people, mention: input.mention, roles };
     return { op: 'post', to: pair.channel!.id!, ...checkinPrompt(input), loaded };
   },
 
   async onSent(_entry, sent, ctx: JobContext, loaded) {
-    const { checkin, people, mention } = loaded as Loaded;
+    const { checkin, people, mention, roles } = loaded as Loaded;
     const late = ctx.now.getTime() - checkin.dueAt.getTime() > LATE_AFTER_MS;
     await CheckinModel.updateOne(
       { _id: checkin._id },
       { $set: { prompt: { channelId: sent.channelId, ts: sent.ts, postedAt: ctx.now, late } } },
     );
     const participants = [...people.values()].map((p) => ({ userId: p.userId, person: toPerson(p) }));
-    await queueCheckinDms(checkin, people, mention, ctx.now);
+    await queueCheckinDms(checkin, people, mention, roles, ctx.now);
     await onPosted(checkin, participants, ctx.now);
   },
 });
@@ -122,13 +125,13 @@ async function queueCheckinDms(
   checkin: Checkin,
   people: Map<string, Participant>,
   mention: PromptInput['mention'],
+  roles: Loaded['roles'],
   now: Date,
 ): Promise<void> {
-  const pair = await PairModel.findById(checkin.pairId).lean<Pair>();
-  if (!pair) return;
+  // No database read unless someone was left unmentioned: the prompt's cost stays the same.
   for (const role of ['mentor', 'mentee'] as const) {
     if (mention[role]) continue;
-    const userId = pair[role].userId;
+    const userId = roles[role];
     const person = people.get(userId);
     const planned = role === 'mentor' ? checkin.mentorDmAt : undefined;
     const dueAt =
