@@ -71,7 +71,7 @@ test('nobody ever replied: the alert says so, counts from the first check-in, na
 
   const text = JSON.stringify(alert.blocks);
   expect(text).toContain('*Alice Müller* and *Karim Rahman*');
-  expect(text).toContain('Neither of them has ever replied to a check-in.');
+  expect(text).toContain('Never replied: neither of them has answered a check-in.');
   expect(text).toContain(`The first check-in was ${token(first.prompt!.postedAt!)}`);
   expect(text).toContain(', 21 days ago.');
   expect(text).toContain('No reply from either of them for 2 check-ins.');
@@ -167,6 +167,6 @@ test('its three buttons work for staff outside the pair channel, and are refused
   expect(recorded!.ref).toMatchObject({ handledBy: sara, handledAt: new Date('2027-01-05T18:00:00Z') });
   const updated = JSON.stringify(alert.blocks);
   expect(updated).toContain(`Handled by <@${sara}> on ${token('2027-01-05T18:00:00Z')}`);
-  expect(updated).toContain('Neither of them has ever replied');
+  expect(updated).toContain('Never replied');
   expect(alert.blocks!.some((b) => b.type === 'actions')).toBe(false);
 }, 180_000);

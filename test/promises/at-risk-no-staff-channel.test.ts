@@ -25,7 +25,7 @@ test('without a staff channel, the at-risk alert is one DM to the staff member w
   const alerts = h.standIn.messages.filter((m) => /may need help/.test(m.text ?? ''));
   expect(alerts.map((m) => m.channel)).toEqual([samDm]);
   expect(alerts[0].text).toMatch(/Alice Müller\* and \*Karim Rahman\* \(<#C\w+>\) may need help\./);
-  expect(alerts[0].text).toContain('Neither of them has ever replied to a check-in.');
+  expect(alerts[0].text).toContain('Never replied: neither of them has answered a check-in.');
   expect(alerts[0].text).toContain('No reply from either of them for 3 check-ins.');
   expect(alerts[0].text).toContain(`<#${pair.channel!.id}>`);
   expect(h.standIn.messages.filter((m) => m.channel === STAFF_CHANNEL)).toHaveLength(0);

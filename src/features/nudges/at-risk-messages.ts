@@ -9,7 +9,7 @@ const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` :
 export const atRiskText = {
   alertHead: (mentor: string, mentee: string, channelId: string | undefined) =>
     mrkdwn`:warning: ${bold(mentor)} and ${bold(mentee)} (${channelId ? channelLink(channelId) : 'no channel'}) may need help.`,
-  neverReplied: () => mrkdwn`Neither of them has ever replied to a check-in.`,
+  neverReplied: () => mrkdwn`Never replied: neither of them has answered a check-in.`,
   firstCheckin: (when: Mrkdwn, days: number) =>
     mrkdwn`The first check-in was ${when}, ${plural(days, 'day', 'days')} ago.`,
   silentBoth: (checkins: number) =>

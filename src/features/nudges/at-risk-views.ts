@@ -4,9 +4,21 @@ import { slackDayOf } from '../../slack/dates';
 import { lines, type Mrkdwn } from '../../slack/mrkdwn';
 import type { Pair } from '../../pairs/model';
 import { DAY_MS } from '../../lib/durations';
-import type { AtRiskFacts } from './at-risk';
 import { AtRiskIds } from './at-risk-ids';
 import { atRiskText as t } from './at-risk-messages';
+
+/** What staff need to know about a silent pair, from stored facts only. */
+export interface AtRiskFacts {
+  everReplied: boolean;
+  /** When the first check-in prompt went out (undefined: none yet). */
+  firstCheckinAt?: Date;
+  /** The last reply from either side (the pair's last activity), when someone ever replied. */
+  lastReplyAt?: Date;
+  /** Who has not replied to the newest check-ins, and for how many in a row. */
+  silent?: { side: 'mentor' | 'mentee' | 'both'; checkins: number };
+  /** Silence nudges sent to the silent side for the check-ins it left unanswered. */
+  nudgesSent: number;
+}
 
 const daysSince = (at: Date, now: Date) => Math.max(0, Math.floor((now.getTime() - at.getTime()) / DAY_MS));
 

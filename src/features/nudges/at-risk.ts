@@ -6,7 +6,7 @@ import { PROGRAM_RULES } from '../../pairs/limits';
 import { byRole, participantsOf } from '../../pairs/participants';
 import { DAY_MS } from '../../lib/durations';
 import { postedCheckinsUpTo, repliedByOf, type Checkin } from '../checkins';
-import { atRiskAlertMessage } from './at-risk-views';
+import { type AtRiskFacts, atRiskAlertMessage } from './at-risk-views';
 
 /**
  * Flags a pair at risk and queues one alert to staff. The alert's key is the silence episode
@@ -62,19 +62,6 @@ const CHECKINS_READ = 200;
 /** The pair's posted check-ins, newest first. */
 export function postedCheckinsOf(pair: Pick<Pair, '_id'>, limit = CHECKINS_READ): Promise<Checkin[]> {
   return postedCheckinsUpTo({ pairId: pair._id, period: Number.MAX_SAFE_INTEGER }, limit);
-}
-
-/** What staff need to know about a silent pair, from stored facts only. */
-export interface AtRiskFacts {
-  everReplied: boolean;
-  /** When the first check-in prompt went out (undefined: none yet). */
-  firstCheckinAt?: Date;
-  /** The last reply from either side (the pair's last activity), when someone ever replied. */
-  lastReplyAt?: Date;
-  /** Who has not replied to the newest check-ins, and for how many in a row. */
-  silent?: { side: 'mentor' | 'mentee' | 'both'; checkins: number };
-  /** Silence nudges sent to the silent side for the check-ins it left unanswered. */
-  nudgesSent: number;
 }
 
 /** How many of `checkins` (newest first) in a row `userId` left unanswered. */
