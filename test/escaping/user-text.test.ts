@@ -315,6 +315,9 @@ describe('typed text on every surface', () => {
     const more = reminderFor(typed('step-more-time'))!;
     const drop = reminderFor(typed('step-dropped'))!;
     expect([done, more, drop].every(Boolean)).toBe(true);
+    // Eve wrote these steps herself in her answer to check-in #1 (the real form): the reminder says so.
+    for (const m of [done, more, drop])
+      expect(m.text).toMatch(/^:alarm_clock: In check-in #1, you added a next step: /);
     clock.set('2026-12-09T05:00:00Z');
 
     await h.driver.blockAction({
