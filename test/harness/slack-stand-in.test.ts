@@ -51,6 +51,31 @@ describe('SlackStandIn with a real WebClient', () => {
     standIn.addUser({ id: 'U0MENTOR', name: 'mentor', tz: 'Asia/Tokyo', tz_offset: 32400 });
   });
 
+  it('pins.add pins a message once, in a channel the bot is in, and needs pins:write', async () => {
+    standIn.addChannel({ id: 'C0PAIR', name: 'pair', is_private: true, members: [standIn.botUserId] });
+    standIn.addChannel({ id: 'C0OTHER', name: 'other', is_private: true, members: ['U0MENTOR'] });
+    const { ts } = await client.chat.postMessage({ channel: 'C0PAIR', text: 'goals' });
+    await client.pins.add({ channel: 'C0PAIR', timestamp: ts! });
+    expect(standIn.pins).toEqual([{ channel: 'C0PAIR', ts }]);
+    expect(await slackError(client.pins.add({ channel: 'C0PAIR', timestamp: ts! }))).toBe('already_pinned');
+    expect(await slackError(client.pins.add({ channel: 'C0PAIR', timestamp: '1.000001' }))).toBe('message_not_found');
+    expect(await slackError(client.pins.add({ channel: 'C0OTHER', timestamp: ts! }))).toBe('channel_not_found');
+    expect(await slackError(client.pins.add({ channel: 'C0NONE', timestamp: ts! }))).toBe('channel_not_found');
+    expect(standIn.pins).toHaveLength(1);
+
+    const noScope = await SlackStandIn.start({ scopes: ['chat:write'], postRate: null });
+    try {
+      const other = new WebClient(TOKEN, {
+        slackApiUrl: noScope.url,
+        retryConfig: { retries: 0 },
+        logger: quietLogger,
+      });
+      expect(await slackError(other.pins.add({ channel: 'C0PAIR', timestamp: ts! }))).toBe('missing_scope');
+    } finally {
+      await noScope.close();
+    }
+  });
+
   it('records a postMessage with its blocks parsed and the token from the header', async () => {
     standIn.addChannel({ id: 'C0PROGRAM', name: 'program', members: [standIn.botUserId] });
     const res = await client.chat.postMessage({ channel: 'C0PROGRAM', text: 'hi', blocks: [section('hello')] });
