@@ -5,14 +5,7 @@ export const PAIR_STATUSES = ['setting_up', 'needs_attention', 'active', 'paused
 export type PairStatus = (typeof PAIR_STATUSES)[number];
 
 /** The set-up steps after a pair is stored, in order; each is recorded when done. */
-export const SETUP_STEPS = [
-  'create_channel',
-  'invite_members',
-  'set_purpose',
-  'post_welcome',
-  'pin_goals',
-  'notify_staff',
-] as const;
+export const SETUP_STEPS = ['create_channel', 'invite_members', 'set_purpose', 'post_welcome', 'notify_staff'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
 
 const sideSchema = new Schema(
