@@ -165,7 +165,9 @@ describe('exactly once', () => {
     expect(promptsIn(pair).map((m) => m.text)).toEqual(
       [1, 2, 3, 4].map((n) => `Check-in #${n}: time to check in with each other.`),
     );
-    expect(JSON.stringify(promptsIn(pair)[0].blocks)).toMatch(/was due on 2026-12-08; the bot was offline then/);
+    expect(JSON.stringify(promptsIn(pair)[0].blocks)).toMatch(
+      /was due on <!date\^\d+\^\{date_long_pretty\}\|Tuesday 8 December 2026>\. The bot was offline then/,
+    );
     await runJobsAt(h, '2026-12-30T10:05:00Z', ['checkins']);
     await runJobsAt(h, '2026-12-30T11:00:00Z', ['checkins']);
     expect(promptsIn(pair)).toHaveLength(4);

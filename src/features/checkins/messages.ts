@@ -1,3 +1,4 @@
+import { slackDay } from '../../slack/dates';
 import { channelLink, italic, join, lines, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
 
 /**
@@ -14,7 +15,9 @@ export const text = {
   welcomeBackIntro: () =>
     mrkdwn`Your pause is over: welcome back. Pick up where you left off, or tell each other what changed.`,
   lateNote: (dueDay: string) =>
-    italic(mrkdwn`This check-in was due on ${dueDay}; the bot was offline then, so it comes late. It still counts.`),
+    italic(
+      mrkdwn`This check-in was due on ${slackDay(dueDay)}. The bot was offline then, so it comes late. It still counts.`,
+    ),
   /** The goals, one per line. */
   goalsList: (titles: string[]) => lines(mrkdwn`*Goals*`, ...titles.map((t, i) => mrkdwn`${i + 1}. ${t}`)),
   /** Open next steps: the owner's name as plain text, never a mention (the prompt must not ping anyone about them). */
