@@ -167,10 +167,11 @@ describe('one-tap answers on the prompt', () => {
     await eventually(async () => threadOf(checkin).length === 1, 'the summary');
     expect(JSON.stringify(threadOf(checkin)[0].blocks)).not.toContain('(edited)');
     await eventually(async () => statusLine(checkin).includes(`:white_check_mark: <@${KARIM}> answered`), 'prompt');
-    // The thank-you says where the answer went, privately in the channel.
-    const thanks = h.standIn.messages.filter(
-      (m) => m.ephemeral && m.user === KARIM && /Thank you\./.test(m.text ?? ''),
-    );
+    // The thank-you says where the answer went, privately in the channel (the handler's last step).
+    const thanksTo = () =>
+      h.standIn.messages.filter((m) => m.ephemeral && m.user === KARIM && /Thank you\./.test(m.text ?? ''));
+    await eventually(async () => thanksTo().length > 0, 'the thank-you');
+    const thanks = thanksTo();
     expect(thanks.map((m) => m.text)).toEqual([
       `Thank you. Your answer is in the thread of check-in #1 in <#${checkin.prompt!.channelId}>.`,
     ]);
