@@ -1,9 +1,8 @@
+import { dmRecipientNow } from '../../jobs/dm-recipient';
 import type { OutboxHandler } from '../../jobs/outbox';
-import { nextAllowedDmTime } from '../../lib/working-time';
 import { message, section } from '../../slack/blocks';
 import { partnerOf } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
-import { participantsOf, toPerson } from '../../pairs/participants';
 import { CheckinModel, repliedByOf, type Checkin } from './model';
 import { text } from './messages';
 import { checkinReplyButton } from './reply-button';
@@ -21,11 +20,9 @@ export const checkinDmHandler: OutboxHandler = {
     if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
     if (repliedByOf(checkin).includes(userId)) return { op: 'skip', reason: 'already replied' };
-    const people = await participantsOf(pair);
-    const me = people.get(userId);
-    if (!me) return { op: 'skip', reason: 'participant unknown' };
-    const allowed = nextAllowedDmTime(ctx.now, toPerson(me));
-    if (allowed.getTime() > ctx.now.getTime()) return { op: 'defer', until: allowed, reason: 'quiet hours' };
+    const recipient = await dmRecipientNow(pair, userId, ctx.now);
+    if ('op' in recipient) return recipient;
+    const { people } = recipient;
     const partner = people.get(partnerOf(pair, userId));
     const sentence = text.checkinDm(checkin.period, partner?.name ?? 'your partner', pair.channel?.id ?? '');
     const buttons = {

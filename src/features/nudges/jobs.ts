@@ -1,10 +1,9 @@
 import type { KnownBlock } from '@slack/types';
+import { dmRecipientNow } from '../../jobs/dm-recipient';
 import type { OutboxHandler } from '../../jobs/outbox';
-import { nextAllowedDmTime } from '../../lib/working-time';
 import { message, section } from '../../slack/blocks';
 import { partnerOf } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
-import { participantsOf, toPerson } from '../../pairs/participants';
 import {
   checkinAnswerButtons,
   findCheckin,
@@ -57,11 +56,8 @@ export const silenceNudgeHandler: OutboxHandler = {
     if (await laterCheckinPosted(checkin)) {
       return { op: 'skip', reason: 'a newer check-in has gone out' };
     }
-    const people = await participantsOf(pair);
-    const me = people.get(userId);
-    if (!me) return { op: 'skip', reason: 'participant unknown' };
-    const allowed = nextAllowedDmTime(ctx.now, toPerson(me));
-    if (allowed.getTime() > ctx.now.getTime()) return { op: 'defer', until: allowed, reason: 'quiet hours' };
+    const recipient = await dmRecipientNow(pair, userId, ctx.now);
+    if ('op' in recipient) return recipient;
 
     const streak = await missedStreak(checkin, userId);
     if (streak >= 3) await flagAtRisk(pair, 'missed_three', ctx, { userId });

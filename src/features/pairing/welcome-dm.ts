@@ -1,9 +1,10 @@
+import { dmRecipientNow } from '../../jobs/dm-recipient';
 import { enqueue, type OutboxHandler } from '../../jobs/outbox';
 import { DAY_MS } from '../../lib/durations';
 import { mayPing, nextAllowedDmTime } from '../../lib/working-time';
 import { partnerOf } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
-import { participantsOf, toPerson } from '../../pairs/participants';
+import { toPerson } from '../../pairs/participants';
 import type { Participant } from '../../pairs/participants-model';
 import { text } from './messages';
 import type { WelcomeMentions } from './welcome-text';
@@ -61,11 +62,9 @@ export const welcomeDmHandler: OutboxHandler = {
     if (!pair?.channel?.id) return { op: 'skip', reason: 'pair or channel gone' };
     if (pair.status === 'ended') return { op: 'skip', reason: 'pair ended' };
     const userId = String(entry.ref.userId);
-    const people = await participantsOf(pair);
-    const me = people.get(userId);
-    if (!me) return { op: 'skip', reason: 'participant unknown' };
-    const allowed = nextAllowedDmTime(ctx.now, toPerson(me));
-    if (allowed.getTime() > ctx.now.getTime()) return { op: 'defer', until: allowed, reason: 'quiet hours' };
+    const recipient = await dmRecipientNow(pair, userId, ctx.now);
+    if ('op' in recipient) return recipient;
+    const { people } = recipient;
     const partner = people.get(partnerOf(pair, userId));
     return { op: 'post', to: userId, text: text.welcomeDm(partner?.name ?? 'your partner', pair.channel.id).text };
   },
