@@ -31,6 +31,8 @@ export const METHOD_SCOPES: Record<string, readonly string[]> = {
   // The goals message is pinned in the pair's channel.
   'pins.add': ['pins:write'],
   'users.info': ['users:read'],
+  // The digest's chart and CSV, and staff exports (files.getUploadURLExternal + files.completeUploadExternal).
+  'files.uploadV2': ['files:write'],
   'views.open': [],
   'views.publish': [],
   // "Add another next step" updates the open answer form.
@@ -84,7 +86,7 @@ export function missingScopes(
   return lines;
 }
 
-const CALL = /client\s*\.\s*([a-zA-Z]+)\s*\.\s*([a-zA-Z]+)\s*\(/g;
+const CALL = /client\s*\.\s*([a-zA-Z]+)\s*\.\s*([a-zA-Z][a-zA-Z0-9]*)\s*\(/g;
 
 /**
  * The Web API methods ("namespace.method") called in TypeScript source: a call on anything named

@@ -33,6 +33,8 @@ export interface StandInUser {
   deleted?: boolean;
   locale?: string;
   team_id?: string;
+  /** The profile's email, found by users.lookupByEmail. */
+  email?: string;
 }
 export interface StandInChannel {
   id: string;
@@ -54,6 +56,22 @@ export interface StandInMessage {
   updated?: boolean;
   /** Message metadata ({event_type, event_payload}) as given to chat.postMessage. */
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** Files shared by files.completeUploadExternal (the message's text is its initial_comment). */
+  files?: Array<{ id: string; name: string; title: string }>;
+}
+/** A file uploaded through files.getUploadURLExternal and its upload URL. */
+export interface StandInFile {
+  id: string;
+  filename: string;
+  /** The length announced to files.getUploadURLExternal. */
+  length: number;
+  bytes?: Buffer;
+  title?: string;
+  /** Where files.completeUploadExternal shared it. */
+  channel?: string;
+  threadTs?: string;
+  initialComment?: string;
+  completed: boolean;
 }
 export type Failure = { error: string } | { status: number } | { ratelimited: number };
 export interface StandInOptions {
@@ -83,7 +101,7 @@ export const TRIGGER_TTL_MS = 3000;
 export const DEFAULT_POST_RATE = { burst: 10, perSecond: 1 };
 
 /** Form fields that WebClient JSON-encodes because they hold objects or arrays. */
-const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata'];
+const JSON_FIELDS = ['blocks', 'attachments', 'view', 'metadata', 'files'];
 /** Slack lets a response_url be used this many times. */
 const RESPONSE_URL_USES = 5;
 
@@ -125,11 +143,11 @@ function parseArgs(raw: string, contentType = ''): Json | null {
   return args;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
@@ -154,6 +172,8 @@ export class SlackStandIn {
   pins: Array<{ channel: string; ts: string }> = [];
   /** Views opened, pushed or published, by view id. */
   views = new Map<string, Json>();
+  /** Files uploaded (files.getUploadURLExternal, the upload, files.completeUploadExternal), by id. */
+  files = new Map<string, StandInFile>();
   /** Socket Mode (set by SocketModeStandIn): apps.connections.open gives `openUrl()` to `appToken`. */
   socketMode?: { appToken: string; openUrl: () => string };
 
@@ -356,6 +376,7 @@ export class SlackStandIn {
       this.views,
       this.homeViews,
       this.postBuckets,
+      this.files,
     ])
       map.clear();
   }
@@ -369,7 +390,10 @@ export class SlackStandIn {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.baseUrl);
-    const raw = await readBody(req);
+    const bytes = await readBody(req);
+    if (url.pathname.startsWith('/upload/'))
+      return this.handleUpload(url.pathname.slice('/upload/'.length), req, bytes, res);
+    const raw = bytes.toString('utf8');
     if (url.pathname.startsWith('/response/'))
       return this.handleResponseUrl(url.pathname.slice('/response/'.length), raw, res);
     if (!url.pathname.startsWith('/api/')) return send(res, 404, 'not found');
@@ -439,6 +463,36 @@ export class SlackStandIn {
     }
     this.responses.push({ id, body });
     send(res, 200, { ok: true });
+  }
+
+  /**
+   * The upload URL files.getUploadURLExternal hands out: @slack/web-api posts the file as
+   * multipart form data (field "body"); Slack answers 200 with "OK - <length>".
+   */
+  private async handleUpload(
+    id: string,
+    req: http.IncomingMessage,
+    bytes: Buffer,
+    res: http.ServerResponse,
+  ): Promise<void> {
+    const file = this.files.get(id);
+    if (!file || file.bytes) return send(res, 404, 'upload URL unknown or used');
+    const type = String(req.headers['content-type'] ?? '');
+    let data = bytes;
+    if (type.startsWith('multipart/form-data')) {
+      const form = await new Response(bytes, { headers: { 'content-type': type } }).formData();
+      const part = [...form.values()][0];
+      data = typeof part === 'string' ? Buffer.from(part) : Buffer.from(await (part as Blob).arrayBuffer());
+    }
+    if (data.length !== file.length) return send(res, 400, `length ${data.length} is not the ${file.length} announced`);
+    file.bytes = data;
+    this.calls.push({ method: 'upload', args: { file_id: id }, at: Date.now(), result: 'ok' });
+    send(res, 200, `OK - ${data.length}`);
+  }
+
+  /** The bytes of a file shared with files.completeUploadExternal, as text (CSV) or raw (PNG). */
+  fileText(id: string): string {
+    return this.files.get(id)?.bytes?.toString('utf8') ?? '';
   }
 
   // ---- the workspace model ----
@@ -605,6 +659,78 @@ export class SlackStandIn {
         fail('message_not_found');
       if (this.pins.some((p) => p.channel === channel && p.ts === m.ts)) fail('already_pinned');
       this.pins.push({ channel, ts: m.ts });
+      return {};
+    },
+    'files.getUploadURLExternal': (a) => {
+      this.needScope('files:write');
+      const filename = String(a.filename ?? '');
+      const length = Number(a.length);
+      if (!filename) fail('invalid_arguments');
+      if (!Number.isInteger(length) || length <= 0) fail('invalid_arguments');
+      const id = this.nextId('F');
+      this.files.set(id, { id, filename, length, completed: false });
+      return { upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
+    },
+    'files.completeUploadExternal': (a) => {
+      this.needScope('files:write');
+      const given: Array<{ id: string; title?: string }> = Array.isArray(a.files) ? a.files : fail('invalid_arguments');
+      if (given.length === 0) fail('invalid_arguments');
+      const files = given.map((f) => {
+        const file = this.files.get(String(f.id)) ?? fail('file_not_found');
+        if (!file.bytes || file.completed) fail('file_not_found');
+        return { file, title: f.title ?? file.filename };
+      });
+      let channel: string | undefined;
+      if (a.channel_id) {
+        // A conversation ID: a user ID is not one here (open the DM first).
+        if (/^[UW]/.test(String(a.channel_id))) fail('channel_not_found');
+        channel = this.postableChannel(a.channel_id);
+      }
+      if (a.thread_ts && !channel) fail('invalid_arguments');
+      if (a.thread_ts && !this.messages.some((m) => m.channel === channel && m.ts === a.thread_ts))
+        fail('invalid_thread_ts');
+      for (const { file, title } of files)
+        Object.assign(file, {
+          title,
+          completed: true,
+          channel,
+          threadTs: a.thread_ts,
+          initialComment: a.initial_comment,
+        });
+      if (channel)
+        this.store({
+          channel,
+          ts: this.nextTs(),
+          text: a.initial_comment ?? '',
+          thread_ts: a.thread_ts,
+          user: this.botUserId,
+          files: files.map(({ file, title }) => ({ id: file.id, name: file.filename, title })),
+        });
+      return { files: files.map(({ file, title }) => ({ id: file.id, title })) };
+    },
+    'users.lookupByEmail': (a) => {
+      this.needScope('users:read.email');
+      const email = String(a.email ?? '').toLowerCase();
+      const u =
+        [...this.users.values()].find((x) => x.email?.toLowerCase() === email && !x.deleted) ?? fail('users_not_found');
+      return { user: this.userJson(u, false) };
+    },
+    'conversations.archive': (a) => {
+      const c = this.channels.get(String(a.channel ?? '')) ?? fail('channel_not_found');
+      this.needScope(c.is_private ? 'groups:write' : 'channels:manage');
+      if (c.is_private && !c.members.has(this.botUserId)) fail('channel_not_found');
+      if (c.archived) fail('already_archived');
+      if (!c.members.has(this.botUserId)) fail('not_in_channel');
+      c.archived = true;
+      return {};
+    },
+    'conversations.kick': (a) => {
+      const c = this.memberChannel(a.channel);
+      const user = String(a.user ?? '');
+      if (!this.users.has(user)) fail('user_not_found');
+      if (user === this.botUserId) fail('cant_kick_self');
+      if (!c.members.has(user)) fail('not_in_channel');
+      c.members.delete(user);
       return {};
     },
     'users.info': (a) => {
@@ -810,6 +936,7 @@ export class SlackStandIn {
       ts: m.ts,
       thread_ts: m.thread_ts,
       team: this.teamId,
+      ...(m.files ? { files: m.files } : {}),
     };
   }
 
@@ -842,7 +969,13 @@ export class SlackStandIn {
       is_bot: !!u.is_bot,
       // Slack leaves the time zone out for users who never set one (and for some bots).
       ...(u.tz ? { tz: u.tz, tz_label: u.tz, tz_offset: u.tz_offset ?? 0 } : {}),
-      profile: { real_name, display_name: u.name, real_name_normalized: real_name, display_name_normalized: u.name },
+      profile: {
+        real_name,
+        display_name: u.name,
+        real_name_normalized: real_name,
+        display_name_normalized: u.name,
+        ...(u.email ? { email: u.email } : {}),
+      },
       ...(includeLocale ? { locale: u.locale ?? 'en-US' } : {}),
     };
   }
