@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidTimeZone } from './lib/time';
 
 /** Comma-separated list → trimmed, non-empty entries. */
 const csv = z
@@ -18,6 +19,9 @@ const booleanFlag = (fallback: boolean) =>
     .transform((v) => (v === undefined || v === '' ? fallback : ['true', '1', 'yes'].includes(v)));
 
 const emptyAsUndefined = (v: unknown) => (v === '' ? undefined : v);
+
+/** DIGEST_DAY's values, Monday first (index + 1 is the ISO weekday). */
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: z
@@ -51,6 +55,24 @@ const envSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default('./data')),
   SCHEDULER_ENABLED: booleanFlag(true),
+  DIGEST_DAY: z.preprocess(
+    (v) => (typeof v === 'string' ? emptyAsUndefined(v.trim().toLowerCase().slice(0, 3)) : v),
+    z.enum(WEEKDAYS, { error: 'must be a day of the week: mon, tue, wed, thu, fri, sat or sun' }).default('mon'),
+  ),
+  DIGEST_TIME: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day as HH:MM, such as 09:00')
+      .default('09:00'),
+  ),
+  PROGRAM_TIMEZONE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Brussels or America/New_York')
+      .default('UTC'),
+  ),
 });
 
 /** Rules across variables, checked on the raw environment so they are reported with the rest. */
@@ -81,6 +103,10 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** false: no in-process cron; an external scheduler runs `npm run job` instead. */
   schedulerEnabled: boolean;
+  /** The program's time zone: the weekly digest's day and hour are read in it. */
+  programTimeZone: string;
+  /** When the weekly digest goes to the staff channel: ISO weekday (1 = Monday), hour and minute. */
+  digest: { weekday: number; hour: number; minute: number };
 }
 
 export class ConfigError extends Error {
@@ -117,5 +143,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     logLevel: e.LOG_LEVEL,
     schedulerEnabled: e.SCHEDULER_ENABLED,
+    programTimeZone: e.PROGRAM_TIMEZONE,
+    digest: Object.freeze({
+      weekday: WEEKDAYS.indexOf(e.DIGEST_DAY) + 1,
+      hour: Number(e.DIGEST_TIME.slice(0, 2)),
+      minute: Number(e.DIGEST_TIME.slice(3, 5)),
+    }),
   });
 }

@@ -45,6 +45,8 @@ const text = {
     checkin_dm: 'a message about an open check-in',
     welcome_dm: 'a message about a new mentorship channel',
     delivery_failed_alert: 'a delivery alert',
+    weekly_digest: 'the weekly digest',
+    digest_part: 'part of the weekly digest',
   } satisfies Record<OutboxKind, string>,
   reason: (code: string): string =>
     ({

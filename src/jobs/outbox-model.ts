@@ -13,8 +13,16 @@ export const OUTBOX_KINDS = [
   'welcome_dm',
   /** Staff told that a message could not be delivered for good (see outbox.ts). */
   'delivery_failed_alert',
+  /** The weekly digest's top-level message in the staff channel (team-wide: no pair). */
+  'weekly_digest',
+  /** One message of the weekly digest's thread (team-wide: no pair). */
+  'digest_part',
 ] as const;
+
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+/** Kinds about the whole team rather than one pair: their entries carry no `pairId`. */
+export const TEAM_WIDE_KINDS: ReadonlySet<OutboxKind> = new Set(['weekly_digest', 'digest_part']);
 
 /**
  * Every message the bot sends on its own: identified by a unique key (e.g.
@@ -27,7 +35,13 @@ export const outboxSchema = new Schema(
     key: { type: String, required: true },
     teamId: { type: String, required: true },
     kind: { type: String, enum: OUTBOX_KINDS, required: true },
-    pairId: { type: Schema.Types.ObjectId, required: true },
+    /** The pair the message is about; absent only for team-wide kinds (TEAM_WIDE_KINDS). */
+    pairId: {
+      type: Schema.Types.ObjectId,
+      required(this: { kind?: string }) {
+        return !TEAM_WIDE_KINDS.has(this.kind as OutboxKind);
+      },
+    },
     /** What the renderer needs: a check-in, a commitment, a user… */
     ref: { type: Schema.Types.Mixed, default: {} },
     dueAt: { type: Date, required: true },
@@ -50,5 +64,6 @@ export const outboxSchema = new Schema(
 );
 outboxSchema.index({ status: 1, nextAttemptAt: 1 });
 
+/** `pairId` is typed as present for the per-pair kinds' handlers; team-wide kinds (the digest) have none. */
 export type OutboxEntry = InferSchemaType<typeof outboxSchema> & { _id: string; pairId: Types.ObjectId };
 export const OutboxModel = model('Outbox', outboxSchema);

@@ -38,7 +38,8 @@ export interface NewOutboxEntry {
   key: string;
   teamId: string;
   kind: OutboxKind;
-  pairId: Types.ObjectId;
+  /** Required for every kind but the team-wide ones (TEAM_WIDE_KINDS in outbox-model.ts). */
+  pairId?: Types.ObjectId;
   ref?: Record<string, unknown>;
   dueAt: Date;
 }
@@ -248,7 +249,8 @@ async function failForGood(
   ctx: JobContext,
 ): Promise<void> {
   await OutboxModel.updateOne({ _id: entry._id }, { $set: { status: 'failed', lastError: error, failures } });
-  if (entry.kind !== 'delivery_failed_alert')
+  // A team-wide message (the digest) goes to the staff channel itself: no one else to tell.
+  if (entry.kind !== 'delivery_failed_alert' && entry.pairId)
     await enqueue({ ...deliveryFailedEntry(entry, target, code), dueAt: ctx.now });
   ctx.logger.warn(`outbox ${entry.kind} ${entry.key}: ${error}; failed for good, staff told`);
   ctx.report.push(`failed ${entry.kind} ${entry.key}: ${error} (for good)`);
