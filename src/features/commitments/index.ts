@@ -11,3 +11,4 @@ export {
   type NextStepInput,
   type NextStepSource,
 } from './next-steps';
+export { commitmentsOfTeam } from './staff-reads';
