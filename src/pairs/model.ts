@@ -66,6 +66,31 @@ export const pairSchema = new Schema(
       by: { type: String },
       since: { type: Date },
     },
+    /** Set when staff end the pair (`/mentorship end`): why, by whom, and what is left to do in Slack. */
+    ended: {
+      at: { type: Date },
+      by: { type: String },
+      reason: { type: String, enum: ['completed', 'no_time', 'no_response', 'not_a_fit', 'other'] },
+      note: { type: String, maxlength: 500 },
+      archiveChannel: { type: Boolean },
+      archivedAt: { type: Date },
+      archiveError: { type: String },
+    },
+    /** Staff replaced one side (`/mentorship reassign`): each change, and the Slack steps done for it. */
+    reassignments: [
+      {
+        _id: false,
+        at: Date,
+        by: String,
+        role: { type: String, enum: ['mentor', 'mentee'] },
+        from: String,
+        to: String,
+        removeOld: Boolean,
+        invitedAt: Date,
+        removedAt: Date,
+        toldAt: Date,
+      },
+    ],
     /** The last reply from either side (or the start): PROGRAM_RULES.silentDaysAtRisk days of silence flag the pair. */
     lastActivityAt: { type: Date },
     atRisk: {
