@@ -31,6 +31,8 @@ export const METHOD_SCOPES: Record<string, readonly string[]> = {
   // The goals message is pinned in the pair's channel.
   'pins.add': ['pins:write'],
   'users.info': ['users:read'],
+  // The cohort import finds people by the email in the file (scripts/import.ts).
+  'users.lookupByEmail': ['users:read.email'],
   // The digest's chart and CSV, and staff exports (files.getUploadURLExternal + files.completeUploadExternal).
   'files.uploadV2': ['files:write'],
   'views.open': [],

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { PairModel, liveKeyFor, type Pair, type PairStatus } from '../../../pairs/model';
+import { describeError, UserFacingError } from '../../../slack/errors';
+import { createPair, type PairingDeps } from '../service';
+import { runPairSetup } from '../setup';
+import { importText } from './messages';
+import type { ResolvedRow } from './resolve';
+import type { BadRow } from './validate';
+
+/**
+ * The pair a row stands for, the same on every run of the file: createPair finds a pair by
+ * teamId + sourceViewId (unique), so a second run, or a resumed one, never makes a second pair.
+ */
+export function importSourceId(teamId: string, mentorId: string, menteeId: string): string {
+  const hash = createHash('sha256').update(`${teamId}:${mentorId}:${menteeId}`).digest('hex').slice(0, 24);
+  return `import:${hash}`;
+}
+
+/** What a run will do with a row: make the pair, finish its set-up, or nothing (it is done). */
+export type PlannedRow = ResolvedRow & { sourceViewId: string } & (
+    | { action: 'create' }
+    | { action: 'finish'; pairId: string; stoppedAt?: string }
+    | { action: 'none'; pairId: string; status: PairStatus }
+  );
+
+/**
+ * Reads what earlier runs left (one query per row, by the unique teamId + sourceViewId). A row
+ * whose two people already have a live pair that this file did not make is a bad row.
+ */
+export async function planImport(
+  teamId: string,
+  rows: ResolvedRow[],
+): Promise<{ planned: PlannedRow[]; bad: BadRow[] }> {
+  const planned: PlannedRow[] = [];
+  const bad: BadRow[] = [];
+  for (const row of rows) {
+    const sourceViewId = importSourceId(teamId, row.input.mentor.userId, row.input.mentee.userId);
+    const existing = await PairModel.findOne({ teamId, sourceViewId }, { status: 1, setup: 1 }).lean<Pair>();
+    if (existing) {
+      const pairId = String(existing._id);
+      if (existing.status === 'setting_up' || existing.status === 'needs_attention') {
+        planned.push({
+          ...row,
+          sourceViewId,
+          action: 'finish',
+          pairId,
+          stoppedAt: existing.setup?.failedStep ?? undefined,
+        });
+      } else planned.push({ ...row, sourceViewId, action: 'none', pairId, status: existing.status });
+      continue;
+    }
+    const liveKey = liveKeyFor(teamId, row.input.mentor.userId, row.input.mentee.userId);
+    if (await PairModel.exists({ liveKey })) bad.push({ line: row.line, reasons: [importText.alreadyPaired()] });
+    else planned.push({ ...row, sourceViewId, action: 'create' });
+  }
+  return { planned, bad };
+}
+
+export type RowOutcome =
+  | { kind: 'created'; channelId: string }
+  | { kind: 'finished'; channelId: string }
+  | { kind: 'unchanged' }
+  | { kind: 'failed'; error: string }
+  | { kind: 'busy' };
+
+export interface RowResult {
+  line: number;
+  mentorName: string;
+  menteeName: string;
+  outcome: RowOutcome;
+}
+
+export interface RunOptions {
+  teamId: string;
+  createdBy: string;
+  /** Ctrl-C: the row under way finishes its set-up, then the run stops; the next run resumes. */
+  signal?: AbortSignal;
+  onRow?: (result: RowResult, done: number, total: number) => void;
+}
+
+/** After this many set-ups in a row fail, Slack is likely down: stop rather than fail every row. */
+export const MAX_FAILURES_IN_A_ROW = 3;
+
+/**
+ * Makes each planned pair and its channel through the modal's own path (createPair, then
+ * runPairSetup), one pair at a time. Rate limits are waited out by the client (Retry-After).
+ * Returns a result per row handled; rows after a stop are not in it.
+ */
+export async function runImport(
+  planned: PlannedRow[],
+  deps: PairingDeps,
+  opts: RunOptions,
+): Promise<{ results: RowResult[]; stopped?: 'interrupted' | 'failing' }> {
+  const results: RowResult[] = [];
+  let failuresInARow = 0;
+  for (const row of planned) {
+    if (opts.signal?.aborted) return { results, stopped: 'interrupted' };
+    const outcome = await importRow(row, deps, opts);
+    const result = { line: row.line, mentorName: row.mentorName, menteeName: row.menteeName, outcome };
+    results.push(result);
+    opts.onRow?.(result, results.length, planned.length);
+    failuresInARow = outcome.kind === 'failed' ? failuresInARow + 1 : 0;
+    if (failuresInARow >= MAX_FAILURES_IN_A_ROW && results.length < planned.length) {
+      return { results, stopped: 'failing' };
+    }
+  }
+  return { results };
+}
+
+async function importRow(row: PlannedRow, deps: PairingDeps, opts: RunOptions): Promise<RowOutcome> {
+  if (row.action === 'none') return { kind: 'unchanged' };
+  try {
+    const { pair, created } = await createPair(
+      { teamId: opts.teamId, createdBy: opts.createdBy, sourceViewId: row.sourceViewId, input: row.input },
+      deps,
+    );
+    const setup = await runPairSetup(String(pair._id), deps);
+    switch (setup.status) {
+      case 'done':
+        return { kind: created || row.action === 'create' ? 'created' : 'finished', channelId: setup.channelId };
+      case 'failed':
+        return { kind: 'failed', error: `${setup.step}: ${setup.error}` };
+      case 'busy':
+        return { kind: 'busy' };
+      default:
+        return { kind: 'unchanged' };
+    }
+  } catch (err) {
+    if (err instanceof UserFacingError) {
+      return { kind: 'failed', error: Object.values(err.fieldErrors)[0] ?? err.userMessage };
+    }
+    return { kind: 'failed', error: describeError(err) };
+  }
+}
