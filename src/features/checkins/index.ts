@@ -5,8 +5,10 @@
 export type { Checkin, CheckinReply } from './model';
 export { repliedByOf } from './model';
 export { findCheckin, laterCheckinPosted, postedCheckinsUpTo } from './queries';
+export { postedCheckinsOfPairs, repliesOfPairs, type PostedCheckinRow, type ReplyRow } from './pairs-batch';
 export { checkinReplyButton } from './reply-button';
 export { answerButtons as checkinAnswerButtons } from './prompt-view';
 export type { AnswerListener } from './listeners';
 export type { PromptPostedListener } from './prompt';
 export { checkinsOfTeam, repliesOfTeam, repliesToCheckins } from './staff-reads';
+export { digestRepliesOfPairs, type DigestReplyRow } from './digest-reads';

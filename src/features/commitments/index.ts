@@ -11,4 +11,6 @@ export {
   type NextStepInput,
   type NextStepSource,
 } from './next-steps';
+export { overdueCommitmentsOfPairs, type OverdueRow } from './pairs-batch';
 export { commitmentsOfTeam } from './staff-reads';
+export { commitmentsDueOfPairs, type DueCommitmentRow } from './digest-reads';

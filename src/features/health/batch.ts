@@ -1,29 +1,126 @@
+import type { Types } from 'mongoose';
+import { DAY_MS } from '../../lib/durations';
+import { addDays } from '../../lib/time';
 import type { Pair } from '../../pairs/model';
+import { postedCheckinsOfPairs, type ReplyRow, repliesOfPairs } from '../checkins';
+import { overdueCommitmentsOfPairs } from '../commitments';
 import { healthOf } from './rules';
-import type { PairHealth } from './types';
+import type { CheckinFact, HealthFacts, PairHealth } from './types';
 
-// STUB (interface commit only): the batched queries come in the next commit.
-export async function healthOfPairs(pairs: Pair[], now: Date): Promise<Map<string, PairHealth>> {
-  const out = new Map<string, PairHealth>();
-  for (const p of pairs) {
-    const pairId = String(p._id);
-    out.set(
-      pairId,
-      healthOf(
-        {
-          pairId,
-          status: p.status,
-          createdAt: p.createdAt,
-          cadence: p.cadence,
-          mentorId: p.mentor.userId,
-          menteeId: p.mentee.userId,
-          endDate: p.endDate,
-          checkins: [],
-          openOverdue: [],
-        },
-        now,
+/**
+ * Check-ins and replies read for the rules: more than three missed biweekly check-ins and 30
+ * days without a meeting. Older replies are read only for pairs with no reply or no meeting
+ * reported in this window (their last reply and last meeting are shown).
+ */
+const WINDOW_DAYS = 90;
+
+type Pick1 = Pick<
+  Pair,
+  | '_id'
+  | 'status'
+  | 'createdAt'
+  | 'cadence'
+  | 'mentor'
+  | 'mentee'
+  | 'startDate'
+  | 'endDate'
+  | 'pause'
+  | 'lastActivityAt'
+>;
+
+interface Latest {
+  reply?: { at: Date; userId: string };
+  meeting?: Date;
+}
+
+function fold(replies: ReplyRow[], into: Map<string, Latest>): void {
+  for (const r of replies) {
+    const l = into.get(r.pairId) ?? {};
+    if (!l.reply || r.submittedAt > l.reply.at) l.reply = { at: r.submittedAt, userId: r.userId };
+    if (r.met === 'yes' && (!l.meeting || r.submittedAt > l.meeting)) l.meeting = r.submittedAt;
+    into.set(r.pairId, l);
+  }
+}
+
+function groupBy<T extends { pairId: string }>(rows: T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = out.get(row.pairId);
+    if (list) list.push(row);
+    else out.set(row.pairId, [row]);
+  }
+  return out;
+}
+
+/**
+ * The health of many pairs, by pair id, in at most four queries whatever their number (one
+ * `find` with `$in` each: check-ins, recent replies, older replies of the quiet pairs,
+ * overdue commitments).
+ */
+export async function healthOfPairs(pairs: Pick1[], now: Date): Promise<Map<string, PairHealth>> {
+  const ids = pairs.map((p) => p._id as Types.ObjectId);
+  const since = new Date(now.getTime() - WINDOW_DAYS * DAY_MS);
+  const today = now.toISOString().slice(0, 10);
+  const [checkins, recent, overdue] = await Promise.all([
+    postedCheckinsOfPairs(ids, since),
+    repliesOfPairs(ids, { from: since }),
+    // Overdue by at least the shortest period (a week); the rules compare with the pair's own.
+    overdueCommitmentsOfPairs(ids, addDays(today, -7)),
+  ]);
+  const latest = new Map<string, Latest>();
+  fold(recent, latest);
+  const quiet = pairs.filter((p) => {
+    const l = latest.get(String(p._id));
+    return p.status !== 'ended' && (!l?.reply || !l.meeting);
+  });
+  if (quiet.length > 0)
+    fold(
+      await repliesOfPairs(
+        quiet.map((p) => p._id as Types.ObjectId),
+        { to: since },
       ),
+      latest,
     );
+
+  const checkinsBy = groupBy(checkins);
+  const overdueBy = groupBy(overdue);
+  const out = new Map<string, PairHealth>();
+  for (const pair of pairs) {
+    const pairId = String(pair._id);
+    const l = latest.get(pairId);
+    const facts: HealthFacts = {
+      pairId,
+      status: pair.status,
+      createdAt: pair.createdAt,
+      cadence: pair.cadence,
+      mentorId: pair.mentor.userId,
+      menteeId: pair.mentee.userId,
+      startDate: pair.startDate,
+      endDate: pair.endDate,
+      ...(pair.pause
+        ? {
+            pause: {
+              ...(pair.pause.since ? { since: pair.pause.since } : {}),
+              ...(pair.pause.until ? { until: pair.pause.until } : {}),
+              ...(pair.pause.reason ? { reason: pair.pause.reason } : {}),
+            },
+          }
+        : {}),
+      ...(pair.lastActivityAt ? { lastActivityAt: pair.lastActivityAt } : {}),
+      checkins: (checkinsBy.get(pairId) ?? []).map(
+        (c): CheckinFact => ({
+          period: c.period,
+          kind: c.kind,
+          dueAt: c.dueAt,
+          postedAt: c.postedAt,
+          repliedBy: c.repliedBy,
+        }),
+      ),
+      ...(l?.reply ? { lastReply: l.reply } : {}),
+      ...(l?.meeting ? { lastMeetingAt: l.meeting } : {}),
+      openOverdue: (overdueBy.get(pairId) ?? []).map((c) => ({ ownerId: c.ownerId, dueDay: c.dueDay })),
+    };
+    out.set(pairId, healthOf(facts, now));
   }
   return out;
 }

@@ -36,6 +36,8 @@ export interface CheckinFact {
   postedAt: Date;
   /** Slack user IDs of the people who replied. */
   repliedBy: string[];
+  /** 'welcome_back': the first check-in after a pause. */
+  kind?: 'regular' | 'welcome_back';
 }
 
 /** Everything the pure rules need about one pair. */
@@ -46,7 +48,8 @@ export interface HealthFacts {
   cadence: 'weekly' | 'biweekly';
   mentorId: string;
   menteeId: string;
-  /** YYYY-MM-DD */
+  /** The program's first and last day (YYYY-MM-DD). */
+  startDate?: string;
   endDate?: string;
   /** The current pause (the pair is paused), or absent. */
   pause?: { since?: Date; until?: Date; reason?: string };

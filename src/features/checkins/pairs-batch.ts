@@ -1,0 +1,62 @@
+import type { Types } from 'mongoose';
+import { type Checkin, type CheckinReply, CheckinModel, CheckinReplyModel, repliedByOf } from './model';
+
+/**
+ * Check-ins and replies of many pairs at once (pair health, the digest): one `find` with `$in`
+ * per call whatever the number of pairs, only the fields needed, never one query per pair.
+ */
+
+export interface PostedCheckinRow {
+  pairId: string;
+  period: number;
+  kind: 'regular' | 'welcome_back';
+  dueAt: Date;
+  postedAt: Date;
+  repliedBy: string[];
+}
+
+/**
+ * The posted check-ins of `pairIds` whose prompt went out at or after `since`, plus each pair's
+ * first two (however old), so "the second check-in has been posted" is always known.
+ */
+export async function postedCheckinsOfPairs(pairIds: Types.ObjectId[], since: Date): Promise<PostedCheckinRow[]> {
+  if (pairIds.length === 0) return [];
+  const rows = await CheckinModel.find(
+    {
+      pairId: { $in: pairIds },
+      'prompt.postedAt': { $exists: true },
+      $or: [{ 'prompt.postedAt': { $gte: since } }, { period: { $lte: 2 } }],
+    },
+    { pairId: 1, period: 1, kind: 1, dueAt: 1, 'prompt.postedAt': 1, repliedBy: 1 },
+  ).lean<Checkin[]>();
+  return rows.map((c) => ({
+    pairId: String(c.pairId),
+    period: c.period,
+    kind: c.kind === 'welcome_back' ? 'welcome_back' : 'regular',
+    dueAt: c.dueAt,
+    postedAt: c.prompt!.postedAt!,
+    repliedBy: repliedByOf(c),
+  }));
+}
+
+export interface ReplyRow {
+  pairId: string;
+  userId: string;
+  /** 'yes': a meeting was reported. */
+  met: string;
+  submittedAt: Date;
+}
+
+/** The check-in replies of `pairIds` submitted in [from, to) (either bound optional). */
+export async function repliesOfPairs(
+  pairIds: Types.ObjectId[],
+  range: { from?: Date; to?: Date },
+): Promise<ReplyRow[]> {
+  if (pairIds.length === 0) return [];
+  const submittedAt = { ...(range.from ? { $gte: range.from } : {}), ...(range.to ? { $lt: range.to } : {}) };
+  const rows = await CheckinReplyModel.find(
+    { pairId: { $in: pairIds }, ...(range.from || range.to ? { submittedAt } : {}) },
+    { pairId: 1, userId: 1, met: 1, submittedAt: 1 },
+  ).lean<CheckinReply[]>();
+  return rows.map((r) => ({ pairId: String(r.pairId), userId: r.userId, met: r.met, submittedAt: r.submittedAt }));
+}

@@ -1,0 +1,56 @@
+import { DAY_MS } from '../../lib/durations';
+import type { CheckinFact } from './types';
+
+/**
+ * Which posted check-ins count, and the silences in a row they show.
+ *
+ * A check-in counts once it is over: the next one has been posted, or one check-in period has
+ * passed since it was posted. The current one, still open, is never a miss.
+ *
+ * Paused weeks never count. No check-in is created or posted while a pair is paused (the
+ * scheduler and the prompt skip paused pairs), so a pause leaves no check-ins behind; the one
+ * check-in a pause can interrupt is the last one before it, which the "welcome back" check-in
+ * follows. That one is `interrupted`: a reply to it still breaks a silence, but no reply is not
+ * a miss (the pair may have paused the day after it was posted).
+ */
+export interface CountedCheckin {
+  fact: CheckinFact;
+  interrupted: boolean;
+}
+
+export function countedCheckins(checkins: CheckinFact[], periodDays: number, now: Date): CountedCheckin[] {
+  const sorted = [...checkins].sort((a, b) => a.period - b.period);
+  const counted: CountedCheckin[] = [];
+  sorted.forEach((fact, i) => {
+    const next = sorted[i + 1];
+    const over = next !== undefined || now.getTime() - fact.postedAt.getTime() >= periodDays * DAY_MS;
+    if (over) counted.push({ fact, interrupted: next?.kind === 'welcome_back' });
+  });
+  return counted;
+}
+
+/** How many of `counted` (oldest first), from the newest back, went without a reply `replied` accepts. */
+function inARow(counted: CountedCheckin[], replied: (c: CheckinFact) => boolean): number {
+  let n = 0;
+  for (let i = counted.length - 1; i >= 0; i--) {
+    const c = counted[i]!;
+    if (replied(c.fact)) break;
+    if (!c.interrupted) n += 1;
+  }
+  return n;
+}
+
+export interface Streaks {
+  /** Missed check-ins in a row: neither side replied. */
+  missed: number;
+  mentorSilent: number;
+  menteeSilent: number;
+}
+
+export function streaksOf(counted: CountedCheckin[], mentorId: string, menteeId: string): Streaks {
+  return {
+    missed: inARow(counted, (c) => c.repliedBy.length > 0),
+    mentorSilent: inARow(counted, (c) => c.repliedBy.includes(mentorId)),
+    menteeSilent: inARow(counted, (c) => c.repliedBy.includes(menteeId)),
+  };
+}
