@@ -47,9 +47,10 @@ export function normaliseColumn(name: string): string {
  * unclosed quote) come back as sentences; row values are checked later, by validate.ts.
  */
 export function parseCohortCsv(content: string | Buffer): ParseResult {
-  let records: Array<{ record: string[]; info: { lines: number } }>;
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  let records: Array<{ record: string[]; info: { bytes: number } }>;
   try {
-    records = parse(content, {
+    records = parse(bytes, {
       bom: true,
       info: true,
       skip_empty_lines: true,
@@ -67,21 +68,55 @@ export function parseCohortCsv(content: string | Buffer): ParseResult {
   const problems = headerProblems(columns);
   if (problems.length > 0) return { ok: false, problems };
 
-  const rows = data
-    .filter(({ record }) => record.some((v) => v.trim() !== ''))
-    .map(({ record, info }) => {
-      const values: Record<string, string> = {};
-      columns.forEach((column, i) => {
-        values[column] = (record[i] ?? '').trim();
-      });
-      // info.lines is the line the record ends on; a quoted value may span several lines.
-      const breaks = record.reduce((n, v) => n + (v.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
-      const extra = record.length > columns.length ? record.slice(columns.length).filter((v) => v.trim()) : [];
-      if (extra.length > 0) values[EXTRA_VALUES] = String(extra.length);
-      return { line: info.lines - breaks, values };
+  const lines = new LineCounter(bytes);
+  let end = header.info.bytes;
+  const rows: CsvRow[] = [];
+  for (const { record, info } of data) {
+    const line = lines.lineAt(end);
+    end = info.bytes;
+    if (!record.some((v) => v.trim() !== '')) continue;
+    const values: Record<string, string> = {};
+    columns.forEach((column, i) => {
+      values[column] = (record[i] ?? '').trim();
     });
+    // Even empty: an unquoted comma shifts every value after it, and the last one may be empty.
+    if (record.length > columns.length) values[EXTRA_VALUES] = String(record.length - columns.length);
+    rows.push({ line, values });
+  }
   if (rows.length === 0) return { ok: false, problems: ['The file has a header but no rows: add one row per pair.'] };
   return { ok: true, rows };
+}
+
+const CR = 0x0d;
+const LF = 0x0a;
+
+/**
+ * The line a record starts on, from the byte where the previous one ended: csv-parse's own line
+ * count runs ahead when a quoted value holds a CRLF, so lines are counted here (CRLF, CR or LF
+ * each end one line), skipping the empty lines before the record.
+ */
+class LineCounter {
+  private at = 0;
+  private line = 1;
+  constructor(private readonly bytes: Buffer) {}
+
+  lineAt(offset: number): number {
+    let i = this.at;
+    while (i < offset) i = this.step(i);
+    while (i < this.bytes.length && (this.bytes[i] === CR || this.bytes[i] === LF)) i = this.step(i);
+    this.at = i;
+    return this.line;
+  }
+
+  private step(i: number): number {
+    const b = this.bytes[i];
+    if (b === CR && this.bytes[i + 1] === LF) {
+      this.line += 1;
+      return i + 2;
+    }
+    if (b === CR || b === LF) this.line += 1;
+    return i + 1;
+  }
 }
 
 /** Set on a row that has more values than the header has columns: validate.ts reports it. */
