@@ -4,18 +4,20 @@ import type { CheckinFact } from './types';
 /**
  * Which posted check-ins count, and the silences in a row they show.
  *
- * A check-in counts once it is over: the next one has been posted, or one check-in period has
- * passed since it was posted. The current one, still open, is never a miss.
+ * A check-in counts as missed once it is over: the next one has been posted, or one check-in
+ * period has passed since it was posted. The current one, still open, is never a miss, but a
+ * reply to it ends a silence.
  *
  * Paused weeks never count. No check-in is created or posted while a pair is paused (the
  * scheduler and the prompt skip paused pairs), so a pause leaves no check-ins behind; the one
  * check-in a pause can interrupt is the last one before it, which the "welcome back" check-in
- * follows. That one is `interrupted`: a reply to it still breaks a silence, but no reply is not
- * a miss (the pair may have paused the day after it was posted).
+ * follows. That one is excused like an open one: a reply to it ends a silence, no reply is no
+ * miss (the pair may have paused the day after it was posted).
  */
 export interface CountedCheckin {
   fact: CheckinFact;
-  interrupted: boolean;
+  /** Still open, or interrupted by a pause: no reply to it is no miss. */
+  excused: boolean;
 }
 
 export function countedCheckins(checkins: CheckinFact[], periodDays: number, now: Date): CountedCheckin[] {
@@ -24,7 +26,7 @@ export function countedCheckins(checkins: CheckinFact[], periodDays: number, now
   sorted.forEach((fact, i) => {
     const next = sorted[i + 1];
     const over = next !== undefined || now.getTime() - fact.postedAt.getTime() >= periodDays * DAY_MS;
-    if (over) counted.push({ fact, interrupted: next?.kind === 'welcome_back' });
+    counted.push({ fact, excused: !over || next?.kind === 'welcome_back' });
   });
   return counted;
 }
@@ -35,7 +37,7 @@ function inARow(counted: CountedCheckin[], replied: (c: CheckinFact) => boolean)
   for (let i = counted.length - 1; i >= 0; i--) {
     const c = counted[i]!;
     if (replied(c.fact)) break;
-    if (!c.interrupted) n += 1;
+    if (!c.excused) n += 1;
   }
   return n;
 }
