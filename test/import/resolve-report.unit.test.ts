@@ -102,7 +102,7 @@ test('the report: bad rows by line with how to fix; a dry run row by row; a summ
   const who = { mentorName: 'Alice', menteeName: 'Karim' };
   const partial = summaryLines(
     [
-      { ...who, line: 2, outcome: { kind: 'created', channelId: 'G1' } },
+      { ...who, line: 2, outcome: { kind: 'created', channel: '#mentorship-alice-karim' } },
       { ...who, line: 3, outcome: { kind: 'failed', error: 'create_channel: slack:fatal_error' } },
     ],
     3,

@@ -44,9 +44,9 @@ export function rowResultLine(result: RowResult, done: number, total: number): s
   const o = result.outcome;
   const what =
     o.kind === 'created'
-      ? `created ${who}, channel ${o.channelId}`
+      ? `created ${who}, ${o.channel}`
       : o.kind === 'finished'
-        ? `finished the set-up of ${who}, channel ${o.channelId}`
+        ? `finished the set-up of ${who}, ${o.channel}`
         : o.kind === 'unchanged'
           ? `${who}: already imported, nothing to do`
           : o.kind === 'busy'

@@ -57,8 +57,8 @@ export async function planImport(
 }
 
 export type RowOutcome =
-  | { kind: 'created'; channelId: string }
-  | { kind: 'finished'; channelId: string }
+  | { kind: 'created'; channel: string }
+  | { kind: 'finished'; channel: string }
   | { kind: 'unchanged' }
   | { kind: 'failed'; error: string }
   | { kind: 'busy' };
@@ -116,8 +116,11 @@ async function importRow(row: PlannedRow, deps: PairingDeps, opts: RunOptions): 
     );
     const setup = await runPairSetup(String(pair._id), deps);
     switch (setup.status) {
-      case 'done':
-        return { kind: created || row.action === 'create' ? 'created' : 'finished', channelId: setup.channelId };
+      case 'done': {
+        const saved = await PairModel.findById(pair._id, { channel: 1 }).lean<Pair>();
+        const channel = saved?.channel?.name ? `#${saved.channel.name}` : setup.channelId;
+        return { kind: created || row.action === 'create' ? 'created' : 'finished', channel };
+      }
       case 'failed':
         return { kind: 'failed', error: `${setup.step}: ${setup.error}` };
       case 'busy':
