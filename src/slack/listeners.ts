@@ -15,7 +15,6 @@ import {
   handleActionAtRiskHandled,
   handleActionAtRiskMessage,
   handleActionAtRiskStatus,
-  handleViewAtRiskMessage,
 } from '../features/nudges/at-risk-listeners';
 import { PairingIds } from '../features/pairing/ids';
 import { handleActionRetrySetup, handleViewCreatePair, pairingSubcommands } from '../features/pairing/listeners';
@@ -23,6 +22,7 @@ import { text as pairingText } from '../features/pairing/messages';
 import { PauseIds } from '../features/pause/ids';
 import { handleActionPauseOffer, pauseSubcommands } from '../features/pause/listeners';
 import { replaceNudgeAfterAnswer } from '../features/nudges/answered';
+import { handleViewMessagePair } from '../features/staff/message-pair';
 import { routeCommand } from './command-router';
 import type { AppDeps } from './deps';
 import { button, command, event, type Route, view } from './routes';
@@ -62,7 +62,7 @@ export const ROUTES: readonly Route[] = [
   button(AtRiskIds.statusButton, handleActionAtRiskStatus),
   button(AtRiskIds.messageButton, handleActionAtRiskMessage),
   button(AtRiskIds.handledButton, handleActionAtRiskHandled),
-  view(AtRiskIds.messageModal, handleViewAtRiskMessage),
+  view(AtRiskIds.messageModal, handleViewMessagePair),
   event('app_home_opened', handleEventAppHomeOpened),
 ];
 

@@ -1,3 +1,5 @@
+import { StaffIds } from '../staff';
+
 /** Every callback_id, block_id and action_id of the at-risk alert to staff. */
 export const AtRiskIds = {
   /** Buttons on the alert; their value is the alert's outbox key ("atrisk:<pair>:<episode>"). */
@@ -6,11 +8,11 @@ export const AtRiskIds = {
   handledButton: 'nudges.at_risk_handled',
   /** The read-only pair status modal (no callback: it has no submit). */
   statusModal: 'nudges.at_risk_status_modal',
-  /** "Message both": its private_metadata is JSON { key }. */
+  /** "Message both": the staff feature's "Message the pair" modal; its private_metadata is JSON { key }. */
   messageModal: 'nudges.at_risk_message_modal',
-  inputAction: 'nudges.at_risk_input',
+  inputAction: StaffIds.inputAction,
   block: {
-    messageText: 'nudges.at_risk_message_text',
+    messageText: StaffIds.block.messageText,
   },
 } as const;
 

@@ -1,20 +1,18 @@
 import { OutboxModel } from '../../jobs/outbox-model';
 import { isObjectIdString } from '../../lib/ids';
 import { PairModel, type Pair } from '../../pairs/model';
-import { mayPing } from '../../lib/working-time';
-import { byRole, participantsOf, toPerson } from '../../pairs/participants';
-import { mention, type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
+import { byRole, participantsOf } from '../../pairs/participants';
 import type { KnownBlock } from '@slack/types';
 import type { AppDeps } from '../../slack/deps';
-import { describeError, UserFacingError } from '../../slack/errors';
-import type { ButtonArgs, ViewArgs } from '../../slack/listener-args';
+import { UserFacingError } from '../../slack/errors';
+import type { ButtonArgs } from '../../slack/listener-args';
 import { answering } from '../../slack/respond';
-import { fetchSlackUser } from '../../slack/users';
 import { postedCheckinsOf } from './at-risk';
 import { AtRiskIds, pairIdOfAlertKey } from './at-risk-ids';
 import { atRiskText as t } from './at-risk-messages';
-import { handledAlertBlocks, MESSAGE_MAX, messageBothModal, messageSentModal, pairStatusModal } from './at-risk-views';
+import { handledAlertBlocks, pairStatusModal } from './at-risk-views';
 import { repliedByOf } from '../checkins';
+import { messagePairModal } from '../staff';
 
 /** Check-ins shown in the pair status. */
 const STATUS_CHECKINS = 5;
@@ -58,7 +56,7 @@ export async function handleActionAtRiskStatus(
   });
 }
 
-/** Message both: a modal whose text the bot posts in the pair's channel, for staff only. */
+/** Message both: the staff "Message the pair" modal (its submission is handled there), for staff only. */
 export async function handleActionAtRiskMessage(
   { ack, body, action, respond, client }: ButtonArgs,
   deps: AppDeps,
@@ -71,48 +69,9 @@ export async function handleActionAtRiskMessage(
     if (!pair.channel?.id) throw new UserFacingError(t.noChannel());
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: messageBothModal({ metadata: JSON.stringify({ key }), mentorName, menteeName }),
+      view: messagePairModal({ callbackId: AtRiskIds.messageModal, metadata: { key }, mentorName, menteeName }),
     });
   });
-}
-
-/** The staff message was submitted: checked again on the server, posted in the pair's channel with the sender's name. */
-export async function handleViewAtRiskMessage({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
-  const B = AtRiskIds.block.messageText;
-  const refuse = (message: string) => ack({ response_action: 'errors', errors: { [B]: message } });
-  try {
-    await requireStaff(body.user.id, deps);
-    const typed = String(
-      (view.state.values as Record<string, Record<string, { value?: string | null }>>)[B]?.[AtRiskIds.inputAction]
-        ?.value ?? '',
-    ).trim();
-    if (!typed) return void (await refuse(t.messageEmpty()));
-    const key = (JSON.parse(view.private_metadata || '{}') as { key?: string }).key ?? '';
-    const { pair } = await pairOfAlert(key);
-    const channel = pair.channel?.id;
-    if (!channel) return void (await refuse(t.noChannel()));
-    const sender = (await fetchSlackUser(deps.client, body.user.id))?.name ?? body.user.name ?? body.user.id;
-    // Staff write at any hour: each person is @-mentioned only 08:00-20:00 on a working day of theirs, else named.
-    const people = await participantsOf(pair);
-    const now = deps.clock.now();
-    const who = (userId: string): Mrkdwn => {
-      const person = people.get(userId);
-      return !person || mayPing(now, toPerson(person)) ? mention(userId) : mrkdwn`${person.name || userId}`;
-    };
-    const sentence = t.messagePosted(
-      who(pair.mentor.userId),
-      who(pair.mentee.userId),
-      sender,
-      typed.slice(0, MESSAGE_MAX),
-    );
-    await deps.client.chat.postMessage({ channel, text: sentence.text });
-    deps.logger.info(`pair ${pair._id}: staff ${body.user.id} messaged both`);
-    await ack({ response_action: 'update', view: messageSentModal(channel) } as never);
-  } catch (err) {
-    if (err instanceof UserFacingError) return void (await refuse(err.userMessage));
-    deps.logger.error(`at-risk message failed: ${describeError(err)}`);
-    await refuse(t.sendFailed());
-  }
 }
 
 /** Mark as handled: records who and when on the alert, and shows it on the alert message. */

@@ -44,19 +44,7 @@ export const atRiskText = {
   statusPausedUntil: (until: Mrkdwn) => mrkdwn`*Pause:* paused until ${until}.`,
   statusNotPaused: (status: string) => mrkdwn`*Status:* ${status}, not paused.`,
 
-  messageTitle: () => 'Message both',
-  messageSubmit: () => 'Send',
-  messageIntro: (mentor: string, mentee: string) =>
-    mrkdwn`I will post this in the private channel of ${bold(mentor)} and ${bold(mentee)}, with your name.`,
-  messageLabel: () => 'Your message',
-  messagePlaceholder: () => 'e.g. How are things going? Can we help you find a time to meet?',
-  /** `mentor`, `mentee`: a mention, or a plain name when it is night or a day off for them. */
-  messagePosted: (mentor: Mrkdwn, mentee: Mrkdwn, staffName: string, body: string) =>
-    mrkdwn`${mentor} ${mentee} *From program staff (${staffName}):* ${body}`,
-  messageSent: (channelId: string) => mrkdwn`:white_check_mark: Sent to ${channelLink(channelId)}.`,
-  messageEmpty: () => 'Write a message first.',
   noChannel: () => 'This pair has no channel, so the message cannot be posted.',
   pairGone: () => 'That pair no longer exists.',
   staffOnly: () => 'Sorry, only program staff can do that.',
-  sendFailed: () => 'Slack did not take the message just now. Press Send again in a minute.',
 };
