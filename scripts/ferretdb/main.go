@@ -61,6 +61,7 @@ func main() {
 
 	done := make(chan error, 1)
 	go func() { done <- f.Run(ctx) }()
+	go newIDIndexer(abs).run(ctx)
 
 	// MongoDBURI blocks until the listener is ready.
 	fmt.Printf("ready %s\n", f.MongoDBURI())

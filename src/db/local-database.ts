@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -69,11 +69,21 @@ async function startMongod(dbPath: string, port?: number): Promise<LocalDatabase
   };
 }
 
-/** Builds the FerretDB launcher once (about a minute), unless it is already there. */
+/** True when the launcher is built and newer than every file of its source. */
+function launcherUpToDate(): boolean {
+  if (!existsSync(ferretdbBinary)) return false;
+  const built = statSync(ferretdbBinary).mtimeMs;
+  return readdirSync(ferretdbSourceDir).every((name) => statSync(path.join(ferretdbSourceDir, name)).mtimeMs <= built);
+}
+
+/** Builds the FerretDB launcher (about a minute the first time), unless it is built from the current source. */
 export function buildFerretdb(log: (line: string) => void = () => undefined): string {
-  if (existsSync(ferretdbBinary)) return ferretdbBinary;
-  if (!which('go')) throw new Error('the Go toolchain is not installed');
-  log('Building the embedded FerretDB launcher (first run only, about a minute)…');
+  if (launcherUpToDate()) return ferretdbBinary;
+  if (!which('go')) {
+    if (existsSync(ferretdbBinary)) return ferretdbBinary;
+    throw new Error('the Go toolchain is not installed');
+  }
+  log('Building the embedded FerretDB launcher (about a minute the first time)…');
   const result = spawnSync('go', ['build', '-o', ferretdbBinary, '.'], {
     cwd: ferretdbSourceDir,
     stdio: ['ignore', 'ignore', 'pipe'],
