@@ -85,6 +85,14 @@ const STORIES = {
     meetings: [6],
     lastActivityDaysAgo: 1,
   },
+  // Silent for 99 days: its last reply is older than the window of recent replies too.
+  silentLongAgo: {
+    createdDaysAgo: 200,
+    answers: [...Array(10).fill(both), ...Array(14).fill([])],
+    newestDaysAgo: 1,
+    meetings: [9],
+    lastActivityDaysAgo: 99,
+  },
 } satisfies Record<string, Story>;
 type Name = keyof typeof STORIES;
 
@@ -220,6 +228,14 @@ test('each stored pair gets the state and reasons its history shows', async () =
   // Found by the second read of replies, for pairs with no meeting in the recent window.
   expect(one('meetingLongAgo').state).toBe('at_risk');
   expect(reasons('meetingLongAgo')).toEqual(['no meeting reported for 119 days']);
+  expect(one('silentLongAgo')).toMatchObject({
+    state: 'at_risk',
+    lastReplyBy: 'mentee',
+    lastReplyAt: new Date(daysAgo(99).getTime() + 2 * HOUR),
+    lastMeetingAt: new Date(daysAgo(99).getTime() + 2 * HOUR),
+  });
+  expect(reasons('silentLongAgo')).toContain('no reply from either side for 99 days');
+  expect(reasons('silentLongAgo')).toContain('no meeting reported for 98 days');
 });
 
 test('the number of queries does not grow with the number of pairs', async () => {

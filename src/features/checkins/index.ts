@@ -5,7 +5,13 @@
 export type { Checkin, CheckinReply } from './model';
 export { repliedByOf } from './model';
 export { findCheckin, laterCheckinPosted, postedCheckinsUpTo } from './queries';
-export { postedCheckinsOfPairs, repliesOfPairs, type PostedCheckinRow, type ReplyRow } from './pairs-batch';
+export {
+  olderRepliesOfPairs,
+  postedCheckinsOfPairs,
+  repliesOfPairs,
+  type PostedCheckinRow,
+  type ReplyRow,
+} from './pairs-batch';
 export { checkinReplyButton } from './reply-button';
 export { answerButtons as checkinAnswerButtons } from './prompt-view';
 export type { AnswerListener } from './listeners';

@@ -60,3 +60,25 @@ export async function repliesOfPairs(
   ).lean<CheckinReply[]>();
   return rows.map((r) => ({ pairId: String(r.pairId), userId: r.userId, met: r.met, submittedAt: r.submittedAt }));
 }
+
+/**
+ * Replies submitted before `before`, read to find a last reply or a last meeting older than a
+ * recent window: any reply of `anyOf` pairs, and only the meetings reported (met: 'yes') of
+ * `meetingsOf` pairs. One `find`.
+ */
+export async function olderRepliesOfPairs(
+  anyOf: Types.ObjectId[],
+  meetingsOf: Types.ObjectId[],
+  before: Date,
+): Promise<ReplyRow[]> {
+  const or = [
+    ...(anyOf.length ? [{ pairId: { $in: anyOf } }] : []),
+    ...(meetingsOf.length ? [{ pairId: { $in: meetingsOf }, met: 'yes' as const }] : []),
+  ];
+  if (or.length === 0) return [];
+  const rows = await CheckinReplyModel.find(
+    { submittedAt: { $lt: before }, $or: or },
+    { pairId: 1, userId: 1, met: 1, submittedAt: 1 },
+  ).lean<CheckinReply[]>();
+  return rows.map((r) => ({ pairId: String(r.pairId), userId: r.userId, met: r.met, submittedAt: r.submittedAt }));
+}

@@ -2,7 +2,7 @@ import type { Types } from 'mongoose';
 import { DAY_MS } from '../../lib/durations';
 import { addDays } from '../../lib/time';
 import type { Pair } from '../../pairs/model';
-import { postedCheckinsOfPairs, type ReplyRow, repliesOfPairs } from '../checkins';
+import { olderRepliesOfPairs, postedCheckinsOfPairs, type ReplyRow, repliesOfPairs } from '../checkins';
 import { overdueCommitmentsOfPairs } from '../commitments';
 import { healthOf } from './rules';
 import type { CheckinFact, HealthFacts, PairHealth } from './types';
@@ -54,8 +54,8 @@ function groupBy<T extends { pairId: string }>(rows: T[]): Map<string, T[]> {
 
 /**
  * The health of many pairs, by pair id, in at most four queries whatever their number (one
- * `find` with `$in` each: check-ins, recent replies, older replies of the quiet pairs,
- * overdue commitments).
+ * `find` with `$in` each: check-ins, recent replies, older replies of the quiet pairs (when
+ * there are any), overdue commitments).
  */
 export async function healthOfPairs(pairs: Pick1[], now: Date): Promise<Map<string, PairHealth>> {
   const ids = pairs.map((p) => p._id as Types.ObjectId);
@@ -69,18 +69,14 @@ export async function healthOfPairs(pairs: Pick1[], now: Date): Promise<Map<stri
   ]);
   const latest = new Map<string, Latest>();
   fold(recent, latest);
-  const quiet = pairs.filter((p) => {
-    const l = latest.get(String(p._id));
-    return p.status !== 'ended' && (!l?.reply || !l.meeting);
-  });
-  if (quiet.length > 0)
-    fold(
-      await repliesOfPairs(
-        quiet.map((p) => p._id as Types.ObjectId),
-        { to: since },
-      ),
-      latest,
-    );
+  // Older replies only where the window has none: any reply of the silent pairs, the meetings
+  // of those that reply but reported no meeting lately.
+  const live = pairs.filter((p) => p.status !== 'ended');
+  const noReply = live.filter((p) => !latest.get(String(p._id))?.reply).map((p) => p._id as Types.ObjectId);
+  const noMeeting = live
+    .filter((p) => latest.get(String(p._id))?.reply && !latest.get(String(p._id))?.meeting)
+    .map((p) => p._id as Types.ObjectId);
+  fold(await olderRepliesOfPairs(noReply, noMeeting, since), latest);
 
   const checkinsBy = groupBy(checkins);
   const overdueBy = groupBy(overdue);
