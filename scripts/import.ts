@@ -6,6 +6,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { createLogger } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
 import { connectDatabase, disconnectDatabase } from '../src/db/connection';
+import type { LocalDatabase } from '../src/db/local-database';
 import { resolveDatabaseUri } from '../src/db/resolve';
 import { checkCohort } from '../src/features/pairing/import/cohort';
 import { dryRunLines, rejectionLines, rowResultLine, summaryLines } from '../src/features/pairing/import/report';
@@ -95,8 +96,16 @@ export async function runImportCommand(argv: string[], env: NodeJS.ProcessEnv, i
     return EXIT.usage;
   }
 
-  const { uri, local } = await resolveDatabaseUri(config, (line) => logger.info(line));
-  await connectDatabase(uri);
+  let local: LocalDatabase | undefined;
+  try {
+    const db = await resolveDatabaseUri(config, (line) => logger.info(line));
+    local = db.local;
+    await connectDatabase(db.uri);
+  } catch (err) {
+    io.print(`The database could not be reached: ${err instanceof Error ? err.message : String(err)}`);
+    await local?.stop();
+    return EXIT.usage;
+  }
   try {
     const check = await checkCohort(content, { client, teamId });
     if (!check.ok) {
@@ -142,21 +151,24 @@ function progressReporter(io: ImportIo, total: number) {
 }
 
 /** The command line, through scripts/run-compiled.js: Ctrl-C once stops after the pair under way, twice at once. */
-export function main(): void {
+export async function main(): Promise<void> {
   const controller = new AbortController();
-  process.on('SIGINT', () => {
+  const onInterrupt = () => {
     if (controller.signal.aborted) process.exit(EXIT.interrupted);
     console.log('\nStopping after the pair under way (Ctrl-C again to stop at once; run again to resume)…');
     controller.abort();
-  });
-  runImportCommand(process.argv.slice(2), process.env, {
-    print: (line) => console.log(line),
-    isTTY: Boolean(process.stdout.isTTY),
-    stream: process.stdout,
-    signal: controller.signal,
-  }).then((code) => {
-    process.exitCode = code;
-  });
+  };
+  process.on('SIGINT', onInterrupt);
+  try {
+    process.exitCode = await runImportCommand(process.argv.slice(2), process.env, {
+      print: (line) => console.log(line),
+      isTTY: Boolean(process.stdout.isTTY),
+      stream: process.stdout,
+      signal: controller.signal,
+    });
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
 }
 
 if (require.main === module) main();

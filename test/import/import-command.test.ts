@@ -3,7 +3,8 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { runImportCommand } from '../../scripts/import';
+import { Writable } from 'node:stream';
+import { main, runImportCommand } from '../../scripts/import';
 import { connectDatabase } from '../../src/db/connection';
 import { PairModel, type Pair } from '../../src/pairs/model';
 import { SlackStandIn } from '../support/slack-stand-in';
@@ -224,4 +225,47 @@ test('only staff can be the creator; bad arguments say how to call it', async ()
   expect((await run([])).out).toMatch(/usage: npm run import -- <cohort.csv> \[--dry-run\] \[--by U012ABCDEF\]/);
   expect((await run([path.join(dir, 'missing.csv')])).code).toBe(2);
   expect(standIn.attemptsTo('conversations.create')).toHaveLength(0);
+});
+
+test('on a terminal a progress bar counts the pairs, instead of a line per row', async () => {
+  let screen = '';
+  const terminal = Object.assign(
+    new Writable({
+      write(chunk, _encoding, done) {
+        screen += String(chunk);
+        done();
+      },
+    }),
+    { isTTY: true, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true },
+  );
+  const lines: string[] = [];
+  const code = await runImportCommand([csvFile(...GOOD.slice(0, 2))], env, {
+    print: (line) => lines.push(line),
+    isTTY: true,
+    stream: terminal,
+  });
+  expect(code).toBe(0);
+  expect(screen).toMatch(/Importing \|.*\| 2\/2 pairs/);
+  expect(lines.filter((l) => l.startsWith('['))).toEqual([]);
+  expect(lines.at(-1)).toMatch(/^Created 2 pairs/);
+});
+
+test('main(), as `npm run import -- file --dry-run` runs it: arguments from argv, settings from the environment', async () => {
+  const saved = { argv: process.argv, env: { ...process.env }, exitCode: process.exitCode };
+  const printed: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((line: string) => printed.push(line));
+  try {
+    process.argv = [process.execPath, 'dist/scripts/import.js', csvFile(...GOOD), '--dry-run'];
+    Object.assign(process.env, env);
+    await main();
+    expect(process.exitCode).toBe(0);
+  } finally {
+    log.mockRestore();
+    process.argv = saved.argv;
+    process.env = saved.env;
+    process.exitCode = saved.exitCode;
+  }
+  expect(printed[0]).toBe('Dry run: all 3 rows are valid; nothing was created.');
+  expect(process.listenerCount('SIGINT')).toBe(0);
+  expect((await world()).pairs).toHaveLength(0);
 });
