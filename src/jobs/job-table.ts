@@ -5,11 +5,13 @@ import { checkinDmHandler } from '../features/checkins/checkin-dm';
 import { createCheckinPromptHandler } from '../features/checkins/prompt';
 import { replySummaryHandler } from '../features/checkins/reply-summary';
 import { commitmentReminderHandler, enqueueDueReminders } from '../features/commitments/jobs';
+import { runDigestJob } from '../features/digest';
 import { atRiskAlertHandler } from '../features/nudges/at-risk';
 import { flagSilentPairs, silenceNudgeHandler } from '../features/nudges/jobs';
 import { queueSilenceNudges } from '../features/nudges/silence-nudges';
 import { welcomeDmHandler } from '../features/pairing/welcome-dm';
 import { pauseNoticeHandler, resumeDuePauses } from '../features/pause/jobs';
+import { pairEndedNoticeHandler } from '../features/staff/end-service';
 import type { Config } from '../config';
 import type { Clock } from '../lib/time';
 import { pruneDeliveries } from '../slack/deliveries';
@@ -30,6 +32,11 @@ export const JOB_TABLE: ReadonlyArray<{ name: JobName; cron: string; does: strin
     does: 'nudges silent participants kindly, flags pairs at risk to staff, prunes old claims',
   },
   { name: 'reminders', cron: '*/15 * * * *', does: 'reminds owners of commitments due the next working day' },
+  {
+    name: 'digest',
+    cron: '*/15 * * * *',
+    does: 'posts the weekly digest to the staff channel once its day and hour have come, then its thread and files',
+  },
 ];
 
 /** A posted check-in prompt queues its silence nudges (wired here, so check-ins need not know nudges). */
@@ -46,6 +53,7 @@ export const JOBS: Record<JobName, JobFunction> = {
         welcome_dm: welcomeDmHandler,
         reply_summary: replySummaryHandler,
         pause_notice: pauseNoticeHandler,
+        pair_ended_notice: pairEndedNoticeHandler,
       },
       ctx,
     );
@@ -59,6 +67,7 @@ export const JOBS: Record<JobName, JobFunction> = {
     await enqueueDueReminders(ctx);
     await runOutbox({ commitment_reminder: commitmentReminderHandler }, ctx);
   },
+  digest: runDigestJob,
 };
 
 /** Housekeeping: claims older than two days and event keys older than a week. */

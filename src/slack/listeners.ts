@@ -9,6 +9,7 @@ import {
   handleViewDrop,
   handleViewExtend,
 } from '../features/commitments/listeners';
+import { digestSubcommands } from '../features/digest';
 import { handleEventAppHomeOpened } from '../features/home/listeners';
 import { AtRiskIds } from '../features/nudges/at-risk-ids';
 import {
@@ -30,7 +31,7 @@ import { button, command, event, type Route, view } from './routes';
 export const SLASH_COMMAND = '/mentorship';
 
 const mentorship = routeCommand(
-  [...pairingSubcommands, ...pauseSubcommands],
+  [...pairingSubcommands, ...pauseSubcommands, ...digestSubcommands],
   pairingText.usage,
   pairingText.unknownSubcommand,
 );

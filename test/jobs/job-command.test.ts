@@ -36,7 +36,9 @@ describe('npm run job -- <name> [--now] [--dry-run]', () => {
   test('bad arguments print the usage and exit 2', async () => {
     expect(await run('everything')).toEqual({
       code: 2,
-      out: expect.stringMatching(/unknown job "everything"\nusage: npm run job -- <checkins\|nudges\|reminders\|all>/),
+      out: expect.stringMatching(
+        /unknown job "everything"\nusage: npm run job -- <checkins\|nudges\|reminders\|digest\|all>/,
+      ),
     });
     expect((await run('checkins', '--now', 'yesterday')).out).toMatch(/--now needs an ISO date-time/);
     expect((await run('checkins', '--verbose')).code).toBe(2);

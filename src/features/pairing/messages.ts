@@ -14,6 +14,7 @@ export const text = {
       '• `/mentorship list` — show the active pairs (staff)',
       '• `/mentorship pause [2w|10d|until 2027-01-15] [reason]` — pause your mentorship for a while (default two weeks); check-ins and nudges stop, then start again by themselves',
       '• `/mentorship resume` — end a pause early',
+      '• `/mentorship digest` — preview the weekly digest of every pair, privately (staff)',
       '• `/mentorship help` — this message',
     ].join('\n'),
   /** `given` is command text as Slack sends it; the router wants a string. */
