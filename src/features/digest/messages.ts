@@ -20,7 +20,7 @@ export const STATE_EMOJI: Record<HealthState, string> = {
 };
 
 /** "Alice Müller & Karim Rahman". */
-export const pairName = (mentor: string, mentee: string) => mrkdwn`${mentor} & ${mentee}`;
+export const pairName = (mentor: string, mentee: string) => mrkdwn`${mentor} &amp; ${mentee}`;
 
 export const digestText = {
   header: () => 'Mentorship: weekly digest',
@@ -28,7 +28,7 @@ export const digestText = {
   noPairs: () => mrkdwn`There are no pairs in the program yet.`,
   /** One state's count, with the change since last week when known. */
   stateCount: (state: HealthState, n: number, change?: number) =>
-    mrkdwn`${STATE_EMOJI[state]} ${n} ${HEALTH_LABELS[state].toLowerCase()}${change === undefined ? '' : ` (${signed(change)})`}`,
+    mrkdwn`${STATE_EMOJI[state]} ${n.toLocaleString('en-GB')} ${state === 'needs_attention' && n !== 1 ? 'need attention' : HEALTH_LABELS[state].toLowerCase()}${change === undefined ? '' : ` (${signed(change)})`}`,
   healthLine: (parts: Mrkdwn[], comparedWith?: Mrkdwn) =>
     mrkdwn`*Pairs:* ${join(parts, ' · ')}${comparedWith ? mrkdwn` _(change since ${comparedWith})_` : ''}`,
   repliesLine: (both: number, one: number, neither: number, open: number) =>
