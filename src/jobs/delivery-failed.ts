@@ -45,6 +45,7 @@ const text = {
     checkin_dm: 'a message about an open check-in',
     welcome_dm: 'a message about a new mentorship channel',
     delivery_failed_alert: 'a delivery alert',
+    pair_ended_notice: 'the thank-you to a pair that ended',
     weekly_digest: 'the weekly digest',
     digest_part: 'part of the weekly digest',
   } satisfies Record<OutboxKind, string>,

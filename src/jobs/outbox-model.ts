@@ -13,6 +13,8 @@ export const OUTBOX_KINDS = [
   'welcome_dm',
   /** Staff told that a message could not be delivered for good (see outbox.ts). */
   'delivery_failed_alert',
+  /** The thank-you in the channel of a pair staff ended (`/mentorship end`); the channel is archived after it if chosen. */
+  'pair_ended_notice',
   /** The weekly digest's top-level message in the staff channel (team-wide: no pair). */
   'weekly_digest',
   /** One message of the weekly digest's thread (team-wide: no pair). */

@@ -97,7 +97,10 @@ export async function handleActionStaffPause({ ack, body, action, respond, clien
     const pair = await findPairById(action.value ?? '');
     assertCanPause(pair);
     const { mentorName, menteeName } = await namesOf(pair);
-    await client.views.open({ trigger_id: body.trigger_id, view: pauseModal(String(pair._id), mentorName, menteeName) });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: pauseModal(String(pair._id), mentorName, menteeName),
+    });
   });
 }
 

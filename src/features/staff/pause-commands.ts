@@ -34,7 +34,8 @@ export function withStaffTargets(participantCommands: Subcommand[]): Subcommand[
     if (!staffHandle) return sub;
     return {
       name: sub.name,
-      handle: (args, rest, deps) => (startsWithTarget(rest) ? staffHandle(args, rest, deps) : sub.handle(args, rest, deps)),
+      handle: (args, rest, deps) =>
+        startsWithTarget(rest) ? staffHandle(args, rest, deps) : sub.handle(args, rest, deps),
     };
   });
 }

@@ -1,0 +1,128 @@
+import { claimOnce } from '../../db/claims';
+import { createJobContext } from '../../jobs/job-context';
+import { enqueue, type OutboxHandler, runOutbox } from '../../jobs/outbox';
+import { OutboxModel } from '../../jobs/outbox-model';
+import { PairModel, versionOf, type Pair } from '../../pairs/model';
+import { byRole, participantsOf } from '../../pairs/participants';
+import type { AppDeps } from '../../slack/deps';
+import { describeError, slackErrorCode } from '../../slack/errors';
+import { type EndReason, endText as t } from './end-messages';
+
+export type EndDeps = Pick<AppDeps, 'config' | 'client' | 'clock' | 'logger'>;
+
+/** How long the immediate send of the thank-you may take (real time); the checkins job sends what is left. */
+const NOTICE_BUDGET_MS = 20_000;
+
+export interface EndRequest {
+  by: string;
+  reason: EndReason;
+  note: string;
+  archiveChannel: boolean;
+}
+
+export type EndOutcome = { status: 'ended'; pair: Pair } | { status: 'already_ended'; pair: Pair | null };
+
+/** The outbox key of the thank-you; one per pair, ever. */
+const noticeKey = (pairId: unknown) => `ended:${String(pairId)}`;
+
+/**
+ * Ends a pair for good. The state is written first: status `ended` (a claim on the pair's
+ * version lets one of two submissions do it), its liveKey freed (`ended:<pairId>`, so the same
+ * two people can be paired again), the schedule cleared, and every message of the pair still
+ * waiting in the outbox skipped. Every renderer skips a pair that is not active, and the
+ * due-work queries read active pairs only, so nothing more is sent. Then the thank-you goes to
+ * the channel through the outbox (sent at once, retried by the checkins job), and once it is
+ * posted the channel is archived if staff chose so. History (check-ins, replies, commitments) stays.
+ */
+export async function endPair(pair: Pair, req: EndRequest, deps: EndDeps): Promise<EndOutcome> {
+  const now = deps.clock.now();
+  if (pair.status === 'ended' || !(await claimOnce(`end:${pair._id}:${versionOf(pair)}`, req.by, now)))
+    return { status: 'already_ended', pair: await PairModel.findById(pair._id).lean<Pair>() };
+  const res = await PairModel.updateOne(
+    { _id: pair._id, status: { $ne: 'ended' } },
+    {
+      $set: {
+        status: 'ended',
+        liveKey: `ended:${pair._id}`,
+        ended: { at: now, by: req.by, reason: req.reason, note: req.note, archiveChannel: req.archiveChannel },
+      },
+      $unset: {
+        'schedule.nextCheckinAt': '',
+        'schedule.nextCheckinId': '',
+        'schedule.nextMentorDmAt': '',
+        atRisk: '',
+      },
+    },
+  );
+  if (res.modifiedCount === 0)
+    return { status: 'already_ended', pair: await PairModel.findById(pair._id).lean<Pair>() };
+  await OutboxModel.updateMany(
+    { pairId: pair._id, status: 'pending' },
+    { $set: { status: 'skipped', skipReason: 'the pair ended' } },
+  );
+  if (pair.channel?.id)
+    await enqueue({
+      key: noticeKey(pair._id),
+      teamId: pair.teamId,
+      kind: 'pair_ended_notice',
+      pairId: pair._id,
+      dueAt: now,
+    });
+  deps.logger.info(`pair ${pair._id}: ended by ${req.by} (${req.reason})`);
+  return { status: 'ended', pair };
+}
+
+/** After endPair: the thank-you sent now (and the channel archived after it); what happened, for staff. */
+export async function finishEnd(
+  pair: Pair,
+  deps: EndDeps,
+): Promise<{ told: boolean; archive: 'archived' | 'failed' | 'pending' | 'not asked' }> {
+  await sendNoticeNow(deps);
+  const current = (await PairModel.findById(pair._id).lean<Pair>()) ?? pair;
+  const notice = await OutboxModel.findById(noticeKey(pair._id)).lean();
+  const e = current.ended;
+  const archive = !e?.archiveChannel ? 'not asked' : e.archivedAt ? 'archived' : e.archiveError ? 'failed' : 'pending';
+  return { told: notice?.status === 'sent', archive };
+}
+
+async function sendNoticeNow(deps: EndDeps): Promise<void> {
+  const ctx = createJobContext({ config: deps.config, logger: deps.logger, client: deps.client }, deps.clock.now());
+  try {
+    await runOutbox({ pair_ended_notice: pairEndedNoticeHandler }, ctx, NOTICE_BUDGET_MS);
+  } catch (err) {
+    deps.logger.warn(`end notice not sent yet (the checkins job retries): ${describeError(err)}`);
+  }
+}
+
+/**
+ * `pair_ended_notice`: the thank-you in the channel of a pair staff ended; once it is posted,
+ * the channel is archived if staff chose so (an archived channel takes no more posts). A failed
+ * archive is recorded on the pair and told to staff; it never re-sends the thank-you.
+ */
+export const pairEndedNoticeHandler: OutboxHandler = {
+  async render(entry) {
+    const pair = await PairModel.findById(entry.pairId).lean<Pair>();
+    if (!pair) return { op: 'skip', reason: 'pair deleted' };
+    if (pair.status !== 'ended') return { op: 'skip', reason: `pair is ${pair.status}` };
+    if (!pair.channel?.id) return { op: 'skip', reason: 'pair has no channel' };
+    const { mentor, mentee } = byRole(pair, await participantsOf(pair));
+    const text = t.thanks(mentor?.name || pair.mentor.userId, mentee?.name || pair.mentee.userId).text;
+    return { op: 'post', to: pair.channel.id, text };
+  },
+  async onSent(entry, sent, ctx) {
+    const pair = await PairModel.findById(entry.pairId).lean<Pair>();
+    if (!pair?.ended?.archiveChannel || pair.ended.archivedAt) return;
+    try {
+      await ctx.client.conversations.archive({ channel: sent.channelId });
+      await PairModel.updateOne({ _id: pair._id }, { $set: { 'ended.archivedAt': ctx.now } });
+    } catch (err) {
+      const code = slackErrorCode(err);
+      if (code === 'already_archived') {
+        await PairModel.updateOne({ _id: pair._id }, { $set: { 'ended.archivedAt': ctx.now } });
+        return;
+      }
+      await PairModel.updateOne({ _id: pair._id }, { $set: { 'ended.archiveError': describeError(err) } });
+      ctx.logger.warn(`pair ${pair._id}: channel not archived: ${describeError(err)}`);
+    }
+  },
+};
