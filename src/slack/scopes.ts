@@ -18,6 +18,9 @@ export const METHOD_SCOPES: Record<string, readonly string[]> = {
   'conversations.create': ['groups:write'],
   'conversations.invite': ['groups:write', 'groups:write.invites'],
   'conversations.setPurpose': ['groups:write'],
+  // Staff end a pair and may archive its channel; reassigning a side may remove the old person.
+  'conversations.archive': ['groups:write'],
+  'conversations.kick': ['groups:write'],
   // A DM with one person (the pair's fallback when no channel could be made).
   'conversations.open': ['im:write'],
   // The staff channel may be private or public.
