@@ -108,6 +108,10 @@ export async function runImportCommand(argv: string[], env: NodeJS.ProcessEnv, i
   }
   try {
     const check = await checkCohort(content, { client, teamId });
+    if (io.signal?.aborted) {
+      io.print('Stopped on request while checking the file; nothing was created.');
+      return EXIT.interrupted;
+    }
     if (!check.ok) {
       for (const line of rejectionLines(check)) io.print(line);
       return EXIT.notDone;

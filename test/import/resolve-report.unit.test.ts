@@ -1,7 +1,7 @@
 import { parseCohortCsv } from '../../src/features/pairing/import/parse';
 import { dryRunLines, rejectionLines, summaryLines } from '../../src/features/pairing/import/report';
 import { applyPeople, type Lookup } from '../../src/features/pairing/import/resolve';
-import type { PlannedRow } from '../../src/features/pairing/import/run';
+import type { PlannedRow } from '../../src/features/pairing/import/plan';
 import { validateRows } from '../../src/features/pairing/import/validate';
 
 const HEADER =

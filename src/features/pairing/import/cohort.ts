@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { parseCohortCsv } from './parse';
 import { applyPeople, lookUpPeople } from './resolve';
-import { planImport, type PlannedRow } from './run';
+import { type PlannedRow, planImport } from './plan';
 import { type BadRow, validateRows } from './validate';
 
 export type CohortCheck =

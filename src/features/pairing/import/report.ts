@@ -1,6 +1,7 @@
 import type { CohortCheck } from './cohort';
 import { importText } from './messages';
-import type { PlannedRow, RowResult } from './run';
+import type { PlannedRow } from './plan';
+import type { RowResult } from './run';
 
 /** The lines that say why nothing was created: each problem of the file, or each bad row with its line. */
 export function rejectionLines(check: Exclude<CohortCheck, { ok: true }>): string[] {

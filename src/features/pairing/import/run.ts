@@ -1,60 +1,8 @@
-import { createHash } from 'node:crypto';
-import { PairModel, liveKeyFor, type Pair, type PairStatus } from '../../../pairs/model';
+import { type Pair, PairModel } from '../../../pairs/model';
 import { describeError, UserFacingError } from '../../../slack/errors';
 import { createPair, type PairingDeps } from '../service';
 import { runPairSetup } from '../setup';
-import { importText } from './messages';
-import type { ResolvedRow } from './resolve';
-import type { BadRow } from './validate';
-
-/**
- * The pair a row stands for, the same on every run of the file: createPair finds a pair by
- * teamId + sourceViewId (unique), so a second run, or a resumed one, never makes a second pair.
- */
-export function importSourceId(teamId: string, mentorId: string, menteeId: string): string {
-  const hash = createHash('sha256').update(`${teamId}:${mentorId}:${menteeId}`).digest('hex').slice(0, 24);
-  return `import:${hash}`;
-}
-
-/** What a run will do with a row: make the pair, finish its set-up, or nothing (it is done). */
-export type PlannedRow = ResolvedRow & { sourceViewId: string } & (
-    | { action: 'create' }
-    | { action: 'finish'; pairId: string; stoppedAt?: string }
-    | { action: 'none'; pairId: string; status: PairStatus }
-  );
-
-/**
- * Reads what earlier runs left (one query per row, by the unique teamId + sourceViewId). A row
- * whose two people already have a live pair that this file did not make is a bad row.
- */
-export async function planImport(
-  teamId: string,
-  rows: ResolvedRow[],
-): Promise<{ planned: PlannedRow[]; bad: BadRow[] }> {
-  const planned: PlannedRow[] = [];
-  const bad: BadRow[] = [];
-  for (const row of rows) {
-    const sourceViewId = importSourceId(teamId, row.input.mentor.userId, row.input.mentee.userId);
-    const existing = await PairModel.findOne({ teamId, sourceViewId }, { status: 1, setup: 1 }).lean<Pair>();
-    if (existing) {
-      const pairId = String(existing._id);
-      if (existing.status === 'setting_up' || existing.status === 'needs_attention') {
-        planned.push({
-          ...row,
-          sourceViewId,
-          action: 'finish',
-          pairId,
-          stoppedAt: existing.setup?.failedStep ?? undefined,
-        });
-      } else planned.push({ ...row, sourceViewId, action: 'none', pairId, status: existing.status });
-      continue;
-    }
-    const liveKey = liveKeyFor(teamId, row.input.mentor.userId, row.input.mentee.userId);
-    if (await PairModel.exists({ liveKey })) bad.push({ line: row.line, reasons: [importText.alreadyPaired()] });
-    else planned.push({ ...row, sourceViewId, action: 'create' });
-  }
-  return { planned, bad };
-}
+import type { PlannedRow } from './plan';
 
 export type RowOutcome =
   | { kind: 'created'; channel: string }
