@@ -48,7 +48,7 @@ describe('the thread at 2,000 pairs', () => {
     expectWithinLimits(messages);
     for (const m of messages) {
       // Each pair's buttons follow its own section, in the same message.
-      m.blocks.forEach((b: Block, i) => {
+      (m.blocks as Block[]).forEach((b, i) => {
         if (!b.block_id?.startsWith('staff.pair_actions.')) return;
         const pairId = b.block_id.slice('staff.pair_actions.'.length);
         const row = facts.pairs.find((p) => p.pairId === pairId)!;

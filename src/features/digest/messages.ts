@@ -37,7 +37,7 @@ export const digestText = {
   trendLine: (weeks: string[]) => mrkdwn`*Both sides replied, last 4 weeks:* ${weeks.join(' → ')}`,
   trendNone: () => '–',
   trendHidden: () => 'n<5',
-  trendNote: () => mrkdwn`_A week's rate is shown once at least 5 people answered (n<5: fewer did)._`,
+  trendNote: () => mrkdwn`_A week's rate is shown once at least 5 people answered (n&lt;5: fewer did)._`,
   meetingsLine: (pairs: number, of: number, reports: number) =>
     mrkdwn`*Meetings reported, last 14 days:* ${pairs} of ${plural(of, 'pair')} (${plural(reports, 'report')})`,
   commitmentsLine: (due: number, done: number, overdue: number) =>
