@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import { readFileSync } from 'node:fs';
 import type { Logger } from '@slack/logger';
-import { WebClient } from '@slack/web-api';
+import { WebClient, WebClientEvent } from '@slack/web-api';
 import { SingleBar, Presets } from 'cli-progress';
 import { createLogger } from '../src/app';
 import { type Config, loadConfig } from '../src/config';
@@ -77,6 +77,11 @@ export async function runImportCommand(argv: string[], env: NodeJS.ProcessEnv, i
   }
   const logger = withoutPayloads(createLogger(config.logLevel));
   const client = createImportClient(config, logger);
+  // Said when Slack asks to slow down, so a pause is not taken for a hang; on a terminal, in the bar.
+  let onRateLimit = (line: string) => io.print(line);
+  client.on(WebClientEvent.RATE_LIMITED, (seconds: number, { url }: { url: string }) =>
+    onRateLimit(`Slack asks to slow down (${url.split('/').pop()}): waiting ${seconds} s, then going on.`),
+  );
   let createdBy: string;
   let teamId: string;
   try {
@@ -120,8 +125,13 @@ export async function runImportCommand(argv: string[], env: NodeJS.ProcessEnv, i
       for (const line of dryRunLines(check.planned)) io.print(line);
       return EXIT.done;
     }
-    io.print(`All ${check.rows} rows are valid. Creating the pairs as ${createdBy}, one at a time…`);
+    const todo = (action: string) => check.planned.filter((row) => row.action === action).length;
+    io.print(
+      `All ${check.rows} rows are valid: ${todo('create')} to create, ${todo('finish')} to finish, ${todo('none')} done before. ` +
+        `Working as ${createdBy}, one pair at a time…`,
+    );
     const progress = progressReporter(io, check.planned.length);
+    onRateLimit = progress.note;
     const { results, stopped } = await runImport(
       check.planned,
       { client, clock: systemClock, staff: config.staff },
@@ -144,14 +154,25 @@ export async function runImportCommand(argv: string[], env: NodeJS.ProcessEnv, i
 /** A bar on a terminal (failures listed after it); one line per row otherwise, for logs and pipes. */
 function progressReporter(io: ImportIo, total: number) {
   if (!io.isTTY) {
-    return { row: (r: RowResult, done: number, all: number) => io.print(rowResultLine(r, done, all)), stop: () => {} };
+    return {
+      row: (r: RowResult, done: number, all: number) => io.print(rowResultLine(r, done, all)),
+      note: (line: string) => io.print(line),
+      stop: () => {},
+    };
   }
   const bar = new SingleBar(
-    { format: 'Importing |{bar}| {value}/{total} pairs · {eta_formatted} left · line {line}', stream: io.stream },
+    {
+      format: 'Importing |{bar}| {value}/{total} pairs · {eta_formatted} left · line {line}{note}',
+      stream: io.stream,
+    },
     Presets.shades_classic,
   );
-  bar.start(total, 0, { line: '-' });
-  return { row: (r: RowResult, done: number) => bar.update(done, { line: r.line }), stop: () => bar.stop() };
+  bar.start(total, 0, { line: '-', note: '' });
+  return {
+    row: (r: RowResult, done: number) => bar.update(done, { line: r.line, note: '' }),
+    note: (line: string) => bar.update({ note: ` · ${line}` }),
+    stop: () => bar.stop(),
+  };
 }
 
 /** The command line, through scripts/run-compiled.js: Ctrl-C once stops after the pair under way, twice at once. */

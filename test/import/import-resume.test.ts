@@ -54,8 +54,9 @@ test('Ctrl-C stops after the pair under way; the next run resumes with the rest'
 test('conversations.create answers 429: the client waits out Retry-After and every pair is made', async () => {
   w.standIn.rateLimit('conversations.create', { perWindow: 1, windowMs: 60_000, retryAfter: 1 });
   setTimeout(() => w.standIn.rateLimit('conversations.create', null), 1500);
-  const { code } = await w.run([w.csvFile(...GOOD.slice(0, 2))]);
+  const { code, out } = await w.run([w.csvFile(...GOOD.slice(0, 2))]);
   expect(code).toBe(0);
+  expect(out).toMatch(/^Slack asks to slow down \(conversations\.create\): waiting 1 s, then going on\.$/m);
   const waits = w.standIn.rateLimitWaits('conversations.create');
   expect(waits.length).toBeGreaterThan(0);
   for (const w of waits) expect(w.waitedMs).toBeGreaterThanOrEqual(1000);
