@@ -23,7 +23,17 @@ import { text as pairingText } from '../features/pairing/messages';
 import { PauseIds } from '../features/pause/ids';
 import { handleActionPauseOffer, pauseSubcommands } from '../features/pause/listeners';
 import { replaceNudgeAfterAnswer } from '../features/nudges/answered';
+import {
+  handleActionStaffMessage,
+  handleActionStaffPause,
+  handleActionStaffStatus,
+  handleViewStaffPause,
+} from '../features/staff/buttons';
+import { staffSubcommands } from '../features/staff/commands';
+import { handleViewEndPair } from '../features/staff/end-listeners';
+import { StaffIds } from '../features/staff/ids';
 import { handleViewMessagePair } from '../features/staff/message-pair';
+import { withStaffTargets } from '../features/staff/pause-commands';
 import { routeCommand } from './command-router';
 import type { AppDeps } from './deps';
 import { button, command, event, type Route, view } from './routes';
@@ -31,7 +41,7 @@ import { button, command, event, type Route, view } from './routes';
 export const SLASH_COMMAND = '/mentorship';
 
 const mentorship = routeCommand(
-  [...pairingSubcommands, ...pauseSubcommands, ...digestSubcommands],
+  [...pairingSubcommands, ...withStaffTargets(pauseSubcommands), ...staffSubcommands, ...digestSubcommands],
   pairingText.usage,
   pairingText.unknownSubcommand,
 );
@@ -64,6 +74,12 @@ export const ROUTES: readonly Route[] = [
   button(AtRiskIds.messageButton, handleActionAtRiskMessage),
   button(AtRiskIds.handledButton, handleActionAtRiskHandled),
   view(AtRiskIds.messageModal, handleViewMessagePair),
+  button(StaffIds.statusButton, handleActionStaffStatus),
+  button(StaffIds.messageButton, handleActionStaffMessage),
+  button(StaffIds.pauseButton, handleActionStaffPause),
+  view(StaffIds.messageModal, handleViewMessagePair),
+  view(StaffIds.pauseModal, handleViewStaffPause),
+  view(StaffIds.endModal, handleViewEndPair),
   event('app_home_opened', handleEventAppHomeOpened),
 ];
 

@@ -242,6 +242,8 @@ describe('src/slack/scopes.ts', () => {
     expect(lines).toEqual([
       'conversations.create needs groups:write',
       'conversations.setPurpose needs groups:write',
+      'conversations.archive needs groups:write',
+      'conversations.kick needs groups:write',
       'the /mentorship slash command needs commands',
     ]);
     // Any one of several scopes is enough.

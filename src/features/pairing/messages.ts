@@ -15,6 +15,11 @@ export const text = {
       '• `/mentorship pause [2w|10d|until 2027-01-15] [reason]` — pause your mentorship for a while (default two weeks); check-ins and nudges stop, then start again by themselves',
       '• `/mentorship resume` — end a pause early',
       '• `/mentorship digest` — preview the weekly digest of every pair, privately (staff)',
+      '• `/mentorship status @person|#channel` — a pair’s health, goals, check-ins, commitments and staff-only notes, privately (staff)',
+      '• `/mentorship pause @person|#channel [2w|10d|until 2027-01-15] [reason]` and `/mentorship resume @person|#channel` — pause or resume any pair (staff)',
+      '• `/mentorship end @person|#channel` — end a pair: thank-you, no more check-ins, archive the channel if you choose (staff)',
+      '• `/mentorship reassign @person|#channel mentor|mentee @new [remove]` — replace one side, goals and history kept (staff)',
+      '• `/mentorship export pairs|checkins|commitments` — a CSV file sent to you privately (staff)',
       '• `/mentorship help` — this message',
     ].join('\n'),
   /** `given` is command text as Slack sends it; the router wants a string. */

@@ -29,6 +29,7 @@ export const pauseText = {
   weeks: (n: number) => (n === 1 ? '1 week' : `${n} weeks`),
   reasonLabel: () => 'Reason (shown to the pair)',
   reasonPlaceholder: () => 'e.g. elections at the association',
-  done: (until: Mrkdwn) => mrkdwn`:double_vertical_bar: Paused until ${until}. The pair has been told in their channel.`,
+  done: (until: Mrkdwn) =>
+    mrkdwn`:double_vertical_bar: Paused until ${until}. The pair has been told in their channel.`,
   close: () => 'Close',
 };
