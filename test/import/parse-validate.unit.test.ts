@@ -67,6 +67,15 @@ describe('reading a cohort file', () => {
     });
   });
 
+  test('a file saved with semicolons is named as such', () => {
+    expect(parseCohortCsv(file(HEADER.replace(/,/g, ';'), GOOD.replace(/,/g, ';')))).toEqual({
+      ok: false,
+      problems: [
+        expect.stringMatching(/^Line 1: the columns are separated by semicolons or tabs; save the file as CSV/),
+      ],
+    });
+  });
+
   test('an unclosed quote, an empty file and a header alone are problems of the file', () => {
     expect(parseCohortCsv(file(HEADER, `${GOOD}"`, GOOD))).toEqual({
       ok: false,

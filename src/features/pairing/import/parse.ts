@@ -48,6 +48,18 @@ export function normaliseColumn(name: string): string {
  */
 export function parseCohortCsv(content: string | Buffer): ParseResult {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  const firstLine = bytes
+    .subarray(0, 4096)
+    .toString('utf8')
+    .split(/\r\n|\r|\n/)[0];
+  if (!firstLine.includes(',') && /[;\t]/.test(firstLine)) {
+    return {
+      ok: false,
+      problems: [
+        'Line 1: the columns are separated by semicolons or tabs; save the file as CSV with commas (in Excel: "CSV UTF-8").',
+      ],
+    };
+  }
   let records: Array<{ record: string[]; info: { bytes: number } }>;
   try {
     records = parse(bytes, {
