@@ -4,7 +4,9 @@
  * its reason, last reply and staff buttons; then the other pairs), the chart of replies attached;
  * staff-only notes counted, never quoted. Real FerretDB, the real app and the Slack stand-in.
  */
+import { parse } from 'csv-parse/sync';
 import { DigestModel } from '../../src/features/digest/model';
+import { insertBulkPairs } from '../support/bulk-pairs';
 import type { StandInMessage } from '../support/slack-stand-in';
 import { STAFF_CHANNEL, type Harness } from '../support/app-harness';
 import { FakeClock } from '../support/fake-clock';
@@ -131,4 +133,26 @@ test('without a staff channel nothing is posted, and the job says why', async ()
   );
   expect(report.join('\n')).toMatch(/no staff channel \(STAFF_CHANNEL_ID\), so no weekly digest is posted/);
   expect(h.standIn.callsTo('chat.postMessage')).toHaveLength(0);
+});
+
+test('past 50 pairs: the exceptions in the thread, every pair in the CSV shared after them', async () => {
+  await insertBulkPairs({ teamId: h.standIn.teamId, count: 60, due: 0, dueAt: new Date('2027-03-16T09:00:00Z') });
+  await runJobsAt(h, NOW, ['digest']);
+  const [top, ...thread] = inStaffChannel();
+  expect(textOf(top!)).toContain('66 pairs in the program');
+  const csvFile = [...h.standIn.files.values()].find((f) => f.filename.endsWith('.csv'))!;
+  expect(csvFile).toMatchObject({ channel: STAFF_CHANNEL, threadTs: top!.ts, completed: true });
+  const rows: string[][] = parse(h.standIn.fileText(csvFile.id));
+  expect(rows).toHaveLength(67);
+  expect(rows.filter((r) => r[0] === '#mentorship-bulk-7')).toHaveLength(1);
+  expect(rows.find((r) => r[0] === '#mentorship-atrisk')?.[5]).toBe('At risk');
+  // The file comes after the thread's messages; the on-track pairs are only in the file.
+  const lastPart = thread.filter((m) => !m.files).at(-1)!;
+  const fileMessage = thread.find((m) => m.files?.some((f) => f.id === csvFile.id))!;
+  expect(Number(fileMessage.ts)).toBeGreaterThan(Number(lastPart.ts));
+  const details = thread.map(textOf).join('\n');
+  expect(details).toContain(`<#${program.atRisk.channelId}>`);
+  expect(details).not.toContain(`<#${program.onTrack.channelId}>`);
+  expect(details).toContain('in the attached table');
+  expect(h.standIn.fileText(csvFile.id)).not.toContain('SECRET-NOTE');
 });
