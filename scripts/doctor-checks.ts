@@ -166,6 +166,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, print: (line: string) =>
 
   // 5. Staff
   await checkStaff(config, client, botUserId, report);
+  checkDigest(config, report);
 
   // 6. Mode
   checkMode(config, report);
@@ -291,6 +292,20 @@ async function checkStaff(
       );
     }
   }
+}
+
+const WEEKDAY_NAMES = ['Mondays', 'Tuesdays', 'Wednesdays', 'Thursdays', 'Fridays', 'Saturdays', 'Sundays'];
+
+/** Where and when the weekly digest goes, or why it does not. */
+function checkDigest(config: Readonly<Config>, report: Report): void {
+  const { weekday, hour, minute } = config.digest;
+  const when = `${WEEKDAY_NAMES[weekday - 1]} at ${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')} ${config.programTimeZone}`;
+  if (config.staff.channelId)
+    report.pass(`Weekly digest: ${when}, to the staff channel (DIGEST_DAY, DIGEST_TIME, PROGRAM_TIMEZONE).`);
+  else
+    report.warn(
+      'Weekly digest: no STAFF_CHANNEL_ID, so no weekly digest is posted; staff can still preview it with `/mentorship digest`.',
+    );
 }
 
 function checkMode(config: Readonly<Config>, report: Report): void {

@@ -74,6 +74,7 @@ describe('npm run doctor', () => {
     expect(text).toMatch(/^✔ Slack token: .*"Stand-in Workspace" as bot user @mentorship-bot/m);
     expect(text).toMatch(/^✔ Scopes: .*chat:write/m);
     expect(text).toMatch(/^✔ Staff channel: the bot can read #program-staff \(2 members\)/m);
+    expect(text).toMatch(/^✔ Weekly digest: Mondays at 09:00 UTC, to the staff channel/m);
     expect(text).toMatch(/^✔ Mode: HTTP on port 3000/m);
     expect(text).not.toContain('✖');
   });
