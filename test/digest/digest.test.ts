@@ -8,7 +8,7 @@ import { parse } from 'csv-parse/sync';
 import { DigestModel } from '../../src/features/digest/model';
 import { insertBulkPairs } from '../support/bulk-pairs';
 import type { StandInMessage } from '../support/slack-stand-in';
-import { STAFF_CHANNEL, type Harness } from '../support/app-harness';
+import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
 import { FakeClock } from '../support/fake-clock';
 import { runJobsAt } from '../support/jobs';
 import { withHarness } from '../support/with-harness';
@@ -155,4 +155,39 @@ test('past 50 pairs: the exceptions in the thread, every pair in the CSV shared 
   expect(details).not.toContain(`<#${program.onTrack.channelId}>`);
   expect(details).toContain('in the attached table');
   expect(h.standIn.fileText(csvFile.id)).not.toContain('SECRET-NOTE');
+});
+
+test("a pair's Pair status button in the thread opens its status for staff; the staff-only notes are read there", async () => {
+  await runJobsAt(h, NOW, ['digest']);
+  const [top] = inStaffChannel();
+  const blockId = `staff.pair_actions.${program.onTrack.pairId}`;
+  expect(JSON.stringify(inStaffChannel())).not.toContain(blockId); // on track: listed, no buttons
+  const part = inStaffChannel().find(
+    (m) => m.thread_ts === top!.ts && JSON.stringify(m.blocks).includes('staff.pair_actions.'),
+  )!;
+  const atRiskBlock = `staff.pair_actions.${program.atRisk.pairId}`;
+  const views = h.standIn.views.size;
+  const res = await h.driver.blockAction({
+    userId: PEOPLE.staffByChannel.id,
+    actionId: 'staff.pair_status',
+    blockId: atRiskBlock,
+    value: String(program.atRisk.pairId),
+    channelId: STAFF_CHANNEL,
+    messageTs: part.ts,
+  });
+  expect(res.status).toBe(200);
+  await h.standIn.waitFor(() => h.standIn.views.size > views, 8000, 'the pair status modal');
+  expect(JSON.stringify([...h.standIn.views.values()].at(-1))).toContain('Sam Silent');
+  // The onTrack pair's note, counted in the channel, is read in its status (a modal only the presser sees).
+  const notes = h.standIn.views.size;
+  await h.driver.blockAction({
+    userId: PEOPLE.staff.id,
+    actionId: 'staff.pair_status',
+    blockId: atRiskBlock,
+    value: String(program.onTrack.pairId),
+    channelId: STAFF_CHANNEL,
+    messageTs: part.ts,
+  });
+  await h.standIn.waitFor(() => h.standIn.views.size > notes, 8000, 'the pair status modal');
+  expect(JSON.stringify([...h.standIn.views.values()].at(-1))).toContain('SECRET-NOTE-7741');
 });

@@ -7,6 +7,7 @@ import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
 import { FakeClock } from '../support/fake-clock';
 import { withHarness } from '../support/with-harness';
 import { checkMessageBlocks } from '../support/block-kit-limits';
+import { rawDatesIn } from '../messages/visible-text';
 import { insertProgram, NOW } from './program';
 
 let h: Harness;
@@ -53,6 +54,7 @@ test.each([
   expect(answers.map((a) => JSON.stringify(a)).join('\n')).not.toContain('SECRET-NOTE');
   expect(h.standIn.messages.filter((m) => m.channel === STAFF_CHANNEL)).toHaveLength(0);
   expect(await DigestModel.countDocuments({})).toBe(0);
+  expect(rawDatesIn([], h.standIn.responses)).toEqual([]); // dates as Slack date tokens only
 });
 
 test('anyone else is told only staff can see it, and sees nothing of it', async () => {
