@@ -155,4 +155,13 @@ test('reassign: validated, written first, the new person invited, the old one re
   expect((await cmd(`mentor ${person(PEOPLE.mentorLA)}`)).text).toContain('is now the mentor');
   expect(told()).toHaveLength(1);
   expect((await reload(pair)).reassignments).toHaveLength(2);
+
+  // Karim's open next step stays in the history, but he is no longer reminded of it.
+  for (const at of ['2026-12-17T04:30:00Z', '2026-12-18T04:30:00Z', '2026-12-19T04:30:00Z'])
+    await runJobsAt(h, at, ['reminders']);
+  const reminder = await OutboxModel.findOne({ kind: 'commitment_reminder', pairId: pair._id }).lean();
+  expect(reminder).toMatchObject({ status: 'skipped', skipReason: 'the owner left the pair' });
+  expect(
+    h.standIn.messages.filter((m) => /Send the fee table/.test(m.text ?? '') && m.channel.startsWith('D')),
+  ).toEqual([]);
 }, 120_000);

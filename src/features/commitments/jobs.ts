@@ -1,6 +1,7 @@
 import type { JobContext } from '../../jobs/job-context';
 import { enqueue, type OutboxHandler } from '../../jobs/outbox';
 import { nextAllowedDmTime } from '../../lib/working-time';
+import { isMember } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
 import { dueDayOfReminderKey, reminderKey } from './ids';
 import { CommitmentModel, type Commitment } from './model';
@@ -78,6 +79,8 @@ export const commitmentReminderHandler: OutboxHandler = {
       return { op: 'defer', until: pair.pause.until, reason: 'pair paused; reminding after the pause' };
     }
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
+    // Staff replaced this side of the pair (`/mentorship reassign`): the step stays in the history, unreminded.
+    if (!isMember(pair, commitment.ownerId)) return { op: 'skip', reason: 'the owner left the pair' };
 
     const person = await ownerPerson(commitment.teamId, commitment.ownerId);
     const allowed = nextAllowedDmTime(ctx.now, person);
