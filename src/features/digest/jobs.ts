@@ -110,7 +110,8 @@ export async function queueDigestThread(
       dueAt: new Date(ctx.now.getTime() - parts.length + i),
     });
   }
-  await DigestModel.updateOne({ _id: id }, { $set: { partsQueuedAt: ctx.now } });
+  // The parts now live in their outbox entries: the document keeps the snapshot, the CSV and the chart's input.
+  await DigestModel.updateOne({ _id: id }, { $set: { partsQueuedAt: ctx.now }, $unset: { parts: '' } });
 }
 
 /** `digest_part`: one thread message, after the one before it. */

@@ -27,7 +27,7 @@ export const digestSchema = new Schema(
     builtAt: { type: Date, required: true },
     /** Health state by pair id. */
     states: { type: Schema.Types.Mixed, default: {} },
-    /** The thread's messages ({ text, blocks }), in order. */
+    /** The thread's messages ({ text, blocks }), in order, until they are queued in the outbox. */
     parts: { type: Schema.Types.Mixed, default: [] },
     partCount: { type: Number, default: 0 },
     /** Set once every part is in the outbox (with the top message's ts as its thread). */
