@@ -5,7 +5,7 @@
 import { runDigestJob } from '../../src/features/digest';
 import { weeklyDigestHandler } from '../../src/features/digest/jobs';
 import { DigestModel } from '../../src/features/digest/model';
-import { enqueue } from '../../src/jobs/outbox';
+import { enqueue, runOutbox } from '../../src/jobs/outbox';
 import { OutboxModel, type OutboxEntry } from '../../src/jobs/outbox-model';
 import { keyMetadata } from '../../src/slack/posted';
 import { STAFF_CHANNEL, type Harness } from '../support/app-harness';
@@ -45,11 +45,10 @@ function expectOneDigest() {
   expect(charts()[0]).toMatchObject({ channel: STAFF_CHANNEL, threadTs: top.ts });
 }
 
-beforeEach(async () => {
-  await insertProgram(h.standIn.teamId);
-});
+const thisWeek = () => jobContext(h, NOW, { instanceId: 'first' });
 
 test('two instances at the same minute, even without the job lease, then a restart: one digest, one thread, one chart', async () => {
+  await insertProgram(h.standIn.teamId);
   await Promise.all([
     runDigestJob(jobContext(h, NOW, { instanceId: 'instance-a' })),
     runDigestJob(jobContext(h, NOW, { instanceId: 'instance-b' })),
@@ -65,6 +64,7 @@ test('two instances at the same minute, even without the job lease, then a resta
 });
 
 test('a crash after Slack took the top message, before its thread was queued: resumed from the channel, no second post', async () => {
+  await insertProgram(h.standIn.teamId);
   // The dying instance rendered the digest, posted it with its key, and died before recording it.
   await enqueue({
     key: key(),
@@ -96,6 +96,7 @@ test('a crash after Slack took the top message, before its thread was queued: re
 });
 
 test('a crash mid-upload: the next run finds the chart in the thread and does not share it again', async () => {
+  await insertProgram(h.standIn.teamId);
   await runJobsAt(h, NOW, ['digest']);
   expectOneDigest();
   const shared = charts()[0]!;
@@ -113,6 +114,7 @@ test('a crash mid-upload: the next run finds the chart in the thread and does no
 });
 
 test('an upload Slack refused is tried again on the next run, and shared once', async () => {
+  await insertProgram(h.standIn.teamId);
   h.standIn.failNext('files.completeUploadExternal', { status: 500 });
   const first = await runJobsAt(h, NOW, ['digest']);
   expect(first.join('\n')).toMatch(/sharing the chart failed: slack:http_500 \(will retry\)/);
@@ -120,4 +122,28 @@ test('an upload Slack refused is tried again on the next run, and shared once', 
   await runJobsAt(h, at(15), ['digest']);
   await runJobsAt(h, at(30), ['digest']);
   expectOneDigest();
+});
+
+test("the thread's messages go out in order, even when one of them has to wait", async () => {
+  await insertProgram(h.standIn.teamId, 30); // 31 pairs at risk: more than one message of pairs
+  const ctx = thisWeek();
+  await enqueue({
+    key: key(),
+    teamId: h.standIn.teamId,
+    kind: 'weekly_digest',
+    ref: { week: '2027-03-15' },
+    dueAt: NOW,
+  });
+  await runOutbox({ weekly_digest: weeklyDigestHandler }, ctx); // the top message; its thread is queued
+  const parts = await OutboxModel.find({ kind: 'digest_part' }).sort({ _id: 1 }).lean<OutboxEntry[]>();
+  expect(parts.length).toBeGreaterThanOrEqual(2);
+  // Part 1 must wait (as after a failed attempt); part 2 is due but waits for it.
+  await OutboxModel.updateOne({ _id: `${key()}:part:1` }, { $set: { nextAttemptAt: at(10) } });
+  const report = await runJobsAt(h, at(1), ['digest']);
+  expect(report).toContainEqual(expect.stringMatching(/^deferred digest_part .*:part:2 .*part 1 is not posted yet/));
+  expect(threadOf(tops()[0]!.ts)).toHaveLength(0);
+  for (const minutes of [15, 30]) await runJobsAt(h, at(minutes), ['digest']);
+  expectOneDigest();
+  const posted = threadOf(tops()[0]!.ts).filter((m) => !m.files);
+  expect(posted.map((m) => m.text)).toEqual(parts.map((_, i) => `Weekly digest, pairs (part ${i + 1})`));
 });

@@ -122,16 +122,23 @@ export interface WrittenPair {
   menteeId: string;
 }
 
-/** Writes the program for `teamId`; each pair by name. */
-export async function insertProgram(teamId: string): Promise<Record<Name, WrittenPair>> {
+/** Writes the program for `teamId` (with `moreAtRisk` more pairs like the at-risk one); each pair by name. */
+export async function insertProgram(teamId: string, moreAtRisk = 0): Promise<Record<Name, WrittenPair>> {
   const out = {} as Record<Name, WrittenPair>;
   const [pairs, people, checkins, replies, commitments] = [[], [], [], [], []] as unknown[][];
-  for (const [i, [name, s]] of (Object.entries(PROGRAM) as Array<[Name, Story]>).entries()) {
+  const stories = [
+    ...(Object.entries(PROGRAM) as Array<[Name, Story]>),
+    ...Array.from(
+      { length: moreAtRisk },
+      (_, k) => [`atRisk${k}`, { ...PROGRAM.atRisk, mentor: `Silent ${k}` }] as const,
+    ),
+  ];
+  for (const [i, [name, s]] of (stories as Array<[Name, Story]>).entries()) {
     const pairId = new Types.ObjectId();
     const ids = { mentor: `UDMR${i}00000`, mentee: `UDME${i}00000` };
     const channelId = `CDIGEST${i}00`;
     const goalId = new Types.ObjectId();
-    out[name] = { pairId, channelId, mentorId: ids.mentor, menteeId: ids.mentee };
+    if (name in PROGRAM) out[name] = { pairId, channelId, mentorId: ids.mentor, menteeId: ids.mentee };
     for (const side of ['mentor', 'mentee'] as const)
       people.push({ _id: participantId(teamId, ids[side]), teamId, userId: ids[side], name: s[side], tz: 'UTC' });
     pairs.push({
