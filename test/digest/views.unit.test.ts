@@ -42,6 +42,7 @@ function expectWithinLimits(messages: Array<{ text: string; blocks: KnownBlock[]
 describe('the thread at 2,000 pairs', () => {
   const facts = syntheticFacts(2000);
   const { messages, buttons, text } = threadOf(facts);
+  const byId = new Map(facts.pairs.map((p) => [p.pairId, p]));
 
   test('every message is within Block Kit limits, and an item is never split between messages', () => {
     expect(messages.length).toBeGreaterThan(1);
@@ -51,7 +52,7 @@ describe('the thread at 2,000 pairs', () => {
       (m.blocks as Block[]).forEach((b, i) => {
         if (!b.block_id?.startsWith('staff.pair_actions.')) return;
         const pairId = b.block_id.slice('staff.pair_actions.'.length);
-        const row = facts.pairs.find((p) => p.pairId === pairId)!;
+        const row = byId.get(pairId)!;
         expect((m.blocks[i - 1] as Block).text?.text).toContain(row.channelId);
       });
     }
@@ -64,7 +65,7 @@ describe('the thread at 2,000 pairs', () => {
     const order = messages.flatMap((m) =>
       (m.blocks as Block[])
         .filter((b) => b.block_id)
-        .map((b) => facts.pairs.find((p) => actionsId(p.pairId) === b.block_id)!.state),
+        .map((b) => byId.get(b.block_id!.slice('staff.pair_actions.'.length))!.state),
     );
     expect(order.lastIndexOf('at_risk')).toBeLessThan(order.indexOf('needs_attention'));
     for (const p of facts.pairs.filter((r) => !EXCEPTION.has(r.state))) expect(text).not.toContain(p.channelId);
