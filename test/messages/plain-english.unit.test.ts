@@ -11,6 +11,13 @@ import { text as nudges } from '../../src/features/nudges/messages';
 import { text as pairing } from '../../src/features/pairing/messages';
 import { welcomeText } from '../../src/features/pairing/welcome-text';
 import { text as pause } from '../../src/features/pause/messages';
+import { endText } from '../../src/features/staff/end-messages';
+import { exportText } from '../../src/features/staff/export-messages';
+import { messageText } from '../../src/features/staff/message-messages';
+import { staffText } from '../../src/features/staff/messages';
+import { pauseText as staffPause } from '../../src/features/staff/pause-messages';
+import { reassignText } from '../../src/features/staff/reassign-messages';
+import { statusText } from '../../src/features/staff/status-messages';
 import { isMrkdwn, slackDate } from '../../src/slack/mrkdwn';
 import { rawDatesIn, stripMarkup } from './visible-text';
 
@@ -22,6 +29,13 @@ const CATALOGUES: Record<string, unknown> = {
   pairing,
   welcome: welcomeText,
   pause,
+  staff: staffText,
+  staffStatus: statusText,
+  staffPause,
+  staffMessage: messageText,
+  staffEnd: endText,
+  staffReassign: reassignText,
+  staffExport: exportText,
 };
 
 const MAX_WORDS = 25;
@@ -57,6 +71,8 @@ const ARGS: Record<string, unknown[]> = {
     ],
   ],
   'pause.pauseNotice': ['U0MENTEE01', [DATE], DATE, 'audit season'],
+  'staff.severalPairs': ['U0MENTOR01', ['C0PAIR0001', 'C0PAIR0002']],
+  'staffStatus.health': ['Needs attention', ['no reply from the mentee for 2 check-ins']],
   'pairing.checkinHours': [
     {
       cadence: 'weekly',

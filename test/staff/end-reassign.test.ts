@@ -134,7 +134,7 @@ test('reassign: validated, written first, the new person invited, the old one re
   expect(members.has(PEOPLE.mentee2.id)).toBe(true);
   expect(members.has(PEOPLE.mentee.id)).toBe(false);
   expect(channelMessages(h, pair).at(-1)!.text).toBe(
-    `:wave: <@${PEOPLE.mentee2.id}> joins this mentorship as mentee, in place of Karim Rahman. <@${PEOPLE.mentor.id}>, your goals and history stay as they are; the check-ins go on as before.`,
+    `:wave: <@${PEOPLE.mentee2.id}> joins this mentorship as mentee, in place of Karim Rahman. <@${PEOPLE.mentor.id}>, your goals and history stay as they are. The check-ins go on as before.`,
   );
   // Karim and Alice may be paired again later: the old liveKey is free.
   expect(await PairModel.exists({ liveKey: pair.liveKey })).toBeNull();

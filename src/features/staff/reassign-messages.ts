@@ -4,7 +4,7 @@ import { channelLink, code, type Mrkdwn, mention, mrkdwn } from '../../slack/mrk
 export const reassignText = {
   usage: () => '/mentorship reassign @person|#channel mentor|mentee @new [remove]',
   badArguments: () =>
-    'Usage: `/mentorship reassign @person|#channel mentor|mentee @new [remove]`: say which side changes, mention the new person so Slack links them, and add `remove` to take the old person out of the channel.',
+    'Usage: `/mentorship reassign @person|#channel mentor|mentee @new [remove]`. Say which side changes, and mention the new person so Slack links them. Add `remove` to take the old person out of the channel.',
   unknownPerson: () => 'Slack does not know the new person. Mention someone in this workspace.',
   bot: () => 'The new person is a bot or an app. Mention a person.',
   deactivated: () => 'The new person’s account is deactivated. Mention an active member.',
@@ -17,7 +17,7 @@ export const reassignText = {
   changedMeanwhile: () => 'Someone changed this pair at the same moment. Look at `/mentorship status` and try again.',
   /** In the pair's channel: plain and short. */
   notice: (role: string, newcomer: Mrkdwn, previous: string, other: Mrkdwn) =>
-    mrkdwn`:wave: ${newcomer} joins this mentorship as ${role}, in place of ${previous}. ${other}, your goals and history stay as they are; the check-ins go on as before.`,
+    mrkdwn`:wave: ${newcomer} joins this mentorship as ${role}, in place of ${previous}. ${other}, your goals and history stay as they are. The check-ins go on as before.`,
   done: (role: string, userId: string, channelId: string | undefined, removed: boolean) =>
     mrkdwn`:white_check_mark: ${mention(userId)} is now the ${role}${channelId ? mrkdwn`: invited to ${channelLink(channelId)}${removed ? ', the previous one removed' : ''}, and both sides told there` : ''}. Goals and history are kept.`
       .text,
