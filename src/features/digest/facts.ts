@@ -1,8 +1,8 @@
-import { DAY_MS, HOUR_MS } from '../../lib/durations';
+import { DAY_MS } from '../../lib/durations';
 import { addDays, localDay } from '../../lib/time';
-import type { DigestReplyRow } from '../checkins';
 import { type HealthState, healthReasonText } from '../health';
-import { CHART_WEEKS, type DigestInput, loadDigestInput } from './reads';
+import { type DigestInput, loadDigestInput } from './reads';
+import { goalsMoved, type ReplyWeek, tallyCheckins } from './tally';
 
 /**
  * The weekly digest as plain facts, counted in one pass over rows read in a fixed number of
@@ -20,11 +20,8 @@ export const HEALTH_ORDER: readonly HealthState[] = [
   'ended',
 ];
 
-/** A check-in posted less than this long ago and not yet answered by both is still open, not missed. */
-export const OPEN_CHECKIN_MS = 48 * HOUR_MS;
 const MEETINGS_DAYS = 14;
 const ENDING_DAYS = 30;
-const TREND_WEEKS = 4;
 
 export interface DigestSettings {
   /** The program's time zone: days (commitments, program ends, week labels) are its days. */
@@ -33,16 +30,7 @@ export interface DigestSettings {
   weekKey: string;
 }
 
-/** Check-ins posted in one week: how many had replies from both sides, one, neither, or are still open. */
-export interface ReplyWeek {
-  weekStart: string;
-  both: number;
-  one: number;
-  neither: number;
-  open: number;
-  /** People who answered that week's check-ins (a rate is shown only when at least 5 did). */
-  people: number;
-}
+export type { ReplyWeek } from './tally';
 
 export interface DigestPairRow {
   pairId: string;
@@ -103,39 +91,7 @@ export function digestFacts(teamId: string, input: DigestInput, now: Date, setti
   const today = localDay(now, settings.timeZone);
   const pairOf = new Map(input.pairs.map((p) => [String(p._id), p]));
 
-  // Replies per week by check-in (posted in the week), and per side for the chart.
-  const chart = Array.from({ length: CHART_WEEKS }, (_, i) => ({
-    weekStart: localDay(weekStartAt(CHART_WEEKS - 1 - i), settings.timeZone),
-    mentor: 0,
-    mentee: 0,
-  }));
-  const replies: ReplyWeek[] = Array.from({ length: TREND_WEEKS }, (_, i) => ({
-    weekStart: localDay(weekStartAt(TREND_WEEKS - 1 - i), settings.timeZone),
-    ...{ both: 0, one: 0, neither: 0, open: 0, people: 0 },
-  }));
-  const answered = replies.map(() => new Set<string>());
-  for (const c of input.checkins) {
-    const pair = pairOf.get(c.pairId);
-    const age = now.getTime() - c.postedAt.getTime();
-    if (!pair || age < 0) continue;
-    const weeksAgo = Math.floor(age / (7 * DAY_MS));
-    if (weeksAgo >= CHART_WEEKS) continue;
-    const mentor = c.repliedBy.includes(pair.mentor.userId);
-    const mentee = c.repliedBy.includes(pair.mentee.userId);
-    const bar = chart[CHART_WEEKS - 1 - weeksAgo]!;
-    bar.mentor += mentor ? 1 : 0;
-    bar.mentee += mentee ? 1 : 0;
-    if (weeksAgo >= TREND_WEEKS) continue;
-    const week = replies[TREND_WEEKS - 1 - weeksAgo]!;
-    for (const id of c.repliedBy) answered[TREND_WEEKS - 1 - weeksAgo]!.add(id);
-    if (mentor && mentee) week.both += 1;
-    else if (age < OPEN_CHECKIN_MS) week.open += 1;
-    else if (mentor || mentee) week.one += 1;
-    else week.neither += 1;
-  }
-  replies.forEach((w, i) => {
-    w.people = answered[i]!.size;
-  });
+  const { chart, replies } = tallyCheckins(input, now, settings.timeZone);
 
   const meetingsSince = new Date(now.getTime() - MEETINGS_DAYS * DAY_MS);
   const metPairs = new Set<string>();
@@ -218,29 +174,4 @@ export function digestFacts(teamId: string, input: DigestInput, now: Date, setti
     pairs: rows,
     states,
   };
-}
-
-/**
- * Goals whose reported progress changed this week: the latest status reported this week differs
- * from the latest one reported before it (a first report counts unless it is "not started").
- */
-function goalsMoved(replies: DigestReplyRow[], weekStart: Date): { moved: number; achieved: number } {
-  const before = new Map<string, { at: Date; status: string }>();
-  const during = new Map<string, { at: Date; status: string }>();
-  for (const r of replies)
-    for (const g of r.goals) {
-      const key = `${r.pairId}:${g.goalId}`;
-      const into = r.submittedAt >= weekStart ? during : before;
-      const seen = into.get(key);
-      if (!seen || r.submittedAt > seen.at) into.set(key, { at: r.submittedAt, status: g.status });
-    }
-  let moved = 0;
-  let achieved = 0;
-  for (const [key, now] of during) {
-    const then = before.get(key)?.status ?? 'not_started';
-    if (now.status === then) continue;
-    moved += 1;
-    if (now.status === 'achieved') achieved += 1;
-  }
-  return { moved, achieved };
 }
