@@ -57,8 +57,12 @@ test('end: confirmed in a modal, ended once, thanked, archived; nothing more is 
   expect((await reload(pair)).status).toBe('active');
 
   const before = channelMessages(h, pair).length;
-  const done = await submit(STAFF);
-  expect(done.json.response_action).toBe('update');
+  // A double click: two submissions at once end it once.
+  const both = await Promise.all([submit(STAFF), submit(STAFF)]);
+  expect(both.map((r) => r.json.errors?.[StaffIds.block.endReason] ?? r.json.response_action).sort()).toEqual([
+    'This mentorship has already ended.',
+    'update',
+  ]);
   const ended = await reload(pair);
   expect(ended.status).toBe('ended');
   expect(ended.liveKey).toBe(`ended:${pair._id}`);

@@ -1,12 +1,12 @@
-import { claimOnce } from '../../db/claims';
 import { createJobContext } from '../../jobs/job-context';
 import { enqueue, type OutboxHandler, runOutbox } from '../../jobs/outbox';
 import { OutboxModel } from '../../jobs/outbox-model';
-import { PairModel, versionOf, type Pair } from '../../pairs/model';
+import { PairModel, type Pair } from '../../pairs/model';
 import { byRole, participantsOf } from '../../pairs/participants';
 import type { AppDeps } from '../../slack/deps';
 import { describeError, slackErrorCode } from '../../slack/errors';
 import { type EndReason, endText as t } from './end-messages';
+import { firstToChange } from './once';
 
 export type EndDeps = Pick<AppDeps, 'config' | 'client' | 'clock' | 'logger'>;
 
@@ -36,7 +36,7 @@ const noticeKey = (pairId: unknown) => `ended:${String(pairId)}`;
  */
 export async function endPair(pair: Pair, req: EndRequest, deps: EndDeps): Promise<EndOutcome> {
   const now = deps.clock.now();
-  if (pair.status === 'ended' || !(await claimOnce(`end:${pair._id}:${versionOf(pair)}`, req.by, now)))
+  if (pair.status === 'ended' || !(await firstToChange(pair, 'end', req.by, now)))
     return { status: 'already_ended', pair: await PairModel.findById(pair._id).lean<Pair>() };
   const res = await PairModel.updateOne(
     { _id: pair._id, status: { $ne: 'ended' } },

@@ -1,6 +1,5 @@
-import { claimOnce } from '../../db/claims';
 import { mayPing } from '../../lib/working-time';
-import { liveKeyFor, PairModel, versionOf, type Pair } from '../../pairs/model';
+import { liveKeyFor, PairModel, type Pair } from '../../pairs/model';
 import type { Role } from '../../pairs/membership';
 import { participantsOf, toPerson, upsertParticipant } from '../../pairs/participants';
 import type { CommandArgs } from '../../slack/command-router';
@@ -9,6 +8,7 @@ import { describeError, slackErrorCode, UserFacingError } from '../../slack/erro
 import { mention, type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
 import { answering } from '../../slack/respond';
 import { fetchSlackUser } from '../../slack/users';
+import { firstToChange } from './once';
 import { reassignText as t } from './reassign-messages';
 import { findPairById, findTargetPair, parseTarget, requireStaff, splitTarget } from './target';
 
@@ -80,8 +80,7 @@ async function reassign(pair: Pair, role: Role, newId: string, removeOld: boolea
   if (await PairModel.exists({ liveKey })) throw new UserFacingError(t.alreadyPaired(newId, other));
   await upsertParticipant({ teamId: pair.teamId, userId: newId, name: user.name, tz: user.tz ?? 'UTC' });
   const now = deps.clock.now();
-  if (!(await claimOnce(`reassign:${pair._id}:${versionOf(pair)}`, by, now)))
-    throw new UserFacingError(t.changedMeanwhile());
+  if (!(await firstToChange(pair, 'reassign', by, now))) throw new UserFacingError(t.changedMeanwhile());
   const change: Reassignment = { at: now, by, role, from: current, to: newId, removeOld };
   // A mentee organisation stays the pair's; a mentor's organisation and country were the old mentor's.
   const side = role === 'mentor' ? { userId: newId, organisation: '', country: '' } : { ...pair.mentee, userId: newId };
