@@ -53,8 +53,10 @@ export async function measureDigest(opts: {
   const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
   let roundTrips = 0;
   const client = mongoose.connection.getClient();
-  client.on('commandStarted', () => {
+  let byCommand = new Map<string, number>();
+  client.on('commandStarted', (e) => {
     roundTrips += 1;
+    byCommand.set(e.commandName, (byCommand.get(e.commandName) ?? 0) + 1);
   });
   // The slowest commands of the last run, for reading where the time goes.
   let slowest: { what: string; ms: number }[] = [];
@@ -83,6 +85,7 @@ export async function measureDigest(opts: {
   for (let r = 0; r < opts.runs; r++) {
     roundTrips = 0;
     slowest = [];
+    byCommand = new Map();
     const cpu0 = process.cpuUsage();
     const db0 = cpuSecondsOf(opts.dbPid);
     const t0 = performance.now();
@@ -130,6 +133,7 @@ export async function measureDigest(opts: {
   );
   const maxRss = process.resourceUsage().maxRSS * 1024;
 
+  console.log(`round trips of the last run by command: ${[...byCommand].map(([k, n]) => `${k} ${n}`).join(', ')}`);
   console.log(`\n${program}`);
   console.log(
     `${shape.pairs} pairs in the digest; ${shape.messages} messages (the top one and ${shape.messages - 1} in the thread, ` +

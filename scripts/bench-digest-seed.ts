@@ -11,9 +11,10 @@ import { ParticipantModel, participantId } from '../src/pairs/participants-model
  * Live pairs: 2% new (created 10 days ago), 6% paused (since 20 days, back within the week for
  * half of them), the rest active since a year ago with a weekly check-in (52 each). Each pair has
  * a habit: 75% engaged, 20% shaky, 5% gone quiet for the last 4 weeks; together about 70% of
- * check-ins answered by both sides, 20% by one, 10% by neither. Replies report a meeting about
- * half the time, move goals now and then, carry a staff-only note in 3%; 15% of replies add a
- * commitment (done, dropped, or open and so overdue once its day has passed). `ended` more pairs
+ * check-ins answered by both sides, 20% by one, 10% by neither. Replies report a meeting for 75%
+ * of engaged pairs' check-ins (45% of the others), move goals now and then, carry a staff-only
+ * note in 3%; 15% of replies add a commitment: done or dropped, or, in its first four weeks past
+ * due, still open (15%) and so overdue. `ended` more pairs
  * ended five months ago, with their history, for the queries to skip.
  */
 
@@ -52,11 +53,12 @@ function random(seed: number): () => number {
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const PROGRESS = ['not_started', 'some_progress', 'on_track', 'stuck', 'achieved'] as const;
-type Habit = { both: number; one: number };
+/** Shares of check-ins answered by both sides and by one, and of those where the pair met. */
+type Habit = { both: number; one: number; met: number };
 const HABITS: Record<'engaged' | 'shaky' | 'quiet', Habit> = {
-  engaged: { both: 0.8, one: 0.15 },
-  shaky: { both: 0.4, one: 0.4 },
-  quiet: { both: 0.4, one: 0.4 },
+  engaged: { both: 0.8, one: 0.15, met: 0.75 },
+  shaky: { both: 0.4, one: 0.4, met: 0.45 },
+  quiet: { both: 0.4, one: 0.4, met: 0.45 },
 };
 
 /** What insertMany needs of a model: its raw collection (no casting, no validation: the documents are complete). */
@@ -135,10 +137,13 @@ export async function seedProgram(opts: SeedOptions): Promise<SeedCounts> {
       if (kind === 'paused' && dueAt >= pauseSince) break;
       const checkinId = new Types.ObjectId();
       const habitNow: Habit =
-        habit === 'quiet' && now.getTime() - dueAt.getTime() < 4 * WEEK ? { both: 0, one: 0 } : HABITS[habit];
+        habit === 'quiet' && now.getTime() - dueAt.getTime() < 4 * WEEK ? { both: 0, one: 0, met: 0 } : HABITS[habit];
       const o = rand();
       const sides =
         o < habitNow.both ? [mentor, mentee] : o < habitNow.both + habitNow.one ? [rand() < 0.5 ? mentor : mentee] : [];
+      // Whether they met is the pair's, so both replies say the same.
+      const m = rand();
+      const met = m < habitNow.met ? 'yes' : m < 0.85 ? 'no' : m < 0.95 ? 'rescheduled' : 'skipped';
       const repliedBy: string[] = [];
       for (const userId of sides) {
         const submittedAt = new Date(dueAt.getTime() + (1 + Math.floor(rand() * 40)) * 3_600_000);
@@ -147,12 +152,11 @@ export async function seedProgram(opts: SeedOptions): Promise<SeedCounts> {
         if (submittedAt > lastReplyAt) lastReplyAt = submittedAt;
         const g = Math.floor(rand() * 2);
         if (rand() < 0.2 && progress[g] < PROGRESS.length - 1) progress[g] += 1;
-        const m = rand();
         const replyId = new Types.ObjectId();
         await out.add('replies', CheckinReplyModel, {
           _id: replyId,
           ...{ teamId, pairId, checkinId, period: p, userId, quick: false },
-          met: m < 0.5 ? 'yes' : m < 0.85 ? 'no' : m < 0.95 ? 'rescheduled' : 'skipped',
+          met,
           goals: goals.map((goal, k) => ({
             goalId: String(goal._id),
             title: goal.title,
@@ -166,7 +170,16 @@ export async function seedProgram(opts: SeedOptions): Promise<SeedCounts> {
         if (rand() < 0.15) {
           const dueDay = day(new Date(dueAt.getTime() + (rand() < 0.5 ? 7 : 14) * DAY));
           const s = rand();
-          const status = dueDay >= today ? 'open' : s < 0.75 ? 'done' : s < 0.85 ? 'dropped' : 'open';
+          // Past due: settled after four weeks (85% done); before that 15% are still open, so overdue.
+          const settled = dueDay < day(new Date(now.getTime() - 28 * DAY));
+          const status =
+            dueDay >= today
+              ? 'open'
+              : s < (settled ? 0.85 : 0.75)
+                ? 'done'
+                : s < (settled ? 1 : 0.85)
+                  ? 'dropped'
+                  : 'open';
           await out.add('commitments', CommitmentModel, {
             ...{ teamId, pairId, checkinId, checkinPeriod: p, sourceKey: `${replyId}:0`, ownerId: userId },
             ...{ what: 'Send the draft budget to the board', dueDay, status, createdBy: userId, history: [] },
