@@ -205,6 +205,13 @@ describe('pair health: days without a reply or a meeting', () => {
     expect(texts(meeting(30))).toEqual(['no meeting reported for 30 days']);
   });
 
+  test('pairs meeting every two weeks need attention after 21 days without a meeting, not 14', () => {
+    const meeting = (d: number) => facts({ cadence: 'biweekly', lastMeetingAt: daysAgo(d) });
+    expect(healthOf(meeting(20), now).state).toBe('on_track');
+    expect(texts(meeting(21))).toEqual(['no meeting reported for 21 days']);
+    expect(healthOf(meeting(30), now).state).toBe('at_risk');
+  });
+
   test('no meeting ever reported counts from the start of the program', () => {
     const never = facts({ lastMeetingAt: undefined, createdAt: daysAgo(40), startDate: '2027-02-27' });
     expect(texts(never)).toEqual(['no meeting reported for 16 days']);

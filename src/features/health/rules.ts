@@ -9,8 +9,13 @@ import type { HealthFacts, HealthReason, PairHealth, Side } from './types';
 export const HEALTH_RULES = {
   /** A pair is new for this many days after it is created (and until its second check-in). */
   newForDays: 21,
-  /** Needs attention: no meeting reported for this many days. */
+  /**
+   * Needs attention: no meeting reported for this many days; for pairs meeting every two weeks,
+   * one period and a week (21 days), or a pair that reports each meeting at its check-in would
+   * need attention on every check-in day until it answered.
+   */
   noMeetingAttentionDays: 14,
+  noMeetingAttentionGraceDays: 7,
   /** At risk: no meeting reported for this many days. */
   noMeetingAtRiskDays: 30,
   /** At risk: this many days without a reply from either side (today's at-risk alert). */
@@ -68,8 +73,12 @@ function reasonsOf(facts: HealthFacts, now: Date): { atRisk: HealthReason[]; att
   const start = latest(facts.createdAt, facts.startDate ? new Date(`${facts.startDate}T00:00:00Z`) : undefined);
   const back = latest(...facts.checkins.filter((c) => c.kind === 'welcome_back').map((c) => c.postedAt));
   const noMeetingDays = daysSince(latest(facts.lastMeetingAt ?? start, back)!, now);
+  const noMeetingAttention = Math.max(
+    HEALTH_RULES.noMeetingAttentionDays,
+    period + HEALTH_RULES.noMeetingAttentionGraceDays,
+  );
   if (noMeetingDays >= HEALTH_RULES.noMeetingAtRiskDays) atRisk.push({ code: 'no_meeting', days: noMeetingDays });
-  else if (noMeetingDays >= HEALTH_RULES.noMeetingAttentionDays)
+  else if (noMeetingDays >= noMeetingAttention)
     attention.push({ code: 'no_meeting', days: noMeetingDays });
 
   // One side silent: told apart from the missed check-ins when that side has been silent longer.
