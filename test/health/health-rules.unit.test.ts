@@ -149,6 +149,8 @@ describe('pair health: check-ins', () => {
     expect(texts(mentee)).toEqual(['no reply from the mentee for 2 check-ins']);
     const mentor = facts({ checkins: weekly([BOTH, BOTH, [MENTEE], [MENTEE], [MENTEE]], 8) });
     expect(texts(mentor)).toEqual(['no reply from the mentor for 3 check-ins']);
+    // Three in a row from one side: at risk, as the at-risk alert to staff counts it.
+    expect(healthOf(mentor, now).state).toBe('at_risk');
     // The open check-in answered by the mentor only: the mentee's silence goes on.
     const open = facts({ checkins: weekly([BOTH, BOTH, BOTH, [MENTOR], [MENTOR], [MENTOR]], 1) });
     expect(texts(open)).toEqual(['no reply from the mentee for 2 check-ins']);
@@ -156,7 +158,9 @@ describe('pair health: check-ins', () => {
 
   test('a side silent longer than the missed check-ins is named as well', () => {
     const f = facts({ checkins: weekly([BOTH, [MENTOR], [MENTOR], [MENTOR], []], 8) });
-    expect(texts(f)).toEqual(['no reply from either side for 1 check-in', 'no reply from the mentee for 4 check-ins']);
+    // Four from the mentee puts the pair at risk: that reason comes first.
+    expect(texts(f)).toEqual(['no reply from the mentee for 4 check-ins', 'no reply from either side for 1 check-in']);
+    expect(healthOf(f, now).state).toBe('at_risk');
   });
 });
 

@@ -22,8 +22,10 @@ export const HEALTH_RULES = {
   silentDaysAtRisk: PROGRAM_RULES.silentDaysAtRisk,
   /** At risk: this many missed check-ins in a row (neither side replied); one needs attention. */
   missedAtRisk: 3,
-  /** Needs attention: one side silent for this many check-ins in a row. */
+  /** Needs attention: one side silent for this many check-ins in a row… */
   sideSilentAttention: 2,
+  /** …and at risk from this many, as the at-risk alert to staff counts (programs lose pairs on one silent side). */
+  sideSilentAtRisk: 3,
 } as const;
 
 function daysSince(at: Date, now: Date): number {
@@ -78,16 +80,16 @@ function reasonsOf(facts: HealthFacts, now: Date): { atRisk: HealthReason[]; att
     period + HEALTH_RULES.noMeetingAttentionGraceDays,
   );
   if (noMeetingDays >= HEALTH_RULES.noMeetingAtRiskDays) atRisk.push({ code: 'no_meeting', days: noMeetingDays });
-  else if (noMeetingDays >= noMeetingAttention)
-    attention.push({ code: 'no_meeting', days: noMeetingDays });
+  else if (noMeetingDays >= noMeetingAttention) attention.push({ code: 'no_meeting', days: noMeetingDays });
 
   // One side silent: told apart from the missed check-ins when that side has been silent longer.
   for (const [side, count] of [
     ['mentee', menteeSilent],
     ['mentor', mentorSilent],
   ] as const) {
-    if (count >= HEALTH_RULES.sideSilentAttention && count > missed)
-      attention.push({ code: 'missed_checkins', side, count });
+    if (count <= missed) continue;
+    if (count >= HEALTH_RULES.sideSilentAtRisk) atRisk.push({ code: 'missed_checkins', side, count });
+    else if (count >= HEALTH_RULES.sideSilentAttention) attention.push({ code: 'missed_checkins', side, count });
   }
 
   // Overdue for more than one check-in period: due before (today - period).
