@@ -117,7 +117,7 @@ test('its three buttons work for staff outside the pair channel, and are refused
   const inChannel = () => h.standIn.messages.filter((m) => m.channel === pair.channel!.id);
   const postsBefore = inChannel().length;
 
-  // Pair status: a modal with the people, goals, the check-ins (nobody replied) and the pause.
+  // Pair status: the staff status modal: the people, health, goals, the check-ins (nobody replied) and the pause.
   const status = await press(sara, alert, AtRiskIds.statusButton);
   await h.standIn.waitFor(() => h.standIn.views.size > status.views, 5000, 'the status modal');
   const shown = JSON.stringify([...h.standIn.views.values()].at(-1)!.blocks);
@@ -127,7 +127,8 @@ test('its three buttons work for staff outside the pair channel, and are refused
   const second = (await CheckinModel.findOne({ pairId: pair._id, period: 2 }).lean())!.prompt!.postedAt!;
   expect(shown).toContain(`#2, ${token(second)}`);
   expect(shown).toMatch(/#1, <!date\^\d+\^\{date_long_pretty\}\|[^>]+>: no reply\./);
-  expect(shown).toContain('*Status:* active, not paused.');
+  expect(shown).toContain('*Pause:* not paused.');
+  expect(shown).toMatch(/\*Health:\* \*[A-Z][a-z ]+\*/);
 
   // Message both: a modal; the text goes into the pair's channel, with the sender's name, escaped.
   // Tuesday 08:30 in New York, 19:30 in Dhaka: both may be @-mentioned.

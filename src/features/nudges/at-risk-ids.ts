@@ -6,8 +6,6 @@ export const AtRiskIds = {
   statusButton: 'nudges.at_risk_status',
   messageButton: 'nudges.at_risk_message',
   handledButton: 'nudges.at_risk_handled',
-  /** The read-only pair status modal (no callback: it has no submit). */
-  statusModal: 'nudges.at_risk_status_modal',
   /** "Message both": the staff feature's "Message the pair" modal; its private_metadata is JSON { key }. */
   messageModal: 'nudges.at_risk_message_modal',
   inputAction: StaffIds.inputAction,

@@ -7,15 +7,10 @@ import type { AppDeps } from '../../slack/deps';
 import { UserFacingError } from '../../slack/errors';
 import type { ButtonArgs } from '../../slack/listener-args';
 import { answering } from '../../slack/respond';
-import { postedCheckinsOf } from './at-risk';
 import { AtRiskIds, pairIdOfAlertKey } from './at-risk-ids';
 import { atRiskText as t } from './at-risk-messages';
-import { handledAlertBlocks, pairStatusModal } from './at-risk-views';
-import { repliedByOf } from '../checkins';
-import { messagePairModal } from '../staff';
-
-/** Check-ins shown in the pair status. */
-const STATUS_CHECKINS = 5;
+import { handledAlertBlocks } from './at-risk-views';
+import { messagePairModal, pairStatusModalOf } from '../staff';
 
 async function requireStaff(userId: string, deps: AppDeps): Promise<void> {
   if (!(await deps.staff.isStaff(userId))) throw new UserFacingError(t.staffOnly());
@@ -31,7 +26,7 @@ async function pairOfAlert(key: string): Promise<{ pair: Pair; mentorName: strin
   return { pair, mentorName: mentor?.name || pair.mentor.userId, menteeName: mentee?.name || pair.mentee.userId };
 }
 
-/** Pair status: a modal with the people, goals, last check-ins (who replied) and pause, for staff only. */
+/** Pair status: the staff pair status in a modal (health, goals, check-ins, commitments, notes), for staff only. */
 export async function handleActionAtRiskStatus(
   { ack, body, action, respond, client }: ButtonArgs,
   deps: AppDeps,
@@ -39,20 +34,8 @@ export async function handleActionAtRiskStatus(
   await ack();
   await answering(respond, deps.logger, 'at-risk pair status', async () => {
     await requireStaff(body.user.id, deps);
-    const { pair, mentorName, menteeName } = await pairOfAlert(action.value ?? '');
-    const names = new Map([
-      [pair.mentor.userId, mentorName],
-      [pair.mentee.userId, menteeName],
-    ]);
-    const checkins = (await postedCheckinsOf(pair, STATUS_CHECKINS)).map((c) => ({
-      period: c.period,
-      at: c.prompt?.postedAt ?? c.dueAt,
-      replied: repliedByOf(c).map((id) => names.get(id) ?? id),
-    }));
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: pairStatusModal({ pair, mentorName, menteeName, checkins }),
-    });
+    const { pair } = await pairOfAlert(action.value ?? '');
+    await client.views.open({ trigger_id: body.trigger_id, view: await pairStatusModalOf(pair, deps.clock.now()) });
   });
 }
 

@@ -27,23 +27,6 @@ export const atRiskText = {
   messageButton: () => 'Message both',
   handledButton: () => 'Mark as handled',
 
-  statusTitle: () => 'Pair status',
-  statusClose: () => 'Close',
-  statusPerson: (role: string, name: string, org: string, country: string) => {
-    const where = [org, country].filter(Boolean).join(', ');
-    return where ? mrkdwn`*${role}:* ${name}, ${where}` : mrkdwn`*${role}:* ${name}`;
-  },
-  statusGoalsHeading: () => mrkdwn`*Goals*`,
-  statusGoal: (n: number, title: string, status: string) => mrkdwn`${n}. ${title} (${status})`,
-  statusCheckinsHeading: () => mrkdwn`*Last check-ins*`,
-  statusNoCheckins: () => mrkdwn`No check-in has gone out yet.`,
-  statusCheckin: (period: number, when: Mrkdwn, replied: string[]) =>
-    replied.length === 0
-      ? mrkdwn`#${period}, ${when}: no reply.`
-      : mrkdwn`#${period}, ${when}: ${replied.join(' and ')} replied.`,
-  statusPausedUntil: (until: Mrkdwn) => mrkdwn`*Pause:* paused until ${until}.`,
-  statusNotPaused: (status: string) => mrkdwn`*Status:* ${status}, not paused.`,
-
   noChannel: () => 'This pair has no channel, so the message cannot be posted.',
   pairGone: () => 'That pair no longer exists.',
   staffOnly: () => 'Sorry, only program staff can do that.',

@@ -1,4 +1,4 @@
-import type { KnownBlock, View } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import { context, message, plain, section } from '../../slack/blocks';
 import { slackDayOf } from '../../slack/dates';
 import { lines, type Mrkdwn } from '../../slack/mrkdwn';
@@ -78,42 +78,4 @@ export function atRiskAlertMessage(a: AtRiskAlertInput): { text: string; blocks:
 export function handledAlertBlocks(original: KnownBlock[], staffId: string, at: Date): KnownBlock[] {
   const kept = original.filter((b) => b.type !== 'actions');
   return [...kept, context(t.handled(staffId, slackDayOf(at)))];
-}
-
-export interface PairStatusInput {
-  pair: Pair;
-  mentorName: string;
-  menteeName: string;
-  /** Newest first. */
-  checkins: Array<{ period: number; at: Date; replied: string[] }>;
-}
-
-/** The read-only pair status, for staff who cannot read the pair's channel. */
-export function pairStatusModal(s: PairStatusInput): View {
-  const { pair } = s;
-  const goals = pair.goals.map((g, i) => t.statusGoal(i + 1, g.title, g.status ?? 'open'));
-  const checkins = s.checkins.length
-    ? s.checkins.map((c) => t.statusCheckin(c.period, slackDayOf(c.at), c.replied))
-    : [t.statusNoCheckins()];
-  const pause =
-    pair.status === 'paused' && pair.pause?.until
-      ? t.statusPausedUntil(slackDayOf(pair.pause.until))
-      : t.statusNotPaused(pair.status.replace('_', ' '));
-  return {
-    type: 'modal',
-    callback_id: AtRiskIds.statusModal,
-    title: plain(t.statusTitle()),
-    close: plain(t.statusClose()),
-    blocks: [
-      section(
-        lines(
-          t.statusPerson('Mentor', s.mentorName, pair.mentor.organisation, pair.mentor.country),
-          t.statusPerson('Mentee', s.menteeName, pair.mentee.organisation, pair.mentee.country),
-          pause,
-        ),
-      ),
-      section(lines(t.statusGoalsHeading(), ...goals)),
-      section(lines(t.statusCheckinsHeading(), ...checkins)),
-    ],
-  };
 }

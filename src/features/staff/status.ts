@@ -1,10 +1,11 @@
+import type { View } from '@slack/types';
 import { localDay } from '../../lib/time';
 import type { Pair } from '../../pairs/model';
 import { byRole, participantsOf } from '../../pairs/participants';
 import { postedCheckinsUpTo, repliedByOf, repliesToCheckins } from '../checkins';
 import { openCommitments } from '../commitments';
 import { healthOfPairs, healthReasonText, HEALTH_LABELS } from '../health';
-import type { PairStatus } from './status-view';
+import { type PairStatus, pairStatusModal } from './status-view';
 
 /** Check-ins, open commitments and staff notes shown in the status. */
 const STATUS_CHECKINS = 5;
@@ -50,4 +51,9 @@ export async function pairStatusOf(pair: Pair, now: Date): Promise<PairStatus> {
       .sort((a, b) => b.period - a.period)
       .map((r) => ({ period: r.period, who: nameOf(r.userId), note: r.staffNote })),
   };
+}
+
+/** The staff status of one pair in a modal, for a button (staff-only notes included: check staff first). */
+export async function pairStatusModalOf(pair: Pair, now: Date): Promise<View> {
+  return pairStatusModal(await pairStatusOf(pair, now));
 }
