@@ -10,6 +10,7 @@ import { answering } from '../../slack/respond';
 import { assertCanPause, MAX_REASON_LENGTH, menteeTimeZone } from '../pause';
 import { StaffIds } from './ids';
 import { messagePairModal } from './message-pair';
+import { messageText } from './message-messages';
 import { pauseForStaff } from './pause-commands';
 import { pauseText as t } from './pause-messages';
 import { pairStatusOf } from './status';
@@ -43,7 +44,7 @@ export async function handleActionStaffMessage({ ack, body, action, respond, cli
   await answering(respond, deps.logger, 'staff message button', async () => {
     await requireStaff(body.user.id, deps);
     const pair = await findPairById(action.value ?? '');
-    if (!pair.channel?.id) throw new UserFacingError('This pair has no channel, so the message cannot be posted.');
+    if (!pair.channel?.id) throw new UserFacingError(messageText.noChannel());
     const view = messagePairModal({ metadata: { pairId: String(pair._id) }, ...(await namesOf(pair)) });
     await client.views.open({ trigger_id: body.trigger_id, view });
   });
@@ -59,7 +60,7 @@ function pauseModal(pairId: string, mentorName: string, menteeName: string): Vie
     private_metadata: JSON.stringify({ pairId }),
     title: plain(t.modalTitle()),
     submit: plain(t.modalSubmit()),
-    close: plain('Cancel'),
+    close: plain(t.cancel()),
     blocks: [
       section(t.modalIntro(mentorName, menteeName)),
       {
@@ -114,7 +115,7 @@ export async function handleViewStaffPause({ ack, body, view }: ViewArgs, deps: 
     await requireStaff(body.user.id, deps);
     const values = view.state.values as Values;
     const weeks = Number(values[B]?.[StaffIds.inputAction]?.selected_option?.value ?? '2');
-    if (!PAUSE_WEEKS.includes(weeks as (typeof PAUSE_WEEKS)[number])) return void (await refuse(t.lengthLabel()));
+    if (!PAUSE_WEEKS.includes(weeks as (typeof PAUSE_WEEKS)[number])) return void (await refuse(t.chooseLength()));
     const reason = String(values[StaffIds.block.pauseReason]?.[StaffIds.inputAction]?.value ?? '')
       .trim()
       .slice(0, MAX_REASON_LENGTH);
@@ -133,6 +134,6 @@ export async function handleViewStaffPause({ ack, body, view }: ViewArgs, deps: 
   } catch (err) {
     if (err instanceof UserFacingError) return void (await refuse(err.userMessage));
     deps.logger.error(`staff pause failed: ${describeError(err)}`);
-    await refuse('Something went wrong on our side and nothing was changed. Press Pause again in a minute.');
+    await refuse(t.failed());
   }
 }

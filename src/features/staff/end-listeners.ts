@@ -25,7 +25,7 @@ function endModal(pair: Pair, mentorName: string, menteeName: string): View {
     private_metadata: JSON.stringify({ pairId: String(pair._id) }),
     title: plain(t.modalTitle()),
     submit: plain(t.modalSubmit()),
-    close: plain('Cancel'),
+    close: plain(t.cancel()),
     blocks: [
       section(t.modalIntro(mentorName, menteeName, pair.channel?.id ?? undefined)),
       {
@@ -105,7 +105,7 @@ export async function handleViewEndPair({ ack, body, view }: ViewArgs, deps: App
       type: 'modal',
       callback_id: StaffIds.endModal,
       title: plain(t.modalTitle()),
-      close: plain('Close'),
+      close: plain(t.close()),
       blocks: [section(t.ending(channelId, archiveChannel))],
     };
     // Acknowledged once the state is written (within Slack's 3 seconds); then the Slack steps.
@@ -116,7 +116,7 @@ export async function handleViewEndPair({ ack, body, view }: ViewArgs, deps: App
   } catch (err) {
     if (err instanceof UserFacingError) return void (await refuse(err.userMessage));
     deps.logger.error(`end pair failed: ${describeError(err)}`);
-    await refuse('Something went wrong on our side. Press End it again in a minute: nothing is done twice.');
+    await refuse(t.failed());
   }
 }
 

@@ -23,6 +23,9 @@ export const endText = {
   archiveField: () => 'Channel',
   archiveOption: () => 'Archive the channel after the thank-you',
   alreadyEnded: () => 'This mentorship has already ended.',
+  cancel: () => 'Cancel',
+  close: () => 'Close',
+  failed: () => 'Something went wrong on our side. Press End it again in a minute: nothing is done twice.',
   reasonMissing: () => 'Choose why it ends.',
   /** In the pair's channel: short, kind, and no reason (it may not be theirs to read). */
   thanks: (mentor: string, mentee: string) =>

@@ -32,4 +32,7 @@ export const pauseText = {
   done: (until: Mrkdwn) =>
     mrkdwn`:double_vertical_bar: Paused until ${until}. The pair has been told in their channel.`,
   close: () => 'Close',
+  cancel: () => 'Cancel',
+  chooseLength: () => 'Choose how long the pause lasts.',
+  failed: () => 'Something went wrong on our side and nothing was changed. Press Pause again in a minute.',
 };
