@@ -42,6 +42,10 @@ test('a file of good rows makes each pair with its channel, both people invited 
     expect([...channel.members]).toEqual(expect.arrayContaining([pair.mentor.userId, pair.mentee.userId]));
     expect(state.welcomes.filter((m) => m.channel === channel.id)).toHaveLength(1);
   }
+  // The report is in the terminal: no DM per pair to the staff member who imported them.
+  const pairChannels = new Set(state.pairs.map((p) => p.channel!.id!));
+  const elsewhere = w.standIn.calls.filter((c) => c.method === 'chat.postMessage' && !pairChannels.has(c.args.channel));
+  expect(elsewhere).toEqual([]);
 });
 
 test('a file with good and bad rows creates nothing and lists every bad line with its reason', async () => {

@@ -21,3 +21,6 @@ export const PairingIds = {
   /** Every input has a single element; its action_id is this one. */
   inputAction: 'pairing.input',
 } as const;
+
+/** The source of a pair made by `npm run import` (then a hash of the team and the two people). */
+export const IMPORT_SOURCE_PREFIX = 'import:';

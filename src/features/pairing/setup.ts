@@ -16,6 +16,7 @@ import { text } from './messages';
 import type { PairingDeps } from './service';
 import { goalsMessage, setupFailedMessage, welcomeMessage } from './views';
 import { MINUTE_MS } from '../../lib/durations';
+import { IMPORT_SOURCE_PREFIX } from './ids';
 
 const LOCK_MS = 2 * MINUTE_MS;
 const MAX_NAME_ATTEMPTS = 20;
@@ -191,6 +192,8 @@ const STEPS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
   },
 
   async notify_staff(ctx) {
+    // An imported pair: the person importing sees it in the import's report, not in one DM per pair.
+    if (ctx.pair.sourceViewId.startsWith(IMPORT_SOURCE_PREFIX)) return;
     const sentence = text.pairCreatedForStaff(ctx.pair.channel!.id!, ctx.mentor.name, ctx.mentee.name);
     const hours = checkinHours(
       ctx.pair,

@@ -3,6 +3,7 @@ import { liveKeyFor, type Pair, PairModel, type PairStatus } from '../../../pair
 import { importText } from './messages';
 import type { ResolvedRow } from './resolve';
 import type { BadRow } from './validate';
+import { IMPORT_SOURCE_PREFIX } from '../ids';
 
 /**
  * The pair a row stands for, the same on every run of the file: createPair finds a pair by
@@ -10,7 +11,7 @@ import type { BadRow } from './validate';
  */
 export function importSourceId(teamId: string, mentorId: string, menteeId: string): string {
   const hash = createHash('sha256').update(`${teamId}:${mentorId}:${menteeId}`).digest('hex').slice(0, 24);
-  return `import:${hash}`;
+  return `${IMPORT_SOURCE_PREFIX}${hash}`;
 }
 
 /** What a run will do with a row: make the pair, finish its set-up, or nothing (it is done). */
