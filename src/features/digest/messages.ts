@@ -27,14 +27,14 @@ export const digestText = {
   title: (weekOf: Mrkdwn, pairs: number) => mrkdwn`*Week of ${weekOf}* · ${plural(pairs, 'pair')} in the program`,
   noPairs: () => mrkdwn`There are no pairs in the program yet.`,
   /** One state's count, with the change since last week when known. */
-  stateCount: (state: HealthState, n: number, change?: number) =>
-    mrkdwn`${STATE_EMOJI[state]} ${n.toLocaleString('en-GB')} ${state === 'needs_attention' && n !== 1 ? 'need attention' : HEALTH_LABELS[state].toLowerCase()}${change === undefined ? '' : ` (${signed(change)})`}`,
-  healthLine: (parts: Mrkdwn[], comparedWith?: Mrkdwn) =>
-    mrkdwn`*Pairs:* ${join(parts, ' · ')}${comparedWith ? mrkdwn` _(change since ${comparedWith})_` : ''}`,
+  stateCount: (status: HealthState, n: number, change?: number) =>
+    mrkdwn`${STATE_EMOJI[status]} ${n.toLocaleString('en-GB')} ${status === 'needs_attention' && n !== 1 ? 'need attention' : HEALTH_LABELS[status].toLowerCase()}${change === undefined ? '' : ` (${signed(change)})`}`,
+  healthLine: (items: Mrkdwn[], comparedWith?: Mrkdwn) =>
+    mrkdwn`*Pairs:* ${join(items, ' · ')}${comparedWith ? mrkdwn` _(change since ${comparedWith})_` : ''}`,
   repliesLine: (both: number, one: number, neither: number, open: number) =>
     mrkdwn`*Check-in replies this week:* ${both} both sides · ${one} one side · ${neither} neither${open ? ` · ${open} still open` : ''}`,
   /** Each week: the share of check-ins both sides answered, or why it is not shown. */
-  trendLine: (weeks: string[]) => mrkdwn`*Both sides replied, last 4 weeks:* ${weeks.join(' → ')}`,
+  trendLine: (rateList: string[]) => mrkdwn`*Both sides replied, last 4 weeks:* ${rateList.join(' → ')}`,
   trendNone: () => '–',
   trendHidden: () => 'n<5',
   trendNote: () => mrkdwn`_A week's rate is shown once at least 5 people answered (n&lt;5: fewer did)._`,
@@ -67,13 +67,13 @@ export const digestText = {
   notification: (weekOf: Mrkdwn) => mrkdwn`Mentorship weekly digest, week of ${weekOf}`,
 
   // The thread.
-  groupHeading: (state: HealthState, n: number) => mrkdwn`${STATE_EMOJI[state]} *${HEALTH_LABELS[state]} (${n})*`,
-  itemHead: (state: HealthState, name: Mrkdwn, channelId?: string, organisation?: string, country?: string) =>
-    mrkdwn`${STATE_EMOJI[state]} ${bold(name)}${channelId ? mrkdwn` · ${channelLink(channelId)}` : ''}${
+  groupHeading: (status: HealthState, n: number) => mrkdwn`${STATE_EMOJI[status]} *${HEALTH_LABELS[status]} (${n})*`,
+  itemHead: (status: HealthState, name: Mrkdwn, channelId?: string, organisation?: string, country?: string) =>
+    mrkdwn`${STATE_EMOJI[status]} ${bold(name)}${channelId ? mrkdwn` · ${channelLink(channelId)}` : ''}${
       organisation || country ? mrkdwn` · ${join([organisation ?? '', country ?? ''].filter(Boolean), ', ')}` : ''
     }`,
-  itemReasons: (state: HealthState, reasons: string[]) =>
-    mrkdwn`${HEALTH_LABELS[state]}: ${reasons.length ? reasons.join('; ') : 'no reason recorded'}`,
+  itemReasons: (status: HealthState, reasonList: string[]) =>
+    mrkdwn`${HEALTH_LABELS[status]}: ${reasonList.length ? reasonList.join('; ') : 'no reason recorded'}`,
   itemLastReply: (when?: Mrkdwn) => (when ? mrkdwn`Last reply: ${when}` : mrkdwn`No reply yet`),
   itemNotes: (n: number) => mrkdwn`${plural(n, 'staff-only note')} this week (in *Pair status*)`,
   compactItem: (name: Mrkdwn, channelId?: string) => (channelId ? mrkdwn`${name} (${channelLink(channelId)})` : name),
