@@ -71,9 +71,6 @@ export function syntheticInput(count: number, opts: { longNames?: boolean } = {}
   const checkins = pairs.flatMap((p, i) =>
     Array.from({ length: 12 }, (_, w) => ({
       pairId: String(p._id),
-      period: 12 - w,
-      kind: 'regular' as const,
-      dueAt: new Date(NOW.getTime() - (w * 7 + 1) * DAY),
       postedAt: new Date(NOW.getTime() - (w * 7 + 1) * DAY),
       repliedBy: [(i + w) % 3 !== 0 ? p.mentor.userId : '', (i + w) % 4 !== 0 ? p.mentee.userId : ''].filter(Boolean),
     })),
@@ -93,7 +90,7 @@ export function syntheticInput(count: number, opts: { longNames?: boolean } = {}
         ]
       : [],
   );
-  return { pairs, names, health, checkins, replies, dueCommitments: [], overdue: [] };
+  return { pairs, names, health, checkins, replies, commitments: [] };
 }
 
 export function syntheticFacts(count: number, opts: { longNames?: boolean } = {}): DigestFacts {

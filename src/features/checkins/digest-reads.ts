@@ -1,11 +1,28 @@
-import type { Types } from 'mongoose';
-import { CheckinReplyModel, type CheckinReply } from './model';
+import { CheckinModel, CheckinReplyModel, repliedByOf, type Checkin, type CheckinReply } from './model';
 
 /**
- * Check-in replies of many pairs as the weekly digest reads them: one `find` with `$in` whatever
- * the number of pairs, only the fields it counts. The staff-only note leaves this module as a
+ * Check-ins and replies of a whole team as the weekly digest reads them: one `find` per
+ * collection, on the team and a time range, only the fields it counts (the caller keeps the pairs
+ * it reports on). On FerretDB 1.x every such query reads the whole collection, so the digest
+ * makes one per collection, never one per pair. The staff-only note leaves this module as a
  * yes/no: its text is never handed to the digest.
  */
+
+export interface DigestCheckinRow {
+  pairId: string;
+  postedAt: Date;
+  /** Slack user IDs of the people who replied. */
+  repliedBy: string[];
+}
+
+/** The team's check-ins whose prompt went out at or after `since`. */
+export async function digestCheckinsOfTeam(teamId: string, since: Date): Promise<DigestCheckinRow[]> {
+  const rows = await CheckinModel.find(
+    { teamId, 'prompt.postedAt': { $gte: since } },
+    { pairId: 1, 'prompt.postedAt': 1, repliedBy: 1 },
+  ).lean<Checkin[]>();
+  return rows.map((c) => ({ pairId: String(c.pairId), postedAt: c.prompt!.postedAt!, repliedBy: repliedByOf(c) }));
+}
 
 export interface DigestReplyRow {
   pairId: string;
@@ -19,11 +36,10 @@ export interface DigestReplyRow {
   hasStaffNote: boolean;
 }
 
-/** The replies of `pairIds` submitted at or after `since`. */
-export async function digestRepliesOfPairs(pairIds: Types.ObjectId[], since: Date): Promise<DigestReplyRow[]> {
-  if (pairIds.length === 0) return [];
+/** The team's replies submitted at or after `since`. */
+export async function digestRepliesOfTeam(teamId: string, since: Date): Promise<DigestReplyRow[]> {
   const rows = await CheckinReplyModel.find(
-    { pairId: { $in: pairIds }, submittedAt: { $gte: since } },
+    { teamId, submittedAt: { $gte: since } },
     { pairId: 1, userId: 1, period: 1, met: 1, submittedAt: 1, 'goals.goalId': 1, 'goals.status': 1, staffNote: 1 },
   ).lean<CheckinReply[]>();
   return rows.map((r) => ({

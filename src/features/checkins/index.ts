@@ -17,4 +17,9 @@ export { answerButtons as checkinAnswerButtons } from './prompt-view';
 export type { AnswerListener } from './listeners';
 export type { PromptPostedListener } from './prompt';
 export { checkinsOfTeam, repliesOfTeam, repliesToCheckins } from './staff-reads';
-export { digestRepliesOfPairs, type DigestReplyRow } from './digest-reads';
+export {
+  digestCheckinsOfTeam,
+  digestRepliesOfTeam,
+  type DigestCheckinRow,
+  type DigestReplyRow,
+} from './digest-reads';

@@ -1,29 +1,28 @@
-import type { Types } from 'mongoose';
-import { CommitmentModel } from './model';
+import { CommitmentModel, type Commitment } from './model';
 
-export interface DueCommitmentRow {
+export interface DigestCommitmentRow {
   pairId: string;
   status: 'open' | 'done' | 'dropped';
   dueDay: string;
 }
 
 /**
- * The commitments of many pairs due from `fromDay` to `toDay` (YYYY-MM-DD, both included), any
- * status: one `find` with `$in` whatever the number of pairs (the weekly digest).
+ * The team's commitments the weekly digest counts, in one `find`: those due from `fromDay` to
+ * `toDay` (YYYY-MM-DD, both included; any status) and those still open and due before `toDay`
+ * (overdue). The caller keeps the pairs it reports on.
  */
-export async function commitmentsDueOfPairs(
-  pairIds: Types.ObjectId[],
+export async function digestCommitmentsOfTeam(
+  teamId: string,
   fromDay: string,
   toDay: string,
-): Promise<DueCommitmentRow[]> {
-  if (pairIds.length === 0) return [];
+): Promise<DigestCommitmentRow[]> {
   const rows = await CommitmentModel.find(
-    { pairId: { $in: pairIds }, dueDay: { $gte: fromDay, $lte: toDay } },
+    { teamId, dueDay: { $lte: toDay }, $or: [{ status: 'open' }, { dueDay: { $gte: fromDay } }] },
     { pairId: 1, status: 1, dueDay: 1 },
-  ).lean();
+  ).lean<Commitment[]>();
   return rows.map((c) => ({
     pairId: String(c.pairId),
-    status: (c.status ?? 'open') as DueCommitmentRow['status'],
+    status: (c.status ?? 'open') as DigestCommitmentRow['status'],
     dueDay: c.dueDay,
   }));
 }

@@ -13,4 +13,4 @@ export {
 } from './next-steps';
 export { overdueCommitmentsOfPairs, type OverdueRow } from './pairs-batch';
 export { commitmentsOfTeam } from './staff-reads';
-export { commitmentsDueOfPairs, type DueCommitmentRow } from './digest-reads';
+export { digestCommitmentsOfTeam, type DigestCommitmentRow } from './digest-reads';

@@ -97,7 +97,8 @@ export function digestFacts(teamId: string, input: DigestInput, now: Date, setti
   const metPairs = new Set<string>();
   let reports = 0;
   const notesByPair = new Map<string, number>();
-  for (const r of input.replies) {
+  const ourReplies = input.replies.filter((r) => pairOf.has(r.pairId));
+  for (const r of ourReplies) {
     if (r.met === 'yes' && r.submittedAt >= meetingsSince) {
       metPairs.add(r.pairId);
       reports += 1;
@@ -141,7 +142,9 @@ export function digestFacts(teamId: string, input: DigestInput, now: Date, setti
   const soon = addDays(today, ENDING_DAYS);
   const weekAhead = new Date(now.getTime() + 7 * DAY_MS);
 
-  const due = input.dueCommitments.filter((c) => c.status !== 'dropped' && pairOf.has(c.pairId));
+  const weekFrom = addDays(today, -6);
+  const ours = input.commitments.filter((c) => pairOf.has(c.pairId));
+  const due = ours.filter((c) => c.dueDay >= weekFrom && c.status !== 'dropped');
   return {
     teamId,
     week: settings.weekKey,
@@ -155,9 +158,9 @@ export function digestFacts(teamId: string, input: DigestInput, now: Date, setti
     commitments: {
       due: due.length,
       done: due.filter((c) => c.status === 'done').length,
-      overdue: input.overdue.filter((c) => pairOf.has(c.pairId)).length,
+      overdue: ours.filter((c) => c.status === 'open' && c.dueDay < today).length,
     },
-    goals: goalsMoved(input.replies, thisWeek),
+    goals: goalsMoved(ourReplies, thisWeek),
     newlyAtRisk: prev ? ids((r) => r.state === 'at_risk' && was(r.pairId) !== 'at_risk') : [],
     recovered: prev
       ? ids((r) => r.state === 'on_track' && ['at_risk', 'needs_attention'].includes(was(r.pairId) ?? ''))

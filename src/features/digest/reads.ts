@@ -1,22 +1,18 @@
-import type { Types } from 'mongoose';
 import { DAY_MS } from '../../lib/durations';
 import { addDays, localDay } from '../../lib/time';
 import { PairModel, type Pair } from '../../pairs/model';
 import { ParticipantModel } from '../../pairs/participants-model';
-import { digestRepliesOfPairs, postedCheckinsOfPairs, type DigestReplyRow, type PostedCheckinRow } from '../checkins';
-import {
-  commitmentsDueOfPairs,
-  overdueCommitmentsOfPairs,
-  type DueCommitmentRow,
-  type OverdueRow,
-} from '../commitments';
+import { type DigestCheckinRow, type DigestReplyRow, digestCheckinsOfTeam, digestRepliesOfTeam } from '../checkins';
+import { type DigestCommitmentRow, digestCommitmentsOfTeam } from '../commitments';
 import { healthOfPairs, type HealthState, type PairHealth } from '../health';
 import { DigestModel } from './model';
 
 /**
  * Everything the digest is made of, read in a fixed number of queries whatever the number of
- * pairs (one `find` per collection, `$in` or a range, only the fields used, `.lean()`), plus the
- * ones pair health makes for itself. The counting is in facts.ts, on these rows, in memory.
+ * pairs: one `find` per collection on the team (and a time range), only the fields used,
+ * `.lean()`, plus the ones pair health makes for itself. FerretDB 1.x reads the whole collection
+ * for each such query whatever its filter, so the count of queries is what costs. Rows of pairs
+ * not in the digest (ended ones) are dropped in facts.ts, where the counting is done in memory.
  */
 
 /** Weeks of replies per side in the chart. */
@@ -44,12 +40,12 @@ export interface DigestInput {
   /** Display names by Slack user ID (absent: the ID is shown). */
   names: Map<string, string>;
   health: Map<string, PairHealth>;
-  checkins: PostedCheckinRow[];
+  /** Check-ins posted in the last CHART_WEEKS weeks. */
+  checkins: DigestCheckinRow[];
+  /** Replies submitted in the last CHART_WEEKS weeks. */
   replies: DigestReplyRow[];
-  /** Commitments due in the last seven days (the program's days), any status. */
-  dueCommitments: DueCommitmentRow[];
-  /** Open commitments due before today. */
-  overdue: OverdueRow[];
+  /** Commitments due in the last seven days (the program's days, any status), and open ones due before today. */
+  commitments: DigestCommitmentRow[];
   /** The states of the last digest posted before this one, if any. */
   previous?: { week: string; states: Record<string, HealthState> };
 }
@@ -79,19 +75,14 @@ export async function loadDigestInput(
   settings: { timeZone: string; weekKey: string },
 ): Promise<DigestInput> {
   const pairs = await PairModel.find({ teamId, status: { $ne: 'ended' } }, PAIR_FIELDS).lean<DigestPair[]>();
-  const ids = pairs.map((p) => p._id as Types.ObjectId);
   const today = localDay(now, settings.timeZone);
   const since = new Date(now.getTime() - CHART_WEEKS * 7 * DAY_MS);
-  const userIds = [...new Set(pairs.flatMap((p) => [p.mentor.userId, p.mentee.userId]))];
-  const [health, checkins, replies, dueCommitments, overdue, people, previous] = await Promise.all([
+  const [health, checkins, replies, commitments, people, previous] = await Promise.all([
     healthOfPairs(pairs, now),
-    postedCheckinsOfPairs(ids, since),
-    digestRepliesOfPairs(ids, since),
-    commitmentsDueOfPairs(ids, addDays(today, -6), today),
-    overdueCommitmentsOfPairs(ids, today),
-    userIds.length
-      ? ParticipantModel.find({ _id: { $in: userIds.map((u) => `${teamId}:${u}`) } }, { userId: 1, name: 1 }).lean()
-      : [],
+    digestCheckinsOfTeam(teamId, since),
+    digestRepliesOfTeam(teamId, since),
+    digestCommitmentsOfTeam(teamId, addDays(today, -6), today),
+    ParticipantModel.find({ teamId }, { userId: 1, name: 1 }).lean(),
     DigestModel.findOne({ teamId, week: { $lt: settings.weekKey } }, { week: 1, states: 1 })
       .sort({ week: -1 })
       .lean(),
@@ -100,10 +91,9 @@ export async function loadDigestInput(
     pairs,
     names: new Map(people.map((p) => [p.userId, p.name])),
     health,
-    checkins: checkins.filter((c) => c.postedAt >= since),
+    checkins,
     replies,
-    dueCommitments,
-    overdue,
+    commitments,
     previous: previous
       ? { week: previous.week, states: (previous.states ?? {}) as Record<string, HealthState> }
       : undefined,
