@@ -63,7 +63,9 @@ export async function measureDigest(opts: {
   const started = new Map<number, string>();
   client.on('commandStarted', (e) => {
     const c = e.command as Record<string, unknown>;
-    started.set(e.requestId, `${e.commandName} ${String(c[e.commandName])}`);
+    // A getMore names its collection in `collection`; the others under their own name.
+    const collection = e.commandName === 'getMore' ? c.collection : c[e.commandName];
+    started.set(e.requestId, `${e.commandName} ${String(collection)}`);
   });
   client.on('commandSucceeded', (e) => {
     slowest.push({ what: started.get(e.requestId) ?? e.commandName, ms: e.duration });
@@ -127,6 +129,19 @@ export async function measureDigest(opts: {
     gc();
   }
   clearInterval(sampler);
+  const byCollection = new Map<string, { ms: number; n: number; finds: number }>();
+  for (const c of slowest) {
+    const key = c.what.split(' ')[1] ?? c.what;
+    const sum = byCollection.get(key) ?? { ms: 0, n: 0, finds: 0 };
+    byCollection.set(key, { ms: sum.ms + c.ms, n: sum.n + 1, finds: sum.finds + (c.what.startsWith('find ') ? 1 : 0) });
+  }
+  const perCollection = [...byCollection].sort((a, b) => b[1].ms - a[1].ms);
+  console.log(
+    'database time of the last run by collection (summed command latency; reads run in parallel, so they overlap): ' +
+      perCollection
+        .map(([k, v]) => `${k} ${(v.ms / 1000).toFixed(1)} s (${v.finds} finds, ${v.n} commands)`)
+        .join(', '),
+  );
   const top = [...slowest].sort((a, b) => b.ms - a.ms).slice(0, 8);
   console.log(
     `slowest database commands of the last run: ${top.map((c) => `${c.what} ${c.ms.toFixed(0)} ms`).join(', ')}`,
