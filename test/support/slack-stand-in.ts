@@ -167,7 +167,8 @@ export class SlackStandIn {
   users = new Map<string, StandInUser>();
   channels = new Map<string, StandInChannel>();
   messages: StandInMessage[] = [];
-  responses: Array<{ id: string; body: any }> = [];
+  /** Posts to response_url, with when they arrived (ms since the epoch). */
+  responses: Array<{ id: string; body: any; at: number }> = [];
   /** Messages pinned with pins.add. */
   pins: Array<{ channel: string; ts: string }> = [];
   /** Views opened, pushed or published, by view id. */
@@ -461,7 +462,7 @@ export class SlackStandIn {
     } catch {
       /* recorded as text */
     }
-    this.responses.push({ id, body });
+    this.responses.push({ id, body, at: Date.now() });
     send(res, 200, { ok: true });
   }
 
