@@ -1,8 +1,9 @@
-import { type Collection, Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { CheckinModel, CheckinReplyModel } from '../src/features/checkins/model';
 import { CommitmentModel } from '../src/features/commitments/model';
 import { PairModel } from '../src/pairs/model';
 import { ParticipantModel, participantId } from '../src/pairs/participants-model';
+import { Batches, random } from './bench-writer';
 
 /*
  * A program with a year of history for the digest benchmark, written with insertMany in batches
@@ -20,7 +21,6 @@ import { ParticipantModel, participantId } from '../src/pairs/participants-model
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
-const BATCH = 1000;
 
 export interface SeedOptions {
   teamId: string;
@@ -39,18 +39,6 @@ export interface SeedCounts {
   commitments: number;
 }
 
-/** A small deterministic generator (mulberry32): the same program every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const PROGRESS = ['not_started', 'some_progress', 'on_track', 'stuck', 'achieved'] as const;
 /** Shares of check-ins answered by both sides and by one, and of those where the pair met. */
@@ -60,28 +48,6 @@ const HABITS: Record<'engaged' | 'shaky' | 'quiet', Habit> = {
   shaky: { both: 0.4, one: 0.4, met: 0.45 },
   quiet: { both: 0.4, one: 0.4, met: 0.45 },
 };
-
-/** What insertMany needs of a model: its raw collection (no casting, no validation: the documents are complete). */
-type Sink = { collection: Pick<Collection, 'insertMany'> };
-
-class Batches {
-  private readonly rows = new Map<string, { model: Sink; docs: object[] }>();
-  readonly counts = new Map<string, number>();
-  async add(name: string, model: Sink, doc: object) {
-    const entry = this.rows.get(name) ?? { model, docs: [] };
-    this.rows.set(name, entry);
-    entry.docs.push(doc);
-    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
-    if (entry.docs.length >= BATCH) await this.flush(name);
-  }
-  async flush(name?: string) {
-    for (const [key, entry] of this.rows) {
-      if ((name && key !== name) || entry.docs.length === 0) continue;
-      const docs = entry.docs.splice(0);
-      await entry.model.collection.insertMany(docs, { ordered: false });
-    }
-  }
-}
 
 export async function seedProgram(opts: SeedOptions): Promise<SeedCounts> {
   const rand = random(opts.seed ?? 7);

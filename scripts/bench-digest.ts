@@ -1,7 +1,7 @@
 /**
  * Benchmark: building the weekly digest of a program with many pairs and a year of history.
  *
- *   npm run bench:digest -- [--pairs 2000] [--weeks 52] [--runs 5]
+ *   npm run bench:digest -- [--pairs 2000] [--weeks 52] [--runs 3]
  *
  * Starts a local database (MONGODB_URI if set, else mongod or the embedded FerretDB), writes the
  * program (bench-digest-seed.ts), stores last week's digest (so "since last week" is compared),
@@ -50,7 +50,7 @@ const seconds = (since: bigint) => (Number(process.hrtime.bigint() - since) / 1e
 async function main(): Promise<void> {
   const pairs = arg('pairs', 2000);
   const weeks = arg('weeks', 52);
-  const runs = arg('runs', 5);
+  const runs = arg('runs', 3);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorship-bench-digest-'));
   const local = process.env.MONGODB_URI
     ? undefined
