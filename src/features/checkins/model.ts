@@ -21,6 +21,8 @@ export const checkinSchema = new Schema(
   { timestamps: true },
 );
 checkinSchema.index({ pairId: 1, period: 1 }, { unique: true });
+/** The weekly digest's read: a team's check-ins of the last weeks (MongoDB reads only those; FerretDB 1.x scans). */
+checkinSchema.index({ teamId: 1, 'prompt.postedAt': 1 });
 
 export type Checkin = InferSchemaType<typeof checkinSchema> & { _id: Types.ObjectId };
 
@@ -67,6 +69,8 @@ export const checkinReplySchema = new Schema(
 );
 checkinReplySchema.index({ checkinId: 1, userId: 1 }, { unique: true });
 checkinReplySchema.index({ pairId: 1, userId: 1, period: -1 });
+/** The weekly digest's read: a team's replies of the last weeks. */
+checkinReplySchema.index({ teamId: 1, submittedAt: 1 });
 
 export type CheckinReply = InferSchemaType<typeof checkinReplySchema> & { _id: Types.ObjectId };
 export const CheckinReplyModel = model('CheckinReply', checkinReplySchema);

@@ -25,6 +25,8 @@ export const commitmentSchema = new Schema(
 commitmentSchema.index({ sourceKey: 1 }, { unique: true });
 commitmentSchema.index({ status: 1, remindAt: 1 });
 commitmentSchema.index({ pairId: 1, status: 1, dueDay: 1 });
+/** The weekly digest's read: a team's commitments due up to today. */
+commitmentSchema.index({ teamId: 1, dueDay: 1 });
 
 export type Commitment = InferSchemaType<typeof commitmentSchema> & { _id: Types.ObjectId };
 export const CommitmentModel = model('Commitment', commitmentSchema);
