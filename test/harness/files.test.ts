@@ -1,17 +1,8 @@
-import { WebClient, LogLevel, type Logger } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import { dmChannelOf, shareFile } from '../../src/slack/files';
 import { mrkdwn } from '../../src/slack/mrkdwn';
+import { quietLogger } from '../support/quiet-logger';
 import { SlackStandIn } from '../support/slack-stand-in';
-
-const quietLogger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
 
 describe('shareFile: the real files.uploadV2 against the stand-in', () => {
   let standIn: SlackStandIn;

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { createHmac } from 'node:crypto';
-import { WebClient, ErrorCode, LogLevel, type Logger } from '@slack/web-api';
+import { WebClient, ErrorCode } from '@slack/web-api';
+import { quietLogger } from '../support/quiet-logger';
 import { SlackStandIn } from '../support/slack-stand-in';
 import { SlackDriver, signBody, inputValues } from '../support/slack-driver';
 import { readFileSync } from 'node:fs';
@@ -17,17 +18,6 @@ async function slackError(call: Promise<unknown>): Promise<string> {
   }
   throw new Error('expected the call to fail');
 }
-
-/** Keeps WebClient from printing the [ERROR] messages the rejections below are expected to carry. */
-const quietLogger: Logger = {
-  debug: () => {},
-  info: () => {},
-  warn: () => {},
-  error: () => {},
-  setLevel: () => {},
-  getLevel: () => LogLevel.ERROR,
-  setName: () => {},
-};
 
 const section = (text: string) => ({ type: 'section', text: { type: 'mrkdwn', text } });
 const keyMeta = (key: string) => ({ event_type: 'mentorship_outbox', event_payload: { key } });

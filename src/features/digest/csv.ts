@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
+import { safeCell } from '../../lib/csv-cell';
 import { HEALTH_LABELS } from '../health';
 import type { DigestFacts, DigestPairRow } from './facts';
 import { CSV_COLUMNS } from './messages';
@@ -9,14 +10,6 @@ import { CSV_COLUMNS } from './messages';
  * written in the program's time zone (a file cannot show each reader their own, as Slack's date
  * tokens do). No staff-only note is in it: the digest only counts them.
  */
-
-/**
- * A cell a spreadsheet would read as a formula (=, +, -, @, a tab or a carriage return first) is
- * written with a leading apostrophe: names and organisations are text people typed.
- */
-export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const when = (at: Date | undefined, zone: string, format: string) =>
   at ? (DateTime.fromJSDate(at, { zone }).toFormat(format) ?? '') : '';

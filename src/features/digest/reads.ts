@@ -4,7 +4,7 @@ import { PairModel, type Pair } from '../../pairs/model';
 import { ParticipantModel } from '../../pairs/participants-model';
 import { type DigestCheckinRow, type DigestReplyRow, digestCheckinsOfTeam, digestRepliesOfTeam } from '../checkins';
 import { type DigestCommitmentRow, digestCommitmentsOfTeam } from '../commitments';
-import { healthOfPairs, type HealthState, type PairHealth } from '../health';
+import { HEALTH_PAIR_FIELDS, type HealthPair, healthOfPairs, type HealthState, type PairHealth } from '../health';
 import { DigestModel } from './model';
 
 /**
@@ -18,22 +18,7 @@ import { DigestModel } from './model';
 /** Weeks of replies per side in the chart. */
 export const CHART_WEEKS = 12;
 
-export type DigestPair = Pick<
-  Pair,
-  | '_id'
-  | 'teamId'
-  | 'status'
-  | 'createdAt'
-  | 'cadence'
-  | 'mentor'
-  | 'mentee'
-  | 'startDate'
-  | 'endDate'
-  | 'pause'
-  | 'lastActivityAt'
-  | 'channel'
-  | 'schedule'
->;
+export type DigestPair = HealthPair & Pick<Pair, 'teamId' | 'channel' | 'schedule'>;
 
 export interface DigestInput {
   pairs: DigestPair[];
@@ -51,21 +36,7 @@ export interface DigestInput {
 }
 
 const PAIR_FIELDS = Object.fromEntries(
-  [
-    'teamId',
-    'status',
-    'createdAt',
-    'cadence',
-    'mentor',
-    'mentee',
-    'startDate',
-    'endDate',
-    'pause',
-    'lastActivityAt',
-    'channel',
-    'schedule.nextCheckinAt',
-    'schedule.nextKind',
-  ].map((f) => [f, 1]),
+  [...HEALTH_PAIR_FIELDS, 'teamId', 'channel', 'schedule.nextCheckinAt', 'schedule.nextKind'].map((f) => [f, 1]),
 );
 
 /** Reads the digest's input for a team at `now`; `weekKey`: the digest's week (its previous snapshot is older). */

@@ -14,19 +14,19 @@ import type { CheckinFact, HealthFacts, PairHealth } from './types';
  */
 const WINDOW_DAYS = 90;
 
-type Pick1 = Pick<
-  Pair,
-  | '_id'
-  | 'status'
-  | 'createdAt'
-  | 'cadence'
-  | 'mentor'
-  | 'mentee'
-  | 'startDate'
-  | 'endDate'
-  | 'pause'
-  | 'lastActivityAt'
->;
+/** The fields of a pair its health is worked out from. */
+export const HEALTH_PAIR_FIELDS = [
+  'status',
+  'createdAt',
+  'cadence',
+  'mentor',
+  'mentee',
+  'startDate',
+  'endDate',
+  'pause',
+  'lastActivityAt',
+] as const;
+export type HealthPair = Pick<Pair, '_id' | (typeof HEALTH_PAIR_FIELDS)[number]>;
 
 interface Latest {
   reply?: { at: Date; userId: string };
@@ -57,7 +57,7 @@ function groupBy<T extends { pairId: string }>(rows: T[]): Map<string, T[]> {
  * `find` with `$in` each: check-ins, recent replies, older replies of the quiet pairs (when
  * there are any), overdue commitments).
  */
-export async function healthOfPairs(pairs: Pick1[], now: Date): Promise<Map<string, PairHealth>> {
+export async function healthOfPairs(pairs: HealthPair[], now: Date): Promise<Map<string, PairHealth>> {
   const ids = pairs.map((p) => p._id as Types.ObjectId);
   const since = new Date(now.getTime() - WINDOW_DAYS * DAY_MS);
   const today = now.toISOString().slice(0, 10);

@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { safeCell } from '../../lib/csv-cell';
 import type { Pair } from '../../pairs/model';
 import type { Checkin, CheckinReply } from '../checkins';
 import type { Commitment } from '../commitments';
@@ -27,10 +28,9 @@ export interface ExportData {
   commitments: Commitment[];
 }
 
-/** A cell a spreadsheet would read as a formula gets a leading apostrophe: the text was typed by people. */
+/** A value as a cell: dates in UTC, formulas neutralised (see safeCell). */
 function cell(value: unknown): string {
-  const s = value === undefined || value === null ? '' : value instanceof Date ? utc(value) : String(value);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return safeCell(value === undefined || value === null ? '' : value instanceof Date ? utc(value) : String(value));
 }
 
 const utc = (at: Date) => at.toISOString().replace('T', ' ').slice(0, 16);
