@@ -71,6 +71,9 @@ export function syntheticInput(count: number, opts: { longNames?: boolean } = {}
   const checkins = pairs.flatMap((p, i) =>
     Array.from({ length: 12 }, (_, w) => ({
       pairId: String(p._id),
+      period: 12 - w,
+      kind: 'regular' as const,
+      dueAt: new Date(NOW.getTime() - (w * 7 + 1) * DAY),
       postedAt: new Date(NOW.getTime() - (w * 7 + 1) * DAY),
       repliedBy: [(i + w) % 3 !== 0 ? p.mentor.userId : '', (i + w) % 4 !== 0 ? p.mentee.userId : ''].filter(Boolean),
     })),

@@ -1,4 +1,5 @@
-import { CheckinModel, CheckinReplyModel, repliedByOf, type Checkin, type CheckinReply } from './model';
+import { CheckinModel, CheckinReplyModel, type Checkin, type CheckinReply } from './model';
+import { type PostedCheckinRow, postedCheckinRow } from './pairs-batch';
 
 /**
  * Check-ins and replies of a whole team as the weekly digest reads them: one `find` per
@@ -8,20 +9,23 @@ import { CheckinModel, CheckinReplyModel, repliedByOf, type Checkin, type Checki
  * yes/no: its text is never handed to the digest.
  */
 
-export interface DigestCheckinRow {
-  pairId: string;
-  postedAt: Date;
-  /** Slack user IDs of the people who replied. */
-  repliedBy: string[];
-}
+/** A posted check-in as the digest counts it and pair health reads it (so one read serves both). */
+export type DigestCheckinRow = PostedCheckinRow;
 
-/** The team's check-ins whose prompt went out at or after `since`. */
+/**
+ * The team's check-ins whose prompt went out at or after `since`, plus each pair's first two
+ * (however old), as `postedCheckinsOfPairs` reads them for pair health.
+ */
 export async function digestCheckinsOfTeam(teamId: string, since: Date): Promise<DigestCheckinRow[]> {
   const rows = await CheckinModel.find(
-    { teamId, 'prompt.postedAt': { $gte: since } },
-    { pairId: 1, 'prompt.postedAt': 1, repliedBy: 1 },
+    {
+      teamId,
+      'prompt.postedAt': { $exists: true },
+      $or: [{ 'prompt.postedAt': { $gte: since } }, { period: { $lte: 2 } }],
+    },
+    { pairId: 1, period: 1, kind: 1, dueAt: 1, 'prompt.postedAt': 1, repliedBy: 1 },
   ).lean<Checkin[]>();
-  return rows.map((c) => ({ pairId: String(c.pairId), postedAt: c.prompt!.postedAt!, repliedBy: repliedByOf(c) }));
+  return rows.map(postedCheckinRow);
 }
 
 export interface DigestReplyRow {

@@ -29,14 +29,19 @@ export async function postedCheckinsOfPairs(pairIds: Types.ObjectId[], since: Da
     },
     { pairId: 1, period: 1, kind: 1, dueAt: 1, 'prompt.postedAt': 1, repliedBy: 1 },
   ).lean<Checkin[]>();
-  return rows.map((c) => ({
+  return rows.map(postedCheckinRow);
+}
+
+/** A posted check-in (read with its prompt's postedAt) as a row. */
+export function postedCheckinRow(c: Checkin): PostedCheckinRow {
+  return {
     pairId: String(c.pairId),
     period: c.period,
     kind: c.kind === 'welcome_back' ? 'welcome_back' : 'regular',
     dueAt: c.dueAt,
     postedAt: c.prompt!.postedAt!,
     repliedBy: repliedByOf(c),
-  }));
+  };
 }
 
 export interface ReplyRow {

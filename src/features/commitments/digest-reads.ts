@@ -2,6 +2,7 @@ import { CommitmentModel, type Commitment } from './model';
 
 export interface DigestCommitmentRow {
   pairId: string;
+  ownerId: string;
   status: 'open' | 'done' | 'dropped';
   dueDay: string;
 }
@@ -9,7 +10,7 @@ export interface DigestCommitmentRow {
 /**
  * The team's commitments the weekly digest counts, in one `find`: those due from `fromDay` to
  * `toDay` (YYYY-MM-DD, both included; any status) and those still open and due before `toDay`
- * (overdue). The caller keeps the pairs it reports on.
+ * (overdue; pair health reads those too). The caller keeps the pairs it reports on.
  */
 export async function digestCommitmentsOfTeam(
   teamId: string,
@@ -18,10 +19,11 @@ export async function digestCommitmentsOfTeam(
 ): Promise<DigestCommitmentRow[]> {
   const rows = await CommitmentModel.find(
     { teamId, dueDay: { $lte: toDay }, $or: [{ status: 'open' }, { dueDay: { $gte: fromDay } }] },
-    { pairId: 1, status: 1, dueDay: 1 },
+    { pairId: 1, ownerId: 1, status: 1, dueDay: 1 },
   ).lean<Commitment[]>();
   return rows.map((c) => ({
     pairId: String(c.pairId),
+    ownerId: c.ownerId,
     status: (c.status ?? 'open') as DigestCommitmentRow['status'],
     dueDay: c.dueDay,
   }));

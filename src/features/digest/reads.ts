@@ -4,7 +4,14 @@ import { PairModel, type Pair } from '../../pairs/model';
 import { ParticipantModel } from '../../pairs/participants-model';
 import { type DigestCheckinRow, type DigestReplyRow, digestCheckinsOfTeam, digestRepliesOfTeam } from '../checkins';
 import { type DigestCommitmentRow, digestCommitmentsOfTeam } from '../commitments';
-import { HEALTH_PAIR_FIELDS, type HealthPair, healthOfPairs, type HealthState, type PairHealth } from '../health';
+import {
+  HEALTH_PAIR_FIELDS,
+  type HealthPair,
+  healthOfPairs,
+  type HealthState,
+  healthWindowStart,
+  type PairHealth,
+} from '../health';
 import { DigestModel } from './model';
 
 /**
@@ -48,22 +55,29 @@ export async function loadDigestInput(
   const pairs = await PairModel.find({ teamId, status: { $ne: 'ended' } }, PAIR_FIELDS).lean<DigestPair[]>();
   const today = localDay(now, settings.timeZone);
   const since = new Date(now.getTime() - CHART_WEEKS * 7 * DAY_MS);
-  const [health, checkins, replies, commitments, people, previous] = await Promise.all([
-    healthOfPairs(pairs, now),
-    digestCheckinsOfTeam(teamId, since),
-    digestRepliesOfTeam(teamId, since),
+  // One read of check-ins, replies and commitments serves both the digest's counts and pair
+  // health (its window is the longer one): on FerretDB each is a scan of the whole collection.
+  const window = new Date(Math.min(since.getTime(), healthWindowStart(now).getTime()));
+  const [checkinRows, replyRows, commitments, people, previous] = await Promise.all([
+    digestCheckinsOfTeam(teamId, window),
+    digestRepliesOfTeam(teamId, window),
     digestCommitmentsOfTeam(teamId, addDays(today, -6), today),
     ParticipantModel.find({ teamId }, { userId: 1, name: 1 }).lean(),
     DigestModel.findOne({ teamId, week: { $lt: settings.weekKey } }, { week: 1, states: 1 })
       .sort({ week: -1 })
       .lean(),
   ]);
+  const health = await healthOfPairs(pairs, now, {
+    checkins: checkinRows,
+    replies: replyRows,
+    openCommitments: commitments.filter((c) => c.status === 'open' && c.dueDay < today),
+  });
   return {
     pairs,
     names: new Map(people.map((p) => [p.userId, p.name])),
     health,
-    checkins,
-    replies,
+    checkins: checkinRows.filter((c) => c.postedAt >= since),
+    replies: replyRows.filter((r) => r.submittedAt >= since),
     commitments,
     previous: previous
       ? { week: previous.week, states: (previous.states ?? {}) as Record<string, HealthState> }

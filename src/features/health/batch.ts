@@ -2,8 +2,14 @@ import type { Types } from 'mongoose';
 import { DAY_MS } from '../../lib/durations';
 import { addDays } from '../../lib/time';
 import type { Pair } from '../../pairs/model';
-import { olderRepliesOfPairs, postedCheckinsOfPairs, type ReplyRow, repliesOfPairs } from '../checkins';
-import { overdueCommitmentsOfPairs } from '../commitments';
+import {
+  olderRepliesOfPairs,
+  type PostedCheckinRow,
+  postedCheckinsOfPairs,
+  type ReplyRow,
+  repliesOfPairs,
+} from '../checkins';
+import { type OverdueRow, overdueCommitmentsOfPairs } from '../commitments';
 import { healthOf } from './rules';
 import type { CheckinFact, HealthFacts, PairHealth } from './types';
 
@@ -13,6 +19,23 @@ import type { CheckinFact, HealthFacts, PairHealth } from './types';
  * reported in this window (their last reply and last meeting are shown).
  */
 const WINDOW_DAYS = 90;
+
+/** Where the window of check-ins and replies pair health reads starts. */
+export function healthWindowStart(now: Date): Date {
+  return new Date(now.getTime() - WINDOW_DAYS * DAY_MS);
+}
+
+/**
+ * Rows a caller has read already (the digest reads the whole team's), so pair health need not
+ * read them again: check-ins posted since `healthWindowStart(now)` plus each pair's first two,
+ * replies submitted since then, and open commitments due before today. Rows of other pairs are
+ * ignored.
+ */
+export interface HealthRows {
+  checkins: PostedCheckinRow[];
+  replies: ReplyRow[];
+  openCommitments: OverdueRow[];
+}
 
 /** The fields of a pair its health is worked out from. */
 export const HEALTH_PAIR_FIELDS = [
@@ -57,16 +80,22 @@ function groupBy<T extends { pairId: string }>(rows: T[]): Map<string, T[]> {
  * `find` with `$in` each: check-ins, recent replies, older replies of the quiet pairs (when
  * there are any), overdue commitments).
  */
-export async function healthOfPairs(pairs: HealthPair[], now: Date): Promise<Map<string, PairHealth>> {
+export async function healthOfPairs(
+  pairs: HealthPair[],
+  now: Date,
+  read?: HealthRows,
+): Promise<Map<string, PairHealth>> {
   const ids = pairs.map((p) => p._id as Types.ObjectId);
-  const since = new Date(now.getTime() - WINDOW_DAYS * DAY_MS);
+  const since = healthWindowStart(now);
   const today = now.toISOString().slice(0, 10);
-  const [checkins, recent, overdue] = await Promise.all([
-    postedCheckinsOfPairs(ids, since),
-    repliesOfPairs(ids, { from: since }),
-    // Overdue by at least the shortest period (a week); the rules compare with the pair's own.
-    overdueCommitmentsOfPairs(ids, addDays(today, -7)),
-  ]);
+  const [checkins, recent, overdue] = read
+    ? [read.checkins, read.replies.filter((r) => r.submittedAt >= since), read.openCommitments]
+    : await Promise.all([
+        postedCheckinsOfPairs(ids, since),
+        repliesOfPairs(ids, { from: since }),
+        // Overdue by at least the shortest period (a week); the rules compare with the pair's own.
+        overdueCommitmentsOfPairs(ids, addDays(today, -7)),
+      ]);
   const latest = new Map<string, Latest>();
   fold(recent, latest);
   // Older replies only where the window has none: any reply of the silent pairs, the meetings

@@ -6,4 +6,4 @@
 export type { CheckinFact, HealthFacts, HealthReason, HealthState, PairHealth, Side } from './types';
 export { HEALTH_LABELS, healthReasonText } from './messages';
 export { healthOf } from './rules';
-export { HEALTH_PAIR_FIELDS, type HealthPair, healthOfPairs } from './batch';
+export { HEALTH_PAIR_FIELDS, type HealthPair, type HealthRows, healthOfPairs, healthWindowStart } from './batch';
