@@ -1,5 +1,8 @@
 import mongoose from 'mongoose';
-import { healthOfPairs, healthReasonText, type PairHealth } from '../../src/features/health';
+import { digestCheckinsOfTeam, digestRepliesOfTeam } from '../../src/features/checkins';
+import { digestCommitmentsOfTeam } from '../../src/features/commitments';
+import { healthOfPairs, healthReasonText, healthWindowStart, type PairHealth } from '../../src/features/health';
+import { addDays } from '../../src/lib/time';
 import { type Pair, PairModel } from '../../src/pairs/model';
 import { clearDatabase, connectTestDatabase, dropTestDatabase } from '../support/database';
 import { daysAgo, HOUR, insertStories, type Name, now, STORIES } from './pair-stories';
@@ -84,4 +87,24 @@ test('the number of queries does not grow with the number of pairs', async () =>
   expect(few.queries).toBeGreaterThan(0);
   expect(few.queries).toBeLessThanOrEqual(4);
   expect(many.queries).toBe(few.queries);
+});
+
+test('rows the digest read for the whole team give the same health as its own reads', async () => {
+  stored = await insertStories(Object.keys(STORIES) as Name[]);
+  const pairs = await PairModel.find({}).lean<Pair[]>();
+  const teamId = pairs[0]!.teamId;
+  const today = now.toISOString().slice(0, 10);
+  const [checkins, replies, commitments] = await Promise.all([
+    digestCheckinsOfTeam(teamId, healthWindowStart(now)),
+    digestRepliesOfTeam(teamId, healthWindowStart(now)),
+    digestCommitmentsOfTeam(teamId, addDays(today, -6), today),
+  ]);
+  const own = await healthOfPairs(pairs, now);
+  const shared = await healthOfPairs(pairs, now, {
+    checkins,
+    replies,
+    openCommitments: commitments.filter((c) => c.status === 'open' && c.dueDay < today),
+  });
+  expect(shared).toEqual(own);
+  expect(new Set([...own.values()].map((h) => h.state)).size).toBeGreaterThanOrEqual(5);
 });
