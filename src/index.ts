@@ -5,6 +5,7 @@ import { connectDatabase, disconnectDatabase } from './db/connection';
 import { resolveDatabaseUri } from './db/resolve';
 import { createJobClient, createJobContext } from './jobs/job-context';
 import { startConfiguredScheduler } from './jobs/job-table';
+import { createShutdown } from './lib/shutdown';
 
 /** Start-up: config -> database -> app -> listeners -> scheduler. */
 async function main(): Promise<void> {
@@ -20,18 +21,37 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  // Installed before anything starts, so a signal during start-up also stops cleanly (see lib/shutdown.ts).
+  const shutdown = createShutdown({
+    log: (line, level) => (level === 'warn' ? logger.warn(line) : logger.info(line)),
+    exit: (code) => process.exit(code),
+  });
+  shutdown.install();
   const { uri, local } = await resolveDatabaseUri(config, (line) => logger.info(line));
+  if (local) shutdown.onStop('the local database', () => local.stop());
   await connectDatabase(uri);
+  shutdown.onStop('the database connection', () => disconnectDatabase());
   logger.info('Database connected.');
+  if (shutdown.signal.aborted) return;
 
   const { app, deps } = createApp(config, { logger });
   await app.start(config.port);
   const jobClient = createJobClient(config, deps.logger);
   const scheduler = startConfiguredScheduler(
     config,
-    (now) => createJobContext({ config, logger: deps.logger, client: jobClient }, now),
+    (now) => createJobContext({ config, logger: deps.logger, client: jobClient }, now, { signal: shutdown.signal }),
     deps.clock,
   );
+  // Steps run last registered first: the scheduler stops and its running tick ends (it stopped
+  // claiming when the signal came), then Slack's requests stop being taken, then the database closes.
+  shutdown.onStop(config.slack.appToken ? 'the Socket Mode connection' : 'the HTTP receiver', async () => {
+    await app.stop();
+  });
+  if (scheduler)
+    shutdown.onStop('the scheduler', async () => {
+      scheduler.stop();
+      await scheduler.idle();
+    });
   logger.info(
     scheduler
       ? 'Scheduler on: check-ins, nudges and reminders run in-process.'
@@ -42,17 +62,8 @@ async function main(): Promise<void> {
       ? `Running in Socket Mode (health check on :${config.port}/healthz).`
       : `Listening on :${config.port} (/slack/events, /healthz).`,
   );
-
-  const stop = async (signal: string) => {
-    logger.info(`${signal}: shutting down`);
-    scheduler?.stop();
-    await app.stop().catch(() => undefined);
-    await disconnectDatabase().catch(() => undefined);
-    await local?.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // One check-ins tick at start-up: sends a stopped instance handed back go out now, not at the next 5-minute mark.
+  if (scheduler) void scheduler.runNow('checkins');
 }
 
 main().catch((err: unknown) => {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import type { Logger } from '@slack/logger';
 import { WebClient } from '@slack/web-api';
 import type { Config } from '../config';
+import { abortableSleep } from '../lib/shutdown';
 
 /**
  * What a scheduled job run gets: one `now` for every decision of the run (simulated in tests,
@@ -20,6 +21,8 @@ export interface JobContext {
   sleep(ms: number): Promise<void>;
   /** Lines describing what the run did (or would do), for the job command's output. */
   report: string[];
+  /** Aborted when the process is stopping: the run stops at its next safe point (see runOutbox). */
+  signal?: AbortSignal;
 }
 
 export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -45,8 +48,9 @@ export function createJobClient(config: Readonly<Config>, logger: Logger): WebCl
 export function createJobContext(
   deps: { config: Readonly<Config>; logger: Logger; client: WebClient },
   now: Date,
-  opts: { dryRun?: boolean; instanceId?: string; sleep?: (ms: number) => Promise<void> } = {},
+  opts: { dryRun?: boolean; instanceId?: string; sleep?: (ms: number) => Promise<void>; signal?: AbortSignal } = {},
 ): JobContext {
+  const { signal } = opts;
   return {
     now,
     client: deps.client,
@@ -54,7 +58,9 @@ export function createJobContext(
     logger: deps.logger,
     instanceId: opts.instanceId ?? INSTANCE_ID,
     dryRun: opts.dryRun ?? false,
-    sleep: opts.sleep ?? realSleep,
+    // A stop wakes a run waiting out Retry-After.
+    sleep: opts.sleep ?? (signal ? (ms) => abortableSleep(ms, signal) : realSleep),
     report: [],
+    signal,
   };
 }

@@ -77,31 +77,40 @@ async function pruneOld(ctx: JobContext): Promise<void> {
   await pruneDeliveries(new Date(ctx.now.getTime() - 7 * DAY_MS));
 }
 
+/** The in-process scheduler: `stop` ends the cron, `idle` resolves once no tick is running. */
+export interface Scheduler {
+  stop(): void;
+  idle(): Promise<void>;
+  /** Runs one job's tick now (as the cron would; not doubled if it is already running). */
+  runNow(name: JobName): Promise<void>;
+}
+
 /** Starts the in-process cron (unless SCHEDULER_ENABLED=false); a tick still running is not doubled. */
-export function startScheduler(makeContext: (now: Date) => JobContext, clock: Clock): { stop(): void } {
-  const running = new Set<JobName>();
+export function startScheduler(makeContext: (now: Date) => JobContext, clock: Clock): Scheduler {
+  const running = new Map<JobName, Promise<void>>();
+  const tick = (name: JobName): Promise<void> => {
+    const already = running.get(name);
+    if (already) return already;
+    const ctx = makeContext(clock.now());
+    const run = runJobs([name], JOBS, ctx)
+      .catch((err: unknown) => {
+        ctx.logger.error(`job ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      })
+      .finally(() => running.delete(name));
+    running.set(name, run);
+    return run;
+  };
   const tasks = JOB_TABLE.map(({ name, cron: expression }) =>
-    cron.schedule(
-      expression,
-      async () => {
-        if (running.has(name)) return;
-        running.add(name);
-        const ctx = makeContext(clock.now());
-        try {
-          await runJobs([name], JOBS, ctx);
-        } catch (err) {
-          ctx.logger.error(`job ${name} failed: ${err instanceof Error ? err.message : String(err)}`);
-        } finally {
-          running.delete(name);
-        }
-      },
-      { timezone: 'UTC', name: `mentorship-${name}` },
-    ),
+    cron.schedule(expression, () => tick(name), { timezone: 'UTC', name: `mentorship-${name}` }),
   );
   return {
     stop: () => {
       for (const t of tasks) t.stop();
     },
+    idle: async () => {
+      await Promise.all(running.values());
+    },
+    runNow: tick,
   };
 }
 
@@ -113,6 +122,6 @@ export function startConfiguredScheduler(
   config: Readonly<Pick<Config, 'schedulerEnabled'>>,
   makeContext: (now: Date) => JobContext,
   clock: Clock,
-): { stop(): void } | undefined {
+): Scheduler | undefined {
   return config.schedulerEnabled ? startScheduler(makeContext, clock) : undefined;
 }

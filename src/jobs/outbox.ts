@@ -111,6 +111,11 @@ export async function runOutbox(
     if (batch.length === 0) return result;
     let claimedAny = false;
     for (const candidate of batch) {
+      // Stopping: claim nothing more; what is left stays pending for the next run or instance.
+      if (ctx.signal?.aborted) {
+        result.deferred = true;
+        return result;
+      }
       if (Date.now() >= deadline) {
         result.deferred = true;
         return result;
@@ -119,6 +124,10 @@ export async function runOutbox(
       if (!entry) continue;
       claimedAny = true;
       const outcome = await sendOne(entry, all[entry.kind as OutboxKind]!, ctx, candidate.status === 'sending');
+      if (outcome === 'handedBack') {
+        result.deferred = true;
+        return result;
+      }
       if (typeof outcome === 'object') {
         if (Date.now() + outcome.retryAfterMs >= deadline) {
           result.deferred = true;
@@ -146,7 +155,25 @@ async function claim(candidate: OutboxEntry, ctx: JobContext): Promise<OutboxEnt
   return { ...candidate, status: 'sending', attempts: attempt, firstAttemptAt };
 }
 
-type SendOutcome = 'sent' | 'skipped' | 'failed' | { retryAfterMs: number };
+/** `handedBack`: the process is stopping and the entry was released unsent, for the next run to send. */
+type SendOutcome = 'sent' | 'skipped' | 'failed' | 'handedBack' | { retryAfterMs: number };
+
+/**
+ * Releases a claimed entry that was not sent because the process is stopping, so the next run (of
+ * this instance or another) sends it at once instead of after STALE_CLAIM_MS. An entry that was
+ * itself resumed from a stale claim stays "sending" with a claim time long past: the next run then
+ * resumes it at once and still looks in the channel first, as the crashed claim may have posted.
+ */
+async function handBack(entry: OutboxEntry, ctx: JobContext, resumed: boolean): Promise<'handedBack'> {
+  await OutboxModel.updateOne(
+    { _id: entry._id },
+    resumed
+      ? { $set: { claimedAt: new Date(0) } }
+      : { $set: { status: 'pending', nextAttemptAt: ctx.now }, $unset: { claimedAt: '', claimedBy: '' } },
+  );
+  ctx.report.push(`handed back ${entry.kind} ${entry.key}: the process is stopping`);
+  return 'handedBack';
+}
 
 async function sendOne(
   entry: OutboxEntry,
@@ -174,6 +201,7 @@ async function sendOne(
     let sent: { channelId: string; ts: string };
     if (rendered.op === 'update') {
       target = rendered.channel;
+      if (ctx.signal?.aborted) return await handBack(entry, ctx, resumed);
       await ctx.client.chat.update({
         channel: rendered.channel,
         ts: rendered.ts,
@@ -190,6 +218,7 @@ async function sendOne(
       if (already) {
         sent = { channelId: channel, ts: already };
       } else {
+        if (ctx.signal?.aborted) return await handBack(entry, ctx, resumed);
         const res = await ctx.client.chat.postMessage({
           channel,
           text: rendered.text,

@@ -20,6 +20,10 @@ export async function runJobs(
   ctx: JobContext,
 ): Promise<void> {
   for (const name of names) {
+    if (ctx.signal?.aborted) {
+      ctx.report.push(`${name}: not started, the process is stopping`);
+      continue;
+    }
     if (ctx.dryRun) {
       await jobs[name](ctx);
       continue;
