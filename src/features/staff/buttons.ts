@@ -15,7 +15,7 @@ import { pauseForStaff } from './pause-commands';
 import { pauseText as t } from './pause-messages';
 import { pairStatusOf } from './status';
 import { pairStatusModal } from './status-view';
-import { findPairById, requireStaff } from './target';
+import { findPairById, pairIdOfMetadata, requireStaff } from './target';
 
 /**
  * The three buttons of `pairActionsBlock` (value: the pair id). Each checks on the server that the
@@ -119,8 +119,7 @@ export async function handleViewStaffPause({ ack, body, view }: ViewArgs, deps: 
     const reason = String(values[StaffIds.block.pauseReason]?.[StaffIds.inputAction]?.value ?? '')
       .trim()
       .slice(0, MAX_REASON_LENGTH);
-    const { pairId } = JSON.parse(view.private_metadata || '{}') as { pairId?: string };
-    const pair = await findPairById(pairId ?? '');
+    const pair = await findPairById(pairIdOfMetadata(view.private_metadata));
     const untilDay = addDays(localDay(deps.clock.now(), await menteeTimeZone(pair)), weeks * 7);
     const until = await pauseForStaff(pair, body.user.id, untilDay, reason, deps);
     const done: View = {

@@ -11,7 +11,7 @@ import { answering } from '../../slack/respond';
 import { END_REASONS, type EndReason, endText as t } from './end-messages';
 import { endPair, finishEnd } from './end-service';
 import { StaffIds } from './ids';
-import { findPairById, findTargetPair, requireStaff, splitTarget } from './target';
+import { findPairById, findTargetPair, pairIdOfMetadata, requireStaff, splitTarget } from './target';
 
 /** The longest note staff can leave on an ending. */
 const NOTE_MAX = 500;
@@ -96,8 +96,7 @@ export async function handleViewEndPair({ ack, body, view }: ViewArgs, deps: App
       .trim()
       .slice(0, NOTE_MAX);
     const archiveChannel = (field(StaffIds.block.endArchive)?.selected_options ?? []).some((o) => o.value === ARCHIVE);
-    const { pairId } = JSON.parse(view.private_metadata || '{}') as { pairId?: string };
-    const pair = await findPairById(pairId ?? '');
+    const pair = await findPairById(pairIdOfMetadata(view.private_metadata));
     const outcome = await endPair(pair, { by: body.user.id, reason, note, archiveChannel }, deps);
     if (outcome.status === 'already_ended') return void (await refuse(t.alreadyEnded()));
     const channelId = outcome.pair.channel?.id ?? undefined;

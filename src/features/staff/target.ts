@@ -77,6 +77,16 @@ export async function findTargetPair(teamId: string, target: PairTarget): Promis
 }
 
 /** The pair a button or modal names by id, read again (it may be gone or changed since). */
+/** The pair id in a staff modal's private_metadata (JSON { pairId }); '' for anything else, so a forged one reads as a pair gone. */
+export function pairIdOfMetadata(raw: string | undefined): string {
+  try {
+    const parsed = JSON.parse(raw || '{}') as { pairId?: unknown } | null;
+    return typeof parsed?.pairId === 'string' ? parsed.pairId : '';
+  } catch {
+    return '';
+  }
+}
+
 export async function findPairById(pairId: string): Promise<Pair> {
   const pair = isObjectIdString(pairId) ? await PairModel.findById(pairId).lean<Pair>() : null;
   if (!pair) throw new UserFacingError(t.pairGone());

@@ -1,0 +1,127 @@
+/**
+ * Property: whatever follows `/mentorship`, typed by staff, by a participant or by an outsider, the
+ * request is acknowledged with a 200 within Slack's 3 seconds; the person gets an answer (the ack,
+ * a post to response_url or a modal) in plain words without a stack trace; the handler logs no
+ * crash; no pair is created by a command; and an outsider changes nothing at all, a participant
+ * nothing of a pair they are not in.
+ */
+import { stringify } from 'node:querystring';
+import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import { PEOPLE, type Harness } from '../support/app-harness';
+import { FakeClock } from '../support/fake-clock';
+import { withHarness } from '../support/with-harness';
+import {
+  anyText,
+  counts,
+  errorLogs,
+  leaksIn,
+  makeWorld,
+  pairSnapshot,
+  shownText,
+  snapshot,
+  type World,
+} from './fixture';
+
+let h: Harness;
+const clock = new FakeClock(new Date('2026-12-01T10:00:00Z'));
+withHarness('fuzz-commands', (made) => (h = made), { clock, fresh: false });
+
+let world: World;
+beforeAll(async () => {
+  world = await makeWorld(h, clock);
+}, 60_000);
+
+const SUBCOMMANDS = ['help', 'pair', 'list', 'pause', 'resume', 'status', 'end', 'reassign', 'export', 'digest'];
+const mention = fc.oneof(
+  fc.constantFrom(...Object.values(PEOPLE)).map((p) => `<@${p.id}|${p.name}>`),
+  fc.stringMatching(/^U[0-9A-Z]{1,12}$/).map((id) => `<@${id}|x>`),
+  fc.constant('<@>'),
+  fc.constant('<@U0MENTOR01'),
+);
+const channelToken = () =>
+  fc.oneof(
+    fc.constantFrom(world.a, world.b).map((p) => `<#${p.channel!.id}|${p.channel!.name}>`),
+    fc.stringMatching(/^[CGD][0-9A-Z]{1,12}$/).map((id) => `<#${id}|x>`),
+    fc.constant('<#|>'),
+    fc.constant('#mentorship-alice-karim'),
+  );
+const argument = () =>
+  fc.oneof(
+    mention,
+    channelToken(),
+    fc.constantFrom('2w', '0d', '999w', '-1w', '1.5w', '4w', '2', 'weeks', 'mentor', 'mentee', 'remove', 'csv'),
+    fc
+      .date({ min: new Date('1900-01-01'), max: new Date('2300-01-01'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10)),
+    fc.constantFrom('2026-02-30', '2026-13-01', '0000-00-00', 'tomorrow', '<!date^1799999999^{date}|x>'),
+    fc.stringMatching(/^[0-9a-f]{24}$/),
+    fc.constant(String(world.a._id)),
+    fc.string({ maxLength: 12 }),
+  );
+/** A known subcommand, in any case, with zero to five plausible-but-wrong arguments. */
+const plausible = () =>
+  fc
+    .tuple(
+      fc.constantFrom(...SUBCOMMANDS).chain((s) => fc.constantFrom(s, s.toUpperCase())),
+      fc.array(argument(), { maxLength: 5 }),
+      fc.constantFrom(' ', '  ', '\t', '\n'),
+    )
+    .map(([sub, args, sep]) => [sub, ...args].join(sep));
+const commandText = () => fc.oneof(anyText, plausible(), plausible(), plausible());
+
+const WHO = { staff: PEOPLE.staff.id, participant: PEOPLE.mentee.id, outsider: PEOPLE.outsider.id };
+
+/** Sends the command as Slack would and waits for its answer: the ack body, a response_url post or a modal. */
+async function type(text: string, userId: string) {
+  const triggerId = `${Date.now()}.1.${randomBytes(8).toString('hex')}`;
+  const form = h.driver.commandPayload('/mentorship', text, { userId, triggerId });
+  const responseId = String(form.response_url).split('/').pop();
+  const started = Date.now();
+  const res = await h.driver.send(stringify(form), 'application/x-www-form-urlencoded');
+  const ackMs = Date.now() - started;
+  const answered = () => ({
+    responses: h.standIn.responses.filter((r) => r.id === responseId).map((r) => r.body),
+    modals: h.standIn.calls.filter((c) => c.method.startsWith('views.') && c.args.trigger_id === triggerId),
+  });
+  const ackText = res.json ? shownText(res.json) : res.text;
+  if (!ackText) {
+    await h.standIn
+      .waitFor(() => answered().responses.length + answered().modals.length > 0, 8000)
+      .catch(() => undefined);
+  }
+  // Let any later work of this command settle before the next one (and before the snapshot).
+  await new Promise((r) => setTimeout(r, 20));
+  return { res, ackMs, ackText, ...answered() };
+}
+
+async function checkCommand(who: keyof typeof WHO, text: string): Promise<void> {
+  const userId = WHO[who];
+  const logFrom = h.logs.length;
+  const pairsBefore = (await counts()).Pair;
+  const before =
+    who === 'outsider' ? await snapshot() : who === 'participant' ? await pairSnapshot(String(world.b._id)) : undefined;
+
+  const got = await type(text, userId);
+  expect(got.res.status).toBe(200);
+  expect(got.ackMs).toBeLessThan(3000);
+  const shown = [got.ackText, ...got.responses.map(shownText)].filter(Boolean).join('\n');
+  // An answer: words, or a modal opened.
+  expect(shown.trim().length > 0 || got.modals.length > 0).toBe(true);
+  expect(leaksIn(shown, text)).toEqual([]);
+  for (const r of got.responses) expect(r.response_type ?? 'ephemeral').toBe('ephemeral');
+  expect(errorLogs(h, logFrom)).toEqual([]);
+
+  expect((await counts()).Pair).toBe(pairsBefore);
+  if (who === 'outsider') expect(await snapshot()).toEqual(before);
+  if (who === 'participant') expect(await pairSnapshot(String(world.b._id))).toEqual(before);
+}
+
+for (const who of ['outsider', 'participant', 'staff'] as const) {
+  test(`/mentorship <anything> typed by ${who}: a quick plain answer, no crash, nothing written that should not be`, async () => {
+    await fc.assert(
+      fc.asyncProperty(commandText(), (text) => checkCommand(who, text)),
+      { numRuns: 40, endOnFailure: true },
+    );
+  }, 120_000);
+}
