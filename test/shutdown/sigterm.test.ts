@@ -1,5 +1,5 @@
 /**
- * README ("Stopping"): on SIGTERM the bot takes no new work, a send in progress finishes or is handed
+ * README ("Stopping", under Configuration): on SIGTERM the bot takes no new work, a send in progress finishes or is handed
  * back, connections close and it exits 0 within 10 s; past 10 s it exits 1; a second signal exits at
  * once. Run on the real compiled app (`node dist/src/index.js`, built by `npm run build`), with the
  * Slack stand-in and a database of its own per test on the run's MongoDB-wire server.
