@@ -332,3 +332,28 @@ test('staff pause and end modals with private_metadata that is not JSON { pairId
     }
   }
 });
+
+test('an answer whose private_metadata names another channel as "the DM it came from" posts its thank-you only to the person', async () => {
+  const C = CheckinIds.block;
+  const A = CheckinIds.inputAction;
+  const vals = {
+    [C.met]: { [A]: state('radio_buttons', 'yes') },
+    [C.goalStatus(1)]: { [A]: state('static_select', 'on_track') },
+    [C.worked]: { [A]: state('plain_text_input', 'Edited once more') },
+  };
+  for (const forged of [STAFF_CHANNEL, world.b.channel!.id!, h.standIn.dmChannelOf(PEOPLE.mentee2.id) ?? 'D0NOTHERS1']) {
+    const from = h.standIn.messages.length;
+    const res = await h.driver.viewSubmission({
+      userId: PEOPLE.mentee.id,
+      view: {
+        id: `VFUZZ${++viewCount}`,
+        callback_id: CheckinIds.replyModal,
+        private_metadata: JSON.stringify({ checkinId: String(world.checkinA._id), rows: 1, dmChannel: forged }),
+        state: { values: vals },
+      },
+    });
+    expect(res.json?.response_action ?? 'clear').toBe('clear');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(h.standIn.messages.slice(from).filter((m) => m.channel === forged).map((m) => m.text)).toEqual([]);
+  }
+});

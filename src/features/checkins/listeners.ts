@@ -3,6 +3,7 @@ import { runOutbox } from '../../jobs/outbox';
 import type { AppDeps } from '../../slack/deps';
 import type { ButtonArgs, ViewArgs } from '../../slack/listener-args';
 import { describeError } from '../../slack/errors';
+import { dmChannelOf as openDm } from '../../slack/files';
 import { answering, submitModal } from '../../slack/respond';
 import { UserFacingError } from '../../slack/errors';
 import type { Mrkdwn } from '../../slack/mrkdwn';
@@ -189,7 +190,9 @@ export function createCheckinHandlers(onAnswered: AnswerListener) {
     const nudgeReplaced = await tellAnswered(checkinId, target.userId, thanks, deps);
     try {
       if (meta?.dmChannel) {
-        if (!nudgeReplaced) await deps.client.chat.postMessage({ channel: meta.dmChannel, text: thanks.text });
+        // The person's own DM, opened again: the channel in private_metadata is only a hint of where they were.
+        const dm = nudgeReplaced ? '' : await openDm(deps.client, target.userId);
+        if (dm) await deps.client.chat.postMessage({ channel: dm, text: thanks.text });
       } else if (channel) {
         await deps.client.chat.postEphemeral({ channel, user: target.userId, text: thanks.text });
       }
