@@ -53,7 +53,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const child of children.splice(0))
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  await standIn.close();
+  await standIn?.close();
   if (mongoose.connection.readyState === 1) {
     await mongoose.connection.dropDatabase().catch(() => undefined);
     await mongoose.disconnect();
@@ -234,6 +234,21 @@ test('SIGTERM mid-tick: exits 0 within 10 s, nothing left "sending"; the next in
   expect(all).toHaveLength(DUE);
   expect(new Set(all).size).toBe(DUE);
   expect(await OutboxModel.countDocuments({ kind: 'checkin_prompt', status: { $ne: 'sent' } })).toBe(0);
+});
+
+test('SIGTERM while the tick waits out a 30 s Retry-After: the wait ends at once and the process exits 0', async () => {
+  const uri = await seed(3);
+  standIn.rateLimit('chat.postMessage', { perWindow: 1, windowMs: 60_000, retryAfter: 30 });
+  const app = await startApp({ uri, scheduler: true });
+  await until(() => standIn.rateLimitWaits('chat.postMessage').length >= 1, 15_000, 'a 429 answered');
+  await new Promise((r) => setTimeout(r, 300)); // the tick is now asleep until Retry-After has passed
+  const signalledAt = Date.now();
+  app.child.kill('SIGTERM');
+  const { code, at } = await app.exited;
+  expect(code).toBe(0);
+  expect(at - signalledAt).toBeLessThan(3_000);
+  expect(await OutboxModel.countDocuments({ kind: 'checkin_prompt', status: 'sending' })).toBe(0);
+  expect(await OutboxModel.countDocuments({ kind: 'checkin_prompt', status: 'pending' })).toBe(2);
 });
 
 test('a second SIGTERM while the first waits on a send that hangs exits at once (143)', async () => {
