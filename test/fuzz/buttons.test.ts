@@ -99,6 +99,8 @@ async function press(who: keyof typeof WHO, actionId: string, value: string, fro
   const answers = h.standIn.responses.filter((r) => r.id === responseId).map((r) => r.body);
   for (const a of answers) {
     expect(leaksIn(shownText(a), value)).toEqual([]);
+    // Staff-only notes: Amira's never reaches anyone here, Karim's only Karim.
+    expect(shownText(a)).not.toMatch(who === 'outsider' ? /secret-staff-note/ : /secret-staff-note-B/);
     // A refusal or an answer to one person, never announced to a channel.
     if (a.response_type) expect(a.response_type).toBe('ephemeral');
   }

@@ -70,7 +70,8 @@ const plausible = () =>
     .map(([sub, args, sep]) => [sub, ...args].join(sep));
 const commandText = () => fc.oneof(anyText, plausible(), plausible(), plausible());
 
-const WHO = { staff: PEOPLE.staff.id, participant: PEOPLE.mentee.id, outsider: PEOPLE.outsider.id };
+/** The participant is Alice, the mentor of pair A: neither staff note (Karim's nor Amira's) is hers to see. */
+const WHO = { staff: PEOPLE.staff.id, participant: PEOPLE.mentor.id, outsider: PEOPLE.outsider.id };
 
 /** Sends the command as Slack would and waits for its answer: the ack body, a response_url post or a modal. */
 async function type(text: string, userId: string) {
@@ -111,6 +112,11 @@ async function checkCommand(who: keyof typeof WHO, text: string): Promise<void> 
   expect(leaksIn(shown, text)).toEqual([]);
   for (const r of got.responses) expect(r.response_type ?? 'ephemeral').toBe('ephemeral');
   expect(errorLogs(h, logFrom)).toEqual([]);
+  if (who !== 'staff') {
+    // A staff-only note never reaches a participant or an outsider: not in the answer, the modal or a post.
+    const seen = [shown, ...got.modals.map((c) => JSON.stringify(c.args.view ?? {}))].join('\n');
+    expect(seen).not.toMatch(/secret-staff-note/);
+  }
 
   expect((await counts()).Pair).toBe(pairsBefore);
   if (who === 'outsider') expect(await snapshot()).toEqual(before);
@@ -125,3 +131,22 @@ for (const who of ['outsider', 'participant', 'staff'] as const) {
     );
   }, 120_000);
 }
+
+test('every staff subcommand refuses a participant and an outsider in words', async () => {
+  const pairA = `<#${world.a.channel!.id}|${world.a.channel!.name}>`;
+  for (const who of ['participant', 'outsider'] as const)
+    for (const text of [
+      'pair',
+      'list',
+      `status ${pairA}`,
+      `end ${pairA}`,
+      `reassign ${pairA} mentee <@U0MENTEE02|amira>`,
+      'export',
+      'digest',
+    ]) {
+      const got = await type(text, WHO[who]);
+      const shown = [got.ackText, ...got.responses.map(shownText)].join('\n');
+      expect([who, text, shown]).toEqual([who, text, expect.stringMatching(/only program staff/)]);
+      expect(got.modals).toEqual([]);
+    }
+}, 60_000);
