@@ -42,16 +42,16 @@ async function main(): Promise<void> {
     (now) => createJobContext({ config, logger: deps.logger, client: jobClient }, now, { signal: shutdown.signal }),
     deps.clock,
   );
-  // Steps run last registered first: the scheduler stops and its running tick ends (it stopped
-  // claiming when the signal came), then Slack's requests stop being taken, then the database closes.
+  // Steps run last registered first. The running tick began to wind down when the signal came (it
+  // claims nothing more); meanwhile Slack's requests stop being taken (those in progress are answered),
+  // then the tick is waited for, then the database closes.
+  if (scheduler) {
+    shutdown.signal.addEventListener('abort', () => scheduler.stop(), { once: true });
+    shutdown.onStop('the running tick', () => scheduler.idle());
+  }
   shutdown.onStop(config.slack.appToken ? 'the Socket Mode connection' : 'the HTTP receiver', async () => {
     await app.stop();
   });
-  if (scheduler)
-    shutdown.onStop('the scheduler', async () => {
-      scheduler.stop();
-      await scheduler.idle();
-    });
   logger.info(
     scheduler
       ? 'Scheduler on: check-ins, nudges and reminders run in-process.'

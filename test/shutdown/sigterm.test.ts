@@ -16,6 +16,7 @@ import { connectDatabase } from '../../src/db/connection';
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import { insertBulkPairs } from '../support/bulk-pairs';
 import { SlackStandIn } from '../support/slack-stand-in';
+import { SocketModeStandIn } from '../support/socket-mode-stand-in';
 
 jest.setTimeout(40_000);
 
@@ -89,7 +90,12 @@ interface Running {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
 }
 
-async function startApp(opts: { uri: string; scheduler: boolean; slackApiUrl?: string }): Promise<Running> {
+async function startApp(opts: {
+  uri: string;
+  scheduler: boolean;
+  slackApiUrl?: string;
+  appToken?: string;
+}): Promise<Running> {
   const port = await freePort();
   const child = spawn(process.execPath, [COMPILED], {
     cwd,
@@ -104,6 +110,7 @@ async function startApp(opts: { uri: string; scheduler: boolean; slackApiUrl?: s
       PORT: String(port),
       LOG_LEVEL: 'info',
       SCHEDULER_ENABLED: String(opts.scheduler),
+      ...(opts.appToken ? { SLACK_APP_TOKEN: opts.appToken } : {}),
     },
   });
   children.push(child);
@@ -114,7 +121,7 @@ async function startApp(opts: { uri: string; scheduler: boolean; slackApiUrl?: s
     child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
   );
   const deadline = Date.now() + 20_000;
-  while (!/Listening on :/.test(out)) {
+  while (!/Listening on :|Running in Socket Mode/.test(out)) {
     if (child.exitCode !== null || Date.now() > deadline)
       throw new Error(`the app did not start (exit ${child.exitCode}):\n${out}`);
     await new Promise((r) => setTimeout(r, 25));
@@ -194,6 +201,27 @@ test('idle: SIGTERM closes the HTTP port and exits 0 within 10 s, saying so with
   expect(app.output()).toMatch(/Shutdown complete/);
   expect(app.output()).not.toContain(TOKEN);
   expect(app.output()).not.toContain(SECRET);
+});
+
+test('Socket Mode: SIGTERM closes the WebSocket and the health port, and exits 0 within 10 s', async () => {
+  const socket = await SocketModeStandIn.start(standIn);
+  try {
+    const app = await startApp({ uri: await seed(0), scheduler: true, appToken: socket.appToken });
+    const connection = await socket.waitForConnections(1);
+    // A WebSocket closed by its client says so (1000, or 1001 going away); a dropped one is 1006.
+    const closeCode = new Promise<number>((resolve) => connection.socket.once('close', (c: number) => resolve(c)));
+    expect(await healthz(app.port)).toBe(200);
+    const signalledAt = Date.now();
+    app.child.kill('SIGTERM');
+    const { code, at } = await app.exited;
+    expect({ code, withinTenSeconds: at - signalledAt < 10_000 }).toEqual({ code: 0, withinTenSeconds: true });
+    expect([1000, 1001]).toContain(await closeCode);
+    await until(() => socket.connections.every((c) => c.closed), 2_000, 'every Socket Mode connection closed');
+    expect(await healthz(app.port)).toBe('ECONNREFUSED');
+    expect(app.output()).not.toContain(socket.appToken);
+  } finally {
+    await socket.close();
+  }
 });
 
 test('SIGTERM mid-tick: exits 0 within 10 s, nothing left "sending"; the next instance posts the rest, each prompt once', async () => {
