@@ -145,3 +145,9 @@ for (const who of ['outsider', 'participant'] as const) {
     );
   }, 120_000);
 }
+
+test('after all of the above, the logs hold no token and no message contents', () => {
+  const all = h.logs.join('\n');
+  expect(all).not.toMatch(/xox[bpa]-|test-signing-secret/);
+  expect(all).not.toMatch(/secret-staff-note|Draft the letter|Send the fee table|We met on Zoom|Hello both|Edited once more|No longer needed|Both moved on/);
+});

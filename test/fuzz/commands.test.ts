@@ -150,3 +150,9 @@ test('every staff subcommand refuses a participant and an outsider in words', as
       expect(got.modals).toEqual([]);
     }
 }, 60_000);
+
+test('after all of the above, the logs hold no token and no message contents', () => {
+  const all = h.logs.join('\n');
+  expect(all).not.toMatch(/xox[bpa]-|test-signing-secret/);
+  expect(all).not.toMatch(/secret-staff-note|Draft the letter|Send the fee table|We met on Zoom|Hello both|Edited once more|No longer needed|Both moved on/);
+});

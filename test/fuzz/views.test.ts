@@ -366,3 +366,9 @@ test('an answer whose private_metadata names another channel as "the DM it came 
     ).toEqual([]);
   }
 });
+
+test('after all of the above, the logs hold no token and no message contents', () => {
+  const all = h.logs.join('\n');
+  expect(all).not.toMatch(/xox[bpa]-|test-signing-secret/);
+  expect(all).not.toMatch(/secret-staff-note|Draft the letter|Send the fee table|We met on Zoom|Hello both|Edited once more|No longer needed|Both moved on/);
+});
