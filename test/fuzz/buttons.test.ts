@@ -11,28 +11,24 @@ import fc from 'fast-check';
 import { CheckinIds } from '../../src/features/checkins/ids';
 import { ROUTES } from '../../src/slack/listeners';
 import { PEOPLE, type Harness } from '../support/app-harness';
-import { FakeClock } from '../support/fake-clock';
-import { withHarness } from '../support/with-harness';
 import {
   anyJsonText,
   anyText,
   errorLogs,
   leaksIn,
-  makeWorld,
   pairSnapshot,
   shownText,
   unknownObjectId,
   type World,
+  withFuzzWorld,
 } from './fixture';
 
 let h: Harness;
-const clock = new FakeClock(new Date('2026-12-01T10:00:00Z'));
-withHarness('fuzz-buttons', (made) => (h = made), { clock, fresh: false });
-
 let world: World;
-beforeAll(async () => {
-  world = await makeWorld(h, clock);
-}, 60_000);
+withFuzzWorld('fuzz-buttons', (made, w) => {
+  h = made;
+  world = w;
+});
 
 const buttonRoutes = ROUTES.filter((r) => r.kind === 'button').map((r) => r.id);
 
@@ -149,5 +145,7 @@ for (const who of ['outsider', 'participant'] as const) {
 test('after all of the above, the logs hold no token and no message contents', () => {
   const all = h.logs.join('\n');
   expect(all).not.toMatch(/xox[bpa]-|test-signing-secret/);
-  expect(all).not.toMatch(/secret-staff-note|Draft the letter|Send the fee table|We met on Zoom|Hello both|Edited once more|No longer needed|Both moved on/);
+  expect(all).not.toMatch(
+    /secret-staff-note|Draft the letter|Send the fee table|We met on Zoom|Hello both|Edited once more|No longer needed|Both moved on/,
+  );
 });

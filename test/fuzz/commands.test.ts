@@ -9,28 +9,24 @@ import { stringify } from 'node:querystring';
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { PEOPLE, type Harness } from '../support/app-harness';
-import { FakeClock } from '../support/fake-clock';
-import { withHarness } from '../support/with-harness';
 import {
   anyText,
   counts,
   errorLogs,
   leaksIn,
-  makeWorld,
   pairSnapshot,
   shownText,
   snapshot,
   type World,
+  withFuzzWorld,
 } from './fixture';
 
 let h: Harness;
-const clock = new FakeClock(new Date('2026-12-01T10:00:00Z'));
-withHarness('fuzz-commands', (made) => (h = made), { clock, fresh: false });
-
 let world: World;
-beforeAll(async () => {
-  world = await makeWorld(h, clock);
-}, 60_000);
+withFuzzWorld('fuzz-commands', (made, w) => {
+  h = made;
+  world = w;
+});
 
 const SUBCOMMANDS = ['help', 'pair', 'list', 'pause', 'resume', 'status', 'end', 'reassign', 'export', 'digest'];
 const mention = fc.oneof(
@@ -154,5 +150,7 @@ test('every staff subcommand refuses a participant and an outsider in words', as
 test('after all of the above, the logs hold no token and no message contents', () => {
   const all = h.logs.join('\n');
   expect(all).not.toMatch(/xox[bpa]-|test-signing-secret/);
-  expect(all).not.toMatch(/secret-staff-note|Draft the letter|Send the fee table|We met on Zoom|Hello both|Edited once more|No longer needed|Both moved on/);
+  expect(all).not.toMatch(
+    /secret-staff-note|Draft the letter|Send the fee table|We met on Zoom|Hello both|Edited once more|No longer needed|Both moved on/,
+  );
 });

@@ -9,7 +9,8 @@ import { CommitmentModel } from '../../src/features/commitments/model';
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import type { Pair } from '../../src/pairs/model';
 import { PEOPLE, type Harness } from '../support/app-harness';
-import type { FakeClock } from '../support/fake-clock';
+import { FakeClock } from '../support/fake-clock';
+import { withHarness } from '../support/with-harness';
 import { eventually } from '../support/eventually';
 import { runJobsAt } from '../support/jobs';
 import { createActivePair } from '../support/pairs';
@@ -27,6 +28,19 @@ export interface World {
 }
 
 /** Two active pairs, check-in #1 posted to both, each answered by its mentee with one next step. */
+/**
+ * A fuzz file's life: one harness (state carries over between runs) and the two-pair world made
+ * once before all; `set` receives both.
+ */
+export function withFuzzWorld(label: string, set: (h: Harness, world: World) => void): void {
+  const clock = new FakeClock(new Date('2026-12-01T10:00:00Z'));
+  let h: Harness;
+  withHarness(label, (made) => (h = made), { clock, fresh: false });
+  beforeAll(async () => {
+    set(h, await makeWorld(h, clock));
+  }, 60_000);
+}
+
 export async function makeWorld(h: Harness, clock: FakeClock): Promise<World> {
   clock.set('2026-12-01T10:00:00Z');
   const a = await createActivePair(h);

@@ -13,29 +13,25 @@ import { PairingIds } from '../../src/features/pairing/ids';
 import { StaffIds } from '../../src/features/staff/ids';
 import { ROUTES } from '../../src/slack/listeners';
 import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
-import { FakeClock } from '../support/fake-clock';
-import { withHarness } from '../support/with-harness';
 import {
   anyJsonText,
   anyText,
   errorLogs,
   leaksIn,
-  makeWorld,
   pairSnapshot,
   shownText,
   snapshot,
   unknownObjectId,
   type World,
+  withFuzzWorld,
 } from './fixture';
 
 let h: Harness;
-const clock = new FakeClock(new Date('2026-12-01T10:00:00Z'));
-withHarness('fuzz-views', (made) => (h = made), { clock, fresh: false });
-
 let world: World;
-beforeAll(async () => {
-  world = await makeWorld(h, clock);
-}, 60_000);
+withFuzzWorld('fuzz-views', (made, w) => {
+  h = made;
+  world = w;
+});
 
 type FieldType = 'plain_text_input' | 'users_select' | 'static_select' | 'datepicker' | 'radio_buttons' | 'checkboxes';
 interface Field {
@@ -370,5 +366,7 @@ test('an answer whose private_metadata names another channel as "the DM it came 
 test('after all of the above, the logs hold no token and no message contents', () => {
   const all = h.logs.join('\n');
   expect(all).not.toMatch(/xox[bpa]-|test-signing-secret/);
-  expect(all).not.toMatch(/secret-staff-note|Draft the letter|Send the fee table|We met on Zoom|Hello both|Edited once more|No longer needed|Both moved on/);
+  expect(all).not.toMatch(
+    /secret-staff-note|Draft the letter|Send the fee table|We met on Zoom|Hello both|Edited once more|No longer needed|Both moved on/,
+  );
 });
