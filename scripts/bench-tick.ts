@@ -38,9 +38,14 @@ async function main(): Promise<void> {
   try {
     await connectDatabase(uri, { dbName: `bench_${Date.now()}` });
     let roundTrips = 0;
+    /** Round trips by command and collection ("update outboxes"), for the due tick's breakdown. */
+    const byCommand = new Map<string, number>();
     const client = mongoose.connection.getClient();
-    client.on('commandStarted', () => {
+    client.on('commandStarted', (e) => {
       roundTrips += 1;
+      const collection = e.command[e.commandName];
+      const key = `${e.commandName} ${typeof collection === 'string' ? collection : ''}`.trim();
+      byCommand.set(key, (byCommand.get(key) ?? 0) + 1);
     });
 
     const dueAt = new Date('2026-12-08T03:00:00Z');
@@ -67,6 +72,7 @@ async function main(): Promise<void> {
       const ctx = createJobContext({ config, logger, client: jobClient }, new Date(at));
       const callsBefore = standIn.calls.length;
       roundTrips = 0;
+      byCommand.clear();
       const start = process.hrtime.bigint();
       await runJobs(['checkins'], JOBS, ctx);
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -75,6 +81,10 @@ async function main(): Promise<void> {
         `${label}: ${ms.toFixed(0)} ms, ${roundTrips} database round trips (${(roundTrips / Math.max(posted, 1)).toFixed(1)} per prompt), ` +
           `${standIn.calls.length - callsBefore} Slack calls, ${posted} prompts posted`,
       );
+      if (posted > 0) {
+        const rows = [...byCommand].sort((a, b) => b[1] - a[1]);
+        console.log(`  per prompt: ${rows.map(([k, n]) => `${k} ${(n / posted).toFixed(2)}`).join(', ')}`);
+      }
     }
   } finally {
     await mongoose.connection.dropDatabase().catch(() => undefined);
