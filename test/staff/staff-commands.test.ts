@@ -101,6 +101,11 @@ test('pause and resume any pair by naming it, staff only; the pair is told, with
   expect((await mentorship(h, `pause ${channelOf(pair)}`, STAFF)).text).toMatch(/already paused/);
 
   expect((await mentorship(h, `resume ${channelOf(pair)}`, PEOPLE.outsider.id)).text).toMatch(/only program staff/);
+  // A participant who names a pair is told how to pause or resume their own.
+  expect((await mentorship(h, `pause ${person(PEOPLE.mentee)} 2w`, PEOPLE.mentor.id)).text).toMatch(
+    /only program staff can pause a mentorship by naming it\. To pause your own, type `\/mentorship pause` without a name/,
+  );
+  expect((await reload(pair)).status).toBe('paused');
   expect((await mentorship(h, `resume ${channelOf(pair)}`, STAFF)).text).toMatch(/^:arrow_forward: The pause is over/);
   expect((await reload(pair)).status).toBe('active');
   expect((await mentorship(h, `resume ${person(PEOPLE.mentor)}`, STAFF)).text).toMatch(/not paused/);

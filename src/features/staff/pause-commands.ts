@@ -16,7 +16,7 @@ import {
   resumePairNow,
   type PauseOutcome,
 } from '../pause';
-import { findPairById, findTargetPair, requireStaff, splitTarget, startsWithTarget } from './target';
+import { findPairById, findTargetPair, splitTarget, startsWithTarget } from './target';
 import { pauseText as t } from './pause-messages';
 
 /**
@@ -69,7 +69,7 @@ export async function pauseForStaff(
 async function handleCommandStaffPause({ ack, command, respond }: CommandArgs, rest: string, deps: AppDeps) {
   await ack();
   await answering(respond, deps.logger, 'staff pause', async () => {
-    await requireStaff(command.user_id, deps);
+    if (!(await deps.staff.isStaff(command.user_id))) throw new UserFacingError(t.namedByNonStaff('pause'));
     const { target, words } = splitTarget(rest, t.pauseUsage());
     const pair = await findTargetPair(command.team_id, target);
     assertCanPause(pair);
@@ -84,7 +84,7 @@ async function handleCommandStaffPause({ ack, command, respond }: CommandArgs, r
 async function handleCommandStaffResume({ ack, command, respond }: CommandArgs, rest: string, deps: AppDeps) {
   await ack();
   await answering(respond, deps.logger, 'staff resume', async () => {
-    await requireStaff(command.user_id, deps);
+    if (!(await deps.staff.isStaff(command.user_id))) throw new UserFacingError(t.namedByNonStaff('resume'));
     const { target } = splitTarget(rest, t.resumeUsage());
     const pair = await findTargetPair(command.team_id, target);
     assertCanResume(pair);

@@ -12,6 +12,9 @@ export const pauseText = {
   alreadyPaused: (until: Mrkdwn) =>
     mrkdwn`This mentorship is already paused until ${until}. To end the pause early: \`/mentorship resume @person\`.`
       .text,
+  /** A participant (or anyone not staff) named a pair: say how to pause or resume their own. */
+  namedByNonStaff: (verb: 'pause' | 'resume') =>
+    `Sorry, only program staff can ${verb} a mentorship by naming it. To ${verb} your own, type \`/mentorship ${verb}\` without a name, in your pair's channel.`,
   notPausedNow: () => 'This mentorship is not paused: check-ins run as usual.',
   pairGone: () => 'That mentorship no longer exists.',
   paused: (until: Mrkdwn, channelId: string | undefined) =>
