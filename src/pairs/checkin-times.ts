@@ -95,6 +95,21 @@ export function scheduleAfter(
 }
 
 /**
+ * The same next check-in (period, id, due day), at the hour that suits the people now in the pair:
+ * after staff put someone new on one side, whose time zone and working days differ.
+ */
+export function reslotFor(
+  state: Pick<ScheduleState, 'nextPeriod' | 'nextCheckinId' | 'nextDueDay' | 'nextKind'>,
+  rhythm: PairRhythm,
+  mentor: Person,
+  mentee: Person,
+): ScheduleState | undefined {
+  if (!state.nextDueDay) return undefined;
+  const again = slot(state.nextPeriod, state.nextDueDay, state.nextKind, rhythm, mentor, mentee);
+  return { ...again, nextCheckinId: state.nextCheckinId };
+}
+
+/**
  * After a pause: a "welcome back" check-in at the first slot from `now` on (today in the
  * mentee's time zone if its slot is still ahead, else the next working day).
  */

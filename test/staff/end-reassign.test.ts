@@ -124,7 +124,17 @@ test('reassign: validated, written first, the new person invited, the old one re
   expect(String((await reload(pair)).mentor.userId)).toBe(PEOPLE.mentor.id);
 
   // The mentee is replaced by Amira, Karim removed from the channel.
+  const before = (await reload(pair)).schedule!;
+  expect(before.nextCheckinAt).toEqual(new Date('2026-12-15T13:00:00Z')); // 08:00 in New York, 19:00 in Dhaka
   const done = await cmd(`mentee ${person(PEOPLE.mentee2)} remove`);
+  // The next check-in moves to the hour that suits New York and Tunis: 09:00 and 15:00.
+  expect((await reload(pair)).schedule).toMatchObject({
+    nextPeriod: 2,
+    nextCheckinId: before.nextCheckinId,
+    nextDueDay: '2026-12-15',
+    nextCheckinAt: new Date('2026-12-15T14:00:00Z'),
+    nextMentionMentor: true,
+  });
   expect(done.text).toContain(`<@${PEOPLE.mentee2.id}> is now the mentee`);
   const changed = await reload(pair);
   expect(changed.mentee).toMatchObject({

@@ -1,7 +1,8 @@
 import { mayPing } from '../../lib/working-time';
 import { liveKeyFor, PairModel, type Pair } from '../../pairs/model';
 import type { Role } from '../../pairs/membership';
-import { participantsOf, toPerson, upsertParticipant } from '../../pairs/participants';
+import { reslotFor } from '../../pairs/checkin-times';
+import { byRole, participantsOf, toPerson, upsertParticipant } from '../../pairs/participants';
 import type { CommandArgs } from '../../slack/command-router';
 import type { AppDeps } from '../../slack/deps';
 import { describeError, slackErrorCode, UserFacingError } from '../../slack/errors';
@@ -84,10 +85,11 @@ async function reassign(pair: Pair, role: Role, newId: string, removeOld: boolea
   const change: Reassignment = { at: now, by, role, from: current, to: newId, removeOld };
   // A mentee organisation stays the pair's; a mentor's organisation and country were the old mentor's.
   const side = role === 'mentor' ? { userId: newId, organisation: '', country: '' } : { ...pair.mentee, userId: newId };
+  const schedule = await nextCheckinFor({ ...pair, [role]: side });
   try {
     const res = await PairModel.updateOne(
       { _id: pair._id, [`${role}.userId`]: current },
-      { $set: { [role]: side, liveKey }, $push: { reassignments: change } },
+      { $set: { [role]: side, liveKey, ...schedule }, $push: { reassignments: change } },
     );
     if (res.modifiedCount === 0) throw new UserFacingError(t.changedMeanwhile());
   } catch (err) {
@@ -97,6 +99,34 @@ async function reassign(pair: Pair, role: Role, newId: string, removeOld: boolea
   deps.logger.info(`pair ${pair._id}: ${role} reassigned by ${by}`);
   const updated = await findPairById(String(pair._id));
   return { pair: updated, index: changesOf(updated).length - 1 };
+}
+
+/**
+ * The pair's next check-in moved to the hour that suits the people now in it (the new person's
+ * time zone and working days), as `$set` fields; none when no check-in is scheduled (paused, over).
+ */
+async function nextCheckinFor(pair: Pair): Promise<Record<string, unknown>> {
+  if (pair.status !== 'active' || !pair.schedule?.nextDueDay || !pair.schedule.nextCheckinId) return {};
+  const { mentor, mentee } = byRole(pair, await participantsOf(pair));
+  if (!mentor || !mentee) return {};
+  const state = reslotFor(
+    {
+      nextPeriod: pair.schedule.nextPeriod ?? 1,
+      nextCheckinId: pair.schedule.nextCheckinId,
+      nextDueDay: pair.schedule.nextDueDay,
+      nextKind: pair.schedule.nextKind === 'welcome_back' ? 'welcome_back' : 'regular',
+    },
+    pair,
+    toPerson(mentor),
+    toPerson(mentee),
+  );
+  if (!state) return {};
+  return {
+    'schedule.nextDueDay': state.nextDueDay,
+    'schedule.nextCheckinAt': state.nextCheckinAt,
+    'schedule.nextMentionMentor': state.nextMentionMentor,
+    'schedule.nextMentorDmAt': state.nextMentorDmAt,
+  };
 }
 
 /** Invite, remove, tell: each done once and recorded; the first failure is returned (and the rest left for a retry). */
