@@ -1,7 +1,11 @@
 /**
  * Benchmark: the cost of one scheduler tick with many pairs of which few are due.
  *
- *   npm run bench:tick -- [--pairs 10000] [--due 100]
+ *   npm run bench:tick -- [--pairs 10000] [--due 100] [--ceiling 100]
+ *
+ * With `--ceiling N` the stand-in answers every (N+1)th chat.postMessage with 429 and
+ * `Retry-After: 1` (a workspace-wide ceiling, as Slack's): the due tick then reports the 429s, the
+ * time against the ideal those limits allow, and that every prompt went out exactly once.
  *
  * Starts a local database (MONGODB_URI if set, else mongod or the embedded FerretDB) and the
  * test Slack stand-in, inserts the pairs, then times the `checkins` job at the due minute and an
@@ -29,6 +33,7 @@ function arg(name: string, fallback: number): number {
 async function main(): Promise<void> {
   const pairs = arg('pairs', 10_000);
   const due = arg('due', 100);
+  const ceiling = arg('ceiling', 0);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mentorship-bench-'));
   const local = process.env.MONGODB_URI
     ? undefined
@@ -48,6 +53,7 @@ async function main(): Promise<void> {
       byCommand.set(key, (byCommand.get(key) ?? 0) + 1);
     });
 
+    if (ceiling > 0) standIn.rateLimitEvery('chat.postMessage', { every: ceiling, retryAfter: 1 });
     const dueAt = new Date('2026-12-08T03:00:00Z');
     const t0 = Date.now();
     await insertBulkPairs({ teamId: standIn.teamId, count: pairs, due, dueAt, standIn });
@@ -81,6 +87,17 @@ async function main(): Promise<void> {
         `${label}: ${ms.toFixed(0)} ms, ${roundTrips} database round trips (${(roundTrips / Math.max(posted, 1)).toFixed(1)} per prompt), ` +
           `${standIn.calls.length - callsBefore} Slack calls, ${posted} prompts posted`,
       );
+      if (ceiling > 0 && posted > 0) {
+        const posts = standIn.calls.slice(callsBefore).filter((c) => c.method === 'chat.postMessage');
+        const limited = posts.filter((c) => c.error === 'ratelimited').length;
+        const prompts = standIn.messages.filter((m) => /^Check-in #1:/.test(m.text ?? ''));
+        const channels = new Set(prompts.map((m) => m.channel)).size;
+        const idealS = Math.floor((due - 1) / ceiling);
+        console.log(
+          `  ceiling ${ceiling} posts then Retry-After 1 s: ${limited} answered 429; ideal (the Retry-After waits alone) ${idealS} s; ` +
+            `${prompts.length} prompts in ${channels} channels (${due} due: ${prompts.length === due && channels === due ? 'none lost, none doubled' : 'MISMATCH'})`,
+        );
+      }
       if (posted > 0) {
         const rows = [...byCommand].sort((a, b) => b[1] - a[1]);
         console.log(`  per prompt: ${rows.map(([k, n]) => `${k} ${(n / posted).toFixed(2)}`).join(', ')}`);
