@@ -10,11 +10,7 @@ import { answering } from '../../slack/respond';
 import { AtRiskIds, pairIdOfAlertKey } from './at-risk-ids';
 import { atRiskText as t } from './at-risk-messages';
 import { handledAlertBlocks } from './at-risk-views';
-import { messagePairModal, pairStatusModalOf } from '../staff';
-
-async function requireStaff(userId: string, deps: AppDeps): Promise<void> {
-  if (!(await deps.staff.isStaff(userId))) throw new UserFacingError(t.staffOnly());
-}
+import { messagePairModal, pairStatusModalOf, requireStaff } from '../staff';
 
 /** The pair an alert key names, with its people's names. */
 async function pairOfAlert(key: string): Promise<{ pair: Pair; mentorName: string; menteeName: string }> {

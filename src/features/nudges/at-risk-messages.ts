@@ -29,5 +29,4 @@ export const atRiskText = {
 
   noChannel: () => 'This pair has no channel, so the message cannot be posted.',
   pairGone: () => 'That pair no longer exists.',
-  staffOnly: () => 'Sorry, only program staff can do that.',
 };

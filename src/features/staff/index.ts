@@ -7,3 +7,4 @@ export { StaffIds } from './ids';
 export { pairActionsBlock } from './pair-actions';
 export { messagePairModal } from './message-pair';
 export { pairStatusModalOf } from './status';
+export { requireStaff } from './target';
