@@ -7,6 +7,7 @@ import { withoutPayloads } from './lib/safe-logger';
 import { systemClock, type Clock } from './lib/time';
 import { skipRedeliveredEvents } from './slack/deliveries';
 import type { AppDeps } from './slack/deps';
+import { createHomeRefresher } from './features/home/refresh';
 import { describeError } from './slack/errors';
 import { registerListeners } from './slack/listeners';
 
@@ -73,12 +74,14 @@ export function createApp(config: Readonly<Config>, opts: { clock?: Clock; logge
     app = new App({ token: config.slack.botToken, receiver, logger, logLevel, clientOptions });
   }
 
+  const staff = new StaffDirectory(config.staff, app.client, opts.clock ?? systemClock);
   const deps: AppDeps = {
     config,
     client: app.client,
     clock: opts.clock ?? systemClock,
-    staff: new StaffDirectory(config.staff, app.client, opts.clock ?? systemClock),
+    staff,
     logger,
+    refreshHome: createHomeRefresher({ client: app.client, staff, logger }),
   };
   app.use(skipRedeliveredEvents(deps.clock));
   registerListeners(app, deps);

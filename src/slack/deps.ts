@@ -11,4 +11,6 @@ export interface AppDeps {
   clock: Clock;
   staff: StaffDirectory;
   logger: Logger;
+  /** Publishes these people's Home tab again after a change they would see there (in the background). */
+  refreshHome: (teamId: string, userIds: string[]) => void;
 }

@@ -1,8 +1,7 @@
 import type { AppDeps } from '../../slack/deps';
 import type { EventArgs } from '../../slack/listener-args';
 import { describeError } from '../../slack/errors';
-import { listPairsOf } from '../../pairs/queries';
-import { homeView } from './views';
+import { publishHome } from './refresh';
 
 /** Publishes the person's Home tab when they open it. */
 export async function handleEventAppHomeOpened(
@@ -11,8 +10,7 @@ export async function handleEventAppHomeOpened(
 ): Promise<void> {
   if (event.tab !== 'home') return;
   try {
-    const [pairs, isStaff] = await Promise.all([listPairsOf(body.team_id, event.user), deps.staff.isStaff(event.user)]);
-    await deps.client.views.publish({ user_id: event.user, view: homeView(pairs, event.user, isStaff) });
+    await publishHome(deps, body.team_id, event.user);
   } catch (err) {
     deps.logger.error(`app home for a user failed: ${describeError(err)}`);
   }
