@@ -1,4 +1,5 @@
 import { Schema, model, type InferSchemaType, type Types } from 'mongoose';
+import { GOAL_LIMITS, STORED_GOAL_STATUSES } from './goal-status';
 import { CADENCES, LIMITS } from './limits';
 
 export const PAIR_STATUSES = ['setting_up', 'needs_attention', 'active', 'paused', 'ended'] as const;
@@ -17,10 +18,30 @@ const sideSchema = new Schema(
   { _id: false },
 );
 
+/**
+ * A goal of the pair. Its status is read through goalStatusOf (pairs/goal-status.ts): goals stored
+ * before the lifecycle carry 'open'. The progress notes themselves are in the goals feature's own
+ * collection (unbounded); the goal keeps their count and the latest one.
+ */
 const goalSchema = new Schema({
   title: { type: String, required: true, maxlength: LIMITS.goalTitle },
   successCriteria: { type: String, required: true, maxlength: LIMITS.goalSuccess },
-  status: { type: String, enum: ['open', 'achieved', 'dropped'], default: 'open' },
+  status: { type: String, enum: STORED_GOAL_STATUSES, default: 'not_started' },
+  noteCount: { type: Number, default: 0 },
+  lastNote: { by: String, at: Date, text: String },
+  /** At most MAX_MILESTONES, each a title and a due day ("YYYY-MM-DD"). */
+  milestones: [
+    {
+      _id: false,
+      title: { type: String, maxlength: GOAL_LIMITS.milestoneTitle },
+      dueDay: String,
+      done: { type: Boolean, default: false },
+    },
+  ],
+  /** Set when the goal is closed (achieved, changed or dropped): who, when, and what happened. */
+  closed: { by: String, at: Date, what: String },
+  addedBy: { type: String },
+  addedAt: { type: Date },
 });
 
 export const pairSchema = new Schema(

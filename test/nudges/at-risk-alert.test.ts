@@ -123,7 +123,7 @@ test('its three buttons work for staff outside the pair channel, and are refused
   const shown = JSON.stringify([...h.standIn.views.values()].at(-1)!.blocks);
   expect(shown).toContain('*Mentor:* Alice Müller, ASAE, United States');
   expect(shown).toContain('*Mentee:* Karim Rahman, Microfinance Association of Bangladesh, Bangladesh');
-  expect(shown).toContain('1. Halve the central-bank fee (open)');
+  expect(shown).toContain('1. Halve the central-bank fee (not started)');
   const second = (await CheckinModel.findOne({ pairId: pair._id, period: 2 }).lean())!.prompt!.postedAt!;
   expect(shown).toContain(`#2, ${token(second)}`);
   expect(shown).toMatch(/#1, <!date\^\d+\^\{date_long_pretty\}\|[^>]+>: no reply\./);

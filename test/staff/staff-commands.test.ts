@@ -39,7 +39,7 @@ test('status: staff see health, goals, who replied, commitments (overdue marked)
     expect(answer.blocks.length).toBeLessThanOrEqual(50);
     expect(shown).toContain('Alice Müller and Karim Rahman');
     expect(shown).toMatch(/\*Health:\* \*(New|On track|Needs attention|At risk)\*/);
-    expect(shown).toContain('1. Halve the central-bank fee (open)');
+    expect(shown).toContain('1. Halve the central-bank fee (in progress)');
     expect(shown).toMatch(/#1, <!date\^\d+\^\{date_long_pretty\}\|[^>]+>: Karim Rahman replied\./);
     expect(shown).toMatch(/Karim Rahman: Send the fee table, due <!date\^\d+\^[^>]+> \*\(overdue\)\*/);
     expect(shown).toContain('Staff-only notes');
@@ -214,7 +214,7 @@ test('export: a CSV in the staff member’s DM; the staff-only note only in the 
       mentor: 'Alice Müller',
       mentee: 'Karim Rahman',
       'mentee organisation': 'Microfinance Association of Bangladesh',
-      goals: 'Halve the central-bank fee (open)',
+      goals: 'Halve the central-bank fee (in progress)',
     }),
   ]);
   expect(files.checkins).toEqual([

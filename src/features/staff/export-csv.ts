@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { safeCell } from '../../lib/csv-cell';
+import { goalStatusLabel } from '../../pairs/goal-status';
 import type { Pair } from '../../pairs/model';
 import type { Checkin, CheckinReply } from '../checkins';
 import type { Commitment } from '../commitments';
@@ -87,7 +88,7 @@ export function pairsCsv(d: ExportData): string {
         p.cadence,
         p.startDate,
         p.endDate,
-        p.goals.map((g) => `${g.title} (${g.status ?? 'open'})`).join('; '),
+        p.goals.map((g) => `${g.title} (${goalStatusLabel(g)})`).join('; '),
         p.createdAt,
         p.status === 'paused' ? (p.pause?.untilDay ?? p.pause?.until) : '',
         p.status === 'paused' ? p.pause?.reason : '',

@@ -2,6 +2,7 @@ import type { KnownBlock, View } from '@slack/types';
 import { context, header, plain, section } from '../../slack/blocks';
 import { slackDay, slackDayOf } from '../../slack/dates';
 import { lines, type Mrkdwn } from '../../slack/mrkdwn';
+import { goalStatusLabel } from '../../pairs/goal-status';
 import type { Pair } from '../../pairs/model';
 import { StaffIds } from './ids';
 import { statusText as t } from './status-messages';
@@ -41,7 +42,7 @@ function stateLine(s: PairStatus): Mrkdwn {
 export function pairStatusBlocks(s: PairStatus): KnownBlock[] {
   const { pair } = s;
   const health = s.health ? t.health(s.health.label, s.health.reasons) : t.healthUnknown();
-  const goals = pair.goals.map((g, i) => t.goal(i + 1, g.title, g.status ?? 'open'));
+  const goals = pair.goals.map((g, i) => t.goal(i + 1, g.title, goalStatusLabel(g)));
   const checkins = s.checkins.length
     ? s.checkins.map((c) => t.checkin(c.period, slackDayOf(c.at), c.replied))
     : [t.noCheckins()];
