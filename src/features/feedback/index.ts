@@ -1,0 +1,8 @@
+/**
+ * The feedback feature as other features use it (App Home): open requests and counts, the
+ * "Give feedback" button, and whether feedback was given. Never the answers themselves.
+ */
+export type { FeedbackPoint } from './forms';
+export { feedbackDueCountOfTeam, feedbackStateFor, openFeedbackRequestsFor } from './requests';
+export { giveFeedbackButton } from './views';
+export { FeedbackIds } from './ids';

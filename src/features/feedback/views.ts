@@ -1,0 +1,155 @@
+import type { Button, KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
+import { context, message, plain, section } from '../../slack/blocks';
+import { type Mrkdwn, lines } from '../../slack/mrkdwn';
+import { pairActionsBlock } from '../staff';
+import type { AskedQuestion, FeedbackPoint } from './forms';
+import { FeedbackIds } from './ids';
+import { text } from './messages';
+
+/** Pure Block Kit builders of the feedback feature. */
+
+/** The value of a "Give feedback" button: which pair and point (checked again on the server). */
+export function giveButtonValue(pairId: string, point?: FeedbackPoint): string {
+  return JSON.stringify(point ? { pairId, point } : { pairId });
+}
+
+/** "Give feedback": opens the form of the pair (the point given, else the one due, else the quick form). */
+export function giveFeedbackButton(pairId: string, point?: FeedbackPoint): Button {
+  return {
+    type: 'button',
+    action_id: FeedbackIds.giveButton,
+    text: plain(text.giveButton()),
+    style: 'primary',
+    value: giveButtonValue(pairId, point),
+  };
+}
+
+const option = (value: string, label: string): PlainTextOption => ({ text: plain(label.slice(0, 75)), value });
+
+function answerOptions(q: AskedQuestion): PlainTextOption[] {
+  const kind = q.kind;
+  if (kind.type === 'choice') return kind.choices.map((c) => option(c.value, c.label));
+  if (kind.type === 'scale') {
+    const out: PlainTextOption[] = [];
+    for (let n = kind.min; n <= kind.max; n++) {
+      const label = n === kind.min ? `${n}: ${kind.lowLabel}` : n === kind.max ? `${n}: ${kind.highLabel}` : String(n);
+      out.push(option(String(n), label));
+    }
+    return out;
+  }
+  return [];
+}
+
+function questionBlock(q: AskedQuestion): KnownBlock {
+  const label = q.goalTitle ? text.goalProgress(q.goalTitle) : q.label;
+  const hint = q.visibilities.length === 1 ? text.fixedVisibility(q.visibilities[0]) : q.warning;
+  const element =
+    q.kind.type === 'text'
+      ? {
+          type: 'plain_text_input' as const,
+          action_id: FeedbackIds.inputAction,
+          multiline: true,
+          max_length: q.kind.maxLength,
+        }
+      : {
+          type: 'static_select' as const,
+          action_id: FeedbackIds.inputAction,
+          placeholder: plain(text.choose()),
+          options: answerOptions(q),
+        };
+  return {
+    type: 'input',
+    block_id: FeedbackIds.questionBlock(q.id),
+    optional: !q.required,
+    label: plain(label.slice(0, 2000)),
+    ...(hint ? { hint: plain(hint.slice(0, 2000)) } : {}),
+    element,
+  };
+}
+
+function visibilityBlock(q: AskedQuestion): KnownBlock {
+  const options = q.visibilities.map((v) => option(v, text.visibilityOption(v)));
+  const initial = options.find((o) => o.value === q.defaultVisibility) ?? options[0];
+  return {
+    type: 'input',
+    block_id: FeedbackIds.visibilityBlock(q.id),
+    label: plain(text.visibilityLabel()),
+    element: {
+      type: 'static_select',
+      action_id: FeedbackIds.inputAction,
+      options,
+      initial_option: initial,
+    },
+  };
+}
+
+function urgentBlock(): KnownBlock {
+  const only: Option = { text: plain(text.urgentOption()), value: 'urgent' };
+  return {
+    type: 'input',
+    block_id: FeedbackIds.urgentBlock,
+    optional: true,
+    label: plain(text.urgentLabel()),
+    element: { type: 'checkboxes', action_id: FeedbackIds.inputAction, options: [only] },
+  };
+}
+
+/** The feedback form: per question, the answer and (where there is a choice) who sees it. */
+export function feedbackFormModal(input: {
+  pairId: string;
+  point: FeedbackPoint;
+  partnerId: string;
+  questions: AskedQuestion[];
+}): ModalView {
+  const blocks: KnownBlock[] = [
+    { ...section(text.formIntro(input.partnerId)), block_id: FeedbackIds.formBlock },
+    context(text.totalsExplained()),
+  ];
+  // Per-goal questions share one visibility choice, after the last of them.
+  const goals = input.questions.filter((q) => q.goalTitle);
+  for (const q of input.questions) {
+    blocks.push(questionBlock(q));
+    if (q.goalTitle) {
+      if (q === goals.at(-1) && q.visibilities.length > 1)
+        blocks.push(visibilityBlock({ ...q, id: GOALS_VISIBILITY_ID }));
+      continue;
+    }
+    if (q.visibilities.length > 1) blocks.push(visibilityBlock(q));
+    if (q.urgentBox) blocks.push(urgentBlock());
+  }
+  return {
+    type: 'modal',
+    callback_id: FeedbackIds.formModal,
+    private_metadata: JSON.stringify({ pairId: input.pairId, point: input.point }),
+    title: plain(text.formTitle(input.point)),
+    submit: plain(text.submit()),
+    close: plain(text.close()),
+    blocks,
+  };
+}
+
+/** The block id suffix of the one visibility choice all goal-progress answers share. */
+export const GOALS_VISIBILITY_ID = 'goals';
+
+/** The DM asking for feedback at a point, with the button to the form. */
+export function requestMessage(pairId: string, point: FeedbackPoint, channelId?: string, reminder = false) {
+  const body = reminder ? text.reminderDm(point, channelId) : text.requestDm(point, channelId);
+  return message(body, [section(body), { type: 'actions', elements: [giveFeedbackButton(pairId, point)] }]);
+}
+
+/** The shared answers, posted in the pair's channel with the person's name. */
+export function sharedAnswersMessage(
+  userId: string,
+  point: FeedbackPoint,
+  items: Array<{ label: string; answer: string }>,
+) {
+  const parts: Mrkdwn[] = items.map((i) => text.sharedLine(i.label, i.answer));
+  const body = lines(text.sharedHeader(userId, point), ...parts);
+  return message(body, [section(text.sharedHeader(userId, point)), ...parts.slice(0, 40).map((p) => section(p))]);
+}
+
+/** The early-warning alert to staff, with the staff buttons for the pair. */
+export function alertMessage(pairId: string, userId: string, channelId: string | undefined, reasons: string[]) {
+  const body = text.alert(userId, channelId, reasons);
+  return message(body, [section(body), pairActionsBlock(pairId)]);
+}
