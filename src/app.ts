@@ -81,7 +81,7 @@ export function createApp(config: Readonly<Config>, opts: { clock?: Clock; logge
     clock: opts.clock ?? systemClock,
     staff,
     logger,
-    refreshHome: createHomeRefresher({ client: app.client, staff, logger }),
+    refreshHome: createHomeRefresher({ client: app.client, staff, logger, clock: opts.clock ?? systemClock }),
   };
   app.use(skipRedeliveredEvents(deps.clock));
   registerListeners(app, deps);

@@ -10,7 +10,14 @@ import {
   handleViewExtend,
 } from '../features/commitments/listeners';
 import { digestSubcommands } from '../features/digest';
-import { handleEventAppHomeOpened } from '../features/home/listeners';
+import { HomeIds } from '../features/home/ids';
+import {
+  handleActionHomeDigestPreview,
+  handleActionHomePause,
+  handleActionHomeResume,
+  handleEventAppHomeOpened,
+  handleViewHomePause,
+} from '../features/home/listeners';
 import { AtRiskIds } from '../features/nudges/at-risk-ids';
 import {
   handleActionAtRiskHandled,
@@ -80,6 +87,10 @@ export const ROUTES: readonly Route[] = [
   view(StaffIds.messageModal, handleViewMessagePair),
   view(StaffIds.pauseModal, handleViewStaffPause),
   view(StaffIds.endModal, handleViewEndPair),
+  button(HomeIds.pauseButton, handleActionHomePause),
+  button(HomeIds.resumeButton, handleActionHomeResume),
+  button(HomeIds.digestPreviewButton, handleActionHomeDigestPreview),
+  view(HomeIds.pauseModal, handleViewHomePause),
   event('app_home_opened', handleEventAppHomeOpened),
 ];
 

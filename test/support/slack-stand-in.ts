@@ -231,6 +231,12 @@ export class SlackStandIn {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** The Home tab last published for one user (views.publish keeps one home view per user, as Slack does). */
+  homeViewOf(userId: string): Json | undefined {
+    const id = this.homeViews.get(userId);
+    return id ? this.views.get(id) : undefined;
+  }
+
   /** The DM channel the stand-in opened for one user (conversations.open or a post to their user ID), if any. */
   dmChannelOf(userId: string): string | undefined {
     return this.dms.get(userId);

@@ -125,6 +125,7 @@ export function createCheckinHandlers(onAnswered: AnswerListener) {
       const thanks = text.thankYouQuick(target.checkin.period, answer, promptChannelOf(target));
       let nudgeReplaced = false;
       if (outcome === 'recorded') {
+        deps.refreshHome(target.pair.teamId, [target.pair.mentor.userId, target.pair.mentee.userId]);
         await updatePrompt(String(target.checkin._id), deps);
         nudgeReplaced = await tellAnswered(String(target.checkin._id), body.user.id, thanks, deps);
       }
@@ -176,6 +177,7 @@ export function createCheckinHandlers(onAnswered: AnswerListener) {
   /** The side effects of a stored answer; each failure is logged (the summary is retried by the scheduler). */
   async function afterReply(target: ReplyTarget, meta: ReplyMetadata | undefined, deps: AppDeps): Promise<void> {
     const checkinId = String(target.checkin._id);
+    deps.refreshHome(target.pair.teamId, [target.pair.mentor.userId, target.pair.mentee.userId]);
     const ctx = createJobContext({ config: deps.config, logger: deps.logger, client: deps.client }, deps.clock.now());
     try {
       await runOutbox({ reply_summary: replySummaryHandler }, ctx);

@@ -8,6 +8,8 @@ import { type Checkin, type CheckinReply, CheckinModel, CheckinReplyModel, repli
 
 export interface PostedCheckinRow {
   pairId: string;
+  /** The check-in's id (the value of its reply button). */
+  checkinId?: string;
   period: number;
   kind: 'regular' | 'welcome_back';
   dueAt: Date;
@@ -36,6 +38,7 @@ export async function postedCheckinsOfPairs(pairIds: Types.ObjectId[], since: Da
 export function postedCheckinRow(c: Checkin): PostedCheckinRow {
   return {
     pairId: String(c.pairId),
+    checkinId: String(c._id),
     period: c.period,
     kind: c.kind === 'welcome_back' ? 'welcome_back' : 'regular',
     dueAt: c.dueAt,

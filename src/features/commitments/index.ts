@@ -11,6 +11,11 @@ export {
   type NextStepInput,
   type NextStepSource,
 } from './next-steps';
-export { overdueCommitmentsOfPairs, type OverdueRow } from './pairs-batch';
+export {
+  openCommitmentsOfPairs,
+  overdueCommitmentsOfPairs,
+  type OpenCommitmentRow,
+  type OverdueRow,
+} from './pairs-batch';
 export { commitmentsOfTeam } from './staff-reads';
 export { digestCommitmentsOfTeam, type DigestCommitmentRow } from './digest-reads';

@@ -42,6 +42,7 @@ export async function handleActionDone({ ack, body, action, respond }: ButtonArg
       return;
     }
     const { commitment, pair } = outcome;
+    if (pair) deps.refreshHome(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
     const partnerId = pair ? partnerOf(pair, commitment.ownerId) : '';
     // Stored: from here on a failed message is logged, not reported as "nothing was changed".
     await afterSubmit(deps, 'commitment done', [
@@ -116,6 +117,7 @@ export async function handleViewExtend({ ack, body, view }: ViewArgs, deps: AppD
   );
   if (!outcome?.changed) return;
   const { commitment, pair, oldDay } = outcome;
+  if (pair) deps.refreshHome(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
   await afterSubmit(deps, 'commitment extend', [
     () =>
       replaceReminder(
@@ -149,6 +151,7 @@ export async function handleViewDrop({ ack, body, view }: ViewArgs, deps: AppDep
   );
   if (!outcome?.changed) return;
   const { commitment, pair } = outcome;
+  if (pair) deps.refreshHome(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
   await afterSubmit(deps, 'commitment drop', [
     () =>
       replaceReminder(

@@ -19,3 +19,26 @@ export async function overdueCommitmentsOfPairs(pairIds: Types.ObjectId[], day: 
   ).lean();
   return rows.map((c) => ({ pairId: String(c.pairId), ownerId: c.ownerId, dueDay: c.dueDay }));
 }
+
+export interface OpenCommitmentRow {
+  pairId: string;
+  ownerId: string;
+  what: string;
+  dueDay: string;
+}
+
+/**
+ * The open commitments of many pairs (App Home), soonest due first: one `find` with `$in`
+ * whatever the number of pairs, at most `limit` rows.
+ */
+export async function openCommitmentsOfPairs(pairIds: Types.ObjectId[], limit = 500): Promise<OpenCommitmentRow[]> {
+  if (pairIds.length === 0) return [];
+  const rows = await CommitmentModel.find(
+    { pairId: { $in: pairIds }, status: 'open' },
+    { pairId: 1, ownerId: 1, what: 1, dueDay: 1 },
+  )
+    .sort({ dueDay: 1 })
+    .limit(limit)
+    .lean();
+  return rows.map((c) => ({ pairId: String(c.pairId), ownerId: c.ownerId, what: c.what, dueDay: c.dueDay }));
+}

@@ -5,3 +5,4 @@
  */
 export { runDigestJob } from './jobs';
 export { digestSubcommands } from './listeners';
+export { digestPreviewBlocks } from './preview';

@@ -1,40 +1,34 @@
 import type { HomeView, KnownBlock } from '@slack/types';
-import type { Pair } from '../../pairs/model';
-import { header, section } from '../../slack/blocks';
-import { slackDay } from '../../slack/dates';
-import { bold, channelLink, italic, lines, mention, mrkdwn } from '../../slack/mrkdwn';
+import { participantBlocks } from './participant-view';
+import { staffBlocks } from './staff-view';
+import type { HomeButtonBuilders, ParticipantHome, StaffHome } from './types';
 
-/** Program dates as Slack date tokens, short: "Dec 1, 2026" in the reader's locale. */
-const SHORT = '{date_short_pretty}';
+/** Slack's most blocks in a Home tab. */
+export const HOME_MAX_BLOCKS = 100;
+/** What a staff member's program part may take when they are in pairs too. */
+const STAFF_SHARE = 50;
 
-/** The App Home tab: the person's own mentorships, and a staff hint for staff. */
-export function homeView(pairs: Pair[], userId: string, isStaff: boolean): HomeView {
-  const blocks: KnownBlock[] = [header('Your mentorships')];
-  if (pairs.length === 0) {
-    blocks.push(
-      section(
-        mrkdwn`You are not in a mentoring pair yet. Program staff will pair you and invite you to a private channel.`,
-      ),
-    );
+export interface HomeInput {
+  participant: ParticipantHome;
+  /** Present for staff only. */
+  staff?: StaffHome;
+  buttons: HomeButtonBuilders;
+}
+
+/**
+ * The App Home tab: the person's own mentorships, then (for staff) the program at a glance.
+ * A staff member in no pair sees only the program. Never more than Slack's 100 blocks.
+ */
+export function homeView(input: HomeInput): HomeView {
+  const { participant, staff, buttons } = input;
+  const inPairs = participant.cards.length > 0;
+  let blocks: KnownBlock[];
+  if (!staff) blocks = participantBlocks(participant, buttons, HOME_MAX_BLOCKS);
+  else if (!inPairs) blocks = staffBlocks(staff, HOME_MAX_BLOCKS);
+  else {
+    const program = staffBlocks(staff, STAFF_SHARE);
+    const own = participantBlocks(participant, buttons, HOME_MAX_BLOCKS - program.length - 1);
+    blocks = [...own, { type: 'divider' }, ...program];
   }
-  for (const pair of pairs.slice(0, 40)) {
-    const role = pair.mentor.userId === userId ? 'mentor' : 'mentee';
-    const partner = role === 'mentor' ? pair.mentee.userId : pair.mentor.userId;
-    const where = pair.channel?.id ? channelLink(pair.channel.id) : italic('channel being set up');
-    blocks.push(
-      section(
-        lines(
-          mrkdwn`You are the ${bold(role)} with ${mention(partner)} · ${where}`,
-          mrkdwn`${pair.goals.length === 1 ? '1 goal' : `${pair.goals.length} goals`} · from ${slackDay(pair.startDate, SHORT)} to ${slackDay(pair.endDate, SHORT)}`,
-        ),
-      ),
-    );
-  }
-  if (isStaff) {
-    blocks.push(
-      { type: 'divider' },
-      section(mrkdwn`*Staff:* create pairs with \`/mentorship pair\`, see them with \`/mentorship list\`.`),
-    );
-  }
-  return { type: 'home', blocks };
+  return { type: 'home', blocks: blocks.slice(0, HOME_MAX_BLOCKS) };
 }

@@ -50,6 +50,7 @@ export async function handleCommandPause(
     if (!args.success) throw new UserFacingError(text.badArguments(args.error.issues[0]?.message ?? ''));
     const outcome = await pausePair(pair, { by: command.user_id, ...args.data }, deps);
     if (outcome.status !== 'paused') throw new UserFacingError(notPausedSentence(outcome));
+    deps.refreshHome(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
     const until = pauseDay(outcome.untilDay, outcome.until);
     await respond({
       response_type: 'ephemeral',
@@ -75,6 +76,7 @@ export async function handleCommandResume(
       assertCanResume(current); // throws "not paused" when someone resumed it first
       throw new UserFacingError(text.notPaused());
     }
+    deps.refreshHome(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
     await respond({ response_type: 'ephemeral', text: text.resumedForYou(pair.channel?.id ?? undefined) });
   });
 }
@@ -108,6 +110,7 @@ export async function handleActionPauseOffer({ ack, body, action, respond }: But
       await respond({ replace_original: true, text: notPausedSentence(outcome) });
       return;
     }
+    deps.refreshHome(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
     const partner = othersThan(pair, body.user.id)[0];
     await respond({
       replace_original: true,

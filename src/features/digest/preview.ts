@@ -1,0 +1,32 @@
+import type { KnownBlock } from '@slack/types';
+import type { Config } from '../../config';
+import { buildDigest } from './facts';
+import { digestSchedule } from './jobs';
+import { nextDigestSlot } from './schedule';
+import { digestThreadMessages } from './thread-views';
+import { digestTopMessage } from './views';
+
+/**
+ * The digest that would go out next, as blocks for one view (App Home's "Digest preview"): the
+ * top message, then the thread's messages while they fit in `maxBlocks`. Nothing is stored, as
+ * with `/mentorship digest`.
+ */
+export async function digestPreviewBlocks(
+  teamId: string,
+  now: Date,
+  config: Pick<Config, 'digest' | 'programTimeZone' | 'staff'>,
+  maxBlocks = 100,
+): Promise<KnownBlock[]> {
+  const next = nextDigestSlot(now, digestSchedule(config));
+  const facts = await buildDigest(teamId, now, { timeZone: config.programTimeZone, weekKey: next.day });
+  const top = digestTopMessage(facts, { preview: { channelConfigured: Boolean(config.staff.channelId) } });
+  const blocks: KnownBlock[] = [...top.blocks];
+  const ids = new Set(blocks.map((b) => b.block_id).filter(Boolean));
+  for (const part of digestThreadMessages(facts)) {
+    const fresh = part.blocks.filter((b) => !b.block_id || !ids.has(b.block_id));
+    if (blocks.length + 1 + fresh.length > maxBlocks) break;
+    blocks.push({ type: 'divider' }, ...fresh);
+    for (const b of fresh) if (b.block_id) ids.add(b.block_id);
+  }
+  return blocks;
+}

@@ -1,0 +1,266 @@
+import mongoose from 'mongoose';
+import { CheckinIds } from '../../src/features/checkins/ids';
+import { CheckinModel, type Checkin } from '../../src/features/checkins/model';
+import { HomeIds } from '../../src/features/home/ids';
+import { StaffIds } from '../../src/features/staff/ids';
+import { PairModel, type Pair } from '../../src/pairs/model';
+import { PEOPLE, type Harness } from '../support/app-harness';
+import { FakeClock } from '../support/fake-clock';
+import { runJobsAt } from '../support/jobs';
+import { createActivePair } from '../support/pairs';
+import { inputValues } from '../support/slack-driver';
+import { withHarness } from '../support/with-harness';
+import { answerCheckin } from '../staff/drive';
+
+let h: Harness;
+const clock = new FakeClock(new Date('2026-12-01T10:00:00Z'));
+withHarness('home', (made) => (h = made), { beforeEachTest: () => clock.set('2026-12-01T10:00:00Z'), clock });
+
+const NOTE = 'NOTE-FOR-STAFF only';
+const ALICE = PEOPLE.mentor.id;
+const KARIM = PEOPLE.mentee.id;
+const AMIRA = PEOPLE.mentee2.id;
+
+/** Opens the Home tab as Slack sends it (an Events API app_home_opened) and returns the view published. */
+async function openHome(userId: string): Promise<any> {
+  const before = h.standIn.callsTo('views.publish').filter((c) => c.args.user_id === userId).length;
+  const res = await h.driver.event({
+    type: 'app_home_opened',
+    user: userId,
+    channel: `D${userId.slice(1)}`,
+    tab: 'home',
+  });
+  expect(res.status).toBe(200);
+  await h.standIn.waitFor(
+    () => h.standIn.callsTo('views.publish').filter((c) => c.args.user_id === userId).length > before,
+    8000,
+    `the Home tab of ${userId}`,
+  );
+  return h.standIn.homeViewOf(userId)!;
+}
+
+/** Database round trips (commands sent to the server) while `work` runs, once earlier work has settled. */
+async function roundTrips(work: () => Promise<unknown>): Promise<number> {
+  // Home tabs refreshed in the background after an earlier change must not be counted.
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  let n = 0;
+  const client = mongoose.connection.getClient();
+  const count = () => {
+    n++;
+  };
+  client.on('commandStarted', count);
+  try {
+    await work();
+  } finally {
+    client.off('commandStarted', count);
+  }
+  return n;
+}
+
+const modals = (): any[] => [...h.standIn.views.values()].filter((v) => v.type === 'modal');
+
+/** Presses a button on a view and returns the modal it opened (or updated), waiting for it. */
+async function pressForModal(opts: Parameters<Harness['driver']['blockAction']>[0]): Promise<any> {
+  const before = modals().length;
+  const res = await h.driver.blockAction(opts);
+  expect(res.status).toBe(200);
+  await h.standIn.waitFor(() => modals().length > before, 8000, `a modal after ${opts.actionId}`);
+  return modals().at(-1)!;
+}
+
+const elements = (view: any): any[] =>
+  view.blocks.flatMap((b: any) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]);
+const checkinOf = async (pair: Pair, period: number) =>
+  (await CheckinModel.findOne({ pairId: pair._id, period }).lean<Checkin>())!;
+
+/** Alice mentors Karim (Dhaka) and Amira (Tunis); check-in #1 of both is posted; Karim answered his. */
+async function twoPairs() {
+  const withKarim = await createActivePair(h);
+  const withAmira = await createActivePair(h, {
+    mentee: AMIRA,
+    goals: [['<!channel> Train the loan officers', 'Ten officers trained']],
+  });
+  await runJobsAt(h, '2026-12-08T15:00:00Z', ['checkins']);
+  clock.set('2026-12-08T15:30:00Z');
+  await answerCheckin(h, withKarim, 1, KARIM, {
+    staffNote: NOTE,
+    step: { what: 'Send the fee table', who: KARIM, by: '2026-12-10' },
+  });
+  return { withKarim, withAmira };
+}
+
+test('a participant in two pairs sees both: partner, local time, next check-in, goals, next steps, buttons; reads are a constant few', async () => {
+  const { withKarim, withAmira } = await twoPairs();
+  const view = await openHome(ALICE);
+  const s = JSON.stringify(view);
+  expect(view.type).toBe('home');
+  expect(s).toContain(`You are the *mentor* with <@${KARIM}> · <#${withKarim.channel!.id}>`);
+  expect(s).toContain(`You are the *mentor* with <@${AMIRA}> · <#${withAmira.channel!.id}>`);
+  // 15:30 UTC is 21:30 in Dhaka and 16:30 in Tunis.
+  expect(s).toContain('Their time: *21:30* in Asia/Dhaka · works 09:00–18:00, Mon–Fri');
+  expect(s).toContain('Their time: *16:30* in Africa/Tunis');
+  const pairs = await PairModel.find({ _id: { $in: [withKarim._id, withAmira._id] } }).lean<Pair[]>();
+  for (const p of pairs)
+    expect(s).toContain(
+      `<!date^${Math.floor(p.schedule!.nextCheckinAt!.getTime() / 1000)}^{date_short_pretty} at {time}|`,
+    );
+  expect(s).toContain('Halve the central-bank fee — _');
+  expect(s).toContain('&lt;!channel&gt; Train the loan officers');
+  expect(s).not.toContain('<!channel>');
+  expect(s).toContain(`<@${KARIM}>: “Send the fee table” — due <!date^`);
+  // Alice has answered neither check-in: a reply button for each, with that check-in.
+  const replies = elements(view).filter((e) => e.action_id === CheckinIds.replyButton);
+  expect(replies.map((e) => e.value).sort()).toEqual(
+    [String((await checkinOf(withKarim, 1))._id), String((await checkinOf(withAmira, 1))._id)].sort(),
+  );
+  expect(elements(view).filter((e) => e.action_id === HomeIds.pauseButton)).toHaveLength(2);
+  expect(s).not.toContain('NOTE-FOR-STAFF');
+
+  // Karim answered his: no reply button for it; his own staff note is not on his Home either.
+  const karim = await openHome(KARIM);
+  expect(elements(karim).some((e) => e.action_id === CheckinIds.replyButton)).toBe(false);
+  expect(JSON.stringify(karim)).toContain(`You are the *mentee* with <@${ALICE}>`);
+  expect(JSON.stringify(karim)).toContain('Their time: *10:30* in America/New_York');
+  expect(JSON.stringify(karim)).not.toContain('NOTE-FOR-STAFF');
+
+  // The reads of one publish are a constant few (six finds today): a third pair adds none.
+  const two = await roundTrips(() => openHome(ALICE));
+  await createActivePair(h, { mentee: PEOPLE.menteeTbilisi.id });
+  await runJobsAt(h, '2026-12-08T15:20:00Z', ['checkins']);
+  const three = await roundTrips(() => openHome(ALICE));
+  expect(three).toBe(two);
+  expect(three).toBeLessThanOrEqual(7);
+  expect(JSON.stringify(h.standIn.homeViewOf(ALICE))).toContain(`<@${PEOPLE.menteeTbilisi.id}>`);
+}, 120_000);
+
+test("pressing the Home's reply button opens the reply modal for that check-in", async () => {
+  const { withAmira } = await twoPairs();
+  const view = await openHome(ALICE);
+  const checkin = await checkinOf(withAmira, 1);
+  const modal = await pressForModal({
+    userId: ALICE,
+    actionId: CheckinIds.replyButton,
+    value: String(checkin._id),
+    view,
+  });
+  expect(modal.type).toBe('modal');
+  expect(modal.callback_id).toBe(CheckinIds.replyModal);
+  expect(modal.private_metadata).toContain(String(checkin._id));
+}, 120_000);
+
+test('pause from the Home: the modal, the pair paused, both Home tabs published again showing until when', async () => {
+  const { withKarim } = await twoPairs();
+  const view = await openHome(ALICE);
+  const pause = elements(view).find((e) => e.action_id === HomeIds.pauseButton && e.value === String(withKarim._id));
+  const modal = await pressForModal({ userId: ALICE, actionId: HomeIds.pauseButton, value: pause.value, view });
+  expect(modal.callback_id).toBe(HomeIds.pauseModal);
+
+  // Someone else's pair named in a forged private_metadata: refused on the field, nothing paused.
+  const other = await createActivePair(h, { mentor: PEOPLE.mentorLA.id, mentee: PEOPLE.menteeTbilisi.id });
+  const values = inputValues({
+    [HomeIds.block.pauseLength]: { actionId: HomeIds.inputAction, type: 'static_select', value: '2' },
+    [HomeIds.block.pauseReason]: { actionId: HomeIds.inputAction, type: 'plain_text_input', value: 'Audit <!here>' },
+  });
+  const forged = await h.driver.viewSubmission({
+    userId: ALICE,
+    view: {
+      id: modal.id,
+      callback_id: HomeIds.pauseModal,
+      private_metadata: JSON.stringify({ pairId: String(other._id) }),
+      state: { values },
+    },
+  });
+  expect(forged.json.response_action).toBe('errors');
+  expect((await PairModel.findById(other._id).lean<Pair>())!.status).toBe('active');
+
+  const publishes = h.standIn.callsTo('views.publish').length;
+  const res = await h.driver.viewSubmission({
+    userId: ALICE,
+    view: {
+      id: modal.id,
+      callback_id: HomeIds.pauseModal,
+      private_metadata: modal.private_metadata,
+      state: { values },
+    },
+  });
+  expect(res.json.response_action).toBe('clear');
+  await h.standIn.waitFor(
+    () =>
+      h.standIn
+        .callsTo('views.publish')
+        .slice(publishes)
+        .some((c) => c.args.user_id === KARIM),
+    8000,
+    'the refreshed Home tabs',
+  );
+  const paused = (await PairModel.findById(withKarim._id).lean<Pair>())!;
+  expect(paused.status).toBe('paused');
+  expect(paused.pause?.untilDay).toBe('2026-12-22');
+  await h.standIn.waitFor(
+    () => /Paused until/.test(JSON.stringify(h.standIn.homeViewOf(ALICE))),
+    8000,
+    "Alice's Home to say paused",
+  );
+  for (const who of [ALICE, KARIM]) {
+    const s = JSON.stringify(h.standIn.homeViewOf(who));
+    expect(s).toMatch(/Paused until \*<!date\^\d+\^\{date_long\}\|[^>]+>\*/);
+  }
+  expect(elements(h.standIn.homeViewOf(KARIM)).some((e) => e.action_id === HomeIds.resumeButton)).toBe(true);
+}, 120_000);
+
+test('staff see the program: health counts, feedback due, ending soon, digest preview and Pair status buttons', async () => {
+  // One pair nobody answers for three weeks; one ending within 30 days.
+  const quiet = await createActivePair(h);
+  const ending = await createActivePair(h, { mentee: AMIRA, endDate: '2027-01-10' });
+  for (const day of ['2026-12-08', '2026-12-15', '2026-12-22']) await runJobsAt(h, `${day}T13:00:00Z`, ['checkins']);
+  clock.set('2026-12-24T10:00:00Z');
+  const reads = await roundTrips(() => openHome(PEOPLE.staff.id));
+  const view = h.standIn.homeViewOf(PEOPLE.staff.id)!;
+  // The program's pairs, their health (at most four), feedback due, and the staff member's own pairs.
+  expect(reads).toBeLessThanOrEqual(9);
+  const s = JSON.stringify(view);
+  expect(view.blocks.length).toBeLessThanOrEqual(100);
+  expect(s).toContain('Program at a glance');
+  expect(s).toMatch(/\*2 live pairs\*: [^"]*(At risk|Needs attention): [12]/);
+  expect(s).toMatch(/No feedback request is waiting|Feedback due: \*/);
+  expect(s).toContain('Ending within 30 days');
+  expect(s).toMatch(new RegExp(`<@${ALICE}> and <@${AMIRA}> — ends <!date\\^\\d+\\^\\{date_short_pretty\\}\\|[^>]+>`));
+  const statusButtons = elements(view).filter((e) => e.action_id === StaffIds.statusButton);
+  expect(statusButtons.map((e) => e.value)).toContain(String(quiet._id));
+  expect(s).not.toContain('You are not in a mentoring pair yet');
+
+  // Pair status from the Home opens the staff status modal.
+  const status = await pressForModal({
+    userId: PEOPLE.staff.id,
+    actionId: StaffIds.statusButton,
+    value: String(quiet._id),
+    view,
+  });
+  expect(status.callback_id).toBe(StaffIds.statusModal);
+
+  // Digest preview: a modal at once, then the digest in it.
+  const preview = await pressForModal({ userId: PEOPLE.staff.id, actionId: HomeIds.digestPreviewButton, view });
+  await h.standIn.waitFor(
+    () => h.standIn.callsTo('views.update').some((c) => c.args.view_id === preview.id),
+    20_000,
+    'the digest',
+  );
+  const digest = JSON.stringify(h.standIn.views.get(preview.id));
+  expect(digest).toMatch(/digest/i);
+  expect(digest).not.toContain('Building the digest preview');
+
+  // A participant pressing the digest button is refused.
+  const refusal = await pressForModal({ userId: KARIM, actionId: HomeIds.digestPreviewButton, view });
+  expect(JSON.stringify(refusal)).toContain('only program staff');
+  void ending;
+}, 120_000);
+
+test('an outsider sees the "not paired yet" text; no staff-only note reaches any Home tab published', async () => {
+  await twoPairs();
+  const outsider = await openHome(PEOPLE.outsider.id);
+  expect(JSON.stringify(outsider)).toContain('You are not in a mentoring pair yet');
+  expect(JSON.stringify(outsider)).not.toContain('Program at a glance');
+  for (const who of [ALICE, KARIM, AMIRA]) await openHome(who);
+  for (const call of h.standIn.callsTo('views.publish'))
+    expect(JSON.stringify(call.args)).not.toContain('NOTE-FOR-STAFF');
+}, 120_000);
