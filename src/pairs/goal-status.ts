@@ -56,4 +56,6 @@ export const GOAL_LIMITS = {
   milestones: 5,
   note: 1000,
   closeWhat: 1000,
+  /** Goals kept on a pair, closed ones included (MAX_GOALS of them live). */
+  stored: 20,
 } as const;

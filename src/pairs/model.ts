@@ -28,7 +28,7 @@ const goalSchema = new Schema({
   successCriteria: { type: String, required: true, maxlength: LIMITS.goalSuccess },
   status: { type: String, enum: STORED_GOAL_STATUSES, default: 'not_started' },
   noteCount: { type: Number, default: 0 },
-  lastNote: { by: String, at: Date, text: String },
+  lastNote: { by: String, at: Date, text: String, progress: String },
   /** At most MAX_MILESTONES, each a title and a due day ("YYYY-MM-DD"). */
   milestones: [
     {
@@ -42,6 +42,8 @@ const goalSchema = new Schema({
   closed: { by: String, at: Date, what: String },
   addedBy: { type: String },
   addedAt: { type: Date },
+  /** The Slack view that added it: a repeated delivery of the same form adds it once. */
+  addKey: { type: String },
 });
 
 export const pairSchema = new Schema(

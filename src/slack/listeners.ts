@@ -10,6 +10,18 @@ import {
   handleViewExtend,
 } from '../features/commitments/listeners';
 import { digestSubcommands } from '../features/digest';
+import { goalsSubcommands } from '../features/goals/commands';
+import { GoalIds } from '../features/goals/ids';
+import {
+  handleActionGoalAdd,
+  handleActionGoalClose,
+  handleActionGoalEdit,
+  handleActionGoalUpdate,
+  handleViewGoalAdd,
+  handleViewGoalClose,
+  handleViewGoalEdit,
+  handleViewGoalUpdate,
+} from '../features/goals/listeners';
 import { HomeIds } from '../features/home/ids';
 import {
   handleActionHomeDigestPreview,
@@ -48,7 +60,13 @@ import { button, command, event, type Route, view } from './routes';
 export const SLASH_COMMAND = '/mentorship';
 
 const mentorship = routeCommand(
-  [...pairingSubcommands, ...withStaffTargets(pauseSubcommands), ...staffSubcommands, ...digestSubcommands],
+  [
+    ...pairingSubcommands,
+    ...withStaffTargets(pauseSubcommands),
+    ...staffSubcommands,
+    ...digestSubcommands,
+    ...goalsSubcommands,
+  ],
   pairingText.usage,
   pairingText.unknownSubcommand,
 );
@@ -77,6 +95,14 @@ export const ROUTES: readonly Route[] = [
   button(CommitmentIds.dropButton, handleActionDrop),
   view(CommitmentIds.extendModal, handleViewExtend),
   view(CommitmentIds.dropModal, handleViewDrop),
+  button(GoalIds.addButton, handleActionGoalAdd),
+  button(GoalIds.updateButton, handleActionGoalUpdate),
+  button(GoalIds.closeButton, handleActionGoalClose),
+  button(GoalIds.editButton, handleActionGoalEdit),
+  view(GoalIds.addModal, handleViewGoalAdd),
+  view(GoalIds.editModal, handleViewGoalEdit),
+  view(GoalIds.updateModal, handleViewGoalUpdate),
+  view(GoalIds.closeModal, handleViewGoalClose),
   button(AtRiskIds.statusButton, handleActionAtRiskStatus),
   button(AtRiskIds.messageButton, handleActionAtRiskMessage),
   button(AtRiskIds.handledButton, handleActionAtRiskHandled),

@@ -96,6 +96,7 @@ test('exports: commas, quotes and new lines survive; formulas are neutralised; t
       },
     ] as never,
     commitments: [],
+    outcomes: [],
   };
   const pairs: Record<string, string>[] = parse(pairsCsv(data), { columns: true });
   expect(pairs[0]).toMatchObject({

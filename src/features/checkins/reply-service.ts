@@ -8,6 +8,7 @@ import { PairModel, type Pair } from '../../pairs/model';
 import { participantsOf } from '../../pairs/participants';
 import type { Participant } from '../../pairs/participants-model';
 import { nextStepsOfReply, recordNextStepsFromReply, type Commitment } from '../commitments';
+import { isLiveGoal, recordGoalProgressFromReply } from '../goals';
 import { CheckinIds } from './ids';
 import { text } from './messages';
 import { CheckinModel, CheckinReplyModel, type Checkin, type CheckinReply } from './model';
@@ -27,7 +28,7 @@ export interface ReplyTarget {
   pair: Pair;
   userId: string;
   people: Map<string, Participant>;
-  /** The goals the answer covers: not dropped, at most five, in the pair's order. */
+  /** The goals the answer covers: the open ones (not achieved, changed or dropped), at most five, in the pair's order. */
   goals: Goal[];
   existing: CheckinReply | null;
   /** The next steps stored from the existing reply, by row. */
@@ -35,7 +36,7 @@ export interface ReplyTarget {
 }
 
 export function activeGoals(pair: Pair): Goal[] {
-  return (pair.goals as Goal[]).filter((g) => g.status !== 'dropped').slice(0, MAX_GOALS);
+  return (pair.goals as Goal[]).filter(isLiveGoal).slice(0, MAX_GOALS);
 }
 
 /**
@@ -151,6 +152,12 @@ export async function saveReply(target: ReplyTarget, candidate: ReplyCandidate, 
     },
     input.nextSteps,
     target.people,
+    now,
+  );
+  // Progress on each goal: a note per goal and answer, and a goal reported as started moves to in progress.
+  await recordGoalProgressFromReply(
+    { teamId: pair.teamId, pairId: pair._id, replyId: saved._id, by: userId },
+    fields.goals.map((g) => ({ goalId: g.goalId, status: g.status, note: g.note })),
     now,
   );
   await CheckinModel.updateOne({ _id: checkin._id }, { $addToSet: { repliedBy: userId } });

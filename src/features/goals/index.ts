@@ -21,3 +21,4 @@ export {
   isLiveGoal,
   type GoalStatus,
 } from '../../pairs/goal-status';
+export { recordGoalProgressFromReply, type GoalProgressInput, type ProgressSource } from './progress';

@@ -45,7 +45,10 @@ export const goalNoteSchema = new Schema(
     goalId: { type: String, required: true },
     by: { type: String, required: true },
     at: { type: Date, required: true },
-    text: { type: String, required: true },
+    /** What was written (may be empty when a check-in answer gave only a status). */
+    text: { type: String, default: '' },
+    /** The progress a check-in answer reported (its status: some_progress, on_track, …). */
+    progress: { type: String },
     /** Where it came from: the goal's Update form, or a check-in answer. */
     source: { type: String, enum: ['update', 'checkin'], required: true },
     /** Makes a repeated delivery record one note (e.g. "checkin:<replyId>:<goalId>:<editCount>"). */

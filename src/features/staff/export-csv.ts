@@ -4,6 +4,7 @@ import { goalStatusLabel } from '../../pairs/goal-status';
 import type { Pair } from '../../pairs/model';
 import type { Checkin, CheckinReply } from '../checkins';
 import type { Commitment } from '../commitments';
+import type { OutcomeRow } from '../goals';
 import type { PairHealth } from '../health';
 import { HEALTH_LABELS, healthReasonText } from '../health';
 
@@ -13,7 +14,7 @@ import { HEALTH_LABELS, healthReasonText } from '../health';
  * export carries the staff-only notes in a column marked so: it is sent only to staff.
  */
 
-export const EXPORT_KINDS = ['pairs', 'checkins', 'commitments'] as const;
+export const EXPORT_KINDS = ['pairs', 'checkins', 'commitments', 'outcomes'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** The column of staff-only notes, named so nobody forwards it by mistake. */
@@ -27,6 +28,8 @@ export interface ExportData {
   checkins: Checkin[];
   replies: CheckinReply[];
   commitments: Commitment[];
+  /** Newest first. */
+  outcomes: OutcomeRow[];
 }
 
 /** A value as a cell: dates in UTC, formulas neutralised (see safeCell). */
@@ -193,8 +196,50 @@ export function commitmentsCsv(d: ExportData): string {
   );
 }
 
+/** What the mentorships changed, newest first, with whether each may be quoted. */
+export function outcomesCsv(d: ExportData): string {
+  const pairs = new Map(d.pairs.map((p) => [String(p._id), p]));
+  const name = (id: string) => d.names.get(id) ?? id;
+  return csv(
+    [
+      'pair',
+      'pair id',
+      'mentor',
+      'mentee',
+      'goal',
+      'the change',
+      'who benefits',
+      'figure',
+      'may be quoted',
+      'recorded by',
+      'recorded by ID',
+      'recorded (UTC)',
+      'recorded from',
+    ],
+    d.outcomes.map((o) => {
+      const p = pairs.get(o.pairId);
+      return [
+        pairLabel(p, o.pairId),
+        o.pairId,
+        p ? name(p.mentor.userId) : '',
+        p ? name(p.mentee.userId) : '',
+        o.goalTitle,
+        o.story,
+        o.beneficiaries,
+        o.figure,
+        o.quoteConsent ? 'yes' : 'no',
+        name(o.recordedBy),
+        o.recordedBy,
+        o.recordedAt,
+        o.source,
+      ];
+    }),
+  );
+}
+
 export const EXPORTS: Record<ExportKind, (d: ExportData) => string> = {
   pairs: pairsCsv,
   checkins: checkinsCsv,
   commitments: commitmentsCsv,
+  outcomes: outcomesCsv,
 };

@@ -3,7 +3,7 @@ import { mrkdwn } from '../../slack/mrkdwn';
 /** The sentences of `/mentorship export`. */
 export const exportText = {
   usage: () =>
-    'Say what to export: `/mentorship export pairs`, `/mentorship export checkins` or `/mentorship export commitments`. The CSV file comes to you privately.',
+    'Say what to export: `/mentorship export pairs`, `/mentorship export checkins`, `/mentorship export commitments`, `/mentorship export outcomes` or `/mentorship export feedback`. The CSV file comes to you privately.',
   title: (kind: string, day: string) => `Mentorship ${kind}, ${day}`,
   comment: (kind: string) =>
     kind === 'checkins'

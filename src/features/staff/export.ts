@@ -7,6 +7,7 @@ import { dmChannelOf, shareFile } from '../../slack/files';
 import { answering } from '../../slack/respond';
 import { checkinsOfTeam, repliesOfTeam } from '../checkins';
 import { commitmentsOfTeam } from '../commitments';
+import { outcomesOfTeam } from '../goals';
 import { healthOfPairs } from '../health';
 import { EXPORT_KINDS, EXPORTS, type ExportData, type ExportKind } from './export-csv';
 import { exportText as t } from './export-messages';
@@ -15,19 +16,20 @@ import { requireStaff } from './target';
 /** What one export reads: one query per collection it needs (FerretDB scans on every non-_id query). */
 async function readExport(teamId: string, kind: ExportKind, now: Date): Promise<ExportData> {
   const pairs = await PairModel.find({ teamId }).sort({ createdAt: 1 }).lean<Pair[]>();
-  const [people, health, checkins, replies, commitments] = await Promise.all([
+  const [people, health, checkins, replies, commitments, outcomes] = await Promise.all([
     ParticipantModel.find({ teamId }).lean<Participant[]>(),
     kind === 'pairs' ? healthOfPairs(pairs, now) : Promise.resolve(new Map()),
     kind === 'checkins' ? checkinsOfTeam(teamId) : Promise.resolve([]),
     kind === 'checkins' ? repliesOfTeam(teamId) : Promise.resolve([]),
     kind === 'commitments' ? commitmentsOfTeam(teamId) : Promise.resolve([]),
+    kind === 'outcomes' ? outcomesOfTeam(teamId) : Promise.resolve([]),
   ]);
   const names = new Map(people.map((p) => [p.userId, p.name]));
-  return { pairs, names, health, checkins, replies, commitments };
+  return { pairs, names, health, checkins, replies, commitments, outcomes };
 }
 
 /**
- * `/mentorship export pairs|checkins|commitments`: a CSV file shared privately with the staff
+ * `/mentorship export pairs|checkins|commitments|outcomes`: a CSV file shared privately with the staff
  * member, in their DM with the bot (the check-ins export holds the staff-only notes).
  */
 export async function handleCommandExport({ ack, command, respond }: CommandArgs, rest: string, deps: AppDeps) {
