@@ -206,6 +206,40 @@ test('pause from the Home: the modal, the pair paused, both Home tabs published 
     expect(s).toMatch(/Paused until \*<!date\^\d+\^\{date_long\}\|[^>]+>\*/);
   }
   expect(elements(h.standIn.homeViewOf(KARIM)).some((e) => e.action_id === HomeIds.resumeButton)).toBe(true);
+
+  // Resume now, pressed by Karim on his Home: active again, both tabs published again without the pause.
+  const karimHome = h.standIn.homeViewOf(KARIM)!;
+  await h.driver.blockAction({
+    userId: KARIM,
+    actionId: HomeIds.resumeButton,
+    value: String(withKarim._id),
+    view: karimHome,
+  });
+  await h.standIn.waitFor(
+    () => [ALICE, KARIM].every((who) => !/Paused until/.test(JSON.stringify(h.standIn.homeViewOf(who)))),
+    8000,
+    'both Home tabs without the pause',
+  );
+  expect((await PairModel.findById(withKarim._id).lean<Pair>())!.status).toBe('active');
+  expect(JSON.stringify(h.standIn.homeViewOf(KARIM))).not.toContain('Paused until');
+
+  // A pause typed as a command refreshes the Home tabs too.
+  await h.driver.command('/mentorship', 'pause 1w', { userId: KARIM, channelId: withKarim.channel!.id });
+  await h.standIn.waitFor(
+    () => /Paused until/.test(JSON.stringify(h.standIn.homeViewOf(ALICE))),
+    8000,
+    "Alice's Home after /mentorship pause",
+  );
+
+  // Resume pressed by someone not in the pair: told so in a modal, nothing changed.
+  const refusal = await pressForModal({
+    userId: PEOPLE.outsider.id,
+    actionId: HomeIds.resumeButton,
+    value: String(withKarim._id),
+    view: karimHome,
+  });
+  expect(JSON.stringify(refusal)).toContain('not one of your mentorships');
+  expect((await PairModel.findById(withKarim._id).lean<Pair>())!.status).toBe('paused');
 }, 120_000);
 
 test('staff see the program: health counts, feedback due, ending soon, digest preview and Pair status buttons', async () => {
@@ -253,6 +287,14 @@ test('staff see the program: health counts, feedback due, ending soon, digest pr
   const refusal = await pressForModal({ userId: KARIM, actionId: HomeIds.digestPreviewButton, view });
   expect(JSON.stringify(refusal)).toContain('only program staff');
   void ending;
+
+  // A staff member who mentors a pair sees their own mentorship first, then the program.
+  await createActivePair(h, { mentor: PEOPLE.staff.id, mentee: PEOPLE.menteeTbilisi.id });
+  const both = JSON.stringify(await openHome(PEOPLE.staff.id));
+  expect(both).toContain(`You are the *mentor* with <@${PEOPLE.menteeTbilisi.id}>`);
+  expect(both).toContain('Program at a glance');
+  expect(both.indexOf('Your mentorships')).toBeLessThan(both.indexOf('Program at a glance'));
+  expect(both).toContain('*3 live pairs*');
 }, 120_000);
 
 test('an outsider sees the "not paired yet" text; no staff-only note reaches any Home tab published', async () => {
