@@ -48,6 +48,10 @@ const text = {
     pair_ended_notice: 'the thank-you to a pair that ended',
     weekly_digest: 'the weekly digest',
     digest_part: 'part of the weekly digest',
+    feedback_request: 'a request for feedback',
+    feedback_reminder: 'a reminder to give feedback',
+    feedback_shared: 'feedback shared in the pair channel',
+    feedback_alert: 'a feedback alert',
   } satisfies Record<OutboxKind, string>,
   reason: (code: string): string =>
     ({

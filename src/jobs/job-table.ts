@@ -6,6 +6,8 @@ import { createCheckinPromptHandler } from '../features/checkins/prompt';
 import { replySummaryHandler } from '../features/checkins/reply-summary';
 import { commitmentReminderHandler, enqueueDueReminders } from '../features/commitments/jobs';
 import { runDigestJob } from '../features/digest';
+import { createFeedbackJob } from '../features/feedback/jobs';
+import { pairActionsBlock } from '../features/staff/pair-actions';
 import { atRiskAlertHandler } from '../features/nudges/at-risk';
 import { flagSilentPairs, silenceNudgeHandler } from '../features/nudges/jobs';
 import { queueSilenceNudges } from '../features/nudges/silence-nudges';
@@ -36,6 +38,11 @@ export const JOB_TABLE: ReadonlyArray<{ name: JobName; cron: string; does: strin
     name: 'digest',
     cron: '*/15 * * * *',
     does: 'posts the weekly digest to the staff channel once its day and hour have come, then its thread and files',
+  },
+  {
+    name: 'feedback',
+    cron: '*/15 * * * *',
+    does: 'asks each person for feedback at one month, the midpoint and a week before the end (in their working hours), reminds once, posts shared answers and alerts staff',
   },
 ];
 
@@ -68,6 +75,7 @@ export const JOBS: Record<JobName, JobFunction> = {
     await runOutbox({ commitment_reminder: commitmentReminderHandler }, ctx);
   },
   digest: runDigestJob,
+  feedback: createFeedbackJob(pairActionsBlock),
 };
 
 /** Housekeeping: claims older than two days and event keys older than a week. */

@@ -19,6 +19,14 @@ export const OUTBOX_KINDS = [
   'weekly_digest',
   /** One message of the weekly digest's thread (team-wide: no pair). */
   'digest_part',
+  /** A DM asking one person of a pair for feedback at a fixed point (one month, midpoint, end). */
+  'feedback_request',
+  /** The one reminder of an unanswered feedback request, three working days after it. */
+  'feedback_reminder',
+  /** A person's feedback answers they chose to share, posted in the pair's channel. */
+  'feedback_shared',
+  /** Staff told at once of a feedback answer that needs them (not a good fit, satisfaction 1, an urgent concern). */
+  'feedback_alert',
 ] as const;
 
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];

@@ -2,7 +2,7 @@ import type { JobContext } from './job-context';
 import { acquireLease, releaseLease } from './lease';
 import { MINUTE_MS } from '../lib/durations';
 
-export const JOB_NAMES = ['checkins', 'nudges', 'reminders', 'digest'] as const;
+export const JOB_NAMES = ['checkins', 'nudges', 'reminders', 'digest', 'feedback'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export type JobFunction = (ctx: JobContext) => Promise<void>;

@@ -10,6 +10,8 @@ import {
   handleViewExtend,
 } from '../features/commitments/listeners';
 import { digestSubcommands } from '../features/digest';
+import { FeedbackIds } from '../features/feedback';
+import { createFeedbackListeners } from '../features/feedback/listeners';
 import { goalsSubcommands } from '../features/goals/commands';
 import { GoalIds } from '../features/goals/ids';
 import {
@@ -51,6 +53,7 @@ import {
 import { staffSubcommands } from '../features/staff/commands';
 import { handleViewEndPair } from '../features/staff/end-listeners';
 import { StaffIds } from '../features/staff/ids';
+import { pairActionsBlock } from '../features/staff/pair-actions';
 import { handleViewMessagePair } from '../features/staff/message-pair';
 import { withStaffTargets } from '../features/staff/pause-commands';
 import { routeCommand } from './command-router';
@@ -59,6 +62,9 @@ import { button, command, event, type Route, view } from './routes';
 
 export const SLASH_COMMAND = '/mentorship';
 
+/** Feedback's early-warning alert carries the staff buttons (wired here, so feedback need not import staff). */
+const feedback = createFeedbackListeners(pairActionsBlock);
+
 const mentorship = routeCommand(
   [
     ...pairingSubcommands,
@@ -66,6 +72,7 @@ const mentorship = routeCommand(
     ...staffSubcommands,
     ...digestSubcommands,
     ...goalsSubcommands,
+    ...feedback.feedbackSubcommands,
   ],
   pairingText.usage,
   pairingText.unknownSubcommand,
@@ -117,6 +124,8 @@ export const ROUTES: readonly Route[] = [
   button(HomeIds.resumeButton, handleActionHomeResume),
   button(HomeIds.digestPreviewButton, handleActionHomeDigestPreview),
   view(HomeIds.pauseModal, handleViewHomePause),
+  button(FeedbackIds.giveButton, feedback.handleActionGiveFeedback),
+  view(FeedbackIds.formModal, feedback.handleViewFeedbackSubmit),
   event('app_home_opened', handleEventAppHomeOpened),
 ];
 

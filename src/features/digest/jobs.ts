@@ -5,6 +5,7 @@ import { enqueue, type OutboxHandler, runOutbox } from '../../jobs/outbox';
 import { OutboxModel } from '../../jobs/outbox-model';
 import { MINUTE_MS } from '../../lib/durations';
 import { PairModel } from '../../pairs/model';
+import { feedbackDigestFacts } from '../feedback';
 import { digestCsv } from './csv';
 import { buildDigest } from './facts';
 import { digestKey, partKey } from './keys';
@@ -62,7 +63,9 @@ export const weeklyDigestHandler: OutboxHandler = {
     const stored = await DigestModel.findById(id, { partsQueuedAt: 1 }).lean<Pick<Digest, 'partsQueuedAt'>>();
     // Once the thread is queued it stays as it was (a resumed send re-renders the top message only).
     if (!stored?.partsQueuedAt) {
-      const thread = digestThreadMessages(facts);
+      // The feedback part: counts and program-wide totals only, never one person's answer.
+      const feedback = await feedbackDigestFacts(entry.teamId, ctx.now);
+      const thread = [...digestThreadMessages(facts), ...(feedback ? [feedback] : [])];
       await DigestModel.updateOne(
         { _id: id },
         {

@@ -205,9 +205,10 @@ export const FORMS: Record<FeedbackPoint, readonly Question[]> = {
       label: "The concrete change in the mentee's organisation",
       kind: TEXT,
       required: false,
-      // Recorded as an outcome staff can report: a figure in totals would be a story no one may read.
-      visibilities: ['staff_only', 'shared'],
-      defaultVisibility: 'staff_only',
+      // An outcome is a story to read: "counted only in totals" would make it one no one may read.
+      visibilities: ['shared', 'staff_only'],
+      defaultVisibility: 'shared',
+      warning: 'If shared, it is also recorded as an outcome of your mentorship, which your partner and staff see.',
     },
     {
       id: 'recommend',

@@ -72,7 +72,7 @@ export const text = {
 
   notYourPair: () => 'This form is not about one of your mentorships, so nothing was saved.',
   pairGone: () => 'This mentorship no longer exists, so nothing was saved.',
-  pairEnded: () => 'This mentorship has ended, so nothing was saved.',
+  formNotOpen: () => 'This feedback form is not open for you yet, so nothing was saved.',
   required: () => 'Please answer this question.',
   badValue: () => 'Please choose one of the answers.',
   tooLong: (max: number) => `Please keep this under ${max} characters.`,
@@ -90,4 +90,29 @@ export const text = {
   totalsFewer: () => `fewer than ${TOTALS_MIN_ANSWERS} answers`,
   totalsNone: () => 'No feedback counted only in totals yet.',
   totalsOnlyStaff: () => 'Only program staff can see feedback totals.',
+};
+
+/** Sentences of the staff views of feedback (status, totals, digest). */
+export const staffText = {
+  statusHeading: (): Mrkdwn =>
+    mrkdwn`*Feedback* (shared and staff-only answers; totals-only answers are never shown here)`,
+  statusNone: (): Mrkdwn => mrkdwn`*Feedback*: none that staff may read yet.`,
+  statusRow: (
+    userId: string,
+    point: FeedbackPoint,
+    question: string,
+    answer: string,
+    staffOnly: boolean,
+    urgent: boolean,
+  ): Mrkdwn =>
+    mrkdwn`${mention(userId)} (${POINT_NAMES[point]}${staffOnly ? ', staff only' : ''}${urgent ? ', urgent' : ''}) ${bold(question)}: ${answer}`,
+  statusMore: (n: number): Mrkdwn => mrkdwn`…and ${n} more answers: \`/mentorship export feedback\`.`,
+  totalsHeading: (): Mrkdwn => mrkdwn`*${text.totalsTitle()}*: answers people chose to have counted only in totals.`,
+  totalsLine: (point: FeedbackPoint, question: string, figure: string): Mrkdwn =>
+    mrkdwn`• ${POINT_NAMES[point]}: ${question}: ${figure}`,
+  average: (avg: number, n: number) => `average ${avg} (${n} answers)`,
+  counts: (parts: string[], n: number) => `${parts.join(', ')} (${n} answers)`,
+  textCount: (written: number, n: number) => `${written} of ${n} wrote something (not shown)`,
+  digestLine: (given: number, due: number): Mrkdwn =>
+    mrkdwn`*Feedback*: ${given} form${given === 1 ? '' : 's'} given, ${due} request${due === 1 ? '' : 's'} still open.`,
 };

@@ -1,10 +1,10 @@
-import type { Button, KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
+import type { ActionsBlock, Button, KnownBlock, ModalView, Option, PlainTextOption } from '@slack/types';
 import { context, message, plain, section } from '../../slack/blocks';
-import { type Mrkdwn, lines } from '../../slack/mrkdwn';
-import { pairActionsBlock } from '../staff';
+import { type Mrkdwn, lines, mrkdwn } from '../../slack/mrkdwn';
 import type { AskedQuestion, FeedbackPoint } from './forms';
 import { FeedbackIds } from './ids';
-import { text } from './messages';
+import { staffText, text } from './messages';
+import type { QuestionTotal, StaffFeedbackRow } from './staff-reads';
 
 /** Pure Block Kit builders of the feedback feature. */
 
@@ -148,8 +148,62 @@ export function sharedAnswersMessage(
   return message(body, [section(text.sharedHeader(userId, point)), ...parts.slice(0, 40).map((p) => section(p))]);
 }
 
-/** The early-warning alert to staff, with the staff buttons for the pair. */
-export function alertMessage(pairId: string, userId: string, channelId: string | undefined, reasons: string[]) {
+/** The early-warning alert to staff, with the staff buttons for the pair (given: the staff feature's). */
+export function alertMessage(
+  userId: string,
+  channelId: string | undefined,
+  reasons: string[],
+  staffActions: ActionsBlock,
+) {
   const body = text.alert(userId, channelId, reasons);
-  return message(body, [section(body), pairActionsBlock(pairId)]);
+  return message(body, [section(body), staffActions]);
+}
+
+/** The totals as lines: a figure only where at least TOTALS_MIN_ANSWERS answered, else "fewer than 5 answers". */
+export function totalsLines(totals: readonly QuestionTotal[]): Mrkdwn[] {
+  if (totals.length === 0) return [mrkdwn`${text.totalsNone()}`];
+  return totals.map((t) => {
+    const f = t.figures;
+    const figure = !f
+      ? text.totalsFewer()
+      : f.average !== undefined
+        ? staffText.average(f.average, t.answered)
+        : f.counts
+          ? staffText.counts(
+              f.counts.map((c) => `${c.label} ${c.count}`),
+              t.answered,
+            )
+          : staffText.textCount(f.textAnswered ?? 0, t.answered);
+    return staffText.totalsLine(t.point, t.question, figure);
+  });
+}
+
+/** The feedback totals as a message (the staff command and the digest). */
+export function totalsMessage(totals: readonly QuestionTotal[]) {
+  const body = lines(staffText.totalsHeading(), ...totalsLines(totals));
+  return message(body);
+}
+
+/** Rows of staff-readable feedback shown in a pair's status. */
+const STATUS_ROWS = 8;
+
+/** Staff-readable feedback of one pair, as blocks for `/mentorship status` (staff only). */
+export function staffFeedbackBlocks(rows: readonly StaffFeedbackRow[]): KnownBlock[] {
+  if (rows.length === 0) return [section(staffText.statusNone())];
+  const shown = rows
+    .slice(0, STATUS_ROWS)
+    .map((r) =>
+      staffText.statusRow(
+        r.userId,
+        r.point,
+        r.question,
+        r.answer.slice(0, 300),
+        r.visibility === 'staff_only',
+        r.urgent,
+      ),
+    );
+  return [
+    section(lines(staffText.statusHeading(), ...shown)),
+    ...(rows.length > STATUS_ROWS ? [context(staffText.statusMore(rows.length - STATUS_ROWS))] : []),
+  ];
 }

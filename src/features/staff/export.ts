@@ -11,6 +11,7 @@ import { outcomesOfTeam } from '../goals';
 import { healthOfPairs } from '../health';
 import { EXPORT_KINDS, EXPORTS, type ExportData, type ExportKind } from './export-csv';
 import { exportText as t } from './export-messages';
+import { shareFeedbackExport } from './export-feedback';
 import { requireStaff } from './target';
 
 /** What one export reads: one query per collection it needs (FerretDB scans on every non-_id query). */
@@ -37,6 +38,11 @@ export async function handleCommandExport({ ack, command, respond }: CommandArgs
   await answering(respond, deps.logger, 'command export', async () => {
     await requireStaff(command.user_id, deps);
     const kind = rest.trim().toLowerCase() as ExportKind;
+    if ((kind as string) === 'feedback') {
+      await shareFeedbackExport(deps.client, command.team_id, command.user_id, deps.clock.now());
+      await respond({ response_type: 'ephemeral', text: t.sent('feedback') });
+      return;
+    }
     if (!EXPORT_KINDS.includes(kind)) throw new UserFacingError(t.usage());
     const now = deps.clock.now();
     const content = EXPORTS[kind](await readExport(command.team_id, kind, now));

@@ -3,6 +3,7 @@ import { context, header, plain, section } from '../../slack/blocks';
 import { slackDay, slackDayOf } from '../../slack/dates';
 import { lines, type Mrkdwn } from '../../slack/mrkdwn';
 import { goalStatusLabel } from '../../pairs/goal-status';
+import { type StaffFeedbackRow, staffFeedbackBlocks } from '../feedback';
 import type { Pair } from '../../pairs/model';
 import { StaffIds } from './ids';
 import { statusText as t } from './status-messages';
@@ -17,6 +18,8 @@ export interface PairStatus {
   commitments: Array<{ owner: string; what: string; dueDay: string; overdue: boolean }>;
   /** Staff-only: never shown anywhere but to staff. Newest first. */
   staffNotes: Array<{ period: number; who: string; note: string }>;
+  /** Feedback staff may read one by one (shared and staff-only answers; never totals-only ones). Newest first. */
+  feedback?: StaffFeedbackRow[];
 }
 
 /** Staff notes shown, one section each (a note is at most 1,500 characters). */
@@ -67,6 +70,7 @@ export function pairStatusBlocks(s: PairStatus): KnownBlock[] {
     section(notes.length ? t.notesHeading() : t.noNotes()),
     ...notes.map((n) => section(t.note(n.period, n.who, n.note))),
     ...(s.staffNotes.length > MAX_NOTES ? [context(t.moreNotes(s.staffNotes.length - MAX_NOTES))] : []),
+    ...(s.feedback ? staffFeedbackBlocks(s.feedback) : []),
   ];
 }
 

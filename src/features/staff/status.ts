@@ -4,6 +4,7 @@ import type { Pair } from '../../pairs/model';
 import { byRole, participantsOf } from '../../pairs/participants';
 import { postedCheckinsUpTo, repliedByOf, repliesToCheckins } from '../checkins';
 import { openCommitments } from '../commitments';
+import { staffFeedbackOfPair } from '../feedback';
 import { healthOfPairs, healthReasonText, HEALTH_LABELS } from '../health';
 import { type PairStatus, pairStatusModal } from './status-view';
 
@@ -22,10 +23,11 @@ export async function pairStatusOf(pair: Pair, now: Date): Promise<PairStatus> {
   const people = await participantsOf(pair);
   const { mentor, mentee } = byRole(pair, people);
   const nameOf = (userId: string) => people.get(userId)?.name || userId;
-  const [health, checkins, open] = await Promise.all([
+  const [health, checkins, open, feedback] = await Promise.all([
     healthOfPairs([pair], now),
     postedCheckinsUpTo({ pairId: pair._id, period: ANY_PERIOD }, STATUS_CHECKINS),
     openCommitments(pair._id, STATUS_COMMITMENTS),
+    staffFeedbackOfPair(pair),
   ]);
   const replies = await repliesToCheckins(checkins.map((c) => c._id));
   const h = health.get(String(pair._id));
@@ -50,6 +52,7 @@ export async function pairStatusOf(pair: Pair, now: Date): Promise<PairStatus> {
       .filter((r) => r.staffNote?.trim())
       .sort((a, b) => b.period - a.period)
       .map((r) => ({ period: r.period, who: nameOf(r.userId), note: r.staffNote })),
+    feedback,
   };
 }
 

@@ -1,0 +1,206 @@
+import type { ActionsBlock } from '@slack/types';
+import type { JobContext } from '../../jobs/job-context';
+import { enqueue, type OutboxHandler, runOutbox } from '../../jobs/outbox';
+import { localDay } from '../../lib/time';
+import { addWorkingDayHours, isWithinWorkingHours, nextWorkingMorning } from '../../lib/working-time';
+import { isMember, memberIds } from '../../pairs/membership';
+import { PairModel, type Pair } from '../../pairs/model';
+import { findParticipants, participantsOf, toPerson } from '../../pairs/participants';
+import type { Rendered } from '../../jobs/outbox';
+import { type FeedbackPoint, answerLabel, questionById } from './forms';
+import { feedbackKeys } from './ids';
+import { text } from './messages';
+import { FeedbackRequestModel, FeedbackResponseModel, type FeedbackRequest, type FeedbackResponse } from './model';
+import { currentPoint, feedbackDays, requestTime } from './schedule';
+import { warningReasons } from './service';
+import { alertMessage, requestMessage, sharedAnswersMessage } from './views';
+
+/** The reminder goes this many working-day hours (three working days) after the request. */
+const REMINDER_AFTER_HOURS = 72;
+
+/**
+ * Queues the feedback request of each side of each active pair whose point has come (in that
+ * person's own calendar, at the start of their working hours). Keyed by pair, person and point,
+ * so a run twice queues once. Paused pairs get none (theirs is queued when they resume, if the
+ * program has not ended); only the latest point reached is sent, never a backlog.
+ */
+export async function enqueueFeedbackRequests(ctx: JobContext): Promise<number> {
+  const pairs = await PairModel.find({ status: 'active' }).lean<Pair[]>();
+  let count = 0;
+  for (const pair of pairs) {
+    const days = feedbackDays(pair.startDate, pair.endDate);
+    if (days.length === 0) continue;
+    const people = await participantsOf(pair);
+    for (const userId of memberIds(pair)) {
+      const me = people.get(userId);
+      if (!me) continue;
+      const person = toPerson(me);
+      const due = currentPoint(days, localDay(ctx.now, person.tz), pair.endDate);
+      if (!due) continue;
+      const at = requestTime(due.day, person);
+      if (at.getTime() > ctx.now.getTime()) continue;
+      const key = feedbackKeys.request(String(pair._id), userId, due.point);
+      if (await FeedbackRequestModel.exists({ _id: key })) continue;
+      if (ctx.dryRun) {
+        ctx.report.push(`would send feedback_request ${key}`);
+        continue;
+      }
+      try {
+        await FeedbackRequestModel.create({
+          _id: key,
+          teamId: pair.teamId,
+          pairId: pair._id,
+          userId,
+          point: due.point,
+          dueAt: at,
+        });
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+      }
+      await enqueue({
+        key,
+        teamId: pair.teamId,
+        kind: 'feedback_request',
+        pairId: pair._id,
+        ref: { requestId: key },
+        dueAt: at,
+      });
+      count += 1;
+    }
+  }
+  if (count > 0) ctx.report.push(`queued ${count} feedback request(s)`);
+  return count;
+}
+
+/** Checks shared by the request and its reminder: still wanted, the pair live, the person's working hours now. */
+async function requestDm(
+  requestId: unknown,
+  ctx: JobContext,
+  reminder: boolean,
+): Promise<Rendered & { loaded?: unknown }> {
+  const request = await FeedbackRequestModel.findById(String(requestId)).lean<FeedbackRequest>();
+  if (!request) return { op: 'skip', reason: 'request gone' };
+  if (request.answeredAt) return { op: 'skip', reason: 'already answered' };
+  const pair = await PairModel.findById(request.pairId).lean<Pair>();
+  if (!pair) return { op: 'skip', reason: 'pair deleted' };
+  if (pair.status === 'paused' && pair.pause?.until)
+    return { op: 'defer', until: pair.pause.until, reason: 'pair paused' };
+  if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
+  if (localDay(ctx.now, 'UTC') > pair.endDate) return { op: 'skip', reason: 'program ended' };
+  if (!isMember(pair, request.userId)) return { op: 'skip', reason: 'the person left the pair' };
+  const me = (await findParticipants(pair.teamId, [request.userId])).get(request.userId);
+  if (!me) return { op: 'skip', reason: 'participant unknown' };
+  const person = toPerson(me);
+  if (!isWithinWorkingHours(ctx.now, person))
+    return { op: 'defer', until: nextWorkingMorning(ctx.now, person), reason: 'outside working hours' };
+  const msg = requestMessage(String(pair._id), request.point as FeedbackPoint, pair.channel?.id ?? undefined, reminder);
+  return { op: 'post', to: request.userId, ...msg, loaded: { request, person } };
+}
+
+/** `feedback_request`: the DM with the button to the form; once sent, the one reminder is queued. */
+export const feedbackRequestHandler: OutboxHandler = {
+  render: (entry, ctx) => requestDm(entry.ref.requestId, ctx, false),
+  async onSent(entry, _sent, ctx, loaded) {
+    const { request, person } = loaded as { request: FeedbackRequest; person: ReturnType<typeof toPerson> };
+    await FeedbackRequestModel.updateOne({ _id: request._id }, { $set: { sentAt: ctx.now } });
+    await enqueue({
+      key: feedbackKeys.reminder(String(request.pairId), request.userId, request.point),
+      teamId: entry.teamId,
+      kind: 'feedback_reminder',
+      pairId: entry.pairId,
+      ref: { requestId: request._id },
+      dueAt: addWorkingDayHours(ctx.now, REMINDER_AFTER_HOURS, person),
+    });
+  },
+};
+
+/** `feedback_reminder`: the one reminder (keyed once per request), unless answered meanwhile. */
+export const feedbackReminderHandler: OutboxHandler = {
+  async render(entry, ctx) {
+    // A later point's request replaced this one: its reminder would be about a form no longer due.
+    const request = await FeedbackRequestModel.findById(String(entry.ref.requestId)).lean<FeedbackRequest>();
+    if (
+      request &&
+      (await FeedbackRequestModel.exists({
+        pairId: request.pairId,
+        userId: request.userId,
+        dueAt: { $gt: request.dueAt },
+      }))
+    )
+      return { op: 'skip', reason: 'a later feedback request replaced it' };
+    return requestDm(entry.ref.requestId, ctx, true);
+  },
+  async onSent(entry, _sent, ctx) {
+    await FeedbackRequestModel.updateOne({ _id: String(entry.ref.requestId) }, { $set: { remindedAt: ctx.now } });
+  },
+};
+
+async function loadResponse(ref: Record<string, unknown>) {
+  const response = await FeedbackResponseModel.findById(String(ref.responseId)).lean<FeedbackResponse>();
+  const pair = response ? await PairModel.findById(response.pairId).lean<Pair>() : null;
+  return { response, pair };
+}
+
+/** `feedback_shared`: the answers the person chose to share, in the pair's channel, with their name. Only those. */
+export const feedbackSharedHandler: OutboxHandler = {
+  async render(entry) {
+    const { response, pair } = await loadResponse(entry.ref);
+    if (!response || !pair) return { op: 'skip', reason: 'feedback or pair gone' };
+    if (!pair.channel?.id) return { op: 'skip', reason: 'the pair has no channel' };
+    const point = response.point as FeedbackPoint;
+    const goals = (pair.goals ?? []).map((g) => g.title);
+    const items = response.answers
+      .filter((a) => a.visibility === 'shared' && a.value)
+      .map((a) => {
+        const q = questionById(point, a.questionId);
+        const goalIndex = q?.perGoal ? Number(a.questionId.split('_').at(-1)) - 1 : -1;
+        const label = goalIndex >= 0 && goals[goalIndex] ? text.goalProgress(goals[goalIndex]) : (q?.label ?? '');
+        return { label, answer: q ? answerLabel(q, a.value!) : a.value! };
+      });
+    if (items.length === 0) return { op: 'skip', reason: 'nothing shared' };
+    return { op: 'post', to: pair.channel.id, ...sharedAnswersMessage(response.userId, point, items) };
+  },
+};
+
+/**
+ * `feedback_alert`: staff told at once (the staff channel, else the pair's creator), with the staff
+ * buttons for the pair (the staff feature's `pairActionsBlock`, wired in by the job table).
+ */
+export const createFeedbackAlertHandler = (staffActions: (pairId: string) => ActionsBlock): OutboxHandler => ({
+  async render(entry, ctx) {
+    const { response, pair } = await loadResponse(entry.ref);
+    if (!response || !pair) return { op: 'skip', reason: 'feedback or pair gone' };
+    const reasons = warningReasons(response.point as FeedbackPoint, response.answers.map(toParsed));
+    if (reasons.length === 0) return { op: 'skip', reason: 'nothing staff may see needs them' };
+    const msg = alertMessage(response.userId, pair.channel?.id ?? undefined, reasons, staffActions(String(pair._id)));
+    return { op: 'post', to: ctx.config.staff.channelId ?? pair.createdBy, ...msg };
+  },
+});
+
+function toParsed(a: FeedbackResponse['answers'][number]) {
+  return {
+    questionId: a.questionId,
+    value: a.value ?? undefined,
+    visibility: a.visibility,
+    urgent: a.urgent ?? undefined,
+  };
+}
+
+/** Every outbox kind of the feedback feature, with its handler. */
+export function feedbackHandlers(staffActions: (pairId: string) => ActionsBlock) {
+  return {
+    feedback_request: feedbackRequestHandler,
+    feedback_reminder: feedbackReminderHandler,
+    feedback_shared: feedbackSharedHandler,
+    feedback_alert: createFeedbackAlertHandler(staffActions),
+  } as const;
+}
+
+/** The `feedback` job: queue the requests whose time has come, then send what is due. */
+export function createFeedbackJob(staffActions: (pairId: string) => ActionsBlock) {
+  const handlers = feedbackHandlers(staffActions);
+  return async (ctx: JobContext): Promise<void> => {
+    await enqueueFeedbackRequests(ctx);
+    await runOutbox(handlers, ctx);
+  };
+}

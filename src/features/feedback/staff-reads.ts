@@ -1,0 +1,141 @@
+import type { Pair } from '../../pairs/model';
+import { type FeedbackPoint, type Visibility, answerLabel, FORMS, questionById, TOTALS_MIN_ANSWERS } from './forms';
+import { FeedbackResponseModel, type FeedbackResponse } from './model';
+
+/**
+ * The only reads of feedback answers, each applying the visibility the person chose:
+ * - staffFeedbackOf: the answers staff may read one by one (shared and staff only), for staff only;
+ * - feedbackTotals: program-wide figures of "counted only in totals" answers, only from
+ *   TOTALS_MIN_ANSWERS answers on, and never a written answer's words.
+ * A "totals only" value never leaves this file except inside a figure.
+ */
+
+export interface StaffFeedbackRow {
+  pairId: string;
+  userId: string;
+  role: string;
+  point: FeedbackPoint;
+  submittedAt: Date;
+  questionId: string;
+  question: string;
+  answer: string;
+  visibility: Exclude<Visibility, 'totals_only'>;
+  urgent: boolean;
+}
+
+function questionText(point: FeedbackPoint, questionId: string, goals: readonly string[]): string {
+  const q = questionById(point, questionId);
+  if (!q) return questionId;
+  if (q.perGoal) {
+    const title = goals[Number(questionId.split('_').at(-1)) - 1];
+    return title ? `${q.label}: ${title}` : q.label;
+  }
+  return q.label;
+}
+
+/** Answers staff may read one by one (shared or staff only), newest response first. Call only for staff. */
+export function staffRowsOf(
+  responses: readonly FeedbackResponse[],
+  pairs: ReadonlyMap<string, Pair>,
+): StaffFeedbackRow[] {
+  const rows: StaffFeedbackRow[] = [];
+  const sorted = [...responses].sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime());
+  for (const r of sorted) {
+    const point = r.point as FeedbackPoint;
+    const goals = (pairs.get(String(r.pairId))?.goals ?? []).map((g) => g.title);
+    for (const a of r.answers) {
+      if (a.visibility === 'totals_only' || !a.value) continue;
+      const q = questionById(point, a.questionId);
+      rows.push({
+        pairId: String(r.pairId),
+        userId: r.userId,
+        role: r.role,
+        point,
+        submittedAt: r.submittedAt,
+        questionId: a.questionId,
+        question: questionText(point, a.questionId, goals),
+        answer: q ? answerLabel(q, a.value) : a.value,
+        visibility: a.visibility,
+        urgent: Boolean(a.urgent),
+      });
+    }
+  }
+  return rows;
+}
+
+/** The staff-readable feedback of one pair (for `/mentorship status`). Call only for staff. */
+export async function staffFeedbackOfPair(pair: Pair): Promise<StaffFeedbackRow[]> {
+  const responses = await FeedbackResponseModel.find({ teamId: pair.teamId, pairId: pair._id }).lean<
+    FeedbackResponse[]
+  >();
+  return staffRowsOf(responses, new Map([[String(pair._id), pair]]));
+}
+
+/** The staff-readable feedback of the whole team (for `/mentorship export feedback`). Call only for staff. */
+export async function staffFeedbackOfTeam(teamId: string, pairs: readonly Pair[]): Promise<StaffFeedbackRow[]> {
+  const responses = await FeedbackResponseModel.find({ teamId }).lean<FeedbackResponse[]>();
+  return staffRowsOf(responses, new Map(pairs.map((p) => [String(p._id), p])));
+}
+
+export interface QuestionTotal {
+  point: FeedbackPoint;
+  questionId: string;
+  question: string;
+  /** How many answered it with "counted only in totals". */
+  answered: number;
+  /** Only when answered >= TOTALS_MIN_ANSWERS: the average of a scale, the count of each choice, or nothing for text. */
+  figures?: { average?: number; counts?: Array<{ label: string; count: number }>; textAnswered?: number };
+}
+
+/**
+ * Program-wide figures of the answers counted only in totals, per form and question (all goals'
+ * progress counted together). Below TOTALS_MIN_ANSWERS answers a question shows no figure at all.
+ * Written answers are counted (answered or not), never shown.
+ */
+export function totalsOf(responses: readonly FeedbackResponse[]): QuestionTotal[] {
+  const byQuestion = new Map<string, { point: FeedbackPoint; baseId: string; values: string[]; asked: number }>();
+  for (const r of responses) {
+    const point = r.point as FeedbackPoint;
+    for (const a of r.answers) {
+      if (a.visibility !== 'totals_only') continue;
+      const q = questionById(point, a.questionId);
+      if (!q) continue;
+      const key = `${point}:${q.id}`;
+      const entry = byQuestion.get(key) ?? { point, baseId: q.id, values: [], asked: 0 };
+      entry.asked += 1;
+      if (a.value) entry.values.push(a.value);
+      byQuestion.set(key, entry);
+    }
+  }
+  const out: QuestionTotal[] = [];
+  for (const point of Object.keys(FORMS) as FeedbackPoint[]) {
+    for (const q of FORMS[point]) {
+      const entry = byQuestion.get(`${point}:${q.id}`);
+      if (!entry) continue;
+      const answered = q.kind.type === 'text' ? entry.asked : entry.values.length;
+      const total: QuestionTotal = { point, questionId: q.id, question: q.label, answered };
+      if (answered >= TOTALS_MIN_ANSWERS) {
+        if (q.kind.type === 'scale') {
+          const nums = entry.values.map(Number);
+          total.figures = { average: Math.round((nums.reduce((s, n) => s + n, 0) / nums.length) * 10) / 10 };
+        } else if (q.kind.type === 'choice') {
+          total.figures = {
+            counts: q.kind.choices.map((c) => ({
+              label: c.label,
+              count: entry.values.filter((v) => v === c.value).length,
+            })),
+          };
+        } else {
+          total.figures = { textAnswered: entry.values.length };
+        }
+      }
+      out.push(total);
+    }
+  }
+  return out;
+}
+
+/** The team's totals (for the digest and `/mentorship feedback totals`). Staff only. */
+export async function feedbackTotals(teamId: string): Promise<QuestionTotal[]> {
+  return totalsOf(await FeedbackResponseModel.find({ teamId }).lean<FeedbackResponse[]>());
+}
