@@ -80,7 +80,7 @@ export async function handleCommandOutcomes(
       return {
         ...o,
         channelId: p?.channel?.id ?? undefined,
-        pairLabel: p ? `${name(p.mentor.userId)} and ${name(p.mentee.userId)}` : o.pairId,
+        pairLabel: p ? text.pairLabel(name(p.mentor.userId), name(p.mentee.userId)) : o.pairId,
         recordedByName: name(o.recordedBy),
       };
     });

@@ -159,6 +159,7 @@ export const text = {
 
   // /mentorship outcomes (staff).
   staffOnly: () => 'Sorry, only program staff can do that.',
+  pairLabel: (mentor: string, mentee: string) => `${mentor} and ${mentee}`,
   outcomesFallback: (count: number) => mrkdwn`The program's outcomes (${count}).`,
   outcomesHeading: (count: number) => `Outcomes (${count})`,
   noOutcomes: () =>
@@ -176,10 +177,10 @@ export const text = {
     join(
       [
         mrkdwn`${o.pair}${o.goalTitle ? mrkdwn` · ${bold(o.goalTitle)}` : ''} · ${slackDayOf(o.recordedAt, '{date_short_pretty}')} by ${o.recordedBy}`,
-        mrkdwn`${o.story}`,
-        ...(o.beneficiaries ? [mrkdwn`_Who benefits:_ ${o.beneficiaries}`] : []),
-        ...(o.figure ? [mrkdwn`_Figure:_ ${o.figure}`] : []),
         o.quoteConsent ? mrkdwn`:speech_balloon: May be quoted.` : mrkdwn`:lock: Not for quoting.`,
+        ...(o.figure ? [mrkdwn`_Figure:_ ${o.figure}`] : []),
+        ...(o.beneficiaries ? [mrkdwn`_Who benefits:_ ${o.beneficiaries}`] : []),
+        mrkdwn`${o.story}`,
       ],
       '\n',
     ),

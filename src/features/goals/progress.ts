@@ -34,7 +34,8 @@ export async function recordGoalProgressFromReply(
   goals: GoalProgressInput[],
   now: Date,
 ): Promise<void> {
-  const reported = goals.filter((g) => g.goalId && (g.status || g.note?.trim()));
+  // "Not started" with nothing written is no news: no note for it.
+  const reported = goals.filter((g) => g.goalId && ((g.status && g.status !== 'not_started') || g.note?.trim()));
   if (!reported.length) return;
   for (const g of reported) {
     const key = `checkin:${String(source.replyId)}:${g.goalId}`;

@@ -28,15 +28,27 @@ export interface GoalsMessageInput {
 const nameOf = (names: Map<string, string>, userId: string | null | undefined) =>
   userId ? (names.get(userId) ?? 'someone') : 'someone';
 
-/** One live goal: title and status, success, the latest note, the milestones. */
+/** Typed text shown in the goals message is cut to this (the whole is in the forms and exports). */
+const SHOWN = { success: 300, note: 300, what: 200 } as const;
+const clip = (s: string | null | undefined, max: number) => {
+  const t = s ?? '';
+  return t.length <= max ? t : `${t.slice(0, max - 1)}…`;
+};
+
+/** One live goal: title and status, success, the milestones, the latest note (cut first if Slack's limit is reached). */
 function goalText(n: number, g: Goal, names: Map<string, string>): Mrkdwn {
-  const parts: Mrkdwn[] = [text.goalLine(n, g.title, goalStatusOf(g)), text.success(g.successCriteria)];
-  const note = g.lastNote;
-  if (note?.at && (note.text || note.progress))
-    parts.push(text.latestNote(nameOf(names, note.by), note.at, note.progress ?? undefined, note.text ?? ''));
+  const parts: Mrkdwn[] = [
+    text.goalLine(n, g.title, goalStatusOf(g)),
+    text.success(clip(g.successCriteria, SHOWN.success)),
+  ];
   for (const m of g.milestones ?? []) {
     if (m.title && m.dueDay) parts.push(text.milestone(m.title, m.dueDay, Boolean(m.done)));
   }
+  const note = g.lastNote;
+  if (note?.at && (note.text || note.progress))
+    parts.push(
+      text.latestNote(nameOf(names, note.by), note.at, note.progress ?? undefined, clip(note.text, SHOWN.note)),
+    );
   return lines(...parts);
 }
 
@@ -54,12 +66,13 @@ export function goalsMessage(d: GoalsMessageInput): { text: string; blocks: Know
     });
   });
   if (closed.length) {
+    // One context element each (Slack allows ten), newest first; the rest counted.
     const shown = closed
-      .slice(-MAX_CLOSED_SHOWN)
+      .slice(-(MAX_CLOSED_SHOWN - 1))
       .reverse()
-      .map((g) => text.closedGoal(g.title, goalStatusOf(g), g.closed?.what ?? ''));
-    const more = closed.length > MAX_CLOSED_SHOWN ? [text.moreClosed(closed.length - MAX_CLOSED_SHOWN)] : [];
-    blocks.push({ type: 'divider' }, section(lines(text.closedHeading(), ...shown, ...more)));
+      .map((g) => text.closedGoal(g.title, goalStatusOf(g), clip(g.closed?.what, SHOWN.what)));
+    const more = closed.length > shown.length ? [text.moreClosed(closed.length - shown.length)] : [];
+    blocks.push({ type: 'divider' }, section(text.closedHeading()), context(...shown, ...more));
   }
   if (live.length < MAX_GOALS) {
     const add: ActionsBlock = { type: 'actions', block_id: 'goals.add_actions', elements: [addGoalButton(d.pairId)] };
