@@ -1,0 +1,139 @@
+import { Types } from 'mongoose';
+import { FEEDBACK_POINTS, questionsOf } from '../../src/features/feedback/forms';
+import type { FeedbackResponse } from '../../src/features/feedback/model';
+import { parseFeedbackForm } from '../../src/features/feedback/schemas';
+import { feedbackDays, requestTime } from '../../src/features/feedback/schedule';
+import { totalsOf } from '../../src/features/feedback/staff-reads';
+import {
+  alertMessage,
+  feedbackFormModal,
+  requestMessage,
+  sharedAnswersMessage,
+  totalsMessage,
+} from '../../src/features/feedback/views';
+import { pairActionsBlock } from '../../src/features/staff';
+import { checkMessageBlocks, checkView } from '../support/block-kit-limits';
+import { formValues } from './drive';
+
+const pairId = new Types.ObjectId().toHexString();
+const goals = Array.from({ length: 5 }, (_, i) => `${i + 1} ${'g'.repeat(148)}`);
+
+test('every form, with five long goals, is a modal Slack accepts (title, labels, options, block count)', () => {
+  for (const point of FEEDBACK_POINTS) {
+    const view = feedbackFormModal({ pairId, point, partnerId: 'U0MENTOR01', questions: questionsOf(point, goals) });
+    expect(checkView(view)).toBeNull();
+    expect(view.blocks.length).toBeLessThanOrEqual(30); // short on a phone
+    // Each question says who sees the answer: a choice, or a fixed line.
+    for (const q of questionsOf(point, goals)) {
+      const shown = JSON.stringify(view.blocks);
+      if (q.visibilities.length === 1) expect(shown).toContain('Who sees this: program staff only');
+      else if (!q.goalTitle) expect(shown).toContain(`feedback.v.${q.id}`);
+    }
+  }
+  // Midpoint: one progress question per goal, one visibility for all of them.
+  const midpoint = feedbackFormModal({
+    pairId,
+    point: 'midpoint',
+    partnerId: 'U1',
+    questions: questionsOf('midpoint', goals),
+  });
+  const ids = midpoint.blocks.map((b) => b.block_id);
+  expect(ids.filter((id) => id?.startsWith('feedback.q.goal_'))).toHaveLength(5);
+  expect(ids).toContain('feedback.v.goals');
+});
+
+test('messages are within Block Kit limits; typed text is escaped and never pings', () => {
+  expect(checkMessageBlocks(requestMessage(pairId, 'one_month', 'C0PAIR0001').blocks)).toBeNull();
+  expect(checkMessageBlocks(requestMessage(pairId, 'end', undefined, true).blocks)).toBeNull();
+  const shared = sharedAnswersMessage('U0MENTEE01', 'midpoint', [
+    { label: 'A suggestion that did not work, and why', answer: 'Hi <!channel> see <https://x.y|here> & <@U0OTHER01>' },
+  ]);
+  expect(checkMessageBlocks(shared.blocks)).toBeNull();
+  expect(shared.text).toContain('Hi &lt;!channel&gt; see &lt;https://x.y|here&gt; &amp; &lt;@U0OTHER01&gt;');
+  expect(shared.text).not.toContain('<!channel>');
+  const alert = alertMessage(
+    'U0MENTEE01',
+    'C0PAIR0001',
+    ['marked a concern urgent: "<!here> help"'],
+    pairActionsBlock(pairId),
+  );
+  expect(checkMessageBlocks(alert.blocks)).toBeNull();
+  expect(alert.text).not.toContain('<!here>');
+});
+
+test('answers are checked against the form: required, range, length, visibility offered', () => {
+  const qs = questionsOf('end', ['Goal']);
+  const ok = parseFeedbackForm(
+    qs,
+    formValues(
+      { goals_met: 'all', concrete_change: 'x', recommend: '10', keep_in_touch: 'yes', quote: 'no' },
+      {
+        goals_met: 'shared',
+        concrete_change: 'staff_only',
+        recommend: 'totals_only',
+        keep_in_touch: 'shared',
+        quote: 'shared',
+      },
+    ),
+  );
+  expect(ok.errors).toEqual({});
+  // The quote consent is staff only whatever the form says.
+  expect(ok.answers.find((a) => a.questionId === 'quote')?.visibility).toBe('staff_only');
+  const bad = parseFeedbackForm(
+    qs,
+    formValues(
+      {
+        goals_met: 'everything',
+        concrete_change: 'y'.repeat(1001),
+        recommend: '11',
+        keep_in_touch: null,
+        quote: 'yes',
+      },
+      { goals_met: 'shared', concrete_change: 'totals_only', recommend: 'shared', keep_in_touch: 'shared' },
+    ),
+  );
+  expect(bad.errors).toEqual({
+    'feedback.q.goals_met': 'Please choose one of the answers.',
+    'feedback.q.concrete_change': 'Please keep this under 1000 characters.',
+    'feedback.v.concrete_change': 'Please choose who sees this answer.',
+    'feedback.q.recommend': 'Please choose one of the answers.',
+    'feedback.q.keep_in_touch': 'Please answer this question.',
+  });
+});
+
+test('totals: no figure under 5 answers; a written answer is counted, never shown', () => {
+  const response = (i: number, value: string, text: string): FeedbackResponse =>
+    ({
+      _id: String(i),
+      teamId: 'T1',
+      pairId: new Types.ObjectId(),
+      userId: `U${i}`,
+      role: 'mentee',
+      point: 'anytime',
+      submittedAt: new Date(0),
+      answers: [
+        { questionId: 'how_going', value, visibility: 'totals_only' },
+        { questionId: 'message', value: text, visibility: 'totals_only' },
+      ],
+    }) as unknown as FeedbackResponse;
+  const four = [1, 2, 3, 4].map((i) => response(i, String(i), `SECRET-${i}`));
+  expect(totalsMessage(totalsOf(four)).text).toContain('fewer than 5 answers');
+  expect(totalsMessage(totalsOf(four)).text).not.toMatch(/average/);
+  const five = [...four, response(5, '5', '')];
+  const text = totalsMessage(totalsOf(five)).text;
+  expect(text).toContain('average 3 (5 answers)');
+  expect(text).toContain('4 of 5 wrote something (not shown)');
+  expect(text).not.toContain('SECRET');
+});
+
+test('request days: one month, the midpoint, a week before the end; at 09:00 local on a working day', () => {
+  expect(feedbackDays('2026-12-01', '2027-05-31')).toEqual([
+    { point: 'one_month', day: '2027-01-01' },
+    { point: 'midpoint', day: '2027-03-01' },
+    { point: 'end', day: '2027-05-24' },
+  ]);
+  expect(requestTime('2027-01-01', { tz: 'Asia/Dhaka' }).toISOString()).toBe('2027-01-01T03:00:00.000Z');
+  expect(requestTime('2027-01-01', { tz: 'America/New_York' }).toISOString()).toBe('2027-01-01T14:00:00.000Z');
+  // A Saturday: the Monday morning.
+  expect(requestTime('2027-01-02', { tz: 'America/New_York' }).toISOString()).toBe('2027-01-04T14:00:00.000Z');
+});
