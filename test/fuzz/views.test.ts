@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { CheckinIds } from '../../src/features/checkins/ids';
 import { CommitmentIds } from '../../src/features/commitments/ids';
+import { HomeIds } from '../../src/features/home/ids';
 import { AtRiskIds } from '../../src/features/nudges/at-risk-ids';
 import { PairingIds } from '../../src/features/pairing/ids';
 import { StaffIds } from '../../src/features/staff/ids';
@@ -153,6 +154,15 @@ const MODALS: Modal[] = [
       { block: S.endReason, type: 'static_select', valid: ['completed', 'no_time', 'other', 'bogus'] },
       text(S.endNote, ['Both moved on', '']),
       { block: S.endArchive, type: 'checkboxes', valid: ['archive', 'nope'] },
+    ],
+    metadata: staffMeta,
+  },
+  {
+    callbackId: HomeIds.pauseModal,
+    actionId: HomeIds.inputAction,
+    fields: [
+      { block: HomeIds.block.pauseLength, type: 'static_select', valid: ['1', '2', '8', '0', '12', '2.5'] },
+      text(HomeIds.block.pauseReason, ['Ramadan', '']),
     ],
     metadata: staffMeta,
   },

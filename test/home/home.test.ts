@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { CheckinIds } from '../../src/features/checkins/ids';
 import { CheckinModel, type Checkin } from '../../src/features/checkins/model';
+import { FeedbackIds } from '../../src/features/feedback/ids';
 import { HomeIds } from '../../src/features/home/ids';
 import { StaffIds } from '../../src/features/staff/ids';
 import { PairModel, type Pair } from '../../src/pairs/model';
@@ -10,6 +11,7 @@ import { runJobsAt } from '../support/jobs';
 import { createActivePair } from '../support/pairs';
 import { inputValues } from '../support/slack-driver';
 import { withHarness } from '../support/with-harness';
+import { formValues, submitForm } from '../feedback/drive';
 import { answerCheckin } from '../staff/drive';
 
 let h: Harness;
@@ -305,4 +307,50 @@ test('an outsider sees the "not paired yet" text; no staff-only note reaches any
   for (const who of [ALICE, KARIM, AMIRA]) await openHome(who);
   for (const call of h.standIn.callsTo('views.publish'))
     expect(JSON.stringify(call.args)).not.toContain('NOTE-FOR-STAFF');
+}, 120_000);
+
+test('feedback due is shown on the Home with its button; a staff-only answer never reaches a Home tab', async () => {
+  await createActivePair(h);
+  await runJobsAt(h, '2027-01-01T03:00:00Z', ['feedback']);
+  await runJobsAt(h, '2027-01-01T14:00:00Z', ['feedback']);
+  clock.set('2027-01-04T10:00:00Z');
+  const before = await openHome(KARIM);
+  expect(JSON.stringify(before)).toContain('*Feedback due* (one month in)');
+  const give = elements(before).find((e) => e.action_id === FeedbackIds.giveButton);
+  expect(give).toBeDefined();
+
+  // Karim answers from his Home: the button opens the form; his concern and fit are for staff only.
+  const modal = await pressForModal({
+    userId: KARIM,
+    actionId: FeedbackIds.giveButton,
+    value: give.value,
+    view: before,
+  });
+  expect(modal.callback_id).toBe(FeedbackIds.formModal);
+  const answers = {
+    fit: 'not_a_fit',
+    satisfaction: '2',
+    meeting: 'less',
+    goals_clear: 'partly',
+    partner_commitment: '3',
+    concern: 'STAFFONLY-HOME the mentor <!here> never listens',
+  };
+  const visibility = {
+    fit: 'staff_only',
+    satisfaction: 'shared',
+    meeting: 'shared',
+    goals_clear: 'shared',
+    partner_commitment: 'staff_only',
+    concern: 'staff_only',
+  };
+  expect(await submitForm(h, KARIM, modal, formValues(answers, visibility, { urgent: false }))).toEqual({
+    response_action: 'clear',
+  });
+  for (const who of [ALICE, KARIM, PEOPLE.staff.id]) await openHome(who);
+  expect(JSON.stringify(h.standIn.homeViewOf(KARIM))).not.toContain('Feedback due');
+  for (const call of h.standIn.callsTo('views.publish')) {
+    const shown = JSON.stringify(call.args);
+    expect(shown).not.toContain('STAFFONLY-HOME');
+    expect(shown).not.toMatch(/not a good fit/i);
+  }
 }, 120_000);

@@ -171,8 +171,14 @@ export class SlackStandIn {
   responses: Array<{ id: string; body: any; at: number }> = [];
   /** Messages pinned with pins.add. */
   pins: Array<{ channel: string; ts: string }> = [];
-  /** Views opened, pushed or published, by view id. */
+  /**
+   * Modals opened or pushed, by view id. Home tabs (views.publish) are kept apart in `homeTabs`:
+   * features publish them in the background after changes, and a test's "the modal just opened"
+   * must not find one.
+   */
   views = new Map<string, Json>();
+  /** Home tabs published, by view id (one per user, kept across publishes as Slack does); see `homeViewOf`. */
+  homeTabs = new Map<string, Json>();
   /** Files uploaded (files.getUploadURLExternal, the upload, files.completeUploadExternal), by id. */
   files = new Map<string, StandInFile>();
   /** Socket Mode (set by SocketModeStandIn): apps.connections.open gives `openUrl()` to `appToken`. */
@@ -234,7 +240,7 @@ export class SlackStandIn {
   /** The Home tab last published for one user (views.publish keeps one home view per user, as Slack does). */
   homeViewOf(userId: string): Json | undefined {
     const id = this.homeViews.get(userId);
-    return id ? this.views.get(id) : undefined;
+    return id ? this.homeTabs.get(id) : undefined;
   }
 
   /** The DM channel the stand-in opened for one user (conversations.open or a post to their user ID), if any. */
@@ -381,6 +387,7 @@ export class SlackStandIn {
       this.channels,
       this.dms,
       this.views,
+      this.homeTabs,
       this.homeViews,
       this.postBuckets,
       this.files,
@@ -751,7 +758,7 @@ export class SlackStandIn {
       if (!a.view_id && !a.external_id) fail('invalid_arguments');
       const existing =
         (a.view_id
-          ? this.views.get(a.view_id)
+          ? (this.views.get(a.view_id) ?? this.homeTabs.get(a.view_id))
           : [...this.views.values()].find((v) => v.external_id === a.external_id)) ?? fail('not_found');
       if (a.hash && a.hash !== existing.hash) fail('hash_conflict');
       return { view: this.saveView(a.view, existing.type, existing.id) };
@@ -906,7 +913,7 @@ export class SlackStandIn {
       root_view_id: id,
       previous_view_id: null,
     };
-    this.views.set(id, saved);
+    (type === 'home' ? this.homeTabs : this.views).set(id, saved);
     return saved;
   }
 
