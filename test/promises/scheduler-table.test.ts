@@ -1,6 +1,6 @@
 /**
  * README: "The in-process cron (node-cron, UTC) runs `checkins` every 5 minutes and `nudges`,
- * `reminders` and `digest` every 15 … `SCHEDULER_ENABLED=false` turns it off … the bot still serves commands
+ * `reminders`, `digest` and `feedback` every 15 … `SCHEDULER_ENABLED=false` turns it off … the bot still serves commands
  * and buttons." Checked on node-cron's own task registry, and by firing the registered tasks.
  */
 import cron, { type ScheduledTask } from 'node-cron';
@@ -29,16 +29,17 @@ const configWith = (schedulerEnabled: string) =>
     SCHEDULER_ENABLED: schedulerEnabled,
   });
 
-test('the job table: checkins every 5 minutes, nudges, reminders and the weekly digest every 15', () => {
+test('the job table: checkins every 5 minutes, nudges, reminders, the weekly digest and feedback every 15', () => {
   expect(JOB_TABLE.map((j) => [j.name, j.cron])).toEqual([
     ['checkins', '*/5 * * * *'],
     ['nudges', '*/15 * * * *'],
     ['reminders', '*/15 * * * *'],
     ['digest', '*/15 * * * *'],
+    ['feedback', '*/15 * * * *'],
   ]);
 });
 
-test('started, it registers exactly those four tasks in UTC; a fired task runs its job; stop() stops them', async () => {
+test('started, it registers exactly those five tasks in UTC; a fired task runs its job; stop() stops them', async () => {
   const pair = await createActivePair(h); // check-in #1 due 2026-12-08T13:00:00Z (08:00 New York, 19:00 Dhaka)
   const before = new Set(cron.getTasks().keys());
   const scheduler = startConfiguredScheduler(configWith('true'), (now) => jobContext(h, now), clock);
@@ -50,6 +51,7 @@ test('started, it registers exactly those four tasks in UTC; a fired task runs i
       ['mentorship-nudges', '*/15 * * * *', 'idle'],
       ['mentorship-reminders', '*/15 * * * *', 'idle'],
       ['mentorship-digest', '*/15 * * * *', 'idle'],
+      ['mentorship-feedback', '*/15 * * * *', 'idle'],
     ]);
     // Next runs on the UTC clock: minutes divisible by 5 (checkins) and by 15 (the others), in order.
     for (const [task, step] of [
@@ -70,7 +72,7 @@ test('started, it registers exactly those four tasks in UTC; a fired task runs i
   } finally {
     scheduler?.stop();
   }
-  expect(registeredSince(before).map((t) => t.getStatus())).toEqual(['stopped', 'stopped', 'stopped', 'stopped']);
+  expect(registeredSince(before).map((t) => t.getStatus())).toEqual(['stopped', 'stopped', 'stopped', 'stopped', 'stopped']);
 });
 
 test('SCHEDULER_ENABLED=false: no task is scheduled', () => {
