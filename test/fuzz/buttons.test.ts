@@ -48,6 +48,9 @@ const buttonValue = () => {
     JSON.stringify({ pairId: b }),
     JSON.stringify({ checkinId: String(world.checkinB._id) }),
     `${String(world.checkinB._id)}:${PEOPLE.mentee2.id}`,
+    // A goal button's value: pair B's goal, and pair B's goal named with pair A.
+    ...world.b.goals.map((g) => `${b}:${String((g as { _id?: unknown })._id)}`),
+    ...world.b.goals.map((g) => `${String(world.a._id)}:${String((g as { _id?: unknown })._id)}`),
   ];
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...forged) },

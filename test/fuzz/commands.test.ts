@@ -28,7 +28,20 @@ withFuzzWorld('fuzz-commands', (made, w) => {
   world = w;
 });
 
-const SUBCOMMANDS = ['help', 'pair', 'list', 'pause', 'resume', 'status', 'end', 'reassign', 'export', 'digest'];
+const SUBCOMMANDS = [
+  'help',
+  'pair',
+  'list',
+  'pause',
+  'resume',
+  'status',
+  'end',
+  'reassign',
+  'export',
+  'digest',
+  'goals',
+  'outcomes',
+];
 const mention = fc.oneof(
   fc.constantFrom(...Object.values(PEOPLE)).map((p) => `<@${p.id}|${p.name}>`),
   fc.stringMatching(/^U[0-9A-Z]{1,12}$/).map((id) => `<@${id}|x>`),

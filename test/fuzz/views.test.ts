@@ -8,6 +8,7 @@
 import fc from 'fast-check';
 import { CheckinIds } from '../../src/features/checkins/ids';
 import { CommitmentIds } from '../../src/features/commitments/ids';
+import { GoalIds } from '../../src/features/goals/ids';
 import { HomeIds } from '../../src/features/home/ids';
 import { AtRiskIds } from '../../src/features/nudges/at-risk-ids';
 import { PairingIds } from '../../src/features/pairing/ids';
@@ -54,6 +55,16 @@ const days = ['2026-12-20', '2026-12-31', '2027-01-15', '2027-05-31', '2026-12-0
 const P = PairingIds.block;
 const C = CheckinIds.block;
 const S = StaffIds.block;
+const G = GoalIds.block;
+/** Goals modals: each pair's own goals, and a goal of the other pair named with this pair. */
+const goalMeta = (w: World) => {
+  const goalIds = (p: World['a']) => p.goals.map((g) => String((g as { _id?: unknown })._id));
+  return [
+    ...goalIds(w.a).map((goalId) => JSON.stringify({ pairId: String(w.a._id), goalId })),
+    ...goalIds(w.b).map((goalId) => JSON.stringify({ pairId: String(w.b._id), goalId })),
+    ...goalIds(w.b).map((goalId) => JSON.stringify({ pairId: String(w.a._id), goalId })),
+  ];
+};
 const staffMeta = (w: World) => [String(w.a._id), String(w.b._id)].map((pairId) => JSON.stringify({ pairId }));
 
 const MODALS: Modal[] = [
@@ -165,6 +176,45 @@ const MODALS: Modal[] = [
       text(HomeIds.block.pauseReason, ['Ramadan', '']),
     ],
     metadata: staffMeta,
+  },
+  {
+    callbackId: GoalIds.addModal,
+    actionId: GoalIds.inputAction,
+    fields: [text(G.title, ['Grow membership', '', '<!channel>']), text(G.success, ['200 members', ''])],
+    metadata: staffMeta,
+  },
+  {
+    callbackId: GoalIds.editModal,
+    actionId: GoalIds.inputAction,
+    fields: [text(G.title, ['Halve the fee', '']), text(G.success, ['1% fee', ''])],
+    metadata: goalMeta,
+  },
+  {
+    callbackId: GoalIds.updateModal,
+    actionId: GoalIds.inputAction,
+    fields: [
+      { block: G.status, type: 'static_select', valid: ['not_started', 'in_progress', 'achieved'] },
+      text(G.note, ['Met the governor', '']),
+      ...[1, 2, 5].flatMap((n) => [
+        text(G.milestoneTitle(n), ['Board vote', '']),
+        { block: G.milestoneDue(n), type: 'datepicker' as const, valid: [...days, '2030-01-01'] },
+        { block: G.milestoneDone(n), type: 'checkboxes' as const, valid: ['done', 'nope'] },
+      ]),
+    ],
+    metadata: goalMeta,
+  },
+  {
+    callbackId: GoalIds.closeModal,
+    actionId: GoalIds.inputAction,
+    fields: [
+      { block: G.closeStatus, type: 'radio_buttons', valid: ['achieved', 'changed', 'dropped', 'open'] },
+      text(G.closeWhat, ['The fee is 1%', '']),
+      text(G.outcomeStory, ['Members run more checks', '']),
+      text(G.outcomeBeneficiaries, ['120 MFIs', '']),
+      text(G.outcomeFigure, ['2% to 1%', '']),
+      { block: G.outcomeQuote, type: 'radio_buttons', valid: ['yes', 'no', 'maybe'] },
+    ],
+    metadata: goalMeta,
   },
 ];
 
