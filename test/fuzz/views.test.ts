@@ -13,6 +13,7 @@ import { HomeIds } from '../../src/features/home/ids';
 import { AtRiskIds } from '../../src/features/nudges/at-risk-ids';
 import { PairingIds } from '../../src/features/pairing/ids';
 import { StaffIds } from '../../src/features/staff/ids';
+import { FeedbackIds } from '../../src/features/feedback/ids';
 import { ROUTES } from '../../src/slack/listeners';
 import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
 import {
@@ -215,6 +216,34 @@ const MODALS: Modal[] = [
       { block: G.outcomeQuote, type: 'radio_buttons', valid: ['yes', 'no', 'maybe'] },
     ],
     metadata: goalMeta,
+  },
+  {
+    // The quick feedback form (no request is sent in this world: a fixed-point form is refused).
+    // No rating of 1 and no urgent box: those alert staff, a post outside the participant's pair.
+    callbackId: FeedbackIds.formModal,
+    actionId: FeedbackIds.inputAction,
+    fields: [
+      { block: FeedbackIds.formBlock, type: 'plain_text_input', valid: [''] },
+      { block: FeedbackIds.questionBlock('how_going'), type: 'static_select', valid: ['2', '5', '0', '11'] },
+      {
+        block: FeedbackIds.visibilityBlock('how_going'),
+        type: 'static_select',
+        valid: ['shared', 'staff_only', 'totals_only', 'everyone'],
+      },
+      text(FeedbackIds.questionBlock('message'), ['We met twice <!channel>', '']),
+      {
+        block: FeedbackIds.visibilityBlock('message'),
+        type: 'static_select',
+        valid: ['shared', 'staff_only', 'totals_only'],
+      },
+      { block: FeedbackIds.urgentBlock, type: 'checkboxes', valid: ['nope'] },
+    ],
+    metadata: (w) => [
+      JSON.stringify({ pairId: String(w.a._id), point: 'anytime' }),
+      JSON.stringify({ pairId: String(w.a._id), point: 'one_month' }),
+      JSON.stringify({ pairId: String(w.b._id), point: 'anytime' }),
+      JSON.stringify({ pairId: String(w.b._id) }),
+    ],
   },
 ];
 
