@@ -47,11 +47,14 @@ export async function press(
   actionId: string,
   value: string,
   channelId?: string,
+  fromHome = false,
 ): Promise<{ modal?: any; answer?: any }> {
   const modals = () => [...h.standIn.views.values()].filter((v) => v.type === 'modal');
   const views = modals().length;
   const responses = h.standIn.responses.length;
-  const res = await h.driver.blockAction({ userId, actionId, value, channelId });
+  // From App Home: no response_url, so any answer comes as a small modal.
+  const home = fromHome ? { view: { id: 'VHOMETAB', type: 'home', blocks: [] } } : {};
+  const res = await h.driver.blockAction({ userId, actionId, value, channelId, ...home });
   if (res.status !== 200) throw new Error(`button answered ${res.status}`);
   await h.standIn.waitFor(
     () => modals().length > views || h.standIn.responses.length > responses,

@@ -193,6 +193,12 @@ test('an outsider and forged values are refused with nothing changed', async () 
     const add = await press(h, who, GoalIds.addButton, String(pair._id), GENERAL);
     expect(add.answer.text).toMatch(/Only the mentor, the mentee or program staff/);
   }
+  // From App Home (no response_url): the refusal comes as a small window; the mentee gets the form.
+  const fromHome = await press(h, outsider.id, GoalIds.updateButton, `${pair._id}:${goalId}`, undefined, true);
+  expect(fromHome.modal.callback_id).toBe('');
+  expect(JSON.stringify(fromHome.modal.blocks)).toMatch(/Only the mentor, the mentee or program staff/);
+  const homeForm = await press(h, mentee.id, GoalIds.updateButton, `${pair._id}:${goalId}`, undefined, true);
+  expect(homeForm.modal.callback_id).toBe(GoalIds.updateModal);
   // Forged values: a goal of another pair, a pair that does not exist, nonsense.
   for (const value of [`${pair._id}:${otherGoalId}`, `aaaaaaaaaaaaaaaaaaaaaaaa:${goalId}`, 'x:y:z', '']) {
     const { answer } = await press(h, mentee.id, GoalIds.updateButton, value, GENERAL);
