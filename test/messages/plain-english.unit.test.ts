@@ -7,6 +7,7 @@
 import { text as checkins } from '../../src/features/checkins/messages';
 import { text as commitments } from '../../src/features/commitments/messages';
 import { digestText } from '../../src/features/digest/messages';
+import { text as goals } from '../../src/features/goals/messages';
 import { atRiskText } from '../../src/features/nudges/at-risk-messages';
 import { text as nudges } from '../../src/features/nudges/messages';
 import { text as pairing } from '../../src/features/pairing/messages';
@@ -38,6 +39,7 @@ const CATALOGUES: Record<string, unknown> = {
   staffReassign: reassignText,
   staffExport: exportText,
   digest: digestText,
+  goals,
 };
 
 const MAX_WORDS = 25;

@@ -1,4 +1,4 @@
-import { slackDay, slackDayOf } from '../../slack/dates';
+import { slackDay } from '../../slack/dates';
 import { bold, italic, join, type Mrkdwn, mrkdwn, channelLink } from '../../slack/mrkdwn';
 import { GOAL_STATUS_LABELS, type GoalStatus } from '../../pairs/goal-status';
 import { readableDay } from '../../slack/dates';
@@ -41,11 +41,12 @@ export const text = {
   goalLine: (n: number, title: string, status: GoalStatus) =>
     mrkdwn`${STATUS_EMOJI[status]} *${n}. ${title}* — ${italic(GOAL_STATUS_LABELS[status])}`,
   success: (criteria: string) => mrkdwn`Success: ${criteria}`,
-  latestNote: (name: string, at: Date, progress: string | undefined, note: string) => {
+  /** `when` is a Slack date token (each reader sees their own day). */
+  latestNote: (name: string, when: Mrkdwn, progress: string | undefined, note: string) => {
     const what = [progress ? italic(PROGRESS_LABELS[progress] ?? progress) : '', note ? mrkdwn`“${note}”` : '']
       .filter(Boolean)
       .map((p) => p as Mrkdwn);
-    return mrkdwn`Latest: ${join(what, ': ')} (${name}, ${slackDayOf(at, '{date_short_pretty}')})`;
+    return mrkdwn`Latest: ${join(what, ': ')} (${name}, ${when})`;
   },
   milestone: (title: string, dueDay: string, done: boolean) =>
     done
@@ -111,7 +112,10 @@ export const text = {
   quoteLabel: () => 'May the program quote this?',
   quoteYes: () => 'Yes, it may be quoted',
   quoteNo: () => 'No, for the program only',
-  statusOption: (s: GoalStatus) => GOAL_STATUS_LABELS[s].replace(/^./, (c) => c.toUpperCase()),
+  statusOption: (goalStatus: GoalStatus) => {
+    const label = GOAL_STATUS_LABELS[goalStatus] ?? String(goalStatus);
+    return label.charAt(0).toUpperCase() + label.slice(1);
+  },
 
   // Field errors and refusals (plain text).
   titleMissing: () => 'Give the goal a short title.',
@@ -164,23 +168,24 @@ export const text = {
   outcomesHeading: (count: number) => `Outcomes (${count})`,
   noOutcomes: () =>
     mrkdwn`No outcomes recorded yet. They are recorded when a pair closes a goal as achieved, or in the end-of-program feedback.`,
-  outcome: (o: {
-    pair: Mrkdwn;
-    goalTitle?: string;
-    story: string;
-    beneficiaries: string;
-    figure: string;
-    quoteConsent: boolean;
-    recordedBy: string;
-    recordedAt: Date;
-  }) =>
+  /** One outcome for staff: where, which goal, when and by whom, whether it may be quoted, then the typed parts. */
+  outcome: (
+    where: Mrkdwn,
+    goalTitle: string,
+    when: Mrkdwn,
+    recordedBy: string,
+    quoteConsent: boolean,
+    figure: string,
+    beneficiaries: string,
+    story: string,
+  ) =>
     join(
       [
-        mrkdwn`${o.pair}${o.goalTitle ? mrkdwn` · ${bold(o.goalTitle)}` : ''} · ${slackDayOf(o.recordedAt, '{date_short_pretty}')} by ${o.recordedBy}`,
-        o.quoteConsent ? mrkdwn`:speech_balloon: May be quoted.` : mrkdwn`:lock: Not for quoting.`,
-        ...(o.figure ? [mrkdwn`_Figure:_ ${o.figure}`] : []),
-        ...(o.beneficiaries ? [mrkdwn`_Who benefits:_ ${o.beneficiaries}`] : []),
-        mrkdwn`${o.story}`,
+        mrkdwn`${where}${goalTitle ? mrkdwn` · ${bold(goalTitle)}` : ''} · ${when} by ${recordedBy}`,
+        quoteConsent ? mrkdwn`:speech_balloon: May be quoted.` : mrkdwn`:lock: Not for quoting.`,
+        ...(figure ? [mrkdwn`_Figure:_ ${figure}`] : []),
+        ...(beneficiaries ? [mrkdwn`_Who benefits:_ ${beneficiaries}`] : []),
+        mrkdwn`${story}`,
       ],
       '\n',
     ),

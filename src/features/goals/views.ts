@@ -1,5 +1,6 @@
 import type { ActionsBlock, KnownBlock, PlainTextOption, View } from '@slack/types';
 import { context, header, message, plain, section, textInput } from '../../slack/blocks';
+import { slackDayOf } from '../../slack/dates';
 import { lines, type Mrkdwn, channelLink } from '../../slack/mrkdwn';
 import { CLOSED_GOAL_STATUSES, GOAL_LIMITS, type GoalStatus, goalStatusOf, isLiveGoal } from '../../pairs/goal-status';
 import { LIMITS, MAX_GOALS } from '../../pairs/limits';
@@ -25,6 +26,9 @@ export interface GoalsMessageInput {
   names: Map<string, string>;
 }
 
+/** A day as a Slack date token, short ("Dec 10" in the reader's own zone). */
+const shortDay = (at: Date) => slackDayOf(at, '{date_short_pretty}');
+
 const nameOf = (names: Map<string, string>, userId: string | null | undefined) =>
   userId ? (names.get(userId) ?? 'someone') : 'someone';
 
@@ -47,7 +51,12 @@ function goalText(n: number, g: Goal, names: Map<string, string>): Mrkdwn {
   const note = g.lastNote;
   if (note?.at && (note.text || note.progress))
     parts.push(
-      text.latestNote(nameOf(names, note.by), note.at, note.progress ?? undefined, clip(note.text, SHOWN.note)),
+      text.latestNote(
+        nameOf(names, note.by),
+        shortDay(note.at),
+        note.progress ?? undefined,
+        clip(note.text, SHOWN.note),
+      ),
     );
   return lines(...parts);
 }
@@ -175,7 +184,7 @@ export function updateGoalModal(pairId: string, goal: Goal, notes: NoteShown[]):
       },
     );
   }
-  const recent = notes.map((n) => text.latestNote(n.name, n.at, n.progress, n.text));
+  const recent = notes.map((n) => text.latestNote(n.name, shortDay(n.at), n.progress, clip(n.text, SHOWN.note)));
   return modal(
     GoalIds.updateModal,
     goalModalMetadata(pairId, String(goal._id)),
@@ -275,16 +284,16 @@ export function outcomesMessage(outcomes: OutcomeShown[]): { text: string; block
   for (const o of shown) {
     blocks.push(
       section(
-        text.outcome({
-          pair: o.channelId ? channelLink(o.channelId) : lines(o.pairLabel),
-          goalTitle: o.goalTitle,
-          story: o.story,
-          beneficiaries: o.beneficiaries,
-          figure: o.figure,
-          quoteConsent: o.quoteConsent,
-          recordedBy: o.recordedByName,
-          recordedAt: o.recordedAt,
-        }),
+        text.outcome(
+          o.channelId ? channelLink(o.channelId) : lines(o.pairLabel),
+          o.goalTitle ?? '',
+          shortDay(o.recordedAt),
+          o.recordedByName,
+          o.quoteConsent,
+          o.figure,
+          o.beneficiaries,
+          o.story,
+        ),
       ),
     );
   }
