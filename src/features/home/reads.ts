@@ -21,6 +21,8 @@ import type { HomePairCard, ParticipantHome, StaffHome, StaffPairRow } from './t
 const CURRENT_CHECKIN_WINDOW_DAYS = 45;
 /** "Ending soon": the program's last day within this many days. */
 export const ENDING_SOON_DAYS = 30;
+/** The batch size of the team's pairs for staff: all of a large program in one reply. */
+const STAFF_PAIRS_BATCH = 20_000;
 /** Next steps shown per pair. */
 const COMMITMENTS_PER_PAIR = 5;
 
@@ -119,7 +121,10 @@ const ATTENTION_ORDER: Partial<Record<HealthState, number>> = { at_risk: 0, need
 /** The program at a glance for staff: the team's live pairs by health, the ones to look at, the ones ending. */
 export async function loadStaffHome(teamId: string, now: Date): Promise<Omit<StaffHome, 'feedbackDue'>> {
   const projection = Object.fromEntries([...HEALTH_PAIR_FIELDS, 'channel'].map((f) => [f, 1]));
-  const pairs = await PairModel.find({ teamId, status: { $ne: 'ended' } }, projection).lean<Pair[]>();
+  // One batch however many pairs (the driver's default is 101 documents, then a getMore per batch).
+  const pairs = await PairModel.find({ teamId, status: { $ne: 'ended' } }, projection)
+    .batchSize(STAFF_PAIRS_BATCH)
+    .lean<Pair[]>();
   const health = await healthOfPairs(pairs, now);
   const counts = { new: 0, on_track: 0, needs_attention: 0, at_risk: 0, paused: 0, ended: 0 } as Record<
     HealthState,
