@@ -169,13 +169,21 @@ test('the one-month form: field errors, visibility honoured on every path, early
   expect(statusShown).not.toContain('TOTALS-9Z');
   const refused = await mentorship(h, `status <#${channel}|${pair.channel!.name}>`, MENTOR);
   expect(refused.text).toMatch(/only program staff/);
+  expect(JSON.stringify(refused)).not.toContain('STAFFONLY');
 
   expect((await mentorship(h, 'export feedback', STAFF)).text).toMatch(/feedback export is in your DM/);
   const file = [...h.standIn.files.values()].at(-1)!;
   const rows = parse(file.bytes!.toString('utf8'), { columns: true }) as Array<Record<string, string>>;
   expect(rows.some((r) => r.answer.includes('STAFFONLY-7Q'))).toBe(true);
   expect(rows.every((r) => r.person !== 'Alice Müller')).toBe(true); // all the mentor's answers were totals only
-  expect((await mentorship(h, 'export feedback', MENTOR)).text).toMatch(/only program staff/);
+  const exportRefused = await mentorship(h, 'export feedback', MENTOR);
+  expect(exportRefused.text).toMatch(/only program staff/);
+  expect(JSON.stringify(exportRefused)).not.toContain('STAFFONLY');
+  // The file went to the staff member's DM with the bot, and nowhere else.
+  const shares = h.standIn.messages.filter((m) => m.files?.length);
+  expect(shares.map((m) => m.channel)).toEqual([h.standIn.dmChannelOf(STAFF)]);
+  const totalsRefused = await mentorship(h, 'feedback totals', MENTOR);
+  expect(totalsRefused.text).toMatch(/Only program staff/);
 
   // The partner never sees the staff-only answer: not in the channel, their DMs, their answers, modals or Home.
   await h.driver

@@ -41,7 +41,9 @@ async function pairForCommand(command: CommandArgs['command'], deps: AppDeps): P
  * the early-warning alert (wired in the routing table, so feedback does not import staff).
  */
 export function createFeedbackListeners(staffActions: (pairId: string) => ActionsBlock) {
-  const handlers = feedbackHandlers(staffActions);
+  // After a submission, only what it queued: its shared answers and its alert (requests stay the job's).
+  const { feedback_shared, feedback_alert } = feedbackHandlers(staffActions);
+  const handlers = { feedback_shared, feedback_alert };
 
   /** "Give feedback" (request DM, reminder, App Home): opens the form, for a member of the pair only. */
   async function handleActionGiveFeedback({ ack, body, action, respond }: ButtonArgs, deps: AppDeps): Promise<void> {
