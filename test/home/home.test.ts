@@ -238,7 +238,7 @@ test('pause from the Home: the modal, the pair paused, both Home tabs published 
   expect(JSON.stringify(h.standIn.homeViewOf(KARIM))).not.toContain('Paused until');
 
   // A pause typed as a command refreshes the Home tabs too.
-  await h.driver.command('/mentorship', 'pause 1w', { userId: KARIM, channelId: withKarim.channel!.id });
+  await h.driver.command('/mentorship', 'pause 1w', { userId: KARIM, channelId: withKarim.channel!.id! });
   await h.standIn.waitFor(
     () => /Paused until/.test(JSON.stringify(h.standIn.homeViewOf(ALICE))),
     8000,
