@@ -170,6 +170,13 @@ test('add, edit and update a goal from the channel buttons: field errors, one sh
     status: 'in_progress',
   });
   expect(await lineIn(h, pair, /edited/)).toBe(':pencil2: Sam Staff edited the goal *Halve the fee*');
+  // Both people's Home tabs are published again with the new title.
+  for (const who of [mentor.id, mentee.id])
+    await h.standIn.waitFor(
+      () => JSON.stringify(h.standIn.homeViewOf(who)?.blocks ?? []).includes('Halve the fee'),
+      5000,
+      `the Home tab of ${who} refreshed`,
+    );
   // By now any second line from the double submits would be there: each change was announced once.
   expect(channelPosts(h, pair).filter((m) => /added a goal/.test(m.text ?? ''))).toHaveLength(1);
   expect(channelPosts(h, pair).filter((m) => /marked/.test(m.text ?? ''))).toHaveLength(1);
