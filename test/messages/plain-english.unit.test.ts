@@ -8,6 +8,7 @@ import { text as checkins } from '../../src/features/checkins/messages';
 import { text as commitments } from '../../src/features/commitments/messages';
 import { digestText } from '../../src/features/digest/messages';
 import { text as goals } from '../../src/features/goals/messages';
+import { text as home } from '../../src/features/home/messages';
 import { atRiskText } from '../../src/features/nudges/at-risk-messages';
 import { text as nudges } from '../../src/features/nudges/messages';
 import { text as pairing } from '../../src/features/pairing/messages';
@@ -40,6 +41,7 @@ const CATALOGUES: Record<string, unknown> = {
   staffExport: exportText,
   digest: digestText,
   goals,
+  home,
 };
 
 const MAX_WORDS = 25;
@@ -77,6 +79,13 @@ const ARGS: Record<string, unknown[]> = {
   'pause.pauseNotice': ['U0MENTEE01', [DATE], DATE, 'audit season'],
   'staff.severalPairs': ['U0MENTOR01', ['C0PAIR0001', 'C0PAIR0002']],
   'staffStatus.health': ['Needs attention', ['no reply from the mentee for 2 check-ins']],
+  'home.partnerTime': ['16:05', 'Africa/Tunis', { startHour: 8, endHour: 17, days: [1, 2, 3, 4, 5] }],
+  'home.nextCheckin': [new Date('2026-12-15T13:00:00Z')],
+  'home.programDates': ['2026-12-01', '2027-05-31'],
+  'home.endedPair': ['mentor', 'U0MENTEE01', '2026-12-01', '2027-05-31'],
+  'home.staffCounts': [12, ['At risk: 2', 'On track: 10']],
+  'home.endingRow': ['U0MENTOR01', 'U0MENTEE01', '2027-01-10'],
+  'home.pausedUntilAt': [new Date('2027-01-05T00:00:00Z')],
   'pairing.checkinHours': [
     {
       cadence: 'weekly',
