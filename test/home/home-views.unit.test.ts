@@ -128,6 +128,8 @@ describe('a participant', () => {
 
   test('typed text is shown as text: no broadcast, mention or link from a goal, a next step, an outcome', () => {
     const evil = card(1, {
+      partnerOrganisation: '<!channel> Fin & Co <@U0BOSS0001>',
+      partnerCountry: 'Bangladesh <https://evil.example>',
       goals: [{ goalId: hex(7), title: '<!channel> Halve & <@U0BOSS0001>', statusLabel: 'not started', live: true }],
       commitments: [{ ownerId: 'U0ME000001', what: '<https://evil.example|click> <!here>', dueDay: '2026-12-15' }],
       outcomes: [{ story: 'Org <b> & co <!everyone>', figure: '<#C0SECRET1>' }],
@@ -145,6 +147,9 @@ describe('a participant', () => {
       expect(s).not.toContain(live);
     expect(s).toContain('&lt;!channel&gt; Halve &amp; &lt;@U0BOSS0001&gt;');
     expect(s).toContain('&lt;https://evil.example|click&gt;');
+    expect(s).toContain(
+      ':office: &lt;!channel&gt; Fin &amp; Co &lt;@U0BOSS0001&gt;, Bangladesh &lt;https://evil.example&gt;',
+    );
   });
 
   test('someone in no pair is told they are not paired yet', () => {

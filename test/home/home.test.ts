@@ -110,6 +110,7 @@ test('a participant in two pairs sees both: partner, local time, next check-in, 
   expect(view.type).toBe('home');
   expect(s).toContain(`You are the *mentor* with <@${KARIM}> · <#${withKarim.channel!.id}>`);
   expect(s).toContain(`You are the *mentor* with <@${AMIRA}> · <#${withAmira.channel!.id}>`);
+  expect(s).toContain(':office: Microfinance Association of Bangladesh, Bangladesh');
   // 15:30 UTC is 21:30 in Dhaka and 16:30 in Tunis.
   expect(s).toContain('Their time: *21:30* in Asia/Dhaka · works 09:00–18:00, Mon–Fri');
   expect(s).toContain('Their time: *16:30* in Africa/Tunis');

@@ -29,6 +29,7 @@ export const text = {
     mrkdwn`You are the ${bold(role)} with ${mention(partnerId)} · ${channelId ? channelLink(channelId) : italic('channel being set up')}${paused ? mrkdwn` · ${italic('paused')}` : ''}`,
   partnerTime: (localTime: string, tz: string, hours?: { startHour: number; endHour: number; days: number[] }) =>
     mrkdwn`:clock3: Their time: ${bold(localTime)} in ${tz}${hours ? mrkdwn` · works ${hh(hours.startHour)}–${hh(hours.endHour)}, ${dayRange(hours.days)}` : ''}`,
+  partnerOrganisation: (organisation: string) => mrkdwn`:office: ${organisation}`,
   partnerTimeUnknown: () => mrkdwn`:clock3: Their time zone is not on record yet.`,
   nextCheckin: (at: Date) =>
     mrkdwn`:calendar: Next check-in: ${bold(slackDateTime(at, '{date_short_pretty} at {time}'))}`,

@@ -20,6 +20,8 @@ function pauseLine(card: HomePairCard): Mrkdwn {
 function summary(card: HomePairCard): Mrkdwn {
   const paused = card.status === 'paused';
   const parts: Mrkdwn[] = [text.pairLine(card.role, card.partnerId, card.channelId, paused)];
+  const where = [card.partnerOrganisation, card.partnerCountry].filter((s): s is string => Boolean(s));
+  if (where.length) parts.push(text.partnerOrganisation(where.join(', ')));
   parts.push(
     card.partnerTime
       ? text.partnerTime(card.partnerTime.localTime, card.partnerTime.tz, card.partnerTime.hours)

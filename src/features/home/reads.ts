@@ -92,6 +92,8 @@ export async function loadParticipantHome(teamId: string, userId: string, now: D
       pairId,
       role,
       partnerId,
+      partnerOrganisation: (role === 'mentor' ? pair.mentee : pair.mentor).organisation || undefined,
+      partnerCountry: (role === 'mentor' ? pair.mentee : pair.mentor).country || undefined,
       channelId: pair.channel?.id ?? undefined,
       status: pair.status,
       startDate: pair.startDate,

@@ -31,6 +31,9 @@ export interface HomePairCard {
   pairId: string;
   role: 'mentor' | 'mentee';
   partnerId: string;
+  /** The partner's organisation and country, as typed on the pair form. */
+  partnerOrganisation?: string;
+  partnerCountry?: string;
   channelId?: string;
   status: 'setting_up' | 'needs_attention' | 'active' | 'paused' | 'ended';
   startDate: string;
