@@ -240,6 +240,17 @@ test('totals: figures only from 5 answers on, never a person’s words; the end 
     }
   }
   expect((await mentorship(h, 'feedback totals', MENTEE)).text).toMatch(/Only program staff/);
+  // Who may open a form where: someone in two pairs is told which channels; staff and outsiders get none.
+  const second = await createActivePair(h, { mentor: MENTOR, mentee: PEOPLE.menteeTbilisi.id });
+  const several = await feedbackCommand(h, MENTOR, 'C0GENERAL1');
+  expect(several.answer.text).toContain('more than one mentorship');
+  expect(several.answer.text).toContain(`<#${pairs[0].channel!.id}>`);
+  expect(several.answer.text).toContain(`<#${second.channel!.id}>`);
+  expect((await feedbackCommand(h, PEOPLE.outsider.id, 'C0GENERAL1')).answer.text).toMatch(/no mentorship/);
+  expect((await feedbackCommand(h, PEOPLE.outsider.id, pairs[0].channel!.id!)).answer.text).toMatch(
+    /not your mentorship channel/,
+  );
+  expect((await feedbackCommand(h, STAFF, pairs[0].channel!.id!)).answer.text).toMatch(/for the mentor and mentee/);
   // The weekly digest's thread carries the same totals (the staff channel), and nothing per person.
   await runJobsAt(h, '2026-12-07T08:00:00Z', ['digest']);
   await runJobsAt(h, '2026-12-07T09:00:00Z', ['digest']);

@@ -1,7 +1,7 @@
 import type { ActionsBlock } from '@slack/types';
 import type { JobContext } from '../../jobs/job-context';
 import { enqueue, type OutboxHandler, runOutbox } from '../../jobs/outbox';
-import { localDay } from '../../lib/time';
+import { addDays, localDay } from '../../lib/time';
 import { addWorkingDayHours, isWithinWorkingHours, nextWorkingMorning } from '../../lib/working-time';
 import { isMember, memberIds } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
@@ -26,10 +26,33 @@ const REMINDER_AFTER_HOURS = 72;
  */
 export async function enqueueFeedbackRequests(ctx: JobContext): Promise<number> {
   const pairs = await PairModel.find({ status: 'active' }).lean<Pair[]>();
+  // The latest point anyone of a pair may have reached (tomorrow in UTC covers zones up to UTC+14):
+  // where both people's requests for it exist, there is nothing to do, without reading the people.
+  const tomorrow = addDays(localDay(ctx.now, 'UTC'), 1);
+  const latest = new Map(
+    pairs.map((p) => [
+      String(p._id),
+      feedbackDays(p.startDate, p.endDate)
+        .filter((d) => d.day <= tomorrow)
+        .at(-1),
+    ]),
+  );
+  const keysOf = (p: Pair) => {
+    const point = latest.get(String(p._id))?.point;
+    return point ? memberIds(p).map((userId) => feedbackKeys.request(String(p._id), userId, point)) : [];
+  };
+  const existing = new Set(
+    (
+      await FeedbackRequestModel.find({ _id: { $in: pairs.flatMap(keysOf) } })
+        .select({ _id: 1 })
+        .lean<Array<{ _id: string }>>()
+    ).map((r) => r._id),
+  );
   let count = 0;
   for (const pair of pairs) {
+    const keys = keysOf(pair);
+    if (keys.length === 0 || keys.every((k) => existing.has(k))) continue;
     const days = feedbackDays(pair.startDate, pair.endDate);
-    if (days.length === 0) continue;
     const people = await participantsOf(pair);
     for (const userId of memberIds(pair)) {
       const me = people.get(userId);
