@@ -25,7 +25,8 @@ export async function publishHome(deps: HomeDeps, teamId: string, userId: string
   const now = deps.clock.now();
   const [participant, isStaff] = await Promise.all([
     loadParticipantHome(teamId, userId, now),
-    deps.staff.isStaff(userId),
+    // If Slack cannot say who is staff just now, the person still gets their own mentorships.
+    deps.staff.isStaff(userId).catch(() => false),
   ]);
   const staff = isStaff ? await loadStaff(teamId, now) : undefined;
   await deps.client.views.publish({ user_id: userId, view: homeView({ participant, staff, buttons: homeButtons }) });
