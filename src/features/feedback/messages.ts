@@ -64,12 +64,6 @@ export const text = {
   alertSatisfaction: () => 'rated their satisfaction 1 out of 5',
   alertUrgent: (concern: string) => `marked a concern urgent: "${concern}"`,
 
-  thanks: (point: FeedbackPoint) =>
-    point === 'anytime'
-      ? 'Thank you, your feedback is saved.'
-      : 'Thank you, your feedback is saved. No more reminders.',
-  alreadyGiven: () => 'You have already given this feedback; thank you.',
-
   notYourPair: () => 'This form is not about one of your mentorships, so nothing was saved.',
   pairGone: () => 'This mentorship no longer exists, so nothing was saved.',
   formNotOpen: () => 'This feedback form is not open for you yet, so nothing was saved.',
