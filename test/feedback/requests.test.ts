@@ -149,3 +149,18 @@ test('no request while the pair is paused (sent when it resumes), none after the
   for (const who of [PEOPLE.mentorLA.id, PEOPLE.mentee2.id])
     expect(dmsTo(h, who).filter((m) => m.text?.includes('end-of-program'))).toHaveLength(0);
 }, 180_000);
+
+test('a request whose time passed while nothing ran waits for the person’s next working morning, not their weekend', async () => {
+  await createActivePair(h);
+  // First run on Saturday 2 January: 16:00 in Dhaka, 05:00 in New York; both are off.
+  await feedback('2027-01-02T10:00:00Z');
+  expect(dmsTo(h, MENTEE)).toHaveLength(0);
+  expect(dmsTo(h, MENTOR)).toHaveLength(0);
+  await feedback('2027-01-04T02:59:00Z'); // Monday 08:59 in Dhaka
+  expect(dmsTo(h, MENTEE)).toHaveLength(0);
+  await feedback('2027-01-04T03:00:00Z'); // Monday 09:00 in Dhaka
+  expect(dmsTo(h, MENTEE)).toHaveLength(1);
+  expect(dmsTo(h, MENTOR)).toHaveLength(0); // 22:00 on Sunday in New York
+  await feedback('2027-01-04T14:00:00Z'); // Monday 09:00 in New York
+  expect(dmsTo(h, MENTOR)).toHaveLength(1);
+}, 120_000);
