@@ -117,7 +117,7 @@ test('totals: no figure under 5 answers; a written answer is counted, never show
       ],
     }) as unknown as FeedbackResponse;
   const four = [1, 2, 3, 4].map((i) => response(i, String(i), `SECRET-${i}`));
-  expect(totalsMessage(totalsOf(four)).text).toContain('fewer than 5 answers');
+  expect(totalsMessage(totalsOf(four)).text).toContain('fewer than 5 people answered');
   expect(totalsMessage(totalsOf(four)).text).not.toMatch(/average/);
   const five = [...four, response(5, '5', '')];
   const text = totalsMessage(totalsOf(five)).text;
@@ -136,4 +136,38 @@ test('request days: one month, the midpoint, a week before the end; at 09:00 loc
   expect(requestTime('2027-01-01', { tz: 'America/New_York' }).toISOString()).toBe('2027-01-01T14:00:00.000Z');
   // A Saturday: the Monday morning.
   expect(requestTime('2027-01-02', { tz: 'America/New_York' }).toISOString()).toBe('2027-01-04T14:00:00.000Z');
+});
+
+test('totals count people, not answers: one person’s five goals or five quick forms show no figure', () => {
+  const answersOf = (userId: string, point: string, answers: Array<[string, string]>, at = 0): FeedbackResponse =>
+    ({
+      _id: `${userId}-${point}-${at}`,
+      teamId: 'T1',
+      pairId: new Types.ObjectId('0123456789abcdef01234567'),
+      userId,
+      role: 'mentee',
+      point,
+      submittedAt: new Date(at),
+      answers: answers.map(([questionId, value]) => ({ questionId, value, visibility: 'totals_only' })),
+    }) as unknown as FeedbackResponse;
+  // The midpoint: one person, five goals, one visibility for all of them (the form's one choice).
+  const oneMidpoint = answersOf('U1', 'midpoint', [
+    ['goal_1', 'done'],
+    ['goal_2', 'done'],
+    ['goal_3', 'some'],
+    ['goal_4', 'not_started'],
+    ['goal_5', 'done'],
+  ]);
+  const midpointText = totalsMessage(totalsOf([oneMidpoint])).text;
+  expect(midpointText).toContain('fewer than 5 people answered');
+  expect(midpointText).not.toMatch(/Done \d/);
+  // The quick form, sent five times by one person: still one person's rating.
+  const quick = [1, 2, 3, 4, 5].map((at) => answersOf('U1', 'anytime', [['how_going', '1']], at));
+  const quickText = totalsMessage(totalsOf(quick)).text;
+  expect(quickText).toContain('fewer than 5 people answered');
+  expect(quickText).not.toMatch(/average/);
+  // Four people more: each person counts once per question (their latest answer).
+  const others = [2, 3, 4, 5].map((i) => answersOf(`U${i}`, 'anytime', [['how_going', '5']], i));
+  const fiveText = totalsMessage(totalsOf([...quick, ...others])).text;
+  expect(fiveText).toContain('average 4.2 (5 answers)');
 });

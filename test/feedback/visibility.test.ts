@@ -233,7 +233,7 @@ test('totals: figures only from 5 answers on, never a person’s words; the end 
       ),
     ).toEqual({ response_action: 'clear' });
     const totals = await mentorship(h, 'feedback totals', STAFF);
-    if (i < 4) expect(totals.text).toContain('fewer than 5 answers');
+    if (i < 4) expect(totals.text).toContain('fewer than 5 people answered');
     else {
       expect(totals.text).toContain('How is it going? (1–5): average 3.8 (5 answers)');
       expect(totals.text).toContain('5 of 5 wrote something (not shown)');

@@ -27,7 +27,7 @@ export const text = {
     ({
       shared: "Shared: posted in your pair's channel, with your name",
       staff_only: 'Staff only: never shown to your partner',
-      totals_only: 'Counted only in totals (5+ answers)',
+      totals_only: 'Counted only in totals (5+ people)',
     })[v],
   fixedVisibility: (v: Visibility) =>
     ({
@@ -81,7 +81,7 @@ export const text = {
     'Feedback forms are for the mentor and mentee. Staff see answers with `/mentorship status`, `/mentorship feedback totals` and `/mentorship export feedback`.',
 
   totalsTitle: () => 'Feedback totals (program-wide)',
-  totalsFewer: () => `fewer than ${TOTALS_MIN_ANSWERS} answers`,
+  totalsFewer: () => `fewer than ${TOTALS_MIN_ANSWERS} people answered`,
   totalsNone: () => 'No feedback counted only in totals yet.',
   totalsOnlyStaff: () => 'Only program staff can see feedback totals.',
 };

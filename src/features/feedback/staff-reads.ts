@@ -5,8 +5,8 @@ import { FeedbackResponseModel, type FeedbackResponse } from './model';
 /**
  * The only reads of feedback answers, each applying the visibility the person chose:
  * - staffFeedbackOf: the answers staff may read one by one (shared and staff only), for staff only;
- * - feedbackTotals: program-wide figures of "counted only in totals" answers, only from
- *   TOTALS_MIN_ANSWERS answers on, and never a written answer's words.
+ * - feedbackTotals: program-wide figures of "counted only in totals" answers, only
+ *   once TOTALS_MIN_ANSWERS different people answered, and never a written answer's words.
  * A "totals only" value never leaves this file except inside a figure.
  */
 
@@ -81,30 +81,43 @@ export interface QuestionTotal {
   point: FeedbackPoint;
   questionId: string;
   question: string;
-  /** How many answered it with "counted only in totals". */
+  /** How many answers "counted only in totals" it has (each person once per question asked, their latest). */
   answered: number;
-  /** Only when answered >= TOTALS_MIN_ANSWERS: the average of a scale, the count of each choice, or nothing for text. */
+  /** Only once TOTALS_MIN_ANSWERS different people answered: the average of a scale, the count of each choice, or nothing for text. */
   figures?: { average?: number; counts?: Array<{ label: string; count: number }>; textAnswered?: number };
 }
 
 /**
  * Program-wide figures of the answers counted only in totals, per form and question (all goals'
- * progress counted together). Below TOTALS_MIN_ANSWERS answers a question shows no figure at all.
- * Written answers are counted (answered or not), never shown.
+ * progress counted together). A question shows a figure only once TOTALS_MIN_ANSWERS different
+ * people answered it: one person's five goals, or five quick forms, are still one person's answers.
+ * Each person counts once per question they were asked (their latest answer: a quick form sent again
+ * replaces their earlier one). Written answers are counted (answered or not), never shown.
  */
 export function totalsOf(responses: readonly FeedbackResponse[]): QuestionTotal[] {
-  const byQuestion = new Map<string, { point: FeedbackPoint; baseId: string; values: string[]; asked: number }>();
-  for (const r of responses) {
+  // Latest first, so the first answer seen of a person to an asked question is the one counted.
+  const newestFirst = [...responses].sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime());
+  const byQuestion = new Map<
+    string,
+    { point: FeedbackPoint; counted: Set<string>; people: Set<string>; values: string[]; asked: number }
+  >();
+  for (const r of newestFirst) {
     const point = r.point as FeedbackPoint;
     for (const a of r.answers) {
       if (a.visibility !== 'totals_only') continue;
       const q = questionById(point, a.questionId);
       if (!q) continue;
       const key = `${point}:${q.id}`;
-      const entry = byQuestion.get(key) ?? { point, baseId: q.id, values: [], asked: 0 };
-      entry.asked += 1;
-      if (a.value) entry.values.push(a.value);
+      const entry = byQuestion.get(key) ?? { point, counted: new Set(), people: new Set(), values: [], asked: 0 };
       byQuestion.set(key, entry);
+      const asked = `${r.userId}:${String(r.pairId)}:${a.questionId}`;
+      if (entry.counted.has(asked)) continue;
+      entry.counted.add(asked);
+      entry.asked += 1;
+      if (a.value) {
+        entry.values.push(a.value);
+        entry.people.add(r.userId);
+      } else if (q.kind.type === 'text') entry.people.add(r.userId);
     }
   }
   const out: QuestionTotal[] = [];
@@ -114,7 +127,7 @@ export function totalsOf(responses: readonly FeedbackResponse[]): QuestionTotal[
       if (!entry) continue;
       const answered = q.kind.type === 'text' ? entry.asked : entry.values.length;
       const total: QuestionTotal = { point, questionId: q.id, question: q.label, answered };
-      if (answered >= TOTALS_MIN_ANSWERS) {
+      if (entry.people.size >= TOTALS_MIN_ANSWERS) {
         if (q.kind.type === 'scale') {
           const nums = entry.values.map(Number);
           total.figures = { average: Math.round((nums.reduce((s, n) => s + n, 0) / nums.length) * 10) / 10 };

@@ -159,7 +159,7 @@ export function alertMessage(
   return message(body, [section(body), staffActions]);
 }
 
-/** The totals as lines: a figure only where at least TOTALS_MIN_ANSWERS answered, else "fewer than 5 answers". */
+/** The totals as lines: a figure only where at least TOTALS_MIN_ANSWERS people answered, else "fewer than 5 people answered". */
 export function totalsLines(totals: readonly QuestionTotal[]): Mrkdwn[] {
   if (totals.length === 0) return [mrkdwn`${text.totalsNone()}`];
   return totals.map((t) => {
