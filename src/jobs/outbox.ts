@@ -1,9 +1,10 @@
 import type { KnownBlock } from '@slack/types';
-import type { Types } from 'mongoose';
+import type { Model, Types, UpdateQuery } from 'mongoose';
 import { describeError, slackErrorCode } from '../slack/errors';
 import { channelFor, findPostedByKey, keyMetadata } from '../slack/posted';
 import type { JobContext } from './job-context';
-import { claimOnce } from '../db/claims';
+import { ClaimModel, claimOnce } from '../db/claims';
+import { insertNew, updateByIds } from '../db/bulk';
 import { deliveryFailedAlertHandler, deliveryFailedEntry, isPermanentFailure } from './delivery-failed';
 import { OutboxModel, type OutboxEntry, type OutboxKind } from './outbox-model';
 import { MINUTE_MS, HOUR_MS } from '../lib/durations';
@@ -22,16 +23,37 @@ export type Rendered =
   /** Not now (e.g. the recipient's quiet hours): try again at `until`. */
   | { op: 'defer'; until: Date; reason: string };
 
-/** How one kind of message is built at send time (so it reflects the state then) and what follows it. */
+/**
+ * How one kind of message is built at send time (so it reflects the state then) and what follows it.
+ *
+ * A handler with `load` is sent in batches: the entries of its kind that one run finds are claimed
+ * together, `load` reads what all of them need (one query per collection, not one per entry) and
+ * render gets that as `batch`; what follows the sends (onSent's writes through `after`, the "sent"
+ * marks) is written together after the batch, or before the run waits out a Retry-After or stops.
+ * A handler without `load` is claimed, rendered and recorded one entry at a time.
+ */
 export interface OutboxHandler {
-  render(entry: OutboxEntry, ctx: JobContext): Promise<Rendered>;
-  /** `loaded` is what render put in its result, so onSent need not read it again. */
+  load?(entries: OutboxEntry[], ctx: JobContext): Promise<unknown>;
+  render(entry: OutboxEntry, ctx: JobContext, batch?: unknown): Promise<Rendered>;
+  /**
+   * `loaded` is what render put in its result, so onSent need not read it again. Writes made
+   * through `after` are made with the batch's (at once for a handler without `load`).
+   */
   onSent?(
     entry: OutboxEntry,
     sent: { channelId: string; ts: string },
     ctx: JobContext,
-    loaded?: unknown,
+    loaded: unknown,
+    after: AfterSend,
   ): Promise<void>;
+}
+
+/** The writes that follow a send (see OutboxHandler); await each, as a handler sent one at a time writes at once. */
+export interface AfterSend {
+  /** Queues an outbox entry, unless one with its key exists. */
+  enqueue(entry: NewOutboxEntry): void | Promise<void>;
+  /** Updates the document with this `_id`. */
+  update<T>(model: Model<T>, id: unknown, update: UpdateQuery<T>): void | Promise<void>;
 }
 
 export interface NewOutboxEntry {
@@ -47,7 +69,26 @@ export interface NewOutboxEntry {
 /** A claim older than this is taken to be from a process that died mid-send. */
 export const STALE_CLAIM_MS = 5 * MINUTE_MS;
 const CLAIM_BATCH = 100;
+/**
+ * What a batch's `load` read is read again for the entries still to send once it is this old (real
+ * time), and after every Retry-After wait: a pause or a reply made while a batch is being sent is
+ * seen within this long, as it was seen at once when every entry was read just before its send.
+ */
+const RELOAD_AFTER_MS = 10_000;
 const BACKOFF_MS = [MINUTE_MS, 5 * MINUTE_MS, 15 * MINUTE_MS, HOUR_MS, 6 * HOUR_MS];
+
+const outboxDocument = (entry: NewOutboxEntry) => ({
+  _id: entry.key,
+  ...entry,
+  ref: entry.ref ?? {},
+  nextAttemptAt: entry.dueAt,
+  status: 'pending' as const,
+});
+
+/** Writes many entries in one round trip, each unless one with its key exists; true for each that is new. */
+export async function enqueueMany(entries: NewOutboxEntry[]): Promise<boolean[]> {
+  return insertNew(OutboxModel, entries.map(outboxDocument));
+}
 
 /** Writes an entry unless one with the same key exists; true when it is new. */
 export async function enqueue(entry: NewOutboxEntry): Promise<boolean> {
@@ -75,10 +116,11 @@ export interface OutboxRunResult {
 }
 
 /**
- * Sends the due entries of these kinds, one claim at a time, until none is due or `budgetMs`
- * (real time) is spent. Each entry is claimed atomically, so two instances never send the same
- * one; a claim abandoned by a crash is resumed after STALE_CLAIM_MS, looking first in the
- * channel for a message already carrying its key.
+ * Sends the due entries of these kinds until none is due or `budgetMs` (real time) is spent. Each
+ * entry is claimed atomically (a unique claim key per attempt), so two instances never send the
+ * same one; a claim abandoned by a crash is resumed after STALE_CLAIM_MS, looking first in the
+ * channel for a message already carrying its key. Kinds whose handler has `load` are claimed,
+ * read and recorded in batches (see OutboxHandler); the others one at a time.
  */
 export async function runOutbox(
   handlers: Partial<Record<OutboxKind, OutboxHandler>>,
@@ -105,47 +147,219 @@ export async function runOutbox(
     for (const e of entries) ctx.report.push(`would send ${e.kind} ${e.key} (due ${e.dueAt.toISOString()})`);
     return result;
   }
+  const handlerOf = (e: OutboxEntry) => all[e.kind as OutboxKind]!;
   for (;;) {
-    // One query finds a batch; each entry is then claimed and written by primary key only.
-    const batch = await OutboxModel.find(due).sort({ nextAttemptAt: 1 }).limit(CLAIM_BATCH).lean<OutboxEntry[]>();
-    if (batch.length === 0) return result;
-    let claimedAny = false;
-    for (const candidate of batch) {
-      // Stopping: claim nothing more; what is left stays pending for the next run or instance.
-      if (ctx.signal?.aborted) {
-        result.deferred = true;
-        return result;
-      }
-      if (Date.now() >= deadline) {
-        result.deferred = true;
-        return result;
-      }
-      const entry = await claim(candidate, ctx);
-      if (!entry) continue;
-      claimedAny = true;
-      const outcome = await sendOne(entry, all[entry.kind as OutboxKind]!, ctx, candidate.status === 'sending');
-      if (outcome === 'handedBack') {
-        result.deferred = true;
-        return result;
-      }
-      if (typeof outcome === 'object') {
-        if (Date.now() + outcome.retryAfterMs >= deadline) {
+    // One query finds a batch; everything after it is written by primary key only.
+    const found = await OutboxModel.find(due).sort({ nextAttemptAt: 1 }).limit(CLAIM_BATCH).lean<OutboxEntry[]>();
+    if (found.length === 0) return result;
+    // Stopping: claim nothing more; what is left stays pending for the next run or instance.
+    if (stopping(ctx, deadline)) {
+      result.deferred = true;
+      return result;
+    }
+    const batched = await claimAll(
+      found.filter((e) => handlerOf(e).load),
+      ctx,
+    );
+    const batch = new Batch(batched, ctx);
+    // In the order found: the batched entries this instance claimed, the others claimed when their turn comes.
+    const queue = found.filter((e) => !handlerOf(e).load || batch.has(e._id));
+    let claimedAny = batched.length > 0;
+    try {
+      for (const [i, candidate] of queue.entries()) {
+        if (stopping(ctx, deadline)) {
+          await batch.handBackFrom(queue.slice(i), 'the process is stopping or the run is out of time');
           result.deferred = true;
           return result;
         }
-        await ctx.sleep(outcome.retryAfterMs);
-        continue;
+        const handler = handlerOf(candidate);
+        let entry = batch.claimed(candidate._id);
+        if (!entry) {
+          entry = await claim(candidate, ctx);
+          if (!entry) continue;
+          claimedAny = true;
+        }
+        const writes = handler.load ? batch.writes : immediateWrites;
+        const data = handler.load ? () => batch.load(handler, entry.kind, queue.slice(i)) : undefined;
+        const outcome = await sendOne(entry, handler, ctx, candidate.status === 'sending', writes, data);
+        if (outcome === 'handedBack') {
+          await batch.handBackFrom(queue.slice(i + 1), 'the process is stopping');
+          result.deferred = true;
+          return result;
+        }
+        if (typeof outcome === 'object') {
+          if (Date.now() + outcome.retryAfterMs >= deadline) {
+            await batch.handBackFrom(queue.slice(i + 1), 'the run is out of time');
+            result.deferred = true;
+            return result;
+          }
+          // Nothing sent waits unrecorded through the wait, and what was read is read again after it.
+          await batch.writes.flush();
+          await ctx.sleep(outcome.retryAfterMs);
+          batch.readAgain();
+          continue;
+        }
+        result[outcome] += 1;
       }
-      result[outcome] += 1;
+    } finally {
+      await batch.writes.flush();
     }
     if (!claimedAny) return result; // another instance is working this batch
   }
 }
 
+const stopping = (ctx: JobContext, deadline: number) => Boolean(ctx.signal?.aborted) || Date.now() >= deadline;
+
+/**
+ * The batched entries one instance claimed from one `find`: their `load` reads, by kind, and the
+ * writes after their sends, made together (`flush`).
+ */
+class Batch {
+  readonly writes = new BatchWrites();
+  private readonly byId: Map<string, OutboxEntry>;
+  private readonly loads = new Map<string, { at: number; data: Promise<unknown> }>();
+  /** Entries sent, skipped, deferred or failed in this batch: nothing to hand back. */
+  private readonly done = new Set<string>();
+
+  constructor(
+    claimed: OutboxEntry[],
+    private readonly ctx: JobContext,
+  ) {
+    this.byId = new Map(claimed.map((e) => [e._id, e]));
+  }
+
+  has(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** The entry as claimed by this batch, or undefined when it is not one of the batch's. */
+  claimed(id: string): OutboxEntry | undefined {
+    const entry = this.byId.get(id);
+    if (entry) this.done.add(id);
+    return entry;
+  }
+
+  /** What `handler.load` read for the entries of this kind still to send, read once and again once stale. */
+  load(handler: OutboxHandler, kind: string, rest: OutboxEntry[]): Promise<unknown> {
+    const current = this.loads.get(kind);
+    if (current && Date.now() - current.at < RELOAD_AFTER_MS) return current.data;
+    const entries = rest.filter((e) => e.kind === kind && this.byId.has(e._id)).map((e) => this.byId.get(e._id)!);
+    const data = handler.load!(entries, this.ctx);
+    data.catch(() => undefined); // each entry's send reports the error; no unhandled rejection meanwhile
+    this.loads.set(kind, { at: Date.now(), data });
+    return data;
+  }
+
+  readAgain(): void {
+    this.loads.clear();
+  }
+
+  /** Hands back the claimed batched entries among `rest` not yet sent (see handBack), and writes it all. */
+  async handBackFrom(rest: OutboxEntry[], why: string): Promise<void> {
+    for (const candidate of rest) {
+      const entry = this.byId.get(candidate._id);
+      if (!entry || this.done.has(entry._id)) continue;
+      this.done.add(entry._id);
+      handBack(entry, this.writes, this.ctx, candidate.status === 'sending', why);
+    }
+    await this.writes.flush();
+  }
+}
+
+/** The writes of a send: its outbox status, and what follows it (AfterSend). */
+interface Writes extends AfterSend {
+  status(id: string, update: UpdateQuery<OutboxEntry>): void | Promise<void>;
+}
+
+/**
+ * The writes of a batch, made in one round trip per collection and kind of write. What followed
+ * the sends (onSent's updates and entries) is written before the sends' status: should the process
+ * die in between, the entries are still "sending", and the run that resumes them finds the
+ * message in the channel and writes what follows again (by key and by `_id`: no double).
+ */
+class BatchWrites implements Writes {
+  private updates = new Map<Model<unknown>, Array<{ id: unknown; update: UpdateQuery<unknown> }>>();
+  private entries: NewOutboxEntry[] = [];
+  private statuses: Array<{ id: unknown; update: UpdateQuery<OutboxEntry> }> = [];
+
+  enqueue(entry: NewOutboxEntry): void {
+    this.entries.push(entry);
+  }
+
+  update<T>(model: Model<T>, id: unknown, update: UpdateQuery<T>): void {
+    const key = model as unknown as Model<unknown>;
+    const updates = this.updates.get(key) ?? [];
+    updates.push({ id, update: update as UpdateQuery<unknown> });
+    this.updates.set(key, updates);
+  }
+
+  status(id: string, update: UpdateQuery<OutboxEntry>): void {
+    this.statuses.push({ id, update });
+  }
+
+  async flush(): Promise<void> {
+    const updates = [...this.updates];
+    const entries = this.entries;
+    const statuses = this.statuses;
+    this.updates = new Map();
+    this.entries = [];
+    this.statuses = [];
+    for (const [model, byId] of updates) await updateByIds(model, byId);
+    if (entries.length > 0) await enqueueMany(entries);
+    await updateByIds(OutboxModel, statuses);
+  }
+}
+
+/** The writes of a kind sent one entry at a time: each made at once. */
+const immediateWrites: Writes = {
+  async enqueue(entry) {
+    await enqueue(entry);
+  },
+  async update(model, id, update) {
+    await model.updateOne({ _id: id }, update);
+  },
+  async status(id, update) {
+    await OutboxModel.updateOne({ _id: id }, update);
+  },
+};
+
+/** The entries' next attempts, claimed in one round trip (and marked "sending" in another); those another instance got first are left out. */
+async function claimAll(candidates: OutboxEntry[], ctx: JobContext): Promise<OutboxEntry[]> {
+  if (candidates.length === 0) return [];
+  const won = await insertNew(
+    ClaimModel,
+    candidates.map((c) => ({ _id: claimKey(c), by: ctx.instanceId, at: ctx.now })),
+  );
+  // Wall clock, not ctx.now: it is compared with Slack's message timestamps (see findPostedByKey).
+  const wallNow = new Date();
+  const claimed = candidates
+    .filter((_, i) => won[i])
+    .map((c) => ({ ...c, status: 'sending', attempts: c.attempts + 1, firstAttemptAt: c.firstAttemptAt ?? wallNow }));
+  await updateByIds(
+    OutboxModel,
+    claimed.map((e) => ({
+      id: e._id,
+      update: {
+        $set: {
+          status: 'sending',
+          claimedAt: ctx.now,
+          claimedBy: ctx.instanceId,
+          attempts: e.attempts,
+          firstAttemptAt: e.firstAttemptAt,
+        },
+      },
+    })),
+  );
+  return claimed as OutboxEntry[];
+}
+
+/** One claim document per attempt. */
+const claimKey = (candidate: OutboxEntry) => `outbox:${candidate._id}#${candidate.attempts + 1}`;
+
 /** Claims the entry's next attempt (one claim document per attempt); undefined when another instance got it first. */
 async function claim(candidate: OutboxEntry, ctx: JobContext): Promise<OutboxEntry | undefined> {
   const attempt = candidate.attempts + 1;
-  if (!(await claimOnce(`outbox:${candidate._id}#${attempt}`, ctx.instanceId, ctx.now))) return undefined;
+  if (!(await claimOnce(claimKey(candidate), ctx.instanceId, ctx.now))) return undefined;
   // Wall clock, not ctx.now: it is compared with Slack's message timestamps (see findPostedByKey).
   const firstAttemptAt = candidate.firstAttemptAt ?? new Date();
   await OutboxModel.updateOne(
@@ -159,20 +373,26 @@ async function claim(candidate: OutboxEntry, ctx: JobContext): Promise<OutboxEnt
 type SendOutcome = 'sent' | 'skipped' | 'failed' | 'handedBack' | { retryAfterMs: number };
 
 /**
- * Releases a claimed entry that was not sent because the process is stopping, so the next run (of
- * this instance or another) sends it at once instead of after STALE_CLAIM_MS. An entry that was
- * itself resumed from a stale claim stays "sending" with a claim time long past: the next run then
- * resumes it at once and still looks in the channel first, as the crashed claim may have posted.
+ * Releases a claimed entry that was not sent because the process is stopping (or, for an entry of
+ * a batch, the run is out of time), so the next run (of this instance or another) sends it at
+ * once instead of after STALE_CLAIM_MS. An entry that was itself resumed from a stale claim stays
+ * "sending" with a claim time long past: the next run then resumes it at once and still looks in
+ * the channel first, as the crashed claim may have posted.
  */
-async function handBack(entry: OutboxEntry, ctx: JobContext, resumed: boolean): Promise<'handedBack'> {
-  await OutboxModel.updateOne(
-    { _id: entry._id },
+function handBack(
+  entry: OutboxEntry,
+  writes: Writes,
+  ctx: JobContext,
+  resumed: boolean,
+  why = 'the process is stopping',
+): void | Promise<void> {
+  ctx.report.push(`handed back ${entry.kind} ${entry.key}: ${why}`);
+  return writes.status(
+    entry._id,
     resumed
       ? { $set: { claimedAt: new Date(0) } }
       : { $set: { status: 'pending', nextAttemptAt: ctx.now }, $unset: { claimedAt: '', claimedBy: '' } },
   );
-  ctx.report.push(`handed back ${entry.kind} ${entry.key}: the process is stopping`);
-  return 'handedBack';
 }
 
 async function sendOne(
@@ -180,28 +400,30 @@ async function sendOne(
   handler: OutboxHandler,
   ctx: JobContext,
   resumed: boolean,
+  writes: Writes,
+  batch?: () => Promise<unknown>,
 ): Promise<SendOutcome> {
   const id = entry._id;
   /** Where the message was going (a channel or user ID), for the staff alert if it fails for good. */
   let target: string | undefined;
   try {
-    const rendered = await handler.render(entry, ctx);
+    const rendered = await handler.render(entry, ctx, batch ? await batch() : undefined);
     if (rendered.op === 'skip') {
-      await OutboxModel.updateOne({ _id: id }, { $set: { status: 'skipped', skipReason: rendered.reason } });
+      await writes.status(id, { $set: { status: 'skipped', skipReason: rendered.reason } });
       ctx.report.push(`skipped ${entry.kind} ${entry.key}: ${rendered.reason}`);
       return 'skipped';
     }
     if (rendered.op === 'defer') {
       // Never to the past: the same run would pick the entry up again, and again.
       const until = new Date(Math.max(rendered.until.getTime(), ctx.now.getTime() + MINUTE_MS));
-      await OutboxModel.updateOne({ _id: id }, { $set: { status: 'pending', nextAttemptAt: until } });
+      await writes.status(id, { $set: { status: 'pending', nextAttemptAt: until } });
       ctx.report.push(`deferred ${entry.kind} ${entry.key} to ${until.toISOString()}: ${rendered.reason}`);
       return 'skipped';
     }
     let sent: { channelId: string; ts: string };
     if (rendered.op === 'update') {
       target = rendered.channel;
-      if (ctx.signal?.aborted) return await handBack(entry, ctx, resumed);
+      if (ctx.signal?.aborted) return await handBackOne(entry, writes, ctx, resumed);
       await ctx.client.chat.update({
         channel: rendered.channel,
         ts: rendered.ts,
@@ -218,7 +440,7 @@ async function sendOne(
       if (already) {
         sent = { channelId: channel, ts: already };
       } else {
-        if (ctx.signal?.aborted) return await handBack(entry, ctx, resumed);
+        if (ctx.signal?.aborted) return await handBackOne(entry, writes, ctx, resumed);
         const res = await ctx.client.chat.postMessage({
           channel,
           text: rendered.text,
@@ -229,39 +451,49 @@ async function sendOne(
         sent = { channelId: res.channel ?? channel, ts: res.ts! };
       }
     }
-    await OutboxModel.updateOne(
-      { _id: id },
-      { $set: { status: 'sent', sent: { ...sent, at: ctx.now } }, $unset: { lastError: '' } },
-    );
-    await handler.onSent?.(entry, sent, ctx, rendered.loaded);
+    const sentMark = { $set: { status: 'sent', sent: { ...sent, at: ctx.now } }, $unset: { lastError: '' } };
+    if (handler.load) {
+      // Batched: the mark is written after what onSent adds (see BatchWrites).
+      await handler.onSent?.(entry, sent, ctx, rendered.loaded, writes);
+      await writes.status(id, sentMark);
+    } else {
+      await writes.status(id, sentMark);
+      await handler.onSent?.(entry, sent, ctx, rendered.loaded, writes);
+    }
     ctx.report.push(`sent ${entry.kind} ${entry.key}${resumed ? ' (resumed)' : ''}`);
     return 'sent';
   } catch (err) {
     const rateLimited = (err as { code?: string }).code === 'slack_webapi_rate_limited_error';
     if (rateLimited) {
       const retryAfterMs = Math.max(1, Number((err as { retryAfter?: number }).retryAfter ?? 1)) * 1000;
-      await OutboxModel.updateOne(
-        { _id: id },
-        { $set: { status: 'pending', nextAttemptAt: ctx.now, lastError: 'slack:ratelimited' } },
-      );
+      await writes.status(id, { $set: { status: 'pending', nextAttemptAt: ctx.now, lastError: 'slack:ratelimited' } });
       return { retryAfterMs };
     }
     const failures = (entry.failures ?? 0) + 1;
     const error = describeError(err);
     const code = slackErrorCode(err);
     if (isPermanentFailure(code, target)) {
-      await failForGood(entry, target, code!, error, failures, ctx);
+      await failForGood(entry, target, code!, error, failures, ctx, writes);
       return 'failed';
     }
     const wait = BACKOFF_MS[Math.min(failures - 1, BACKOFF_MS.length - 1)];
-    await OutboxModel.updateOne(
-      { _id: id },
-      { $set: { status: 'pending', nextAttemptAt: new Date(ctx.now.getTime() + wait), lastError: error, failures } },
-    );
+    await writes.status(id, {
+      $set: { status: 'pending', nextAttemptAt: new Date(ctx.now.getTime() + wait), lastError: error, failures },
+    });
     ctx.logger.warn(`outbox ${entry.kind} ${entry.key}: ${error}; retrying in ${Math.round(wait / MINUTE_MS)} min`);
     ctx.report.push(`failed ${entry.kind} ${entry.key}: ${error} (will retry)`);
     return 'failed';
   }
+}
+
+async function handBackOne(
+  entry: OutboxEntry,
+  writes: Writes,
+  ctx: JobContext,
+  resumed: boolean,
+): Promise<'handedBack'> {
+  await handBack(entry, writes, ctx, resumed);
+  return 'handedBack';
 }
 
 /**
@@ -276,11 +508,12 @@ async function failForGood(
   error: string,
   failures: number,
   ctx: JobContext,
+  writes: Writes,
 ): Promise<void> {
-  await OutboxModel.updateOne({ _id: entry._id }, { $set: { status: 'failed', lastError: error, failures } });
+  await writes.status(entry._id, { $set: { status: 'failed', lastError: error, failures } });
   // A team-wide message (the digest) goes to the staff channel itself: no one else to tell.
   if (entry.kind !== 'delivery_failed_alert' && entry.pairId)
-    await enqueue({ ...deliveryFailedEntry(entry, target, code), dueAt: ctx.now });
+    await writes.enqueue({ ...deliveryFailedEntry(entry, target, code), dueAt: ctx.now });
   ctx.logger.warn(`outbox ${entry.kind} ${entry.key}: ${error}; failed for good, staff told`);
   ctx.report.push(`failed ${entry.kind} ${entry.key}: ${error} (for good)`);
 }

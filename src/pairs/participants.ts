@@ -59,6 +59,28 @@ export async function participantsOf(
   return findParticipants(pair.teamId, memberIds(pair));
 }
 
+/**
+ * The two participants of each of many pairs, by pair ID (each a map by user ID, as participantsOf
+ * gives): one read by primary key for all of them, whatever the number of pairs.
+ */
+export async function participantsOfPairs(
+  pairs: Array<Pick<Pair, '_id' | 'teamId' | 'mentor' | 'mentee'>>,
+): Promise<Map<string, Map<string, Participant>>> {
+  const ids = [...new Set(pairs.flatMap((pair) => memberIds(pair).map((u) => participantId(pair.teamId, u))))];
+  const found = ids.length > 0 ? await ParticipantModel.find({ _id: { $in: ids } }).lean<Participant[]>() : [];
+  const byId = new Map(found.map((p) => [participantId(p.teamId, p.userId), p]));
+  return new Map(
+    pairs.map((pair) => {
+      const people = new Map<string, Participant>();
+      for (const userId of memberIds(pair)) {
+        const person = byId.get(participantId(pair.teamId, userId));
+        if (person) people.set(userId, person);
+      }
+      return [String(pair._id), people];
+    }),
+  );
+}
+
 /** The pair's mentor and mentee among `people` (either undefined when not on record). */
 export function byRole(
   pair: Pick<Pair, 'mentor' | 'mentee'>,

@@ -90,3 +90,37 @@ export async function olderRepliesOfPairs(
   ).lean<CheckinReply[]>();
   return rows.map((r) => ({ pairId: String(r.pairId), userId: r.userId, met: r.met, submittedAt: r.submittedAt }));
 }
+
+/** One-tap answers by person ("did not meet" or "skip"), as a prompt shows them. */
+export type QuickAnswers = Record<string, 'did_not_meet' | 'skipped'>;
+
+/** The one-tap answers to many check-ins, by check-in ID: one `find`. */
+export async function quickAnswersOfCheckins(checkinIds: Types.ObjectId[]): Promise<Map<string, QuickAnswers>> {
+  const byCheckin = new Map<string, QuickAnswers>();
+  if (checkinIds.length === 0) return byCheckin;
+  const quick = await CheckinReplyModel.find(
+    { checkinId: { $in: checkinIds }, quick: true },
+    { checkinId: 1, userId: 1, met: 1 },
+  ).lean<CheckinReply[]>();
+  for (const r of quick) {
+    const answers = byCheckin.get(String(r.checkinId)) ?? {};
+    answers[r.userId] = r.met === 'skipped' ? 'skipped' : 'did_not_meet';
+    byCheckin.set(String(r.checkinId), answers);
+  }
+  return byCheckin;
+}
+
+/**
+ * The due time of the check-in after each of these (same pair, the next period), where it exists,
+ * keyed "<pairId>:<period of the next one>": one `find`.
+ */
+export async function nextCheckinsDue(checkins: Array<Pick<Checkin, 'pairId' | 'period'>>): Promise<Map<string, Date>> {
+  const due = new Map<string, Date>();
+  if (checkins.length === 0) return due;
+  const next = await CheckinModel.find(
+    { $or: checkins.map((c) => ({ pairId: c.pairId, period: c.period + 1 })) },
+    { pairId: 1, period: 1, dueAt: 1 },
+  ).lean<Checkin[]>();
+  for (const c of next) due.set(`${c.pairId}:${c.period}`, c.dueAt);
+  return due;
+}
