@@ -12,7 +12,7 @@ import { feedbackKeys } from './ids';
 import { text } from './messages';
 import { FeedbackRequestModel, FeedbackResponseModel, type FeedbackRequest, type FeedbackResponse } from './model';
 import { currentPoint, feedbackDays, requestTime } from './schedule';
-import { warningReasons } from './service';
+import { toParsedAnswer, warningReasons } from './service';
 import { alertMessage, requestMessage, sharedAnswersMessage } from './views';
 
 /** The reminder goes this many working-day hours (three working days) after the request. */
@@ -41,9 +41,11 @@ export async function enqueueFeedbackRequests(ctx: JobContext): Promise<number> 
     const point = latest.get(String(p._id))?.point;
     return point ? memberIds(p).map((userId) => feedbackKeys.request(String(p._id), userId, point)) : [];
   };
+  // A request counts as done once its DM is queued: one written by a run that stopped before queueing is queued again.
+  const queued = { $or: [{ queuedAt: { $exists: true } }, { sentAt: { $exists: true } }] };
   const existing = new Set(
     (
-      await FeedbackRequestModel.find({ _id: { $in: pairs.flatMap(keysOf) } })
+      await FeedbackRequestModel.find({ _id: { $in: pairs.flatMap(keysOf) }, ...queued })
         .select({ _id: 1 })
         .lean<Array<{ _id: string }>>()
     ).map((r) => r._id),
@@ -63,7 +65,7 @@ export async function enqueueFeedbackRequests(ctx: JobContext): Promise<number> 
       const at = requestTime(due.day, person);
       if (at.getTime() > ctx.now.getTime()) continue;
       const key = feedbackKeys.request(String(pair._id), userId, due.point);
-      if (await FeedbackRequestModel.exists({ _id: key })) continue;
+      if (await FeedbackRequestModel.exists({ _id: key, ...queued })) continue;
       if (ctx.dryRun) {
         ctx.report.push(`would send feedback_request ${key}`);
         continue;
@@ -80,7 +82,7 @@ export async function enqueueFeedbackRequests(ctx: JobContext): Promise<number> 
       } catch (err) {
         if ((err as { code?: number }).code !== 11000) throw err;
       }
-      await enqueue({
+      const queuedNow = await enqueue({
         key,
         teamId: pair.teamId,
         kind: 'feedback_request',
@@ -88,7 +90,8 @@ export async function enqueueFeedbackRequests(ctx: JobContext): Promise<number> 
         ref: { requestId: key },
         dueAt: at,
       });
-      count += 1;
+      await FeedbackRequestModel.updateOne({ _id: key }, { $set: { queuedAt: ctx.now } });
+      if (queuedNow) count += 1;
     }
   }
   if (count > 0) ctx.report.push(`queued ${count} feedback request(s)`);
@@ -193,21 +196,12 @@ export const createFeedbackAlertHandler = (staffActions: (pairId: string) => Act
   async render(entry, ctx) {
     const { response, pair } = await loadResponse(entry.ref);
     if (!response || !pair) return { op: 'skip', reason: 'feedback or pair gone' };
-    const reasons = warningReasons(response.point as FeedbackPoint, response.answers.map(toParsed));
+    const reasons = warningReasons(response.point as FeedbackPoint, response.answers.map(toParsedAnswer));
     if (reasons.length === 0) return { op: 'skip', reason: 'nothing staff may see needs them' };
     const msg = alertMessage(response.userId, pair.channel?.id ?? undefined, reasons, staffActions(String(pair._id)));
     return { op: 'post', to: ctx.config.staff.channelId ?? pair.createdBy, ...msg };
   },
 });
-
-function toParsed(a: FeedbackResponse['answers'][number]) {
-  return {
-    questionId: a.questionId,
-    value: a.value ?? undefined,
-    visibility: a.visibility,
-    urgent: a.urgent ?? undefined,
-  };
-}
 
 /** Every outbox kind of the feedback feature, with its handler. */
 export function feedbackHandlers(staffActions: (pairId: string) => ActionsBlock) {

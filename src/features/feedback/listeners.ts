@@ -96,7 +96,8 @@ export function createFeedbackListeners(staffActions: (pairId: string) => Action
     );
     if (!stored) return;
     try {
-      if (stored.created) await sendFollowUps(deps, handlers);
+      // Also after a repeated delivery: what the first one queued may not have gone out yet.
+      await sendFollowUps(deps, handlers);
     } catch (err) {
       deps.logger.warn(`feedback follow-ups: ${err instanceof Error ? err.name : 'error'}; the job sends them`);
     }

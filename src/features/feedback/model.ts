@@ -3,7 +3,8 @@ import { FEEDBACK_POINTS, VISIBILITIES } from './forms';
 
 /**
  * A request for feedback at a fixed point: one per pair, person and point (its _id is the outbox
- * key of the request DM, so a job run twice writes it once). `sentAt` when the DM went out,
+ * key of the request DM, so a job run twice writes it once). `queuedAt` once its DM is in the
+ * outbox, `sentAt` when the DM went out,
  * `answeredAt` when the person answered (from the DM, App Home or the command).
  */
 const feedbackRequestSchema = new Schema(
@@ -14,6 +15,8 @@ const feedbackRequestSchema = new Schema(
     userId: { type: String, required: true },
     point: { type: String, enum: FEEDBACK_POINTS, required: true },
     dueAt: { type: Date, required: true },
+    /** When its DM was queued in the outbox (written after the outbox entry: until then the job queues it again). */
+    queuedAt: { type: Date },
     sentAt: { type: Date },
     remindedAt: { type: Date },
     answeredAt: { type: Date },

@@ -9,7 +9,7 @@ import { recordOutcome } from '../goals';
 import { type AskedQuestion, type FeedbackPoint, FIXED_POINTS, questionsOf } from './forms';
 import { FeedbackIds, feedbackKeys } from './ids';
 import { text } from './messages';
-import { FeedbackRequestModel, FeedbackResponseModel, type FeedbackRequest } from './model';
+import { FeedbackRequestModel, FeedbackResponseModel, type FeedbackRequest, type FeedbackResponse } from './model';
 import { parseFeedbackForm, type ParsedAnswer } from './schemas';
 
 /** The pair a form or button names, read again; the person must be in it (checked on the server, every time). */
@@ -101,8 +101,24 @@ export async function submitFeedback(
       { pairId: pair._id, userId: input.userId, point, answeredAt: { $exists: false } },
       { $set: { answeredAt: now } },
     );
-  if (created) await queueFollowUps(pair, input.userId, point, responseId, answers, now);
+  // Queued on every delivery, from the answers as stored: the one that stored them may have stopped
+  // before queueing (a crash, a database error the person saw and sent again). The keys make it once.
+  const stored = created
+    ? answers
+    : ((await FeedbackResponseModel.findById(responseId).lean<FeedbackResponse>())?.answers.map(toParsedAnswer) ??
+      answers);
+  await queueFollowUps(pair, input.userId, point, responseId, stored, now);
   return { responseId, created, pair, point };
+}
+
+/** A stored answer as the form's parser gives it. */
+export function toParsedAnswer(a: FeedbackResponse['answers'][number]): ParsedAnswer {
+  return {
+    questionId: a.questionId,
+    ...(a.value ? { value: a.value } : {}),
+    visibility: a.visibility as ParsedAnswer['visibility'],
+    ...(a.urgent ? { urgent: true } : {}),
+  };
 }
 
 /** The reasons an answer set alerts staff at once: only answers staff may see (not "totals only"). */
