@@ -8,6 +8,8 @@ import { createActivePair } from '../support/pairs';
 import { simulate, wallTime } from '../support/simulation';
 import { runJobs } from '../../src/jobs/run-jobs';
 import { JOBS } from '../../src/jobs/job-table';
+import mongoose from 'mongoose';
+import { insertBulkPairs } from '../support/bulk-pairs';
 
 let h: Harness;
 
@@ -234,5 +236,90 @@ describe('when Slack fails', () => {
     ]);
     expect(await CheckinModel.countDocuments()).toBe(0);
     expect(promptsIn(pair)).toHaveLength(0);
+  });
+});
+
+describe('the cost of a tick (issue 10: at most 4 database round trips a prompt, an idle tick a handful)', () => {
+  /** Runs `run` and counts the database commands it sends (MongoDB command monitoring). */
+  async function roundTripsOf(run: () => Promise<unknown>): Promise<number> {
+    let count = 0;
+    const client = mongoose.connection.getClient();
+    const count1 = () => {
+      count += 1;
+    };
+    client.on('commandStarted', count1);
+    try {
+      await run();
+    } finally {
+      client.off('commandStarted', count1);
+    }
+    return count;
+  }
+
+  test('150 prompts due at once: each posted once, with its DM and nudges, in at most 4 round trips a prompt', async () => {
+    const dueAt = new Date('2026-12-08T03:00:00Z'); // 22:00 in New York (no mention: a DM), 09:00 in Dhaka
+    // More than one claim batch (100) and more than one update command (50 statements) of prompts.
+    await insertBulkPairs({ teamId: h.standIn.teamId, count: 300, due: 150, dueAt, standIn: h.standIn });
+    let report: string[] = [];
+    const due = await roundTripsOf(async () => {
+      report = await runJobsAt(h, dueAt, ['checkins']);
+    });
+    const prompts = h.standIn.messages.filter((m) => /^Check-in #1:/.test(m.text ?? ''));
+    expect(prompts).toHaveLength(150);
+    expect(new Set(prompts.map((m) => m.channel)).size).toBe(150);
+    expect(report.filter((l) => l.startsWith('sent checkin_prompt'))).toHaveLength(150);
+    // What follows each post was written: the check-in knows its message, the mentor's DM and both nudges are queued.
+    const checkins = await CheckinModel.find().lean();
+    expect(checkins).toHaveLength(150);
+    expect(checkins.every((c) => prompts.some((m) => m.ts === c.prompt?.ts && m.channel === c.prompt?.channelId))).toBe(
+      true,
+    );
+    expect(await OutboxModel.countDocuments({ kind: 'checkin_dm' })).toBe(150);
+    expect(await OutboxModel.countDocuments({ kind: 'silence_nudge' })).toBe(300);
+    expect(await OutboxModel.countDocuments({ kind: 'checkin_prompt', status: 'sent' })).toBe(150);
+    expect(await PairModel.countDocuments({ 'schedule.nextPeriod': 2 })).toBe(150);
+    expect(due / 150).toBeLessThanOrEqual(4);
+
+    // Five minutes later nothing is due: a handful of round trips, nothing posted again.
+    const idle = await roundTripsOf(() => runJobsAt(h, new Date(dueAt.getTime() + 5 * 60_000), ['checkins']));
+    expect(idle).toBeLessThanOrEqual(10);
+    expect(h.standIn.messages.filter((m) => /^Check-in #1:/.test(m.text ?? ''))).toHaveLength(150);
+  }, 180_000);
+
+  test('a crash after the batch wrote what follows its posts but before their "sent" marks: nothing is posted twice', async () => {
+    const pair = await createActivePair(h);
+    await runJobsAt(h, '2026-12-08T15:00:00Z', ['checkins']);
+    expect(promptsIn(pair)).toHaveLength(1);
+    // The check-in's "posted" and the nudges were written; the instance died before the entry's "sent" mark.
+    await OutboxModel.updateOne(
+      { kind: 'checkin_prompt' },
+      { $set: { status: 'sending', claimedAt: new Date('2026-12-08T15:00:00Z') }, $unset: { sent: '' } },
+    );
+    await runJobsAt(h, '2026-12-08T15:10:00Z', ['checkins']);
+    expect(promptsIn(pair)).toHaveLength(1);
+    expect(await OutboxModel.countDocuments({ kind: 'silence_nudge' })).toBe(2);
+    const entry = (await OutboxModel.findOne({ kind: 'checkin_prompt' }).lean())!;
+    expect(entry.status).not.toMatch(/pending|sending/);
+  });
+
+  test('a pair paused while its batch waits out a Retry-After is not prompted: the batch is read again after the wait', async () => {
+    const first = await createActivePair(h);
+    const second = await createActivePair(h, { mentor: PEOPLE.mentorLA.id, mentee: PEOPLE.mentee2.id });
+    await runJobsAt(h, '2026-12-08T12:00:00Z', ['checkins']); // the welcome DMs that may go out by then
+    // The first pair's prompt is due a minute before the second's: it is sent first, both in one batch.
+    for (const [pair, at] of [
+      [first, '2026-12-08T12:59:00Z'],
+      [second, '2026-12-08T13:00:00Z'],
+    ] as const)
+      await PairModel.updateOne({ _id: pair._id }, { $set: { 'schedule.nextCheckinAt': new Date(at) } });
+    h.standIn.failNext('chat.postMessage', { ratelimited: 1 });
+    const sleep = async () => {
+      // During the wait someone pauses the second pair.
+      await PairModel.updateOne({ _id: second._id }, { $set: { status: 'paused' } });
+    };
+    const report = await runJobsAt(h, '2026-12-08T13:00:00Z', ['checkins'], { sleep });
+    expect(promptsIn(first)).toHaveLength(1);
+    expect(promptsIn(second)).toHaveLength(0);
+    expect(report).toContain(`skipped checkin_prompt checkin:${second._id}:1: pair is paused`);
   });
 });

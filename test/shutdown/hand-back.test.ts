@@ -99,3 +99,75 @@ test('a dead claim resumed, then stopped before its Slack call, stays resumable 
   expect(posted()).toHaveLength(1);
   expect(h.standIn.attemptsTo('conversations.history').length).toBeGreaterThan(0); // it looked first
 });
+
+describe('a batch (a handler with load: claimed, read and recorded together)', () => {
+  const keys = ['checkin:hand-back:2', 'checkin:hand-back:3'];
+  const all = ['checkin:hand-back:1', ...keys];
+  const postedKeys = () =>
+    h.standIn.messages.map((m) => m.metadata?.event_payload?.key).filter((k) => all.includes(String(k)));
+
+  /** Posts each entry's key; `load` records which entries each read was for; `during` runs while rendering. */
+  const batchPoster = (loads: string[][], during?: (key: string) => void): OutboxHandler => ({
+    load: async (entries) => {
+      loads.push(entries.map((e) => e.key));
+      return 'read';
+    },
+    render: async (entry, _ctx, batch) => {
+      expect(batch).toBe('read');
+      during?.(entry.key);
+      return { op: 'post', to: CHANNEL, text: `Check-in time ${entry.key}` };
+    },
+  });
+
+  beforeEach(async () => {
+    for (const [i, key] of keys.entries())
+      await enqueue({
+        key,
+        teamId: h.standIn.teamId,
+        kind: 'checkin_prompt',
+        pairId: new Types.ObjectId(),
+        dueAt: new Date(NOW.getTime() + (i + 1) * 1000),
+      });
+  });
+
+  test('read once for the batch; stopped while rendering the second: the first is recorded sent, the rest handed back and sent once by the next run', async () => {
+    const stop = new AbortController();
+    const loads: string[][] = [];
+    const handler = batchPoster(loads, (key) => {
+      if (key === 'checkin:hand-back:2') stop.abort();
+    });
+    const result = await runOutbox({ checkin_prompt: handler }, context(new Date(NOW.getTime() + 5000), stop.signal));
+    expect(result).toMatchObject({ sent: 1, deferred: true });
+    expect(loads).toEqual([all]); // one read for the three
+    expect(postedKeys()).toEqual(['checkin:hand-back:1']);
+    const entries = await OutboxModel.find({ _id: { $in: all } })
+      .sort({ dueAt: 1 })
+      .lean();
+    expect(entries.map((e) => [e.status, e.attempts])).toEqual([
+      ['sent', 1],
+      ['pending', 1],
+      ['pending', 1],
+    ]);
+
+    const next = await runOutbox({ checkin_prompt: batchPoster([]) }, context(new Date(NOW.getTime() + 60_000)));
+    expect(next.sent).toBe(2);
+    expect(postedKeys().sort()).toEqual(all);
+    expect(await OutboxModel.countDocuments({ _id: { $in: all }, status: 'sent' })).toBe(3);
+  });
+
+  test('two instances claim one batch at once: each entry is claimed and posted by one of them only', async () => {
+    const [a, b] = await Promise.all([
+      runOutbox({ checkin_prompt: batchPoster([]) }, context(new Date(NOW.getTime() + 5000))),
+      runOutbox(
+        { checkin_prompt: batchPoster([]) },
+        createJobContext(
+          { config: h.config, logger: h.deps.logger, client: createJobClient(h.config, h.deps.logger) },
+          new Date(NOW.getTime() + 5000),
+          { instanceId: 'another-instance' },
+        ),
+      ),
+    ]);
+    expect(a.sent + b.sent).toBe(3);
+    expect(postedKeys().sort()).toEqual(all);
+  });
+});
