@@ -140,11 +140,12 @@ export async function handleViewGoalClose({ ack, body, view }: ViewArgs, deps: A
           at: now,
         })
       : undefined;
-    return { pair, change, outcome };
+    return { pair, change, outcome, title: goal.title, status: input.status };
   });
-  if (!done?.change.changed) return;
-  const { goal } = done.change;
+  // Announced when this delivery closed the goal, or recorded the outcome of a close whose first
+  // delivery stopped after closing it (the person sent the form again): the line was never posted.
+  if (!done || (!done.change.changed && !done.outcome?.created)) return;
   const names = await pairNames(deps.client, done.pair, [userId]);
-  const line = text.closedLine(names.get(userId) ?? userId, goal.title, goalStatusOf(goal), Boolean(done.outcome));
+  const line = text.closedLine(names.get(userId) ?? userId, done.title, done.status, Boolean(done.outcome));
   await announce(deps, done.pair, line, 'goal close');
 }
