@@ -22,6 +22,8 @@ test('every form, with five long goals, is a modal Slack accepts (title, labels,
   for (const point of FEEDBACK_POINTS) {
     const view = feedbackFormModal({ pairId, point, partnerId: 'U0MENTOR01', questions: questionsOf(point, goals) });
     expect(checkView(view)).toBeNull();
+    const partnerIsStaff = { pairId, point, partnerId: 'U0MENTOR01', questions: questionsOf(point, goals) };
+    expect(checkView(feedbackFormModal({ ...partnerIsStaff, partnerIsStaff: true }))).toBeNull();
     expect(view.blocks.length).toBeLessThanOrEqual(30); // short on a phone
     // Each question says who sees the answer: a choice, or a fixed line.
     for (const q of questionsOf(point, goals)) {

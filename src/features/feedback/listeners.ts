@@ -12,6 +12,7 @@ import { text } from './messages';
 import { parseFeedbackRef } from './schemas';
 import { formInput, formPointFor, pairOfParticipant, sendFollowUps, submitFeedback } from './service';
 import { feedbackTotals } from './staff-reads';
+import type { FeedbackPoint } from './forms';
 import { feedbackFormModal, totalsMessage } from './views';
 
 /** The pair `/mentorship feedback` is about: the pair of this channel, else the person's one live pair. */
@@ -36,6 +37,16 @@ async function pairForCommand(command: CommandArgs['command'], deps: AppDeps): P
   throw new UserFacingError(text.noPair());
 }
 
+/** Opens the form; when the partner is program staff it says that "staff only" reaches them too. */
+async function openForm(deps: AppDeps, triggerId: string, pair: Pair, userId: string, point: FeedbackPoint) {
+  const input = formInput(pair, userId, point);
+  const partnerIsStaff = await deps.staff.isStaff(input.partnerId).catch((err: unknown) => {
+    deps.logger.warn(`feedback form: staff lookup failed (${err instanceof Error ? err.name : 'error'})`);
+    return false;
+  });
+  await deps.client.views.open({ trigger_id: triggerId, view: feedbackFormModal({ ...input, partnerIsStaff }) });
+}
+
 /**
  * The feedback listeners. `staffActions` is the staff feature's buttons for a pair, put under
  * the early-warning alert (wired in the routing table, so feedback does not import staff).
@@ -53,10 +64,7 @@ export function createFeedbackListeners(staffActions: (pairId: string) => Action
       if (!ref) throw new UserFacingError(text.pairGone());
       const pair = await pairOfParticipant(ref.pairId, body.user.id);
       const point = await formPointFor(pair, body.user.id, ref.point);
-      await deps.client.views.open({
-        trigger_id: body.trigger_id,
-        view: feedbackFormModal(formInput(pair, body.user.id, point)),
-      });
+      await openForm(deps, body.trigger_id, pair, body.user.id, point);
     });
   }
 
@@ -71,10 +79,7 @@ export function createFeedbackListeners(staffActions: (pairId: string) => Action
       }
       const pair = await pairForCommand(command, deps);
       const point = await formPointFor(pair, command.user_id);
-      await deps.client.views.open({
-        trigger_id: command.trigger_id,
-        view: feedbackFormModal(formInput(pair, command.user_id, point)),
-      });
+      await openForm(deps, command.trigger_id, pair, command.user_id, point);
     });
   }
 

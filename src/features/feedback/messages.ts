@@ -29,12 +29,18 @@ export const text = {
       staff_only: 'Staff only: never shown to your partner',
       totals_only: 'Counted only in totals (5+ people)',
     })[v],
-  fixedVisibility: (v: Visibility) =>
+  fixedVisibility: (v: Visibility, partnerIsStaff = false) =>
     ({
       shared: "Who sees this: your pair's channel, with your name.",
-      staff_only: 'Who sees this: program staff only, never your partner.',
+      staff_only: partnerIsStaff
+        ? 'Who sees this: program staff only. Your partner is staff too.'
+        : 'Who sees this: program staff only, never your partner.',
       totals_only: 'Who sees this: staff, as program-wide figures only.',
     })[v],
+  /** When the partner is program staff, "staff only" reaches them: the form says so. */
+  staffOnlyWhenPartnerIsStaff: () => 'Staff only: program staff, your partner too',
+  partnerIsStaff: (): Mrkdwn =>
+    mrkdwn`:warning: Your partner is also program staff, so they can read answers marked _staff only_. For something they must not read, choose _counted only in totals_, or talk to another staff member.`,
   choose: () => 'Choose',
   urgentLabel: () => 'Urgent?',
   urgentOption: () => 'This is urgent: tell staff now',

@@ -40,9 +40,9 @@ function answerOptions(q: AskedQuestion): PlainTextOption[] {
   return [];
 }
 
-function questionBlock(q: AskedQuestion): KnownBlock {
+function questionBlock(q: AskedQuestion, partnerIsStaff: boolean): KnownBlock {
   const label = q.goalTitle ? text.goalProgress(q.goalTitle) : q.label;
-  const hint = q.visibilities.length === 1 ? text.fixedVisibility(q.visibilities[0]) : q.warning;
+  const hint = q.visibilities.length === 1 ? text.fixedVisibility(q.visibilities[0], partnerIsStaff) : q.warning;
   const element =
     q.kind.type === 'text'
       ? {
@@ -67,8 +67,10 @@ function questionBlock(q: AskedQuestion): KnownBlock {
   };
 }
 
-function visibilityBlock(q: AskedQuestion): KnownBlock {
-  const options = q.visibilities.map((v) => option(v, text.visibilityOption(v)));
+function visibilityBlock(q: AskedQuestion, partnerIsStaff: boolean): KnownBlock {
+  const label = (v: (typeof q.visibilities)[number]) =>
+    v === 'staff_only' && partnerIsStaff ? text.staffOnlyWhenPartnerIsStaff() : text.visibilityOption(v);
+  const options = q.visibilities.map((v) => option(v, label(v)));
   const initial = options.find((o) => o.value === q.defaultVisibility) ?? options[0];
   return {
     type: 'input',
@@ -94,27 +96,33 @@ function urgentBlock(): KnownBlock {
   };
 }
 
-/** The feedback form: per question, the answer and (where there is a choice) who sees it. */
+/**
+ * The feedback form: per question, the answer and (where there is a choice) who sees it. When the
+ * partner is program staff, "staff only" reaches them, and the form says so instead of "never your partner".
+ */
 export function feedbackFormModal(input: {
   pairId: string;
   point: FeedbackPoint;
   partnerId: string;
   questions: AskedQuestion[];
+  partnerIsStaff?: boolean;
 }): ModalView {
+  const partnerIsStaff = input.partnerIsStaff ?? false;
   const blocks: KnownBlock[] = [
     { ...section(text.formIntro(input.partnerId)), block_id: FeedbackIds.formBlock },
+    ...(partnerIsStaff ? [context(text.partnerIsStaff())] : []),
     context(text.totalsExplained()),
   ];
   // Per-goal questions share one visibility choice, after the last of them.
   const goals = input.questions.filter((q) => q.goalTitle);
   for (const q of input.questions) {
-    blocks.push(questionBlock(q));
+    blocks.push(questionBlock(q, partnerIsStaff));
     if (q.goalTitle) {
       if (q === goals.at(-1) && q.visibilities.length > 1)
-        blocks.push(visibilityBlock({ ...q, id: GOALS_VISIBILITY_ID }));
+        blocks.push(visibilityBlock({ ...q, id: GOALS_VISIBILITY_ID }, partnerIsStaff));
       continue;
     }
-    if (q.visibilities.length > 1) blocks.push(visibilityBlock(q));
+    if (q.visibilities.length > 1) blocks.push(visibilityBlock(q, partnerIsStaff));
     if (q.urgentBox) blocks.push(urgentBlock());
   }
   return {
