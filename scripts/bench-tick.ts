@@ -116,12 +116,16 @@ async function main(): Promise<void> {
     /** Statements that read a whole collection on FerretDB 1.x, by collection. */
     const scans = new Map<string, number>();
     let documentsReturned = 0;
+    /** Summed latency (ms) by command and collection: where the database time goes. */
+    const msByCommand = new Map<string, number>();
+    const keyOf = new Map<number, string>();
     const client = mongoose.connection.getClient();
     client.on('commandStarted', (e) => {
       roundTrips += 1;
       const collection = e.commandName === 'getMore' ? e.command.collection : e.command[e.commandName];
       const key = `${e.commandName} ${typeof collection === 'string' ? collection : ''}`.trim();
       byCommand.set(key, (byCommand.get(key) ?? 0) + 1);
+      keyOf.set(e.requestId, key);
       for (const filter of filtersOf(e.commandName, e.command)) {
         if (byOneId(filter)) continue;
         const name = String(collection);
@@ -129,6 +133,9 @@ async function main(): Promise<void> {
       }
     });
     client.on('commandSucceeded', (e) => {
+      const key = keyOf.get(e.requestId) ?? e.commandName;
+      keyOf.delete(e.requestId);
+      msByCommand.set(key, (msByCommand.get(key) ?? 0) + e.duration);
       const cursor = (e.reply as { cursor?: { firstBatch?: unknown[]; nextBatch?: unknown[] } }).cursor;
       documentsReturned += (cursor?.firstBatch ?? cursor?.nextBatch ?? []).length;
     });
@@ -161,6 +168,7 @@ async function main(): Promise<void> {
       roundTrips = 0;
       documentsReturned = 0;
       byCommand.clear();
+      msByCommand.clear();
       scans.clear();
       const heapBefore = process.memoryUsage().heapUsed;
       let peakHeap = heapBefore;
@@ -206,6 +214,10 @@ async function main(): Promise<void> {
         const rows = [...byCommand].sort((a, b) => b[1] - a[1]);
         console.log(`  per prompt: ${rows.map(([k, n]) => `${k} ${(n / posted).toFixed(2)}`).join(', ')}`);
       }
+      const slowest = [...msByCommand].sort((a, b) => b[1] - a[1]).slice(0, 6);
+      console.log(
+        `  database time by command: ${slowest.map(([k, t]) => `${k} ${(t / 1000).toFixed(2)} s`).join(', ')}`,
+      );
     }
   } finally {
     await mongoose.connection.dropDatabase().catch(() => undefined);

@@ -68,7 +68,12 @@ export interface NewOutboxEntry {
 
 /** A claim older than this is taken to be from a process that died mid-send. */
 export const STALE_CLAIM_MS = 5 * MINUTE_MS;
-const CLAIM_BATCH = 100;
+/**
+ * Entries one `find` reads; those of batched kinds are claimed and read together. 500 keeps a
+ * batch's reads few where each is a whole-collection scan (FerretDB 1.x reads every document for
+ * an `$in`; 1,000 due prompts at 100,000 pairs are two batches, not ten).
+ */
+const CLAIM_BATCH = 500;
 /**
  * What a batch's `load` read is read again for the entries still to send once it is this old (real
  * time), and after every Retry-After wait: a pause or a reply made while a batch is being sent is
@@ -217,7 +222,7 @@ const stopping = (ctx: JobContext, deadline: number) => Boolean(ctx.signal?.abor
 class Batch {
   readonly writes = new BatchWrites();
   private readonly byId: Map<string, OutboxEntry>;
-  private readonly loads = new Map<string, { at: number; data: Promise<unknown> }>();
+  private readonly loads = new Map<string, { at?: number; data: Promise<unknown> }>();
   /** Entries sent, skipped, deferred or failed in this batch: nothing to hand back. */
   private readonly done = new Set<string>();
 
@@ -239,15 +244,22 @@ class Batch {
     return entry;
   }
 
-  /** What `handler.load` read for the entries of this kind still to send, read once and again once stale. */
+  /**
+   * What `handler.load` read for the entries of this kind still to send: read once, and again once
+   * RELOAD_AFTER_MS have passed since the read ended (a read still running is waited for).
+   */
   load(handler: OutboxHandler, kind: string, rest: OutboxEntry[]): Promise<unknown> {
     const current = this.loads.get(kind);
-    if (current && Date.now() - current.at < RELOAD_AFTER_MS) return current.data;
+    if (current && (current.at === undefined || Date.now() - current.at < RELOAD_AFTER_MS)) return current.data;
     const entries = rest.filter((e) => e.kind === kind && this.byId.has(e._id)).map((e) => this.byId.get(e._id)!);
-    const data = handler.load!(entries, this.ctx);
-    data.catch(() => undefined); // each entry's send reports the error; no unhandled rejection meanwhile
-    this.loads.set(kind, { at: Date.now(), data });
-    return data;
+    const read: { at?: number; data: Promise<unknown> } = { data: handler.load!(entries, this.ctx) };
+    const ended = () => {
+      read.at = Date.now();
+    };
+    // Each entry's send reports a failed read; no unhandled rejection meanwhile.
+    read.data.then(ended, ended);
+    this.loads.set(kind, read);
+    return read.data;
   }
 
   readAgain(): void {

@@ -258,7 +258,7 @@ describe('the cost of a tick (issue 10: at most 4 database round trips a prompt,
 
   test('150 prompts due at once: each posted once, with its DM and nudges, in at most 4 round trips a prompt', async () => {
     const dueAt = new Date('2026-12-08T03:00:00Z'); // 22:00 in New York (no mention: a DM), 09:00 in Dhaka
-    // More than one claim batch (100) and more than one update command (50 statements) of prompts.
+    // More than one update command (50 statements) of prompts.
     await insertBulkPairs({ teamId: h.standIn.teamId, count: 300, due: 150, dueAt, standIn: h.standIn });
     let report: string[] = [];
     const due = await roundTripsOf(async () => {
