@@ -2,6 +2,8 @@ import { Types } from 'mongoose';
 import { FEEDBACK_POINTS, questionsOf } from '../../src/features/feedback/forms';
 import type { FeedbackResponse } from '../../src/features/feedback/model';
 import { parseFeedbackForm } from '../../src/features/feedback/schemas';
+import { formQuestions } from '../../src/features/feedback/service';
+import type { Pair } from '../../src/pairs/model';
 import { feedbackDays, requestTime } from '../../src/features/feedback/schedule';
 import { totalsOf } from '../../src/features/feedback/staff-reads';
 import {
@@ -172,4 +174,30 @@ test('totals count people, not answers: one person’s five goals or five quick 
   const others = [2, 3, 4, 5].map((i) => answersOf(`U${i}`, 'anytime', [['how_going', '5']], i));
   const fiveText = totalsMessage(totalsOf([...quick, ...others])).text;
   expect(fiveText).toContain('average 4.2 (5 answers)');
+});
+
+test('the midpoint form asks progress only on goals still in play: not on a dropped or changed one', () => {
+  const pair = {
+    goals: [
+      { title: 'Dropped goal', status: 'dropped' },
+      { title: 'Live goal', status: 'in_progress' },
+      { title: 'Changed goal', status: 'changed' },
+      { title: 'Achieved goal', status: 'achieved' },
+      { title: 'Old open goal', status: 'open' },
+    ],
+  } as unknown as Pair;
+  const asked = formQuestions(pair, 'midpoint').filter((q) => q.goalTitle);
+  // Each keeps its place in the pair's list, which is how stored answers are labelled later.
+  expect(asked.map((q) => [q.id, q.goalTitle])).toEqual([
+    ['goal_2', 'Live goal'],
+    ['goal_4', 'Achieved goal'],
+    ['goal_5', 'Old open goal'],
+  ]);
+  const view = feedbackFormModal({
+    pairId,
+    point: 'midpoint',
+    partnerId: 'U1',
+    questions: formQuestions(pair, 'midpoint'),
+  });
+  expect(JSON.stringify(view.blocks)).not.toMatch(/Dropped goal|Changed goal/);
 });

@@ -278,10 +278,18 @@ export interface AskedQuestion extends Question {
   goalTitle?: string;
 }
 
-/** The questions of a form for a pair with these goal titles (midpoint progress asks one per goal). */
-export function questionsOf(point: FeedbackPoint, goalTitles: readonly string[]): AskedQuestion[] {
+/**
+ * The questions of a form for a pair with these goal titles (midpoint progress asks one per goal).
+ * A goal given as undefined (dropped or changed) is not asked about; the others keep their place
+ * in the pair's list ("goal_3" is the pair's third goal), which is how stored answers are read.
+ */
+export function questionsOf(point: FeedbackPoint, goalTitles: readonly (string | undefined)[]): AskedQuestion[] {
   return FORMS[point].flatMap((q): AskedQuestion[] =>
-    q.perGoal ? goalTitles.map((title, i) => ({ ...q, id: `${q.id}_${i + 1}`, goalTitle: title })) : [q],
+    q.perGoal
+      ? goalTitles.flatMap((title, i) =>
+          title === undefined ? [] : [{ ...q, id: `${q.id}_${i + 1}`, goalTitle: title }],
+        )
+      : [q],
   );
 }
 

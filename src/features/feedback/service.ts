@@ -1,6 +1,7 @@
 import { createJobContext } from '../../jobs/job-context';
 import { enqueue, runOutbox } from '../../jobs/outbox';
 import { isObjectIdString } from '../../lib/ids';
+import { goalStatusOf } from '../../pairs/goal-status';
 import { isMember, partnerOf, roleOf } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
 import type { AppDeps } from '../../slack/deps';
@@ -39,10 +40,13 @@ export async function formPointFor(pair: Pair, userId: string, asked?: FeedbackP
   return unanswered.find((p) => (FIXED_POINTS as readonly string[]).includes(p)) ?? 'anytime';
 }
 
+/** A goal dropped or changed is no longer worked on: the midpoint form does not ask for its progress. */
+const ASKED_GOAL_STATUSES: readonly string[] = ['not_started', 'in_progress', 'achieved'];
+
 export function formQuestions(pair: Pair, point: FeedbackPoint): AskedQuestion[] {
   return questionsOf(
     point,
-    (pair.goals ?? []).map((g) => g.title),
+    (pair.goals ?? []).map((g) => (ASKED_GOAL_STATUSES.includes(goalStatusOf(g)) ? g.title : undefined)),
   );
 }
 
