@@ -37,7 +37,7 @@ describe('npm run job -- <name> [--now] [--dry-run]', () => {
     expect(await run('everything')).toEqual({
       code: 2,
       out: expect.stringMatching(
-        /unknown job "everything"\nusage: npm run job -- <checkins\|nudges\|reminders\|digest\|all>/,
+        /unknown job "everything"\nusage: npm run job -- <checkins\|nudges\|reminders\|digest\|feedback\|all>/,
       ),
     });
     expect((await run('checkins', '--now', 'yesterday')).out).toMatch(/--now needs an ISO date-time/);
