@@ -72,6 +72,7 @@ export const text = {
 
   notYourPair: () => 'This form is not about one of your mentorships, so nothing was saved.',
   pairGone: () => 'This mentorship no longer exists, so nothing was saved.',
+  pairEnded: () => 'This mentorship has ended, so it takes no more feedback. To tell staff something, write to them.',
   formNotOpen: () => 'This feedback form is not open for you yet, so nothing was saved.',
   required: () => 'Please answer this question.',
   badValue: () => 'Please choose one of the answers.',

@@ -35,9 +35,21 @@ export async function formPointFor(pair: Pair, userId: string, asked?: FeedbackP
     .sort({ dueAt: 1 })
     .lean<FeedbackRequest[]>();
   const unanswered = open.filter((r) => !r.answeredAt).map((r) => r.point as FeedbackPoint);
-  if (asked && asked !== 'anytime') return unanswered.includes(asked) ? asked : 'anytime';
-  if (asked === 'anytime') return 'anytime';
-  return unanswered.find((p) => (FIXED_POINTS as readonly string[]).includes(p)) ?? 'anytime';
+  let point: FeedbackPoint;
+  if (asked && asked !== 'anytime') point = unanswered.includes(asked) ? asked : 'anytime';
+  else if (asked === 'anytime') point = 'anytime';
+  else point = unanswered.find((p) => (FIXED_POINTS as readonly string[]).includes(p)) ?? 'anytime';
+  refuseQuickFormIfEnded(pair, point);
+  return point;
+}
+
+/**
+ * An ended mentorship takes no more quick feedback (its shared answers would land in a channel
+ * staff have closed); a form it was sent before the end (the end form, answered late) is still taken.
+ */
+function refuseQuickFormIfEnded(pair: Pair, point: FeedbackPoint): void {
+  if (pair.status === 'ended' && point === 'anytime')
+    throw new UserFacingError(text.pairEnded(), { [FeedbackIds.formBlock]: text.pairEnded() });
 }
 
 /** A goal dropped or changed is no longer worked on: the midpoint form does not ask for its progress. */
@@ -75,6 +87,7 @@ export async function submitFeedback(
   if (pair.teamId !== input.teamId)
     throw new UserFacingError(text.notYourPair(), { [FeedbackIds.formBlock]: text.notYourPair() });
   const point = input.ref.point ?? 'anytime';
+  refuseQuickFormIfEnded(pair, point);
   // A fixed-point form only once its request was sent to this person (a forged point is refused).
   if (
     point !== 'anytime' &&
