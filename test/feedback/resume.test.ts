@@ -1,5 +1,6 @@
 import { FeedbackRequestModel, FeedbackResponseModel } from '../../src/features/feedback/model';
 import { feedbackKeys } from '../../src/features/feedback/ids';
+import { addGoal } from '../../src/features/goals/service';
 import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
 import { FakeClock } from '../support/fake-clock';
 import { runJobsAt } from '../support/jobs';
@@ -87,4 +88,26 @@ test('a form stored by a delivery that stopped before queueing: sent again, its 
   expect(alerts()).toHaveLength(1);
   expect(shared()).toHaveLength(1);
   expect(await FeedbackResponseModel.countDocuments({})).toBe(1);
+}, 60_000);
+
+test('a midpoint form opened before a goal was added is still taken (the new goal is asked next time)', async () => {
+  const pair = await createActivePair(h);
+  await runJobsAt(h, '2027-03-01T03:00:00Z', ['feedback']);
+  clock.set('2027-03-01T05:00:00Z');
+  const { modal } = await pressGiveFeedback(h, MENTEE, dmsTo(h, MENTEE).at(-1)!);
+  expect(modal.title.text).toBe('Midpoint feedback');
+  // Meanwhile the mentor adds a goal: the open form has no question about it.
+  await addGoal(pair, PEOPLE.mentor.id, { title: 'A new goal', successCriteria: 'Done' }, 'VADDGOAL1', clock.now());
+  const answer = await submitForm(
+    h,
+    MENTEE,
+    modal,
+    formValues(
+      { goal_1: 'some', not_worked: '', do_more: '', context_understood: 'yes', change: '' },
+      { goals: 'shared', not_worked: 'shared', do_more: 'shared', context_understood: 'shared', change: 'staff_only' },
+    ),
+  );
+  expect(answer).toEqual({ response_action: 'clear' });
+  const stored = await FeedbackResponseModel.findOne({ pairId: pair._id }).lean();
+  expect(stored?.answers.filter((a) => a.value).map((a) => a.questionId)).toEqual(['goal_1', 'context_understood']);
 }, 60_000);

@@ -94,7 +94,9 @@ export async function submitFeedback(
     !(await FeedbackRequestModel.exists({ pairId: pair._id, userId: input.userId, point, sentAt: { $exists: true } }))
   )
     throw new UserFacingError(text.formNotOpen(), { [FeedbackIds.formBlock]: text.formNotOpen() });
-  const { answers, errors } = parseFeedbackForm(formQuestions(pair, point), values);
+  // Goal questions as the form asked them: a goal added after it was opened has no block in it.
+  const questions = formQuestions(pair, point).filter((q) => !q.goalTitle || FeedbackIds.questionBlock(q.id) in values);
+  const { answers, errors } = parseFeedbackForm(questions, values);
   if (Object.keys(errors).length > 0) throw new UserFacingError(text.badValue(), errors);
   const responseId = feedbackKeys.response(String(pair._id), input.userId, point, input.viewId);
   let created = true;
