@@ -24,6 +24,14 @@ export function roleOf(pair: PairMembers, userId: string): Role | undefined {
   return undefined;
 }
 
+/**
+ * True when `viewerId` is the partner of `authorId` in this pair: a staff member who also mentors
+ * or is mentored. What their partner marked "staff only" is hidden from them on every staff read.
+ */
+export function isPartnerIn(pair: PairMembers, viewerId: string, authorId: string): boolean {
+  return viewerId !== authorId && isMember(pair, viewerId) && isMember(pair, authorId);
+}
+
 /** The other member: the mentee for the mentor, else the mentor. */
 export function partnerOf(pair: PairMembers, userId: string): string {
   return userId === pair.mentor.userId ? pair.mentee.userId : pair.mentor.userId;

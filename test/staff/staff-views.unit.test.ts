@@ -97,6 +97,7 @@ test('exports: commas, quotes and new lines survive; formulas are neutralised; t
     ] as never,
     commitments: [],
     outcomes: [],
+    viewerId: 'U0STAFF001',
   };
   const pairs: Record<string, string>[] = parse(pairsCsv(data), { columns: true });
   expect(pairs[0]).toMatchObject({
@@ -112,5 +113,13 @@ test('exports: commas, quotes and new lines survive; formulas are neutralised; t
   expect(rows.map((r: Record<string, string>) => [r.role, r.replied, r[STAFF_NOTE_COLUMN]])).toEqual([
     ['mentor', 'no', ''],
     ['mentee', 'yes', '\'+1 the mentor, "honestly"\nis far'],
+  ]);
+  // A staff member who is the mentor in this pair does not read their mentee's staff-only note.
+  const asPartner: Record<string, string>[] = parse(checkinsCsv({ ...data, viewerId: 'U0MENTOR01' }), {
+    columns: true,
+  });
+  expect(asPartner.map((r) => [r.role, r.replied, r[STAFF_NOTE_COLUMN]])).toEqual([
+    ['mentor', 'no', ''],
+    ['mentee', 'yes', ''],
   ]);
 });

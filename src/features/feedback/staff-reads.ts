@@ -1,3 +1,4 @@
+import { isPartnerIn } from '../../pairs/membership';
 import type { Pair } from '../../pairs/model';
 import { type FeedbackPoint, type Visibility, answerLabel, FORMS, questionById, TOTALS_MIN_ANSWERS } from './forms';
 import { FeedbackResponseModel, type FeedbackResponse } from './model';
@@ -33,18 +34,25 @@ function questionText(point: FeedbackPoint, questionId: string, goals: readonly 
   return q.label;
 }
 
-/** Answers staff may read one by one (shared or staff only), newest response first. Call only for staff. */
+/**
+ * Answers staff may read one by one (shared or staff only), newest response first. Call only for
+ * staff; `viewerId` is the staff member reading: their own partner's staff-only answers are left out.
+ */
 export function staffRowsOf(
   responses: readonly FeedbackResponse[],
   pairs: ReadonlyMap<string, Pair>,
+  viewerId: string,
 ): StaffFeedbackRow[] {
   const rows: StaffFeedbackRow[] = [];
   const sorted = [...responses].sort((a, b) => b.submittedAt.getTime() - a.submittedAt.getTime());
   for (const r of sorted) {
     const point = r.point as FeedbackPoint;
-    const goals = (pairs.get(String(r.pairId))?.goals ?? []).map((g) => g.title);
+    const pair = pairs.get(String(r.pairId));
+    const goals = (pair?.goals ?? []).map((g) => g.title);
+    const fromTheirPartner = pair !== undefined && isPartnerIn(pair, viewerId, r.userId);
     for (const a of r.answers) {
       if (a.visibility === 'totals_only' || !a.value) continue;
+      if (a.visibility === 'staff_only' && fromTheirPartner) continue;
       const q = questionById(point, a.questionId);
       rows.push({
         pairId: String(r.pairId),
@@ -64,17 +72,21 @@ export function staffRowsOf(
 }
 
 /** The staff-readable feedback of one pair (for `/mentorship status`). Call only for staff. */
-export async function staffFeedbackOfPair(pair: Pair): Promise<StaffFeedbackRow[]> {
+export async function staffFeedbackOfPair(pair: Pair, viewerId: string): Promise<StaffFeedbackRow[]> {
   const responses = await FeedbackResponseModel.find({ teamId: pair.teamId, pairId: pair._id }).lean<
     FeedbackResponse[]
   >();
-  return staffRowsOf(responses, new Map([[String(pair._id), pair]]));
+  return staffRowsOf(responses, new Map([[String(pair._id), pair]]), viewerId);
 }
 
 /** The staff-readable feedback of the whole team (for `/mentorship export feedback`). Call only for staff. */
-export async function staffFeedbackOfTeam(teamId: string, pairs: readonly Pair[]): Promise<StaffFeedbackRow[]> {
+export async function staffFeedbackOfTeam(
+  teamId: string,
+  pairs: readonly Pair[],
+  viewerId: string,
+): Promise<StaffFeedbackRow[]> {
   const responses = await FeedbackResponseModel.find({ teamId }).lean<FeedbackResponse[]>();
-  return staffRowsOf(responses, new Map(pairs.map((p) => [String(p._id), p])));
+  return staffRowsOf(responses, new Map(pairs.map((p) => [String(p._id), p])), viewerId);
 }
 
 export interface QuestionTotal {

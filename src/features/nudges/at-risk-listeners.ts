@@ -31,7 +31,10 @@ export async function handleActionAtRiskStatus(
   await answering(respond, deps.logger, 'at-risk pair status', async () => {
     await requireStaff(body.user.id, deps);
     const { pair } = await pairOfAlert(action.value ?? '');
-    await client.views.open({ trigger_id: body.trigger_id, view: await pairStatusModalOf(pair, deps.clock.now()) });
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: await pairStatusModalOf(pair, deps.clock.now(), body.user.id),
+    });
   });
 }
 

@@ -33,7 +33,7 @@ export async function handleActionStaffStatus({ ack, body, action, respond, clie
   await answering(respond, deps.logger, 'staff status button', async () => {
     await requireStaff(body.user.id, deps);
     const pair = await findPairById(action.value ?? '');
-    const status = await pairStatusOf(pair, deps.clock.now());
+    const status = await pairStatusOf(pair, deps.clock.now(), body.user.id);
     await client.views.open({ trigger_id: body.trigger_id, view: pairStatusModal(status) });
   });
 }

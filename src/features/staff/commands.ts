@@ -15,7 +15,7 @@ export async function handleCommandStatus({ ack, command, respond }: CommandArgs
     await requireStaff(command.user_id, deps);
     const { target } = splitTarget(rest, '/mentorship status @person|#channel');
     const pair = await findTargetPair(command.team_id, target);
-    const status = await pairStatusOf(pair, deps.clock.now());
+    const status = await pairStatusOf(pair, deps.clock.now(), command.user_id);
     await respond({ response_type: 'ephemeral', ...pairStatusMessage(status) });
   });
 }

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { safeCell } from '../../lib/csv-cell';
 import { goalStatusLabel } from '../../pairs/goal-status';
+import { isPartnerIn } from '../../pairs/membership';
 import type { Pair } from '../../pairs/model';
 import type { Checkin, CheckinReply } from '../checkins';
 import type { Commitment } from '../commitments';
@@ -30,6 +31,8 @@ export interface ExportData {
   commitments: Commitment[];
   /** Newest first. */
   outcomes: OutcomeRow[];
+  /** The staff member exporting: the staff-only notes of their own partner are left out. */
+  viewerId: string;
 }
 
 /** A value as a cell: dates in UTC, formulas neutralised (see safeCell). */
@@ -134,7 +137,7 @@ export function checkinsCsv(d: ExportData): string {
         r?.didNotWork,
         r?.adaptation,
         r?.blockers,
-        r?.staffNote,
+        r && isPartnerIn(pair, d.viewerId, userId) ? '' : r?.staffNote,
       ]);
     }
   }

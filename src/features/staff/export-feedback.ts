@@ -14,7 +14,7 @@ export async function shareFeedbackExport(client: WebClient, teamId: string, use
   const pairs = await PairModel.find({ teamId }).lean<Pair[]>();
   const [people, rows] = await Promise.all([
     ParticipantModel.find({ teamId }).lean<Participant[]>(),
-    staffFeedbackOfTeam(teamId, pairs),
+    staffFeedbackOfTeam(teamId, pairs, userId),
   ]);
   const names = new Map(people.map((p) => [p.userId, p.name]));
   const channels = new Map(pairs.map((p) => [String(p._id), p.channel?.name ? `#${p.channel.name}` : String(p._id)]));

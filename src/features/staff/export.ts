@@ -15,7 +15,7 @@ import { shareFeedbackExport } from './export-feedback';
 import { requireStaff } from './target';
 
 /** What one export reads: one query per collection it needs (FerretDB scans on every non-_id query). */
-async function readExport(teamId: string, kind: ExportKind, now: Date): Promise<ExportData> {
+async function readExport(teamId: string, kind: ExportKind, now: Date, viewerId: string): Promise<ExportData> {
   const pairs = await PairModel.find({ teamId }).sort({ createdAt: 1 }).lean<Pair[]>();
   const [people, health, checkins, replies, commitments, outcomes] = await Promise.all([
     ParticipantModel.find({ teamId }).lean<Participant[]>(),
@@ -26,7 +26,7 @@ async function readExport(teamId: string, kind: ExportKind, now: Date): Promise<
     kind === 'outcomes' ? outcomesOfTeam(teamId) : Promise.resolve([]),
   ]);
   const names = new Map(people.map((p) => [p.userId, p.name]));
-  return { pairs, names, health, checkins, replies, commitments, outcomes };
+  return { pairs, names, health, checkins, replies, commitments, outcomes, viewerId };
 }
 
 /**
@@ -45,7 +45,7 @@ export async function handleCommandExport({ ack, command, respond }: CommandArgs
     }
     if (!EXPORT_KINDS.includes(kind)) throw new UserFacingError(t.usage());
     const now = deps.clock.now();
-    const content = EXPORTS[kind](await readExport(command.team_id, kind, now));
+    const content = EXPORTS[kind](await readExport(command.team_id, kind, now, command.user_id));
     const day = now.toISOString().slice(0, 10);
     const channelId = await dmChannelOf(deps.client, command.user_id);
     await shareFile(deps.client, {

@@ -1,5 +1,6 @@
 import type { View } from '@slack/types';
 import { localDay } from '../../lib/time';
+import { isPartnerIn } from '../../pairs/membership';
 import type { Pair } from '../../pairs/model';
 import { byRole, participantsOf } from '../../pairs/participants';
 import { postedCheckinsUpTo, repliedByOf, repliesToCheckins } from '../checkins';
@@ -19,7 +20,7 @@ const ANY_PERIOD = 1_000_000;
  * and its reasons, goals, the last check-ins with who replied, open and overdue commitments, the
  * pause or the end, and the staff-only notes of those check-ins (for staff only).
  */
-export async function pairStatusOf(pair: Pair, now: Date): Promise<PairStatus> {
+export async function pairStatusOf(pair: Pair, now: Date, viewerId: string): Promise<PairStatus> {
   const people = await participantsOf(pair);
   const { mentor, mentee } = byRole(pair, people);
   const nameOf = (userId: string) => people.get(userId)?.name || userId;
@@ -27,7 +28,7 @@ export async function pairStatusOf(pair: Pair, now: Date): Promise<PairStatus> {
     healthOfPairs([pair], now),
     postedCheckinsUpTo({ pairId: pair._id, period: ANY_PERIOD }, STATUS_CHECKINS),
     openCommitments(pair._id, STATUS_COMMITMENTS),
-    staffFeedbackOfPair(pair),
+    staffFeedbackOfPair(pair, viewerId),
   ]);
   const replies = await repliesToCheckins(checkins.map((c) => c._id));
   const h = health.get(String(pair._id));
@@ -49,7 +50,7 @@ export async function pairStatusOf(pair: Pair, now: Date): Promise<PairStatus> {
       overdue: c.dueDay < today,
     })),
     staffNotes: replies
-      .filter((r) => r.staffNote?.trim())
+      .filter((r) => r.staffNote?.trim() && !isPartnerIn(pair, viewerId, r.userId))
       .sort((a, b) => b.period - a.period)
       .map((r) => ({ period: r.period, who: nameOf(r.userId), note: r.staffNote })),
     feedback,
@@ -57,6 +58,6 @@ export async function pairStatusOf(pair: Pair, now: Date): Promise<PairStatus> {
 }
 
 /** The staff status of one pair in a modal, for a button (staff-only notes included: check staff first). */
-export async function pairStatusModalOf(pair: Pair, now: Date): Promise<View> {
-  return pairStatusModal(await pairStatusOf(pair, now));
+export async function pairStatusModalOf(pair: Pair, now: Date, viewerId: string): Promise<View> {
+  return pairStatusModal(await pairStatusOf(pair, now, viewerId));
 }
