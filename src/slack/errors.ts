@@ -15,6 +15,10 @@ export class UserFacingError extends Error {
 export const APOLOGY =
   'Sorry, something went wrong on our side and nothing was changed. Please try again in a minute; if it keeps happening, tell your program staff.';
 
+/** The title of the small window that answers a button on the Home tab (see answeringButton). */
+export const NOTICE_TITLE = 'Mentorship';
+export const NOTICE_CLOSE = 'Close';
+
 export const DATABASE_DOWN =
   'The mentorship database cannot be reached right now, so nothing was saved. Please try again in a minute.';
 

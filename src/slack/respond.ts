@@ -1,7 +1,9 @@
 import type { Logger } from '@slack/logger';
 import type { RespondFn } from '@slack/bolt';
+import type { View } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
 import { isDatabaseUnavailable } from '../db/connection';
-import { APOLOGY, DATABASE_DOWN, UserFacingError, describeError } from './errors';
+import { APOLOGY, DATABASE_DOWN, NOTICE_CLOSE, NOTICE_TITLE, UserFacingError, describeError } from './errors';
 
 /**
  * Runs work for a command or button after its ack, and makes sure the person hears back:
@@ -22,6 +24,40 @@ export async function answering(
     await respond({ response_type: 'ephemeral', replace_original: false, text: message }).catch((e) =>
       logger.error(`${what}: could not tell the user: ${describeError(e)}`),
     );
+  }
+}
+
+/** A small window with one sentence (plain text: never markup). */
+export function noticeModal(sentence: string): View {
+  return {
+    type: 'modal',
+    title: { type: 'plain_text', text: NOTICE_TITLE },
+    close: { type: 'plain_text', text: NOTICE_CLOSE },
+    blocks: [{ type: 'section', text: { type: 'plain_text', text: sentence.slice(0, 3000) } }],
+  };
+}
+
+/**
+ * `answering` for a button that may be pressed on the Home tab: a button in a message answers
+ * ephemerally through its response_url; a Home click has none, so the sentence goes in a small
+ * window opened with the click's trigger_id.
+ */
+export async function answeringButton(
+  args: { respond?: RespondFn; body: { response_url?: string; trigger_id: string }; client: WebClient },
+  logger: Logger,
+  what: string,
+  work: () => Promise<void>,
+): Promise<void> {
+  if (args.respond && args.body.response_url) return answering(args.respond, logger, what, work);
+  try {
+    await work();
+  } catch (err) {
+    const sentence =
+      err instanceof UserFacingError ? err.userMessage : isDatabaseUnavailable(err) ? DATABASE_DOWN : APOLOGY;
+    if (!(err instanceof UserFacingError)) logger.error(`${what} failed: ${describeError(err)}`);
+    await args.client.views
+      .open({ trigger_id: args.body.trigger_id, view: noticeModal(sentence) })
+      .catch((e) => logger.error(`${what}: could not tell the user: ${describeError(e)}`));
   }
 }
 

@@ -340,6 +340,15 @@ test('feedback due is shown on the Home with its button; a staff-only answer nev
     view: before,
   });
   expect(modal.callback_id).toBe(FeedbackIds.formModal);
+  // The same button with a forged value (no response_url on a Home click): told in a small window.
+  const refused = await pressForModal({
+    userId: AMIRA,
+    actionId: FeedbackIds.giveButton,
+    value: give.value,
+    view: before,
+  });
+  expect(refused.callback_id).not.toBe(FeedbackIds.formModal);
+  expect(JSON.stringify(refused.blocks)).toMatch(/not (about )?one of your mentorships|no longer exists/);
   const answers = {
     fit: 'not_a_fit',
     satisfaction: '2',

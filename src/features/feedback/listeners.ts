@@ -5,7 +5,7 @@ import type { CommandArgs, Subcommand } from '../../slack/command-router';
 import type { AppDeps } from '../../slack/deps';
 import { DATABASE_DOWN, UserFacingError } from '../../slack/errors';
 import type { ButtonArgs, ViewArgs } from '../../slack/listener-args';
-import { answering, submitModal } from '../../slack/respond';
+import { answering, answeringButton, submitModal } from '../../slack/respond';
 import { FeedbackIds } from './ids';
 import { feedbackHandlers } from './jobs';
 import { text } from './messages';
@@ -57,9 +57,10 @@ export function createFeedbackListeners(staffActions: (pairId: string) => Action
   const handlers = { feedback_shared, feedback_alert };
 
   /** "Give feedback" (request DM, reminder, App Home): opens the form, for a member of the pair only. */
-  async function handleActionGiveFeedback({ ack, body, action, respond }: ButtonArgs, deps: AppDeps): Promise<void> {
+  async function handleActionGiveFeedback(args: ButtonArgs, deps: AppDeps): Promise<void> {
+    const { ack, body, action } = args;
     await ack();
-    await answering(respond, deps.logger, 'feedback button', async () => {
+    await answeringButton(args, deps.logger, 'feedback button', async () => {
       const ref = parseFeedbackRef(action.value);
       if (!ref) throw new UserFacingError(text.pairGone());
       const pair = await pairOfParticipant(ref.pairId, body.user.id);

@@ -1,34 +1,15 @@
-import { isDatabaseUnavailable } from '../../db/connection';
 import { memberIds } from '../../pairs/membership';
 import type { Pair } from '../../pairs/model';
 import type { AppDeps } from '../../slack/deps';
-import { APOLOGY, DATABASE_DOWN, UserFacingError, describeError } from '../../slack/errors';
+import { describeError } from '../../slack/errors';
 import type { ButtonArgs } from '../../slack/listener-args';
 import type { Mrkdwn } from '../../slack/mrkdwn';
-import { answering } from '../../slack/respond';
-import { lineMessage, noticeModal } from './views';
+import { answeringButton } from '../../slack/respond';
+import { lineMessage } from './views';
 
-/**
- * A goal button's work, and its answer when it fails: ephemeral where the button was in a message;
- * on App Home (no response_url) a small modal with the sentence.
- */
-export async function answerButton(
-  args: ButtonArgs,
-  deps: AppDeps,
-  what: string,
-  work: () => Promise<void>,
-): Promise<void> {
-  if (args.respond && args.body.response_url) return answering(args.respond, deps.logger, what, work);
-  try {
-    await work();
-  } catch (err) {
-    const sentence =
-      err instanceof UserFacingError ? err.userMessage : isDatabaseUnavailable(err) ? DATABASE_DOWN : APOLOGY;
-    if (!(err instanceof UserFacingError)) deps.logger.error(`${what} failed: ${describeError(err)}`);
-    await args.client.views
-      .open({ trigger_id: args.body.trigger_id, view: noticeModal(sentence) })
-      .catch((e) => deps.logger.error(`${what}: could not tell the user: ${describeError(e)}`));
-  }
+/** A goal button's work, and its answer when it fails (ephemeral, or a small window on App Home). */
+export function answerButton(args: ButtonArgs, deps: AppDeps, what: string, work: () => Promise<void>): Promise<void> {
+  return answeringButton(args, deps.logger, what, work);
 }
 
 /** The team a button or modal came from. */

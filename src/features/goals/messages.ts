@@ -158,7 +158,6 @@ export const text = {
   onlyStaffName: () =>
     'Only program staff can name a pair. Type `/mentorship goals` in your mentorship’s channel instead.',
   goalsUsage: () => 'Name the pair by its channel: `/mentorship goals #channel`.',
-  notice: () => 'Goals',
   close: () => 'Close',
 
   // /mentorship outcomes (staff).

@@ -258,16 +258,6 @@ export function closeGoalModal(pairId: string, goal: Goal): View {
   ]);
 }
 
-/** A sentence in a small modal without a submit (an answer to a button on App Home, which has no response_url). */
-export function noticeModal(sentence: string): View {
-  return {
-    type: 'modal',
-    title: plain(text.notice()),
-    close: plain(text.close()),
-    blocks: [{ type: 'section', text: plain(sentence.slice(0, 3000)) }],
-  };
-}
-
 export interface OutcomeShown extends OutcomeRow {
   /** The pair's channel id, when it has one. */
   channelId?: string;

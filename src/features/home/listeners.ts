@@ -1,14 +1,12 @@
 import type { WebClient } from '@slack/web-api';
-import { isDatabaseUnavailable } from '../../db/connection';
 import { isObjectIdString } from '../../lib/ids';
 import { addDays, localDay } from '../../lib/time';
 import { isMember, memberIds, partnerOf } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
 import type { AppDeps } from '../../slack/deps';
-import { APOLOGY, DATABASE_DOWN, describeError, UserFacingError } from '../../slack/errors';
+import { DATABASE_DOWN, describeError, UserFacingError } from '../../slack/errors';
 import type { ButtonArgs, EventArgs, ViewArgs } from '../../slack/listener-args';
-import { mrkdwn } from '../../slack/mrkdwn';
-import { submitModal } from '../../slack/respond';
+import { answeringButton, submitModal } from '../../slack/respond';
 import { digestPreviewBlocks } from '../digest';
 import { assertCanPause, assertCanResume, MAX_REASON_LENGTH, menteeTimeZone, pausePair, resumePairNow } from '../pause';
 import { HOME_PAUSE_WEEKS, HomeIds } from './ids';
@@ -41,22 +39,9 @@ async function ownPair(pairId: unknown, userId: string, teamId: string | undefin
   return pair;
 }
 
-/**
- * A button on the Home tab has no response_url: what the person must hear goes in a small modal
- * (opened with the click's trigger_id), the unexpected is logged and answered with an apology.
- */
+/** A Home button's failure, told in a small window (a Home click has no response_url). */
 async function tell(client: WebClient, triggerId: string, err: unknown, deps: AppDeps, what: string): Promise<void> {
-  let sentence: string;
-  if (err instanceof UserFacingError) sentence = err.userMessage;
-  else {
-    deps.logger.error(`${what} failed: ${describeError(err)}`);
-    sentence = isDatabaseUnavailable(err) ? DATABASE_DOWN : APOLOGY;
-  }
-  try {
-    await client.views.open({ trigger_id: triggerId, view: infoModal(text.infoTitle(), mrkdwn`${sentence}`) });
-  } catch (e) {
-    deps.logger.error(`${what}: could not tell the user: ${describeError(e)}`);
-  }
+  await answeringButton({ body: { trigger_id: triggerId }, client }, deps.logger, what, () => Promise.reject(err));
 }
 
 /** **Pause** under a live pair: the pause modal (the pair is checked again when it is submitted). */

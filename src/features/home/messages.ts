@@ -105,7 +105,6 @@ export const text = {
   pausedUntilAt: (at: Date) => slackDayOf(at, '{date_long}'),
   notYours: () => 'That is not one of your mentorships.',
   pairGone: () => 'That mentorship no longer exists.',
-  infoTitle: () => 'Mentorship',
   digestTitle: () => 'Digest preview',
   digestBuilding: () => mrkdwn`Building the digest preview… it appears here in a moment.`,
   digestFailed: () => mrkdwn`The digest preview could not be built just now. Try \`/mentorship digest\`.`,
