@@ -4,6 +4,7 @@ import type { AfterSend, NewOutboxEntry, OutboxHandler } from '../../jobs/outbox
 import type { OutboxEntry } from '../../jobs/outbox-model';
 import { localDay } from '../../lib/time';
 import { mayPing, nextWorkingMorning, type Person } from '../../lib/working-time';
+import { isLiveGoal } from '../../pairs/goal-status';
 import { PairModel, type Pair } from '../../pairs/model';
 import { byRole, participantsOf, participantsOfPairs, toPerson } from '../../pairs/participants';
 import type { Participant } from '../../pairs/participants-model';
@@ -78,7 +79,7 @@ function promptInputOf(
       mentor: (checkin.mentionMentor ?? true) && mayPing(postedAt, mentorPerson),
       mentee: mayPing(postedAt, menteePerson),
     },
-    goalTitles: pair.goals.filter((g) => g.status !== 'dropped').map((g) => g.title),
+    goalTitles: pair.goals.filter(isLiveGoal).map((g) => g.title),
     openSteps,
     repliedBy: repliedByOf(checkin),
     quickAnswers: extras.quickAnswers,
