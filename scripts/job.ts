@@ -8,7 +8,8 @@ import { JOB_NAMES, runJobs, type JobName } from '../src/jobs/run-jobs';
 import { JOBS } from '../src/jobs/job-table';
 import { withoutPayloads } from '../src/lib/safe-logger';
 
-const USAGE = 'usage: npm run job -- <checkins|nudges|reminders|digest|feedback|all> [--now 2026-12-01T09:00:00Z] [--dry-run]';
+const USAGE =
+  'usage: npm run job -- <checkins|nudges|reminders|digest|feedback|all> [--now 2026-12-01T09:00:00Z] [--dry-run]';
 
 export function parseJobArgs(argv: string[]): { names: JobName[]; now: Date; dryRun: boolean } {
   const [which, ...rest] = argv;

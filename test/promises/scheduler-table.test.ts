@@ -72,7 +72,13 @@ test('started, it registers exactly those five tasks in UTC; a fired task runs i
   } finally {
     scheduler?.stop();
   }
-  expect(registeredSince(before).map((t) => t.getStatus())).toEqual(['stopped', 'stopped', 'stopped', 'stopped', 'stopped']);
+  expect(registeredSince(before).map((t) => t.getStatus())).toEqual([
+    'stopped',
+    'stopped',
+    'stopped',
+    'stopped',
+    'stopped',
+  ]);
 });
 
 test('SCHEDULER_ENABLED=false: no task is scheduled', () => {
