@@ -1,8 +1,8 @@
 import { DAY_MS } from '../../lib/durations';
 import { addDays, localDay } from '../../lib/time';
 import { type HealthState, healthReasonText } from '../health';
-import { type DigestInput, loadDigestInput } from './reads';
-import { goalsMoved, type ReplyWeek, tallyCheckins } from './tally';
+import { type DigestInput, type DigestPair, loadDigestInput } from './reads';
+import { type ClosedGoal, goalsMoved, type ReplyWeek, tallyCheckins } from './tally';
 
 /**
  * The weekly digest as plain facts, counted in one pass over rows read in a fixed number of
@@ -85,6 +85,20 @@ export async function buildDigest(teamId: string, now: Date, settings: DigestSet
   return digestFacts(teamId, await loadDigestInput(teamId, now, settings), now, settings);
 }
 
+/** The goals closed with **Close** (achieved, changed or dropped), with when. */
+function closedGoalsOf(pairs: DigestPair[]): ClosedGoal[] {
+  return pairs.flatMap((p) =>
+    (p.goals ?? [])
+      .filter((g) => g.closed?.at)
+      .map((g) => ({
+        pairId: String(p._id),
+        goalId: String((g as { _id?: unknown })._id),
+        status: g.status ?? '',
+        at: g.closed!.at!,
+      })),
+  );
+}
+
 export function digestFacts(teamId: string, input: DigestInput, now: Date, settings: DigestSettings): DigestFacts {
   const weekStartAt = (w: number) => new Date(now.getTime() - 7 * (w + 1) * DAY_MS);
   const thisWeek = weekStartAt(0);
@@ -160,7 +174,7 @@ export function digestFacts(teamId: string, input: DigestInput, now: Date, setti
       done: due.filter((c) => c.status === 'done').length,
       overdue: ours.filter((c) => c.status === 'open' && c.dueDay < today).length,
     },
-    goals: goalsMoved(ourReplies, thisWeek),
+    goals: goalsMoved(ourReplies, thisWeek, closedGoalsOf(input.pairs)),
     newlyAtRisk: prev ? ids((r) => r.state === 'at_risk' && was(r.pairId) !== 'at_risk') : [],
     recovered: prev
       ? ids((r) => r.state === 'on_track' && ['at_risk', 'needs_attention'].includes(was(r.pairId) ?? ''))

@@ -25,7 +25,7 @@ import { DigestModel } from './model';
 /** Weeks of replies per side in the chart. */
 export const CHART_WEEKS = 12;
 
-export type DigestPair = HealthPair & Pick<Pair, 'teamId' | 'channel' | 'schedule'>;
+export type DigestPair = HealthPair & Pick<Pair, 'teamId' | 'channel' | 'schedule'> & Partial<Pick<Pair, 'goals'>>;
 
 export interface DigestInput {
   pairs: DigestPair[];
@@ -43,7 +43,10 @@ export interface DigestInput {
 }
 
 const PAIR_FIELDS = Object.fromEntries(
-  [...HEALTH_PAIR_FIELDS, 'teamId', 'channel', 'schedule.nextCheckinAt', 'schedule.nextKind'].map((f) => [f, 1]),
+  [...HEALTH_PAIR_FIELDS, 'teamId', 'channel', 'schedule.nextCheckinAt', 'schedule.nextKind', 'goals'].map((f) => [
+    f,
+    1,
+  ]),
 );
 
 /** Reads the digest's input for a team at `now`; `weekKey`: the digest's week (its previous snapshot is older). */

@@ -67,11 +67,24 @@ export function tallyCheckins(
   return { chart, replies };
 }
 
+export interface ClosedGoal {
+  pairId: string;
+  goalId: string;
+  /** achieved, changed or dropped. */
+  status: string;
+  at: Date;
+}
+
 /**
- * Goals whose reported progress changed this week: the latest status reported this week differs
- * from the latest one reported before it (a first report counts unless it is "not started").
+ * Goals that moved this week: closed with **Close** this week (achieved, changed or dropped), or
+ * whose progress reported in check-in answers changed (the latest status reported this week differs
+ * from the latest one before it; a first report counts unless it is "not started"). A goal counts once.
  */
-export function goalsMoved(replies: DigestReplyRow[], weekStart: Date): { moved: number; achieved: number } {
+export function goalsMoved(
+  replies: DigestReplyRow[],
+  weekStart: Date,
+  closed: readonly ClosedGoal[] = [],
+): { moved: number; achieved: number } {
   const before = new Map<string, { at: Date; status: string }>();
   const during = new Map<string, { at: Date; status: string }>();
   for (const r of replies)
@@ -81,13 +94,13 @@ export function goalsMoved(replies: DigestReplyRow[], weekStart: Date): { moved:
       const seen = into.get(key);
       if (!seen || r.submittedAt > seen.at) into.set(key, { at: r.submittedAt, status: g.status });
     }
-  let moved = 0;
-  let achieved = 0;
+  const movedTo = new Map<string, string>();
   for (const [key, now] of during) {
     const then = before.get(key)?.status ?? 'not_started';
-    if (now.status === then) continue;
-    moved += 1;
-    if (now.status === 'achieved') achieved += 1;
+    if (now.status !== then) movedTo.set(key, now.status);
   }
-  return { moved, achieved };
+  // A goal closed this week: its closing is what happened to it (over what an answer reported).
+  for (const c of closed) if (c.at >= weekStart) movedTo.set(`${c.pairId}:${c.goalId}`, c.status);
+  const statuses = [...movedTo.values()];
+  return { moved: statuses.length, achieved: statuses.filter((s) => s === 'achieved').length };
 }
