@@ -251,6 +251,14 @@ test('totals: figures only from 5 answers on, never a person’s words; the end 
     /not your mentorship channel/,
   );
   expect((await feedbackCommand(h, STAFF, pairs[0].channel!.id!)).answer.text).toMatch(/for the mentor and mentee/);
+  // The preview (`/mentorship digest`) ends with the same feedback part.
+  const previewFrom = h.standIn.responses.length;
+  await mentorship(h, 'digest', STAFF);
+  await h.standIn.waitFor(
+    () => JSON.stringify(h.standIn.responses.slice(previewFrom)).includes('average 3.8'),
+    8000,
+    'the feedback totals in the digest preview',
+  );
   // The weekly digest's thread carries the same totals (the staff channel), and nothing per person.
   await runJobsAt(h, '2026-12-07T08:00:00Z', ['digest']);
   await runJobsAt(h, '2026-12-07T09:00:00Z', ['digest']);

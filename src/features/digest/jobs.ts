@@ -5,13 +5,12 @@ import { enqueue, type OutboxHandler, runOutbox } from '../../jobs/outbox';
 import { OutboxModel } from '../../jobs/outbox-model';
 import { MINUTE_MS } from '../../lib/durations';
 import { PairModel } from '../../pairs/model';
-import { feedbackDigestFacts } from '../feedback';
 import { digestCsv } from './csv';
 import { buildDigest } from './facts';
 import { digestKey, partKey } from './keys';
 import { type Digest, DigestModel, digestId } from './model';
 import { type DigestSchedule, isPostable, latestDigestSlot } from './schedule';
-import { digestThreadMessages } from './thread-views';
+import { digestThread } from './thread';
 import { shareDigestFiles } from './uploads';
 import { digestTopMessage, hasTable } from './views';
 
@@ -63,9 +62,7 @@ export const weeklyDigestHandler: OutboxHandler = {
     const stored = await DigestModel.findById(id, { partsQueuedAt: 1 }).lean<Pick<Digest, 'partsQueuedAt'>>();
     // Once the thread is queued it stays as it was (a resumed send re-renders the top message only).
     if (!stored?.partsQueuedAt) {
-      // The feedback part: counts and program-wide totals only, never one person's answer.
-      const feedback = await feedbackDigestFacts(entry.teamId, ctx.now);
-      const thread = [...digestThreadMessages(facts), ...(feedback ? [feedback] : [])];
+      const thread = await digestThread(facts, entry.teamId, ctx.now);
       await DigestModel.updateOne(
         { _id: id },
         {

@@ -3,12 +3,8 @@ import type { CommandArgs, Subcommand } from '../../slack/command-router';
 import type { AppDeps } from '../../slack/deps';
 import { UserFacingError } from '../../slack/errors';
 import { answering } from '../../slack/respond';
-import { buildDigest } from './facts';
-import { digestSchedule } from './jobs';
 import { digestText as t } from './messages';
-import { nextDigestSlot } from './schedule';
-import { digestThreadMessages } from './thread-views';
-import { digestTopMessage } from './views';
+import { nextDigestPreview } from './preview';
 
 /** A response_url takes five messages: the top one and at most this many of the thread. */
 const PREVIEW_PARTS = 3;
@@ -21,14 +17,7 @@ export async function handleCommandDigest({ ack, command, respond }: CommandArgs
   await ack();
   await answering(respond, deps.logger, 'command digest', async () => {
     if (!(await deps.staff.isStaff(command.user_id))) throw new UserFacingError(t.staffOnly());
-    const now = deps.clock.now();
-    const next = nextDigestSlot(now, digestSchedule(deps.config));
-    const facts = await buildDigest(command.team_id, now, {
-      timeZone: deps.config.programTimeZone,
-      weekKey: next.day,
-    });
-    const top = digestTopMessage(facts, { preview: { channelConfigured: Boolean(deps.config.staff.channelId) } });
-    const thread = digestThreadMessages(facts);
+    const { top, thread } = await nextDigestPreview(command.team_id, deps.clock.now(), deps.config);
     const shown = thread.slice(0, PREVIEW_PARTS);
     if (thread.length > shown.length) top.blocks.push(context(t.previewThreadNote(thread.length, shown.length)));
     await respond({ response_type: 'ephemeral', replace_original: false, ...top });
