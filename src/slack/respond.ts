@@ -5,6 +5,13 @@ import type { WebClient } from '@slack/web-api';
 import { isDatabaseUnavailable } from '../db/connection';
 import { APOLOGY, DATABASE_DOWN, NOTICE_CLOSE, NOTICE_TITLE, UserFacingError, describeError } from './errors';
 
+/** What the person hears when work failed: their own mistake as a sentence, an outage as such, else an apology (logged). */
+function sentenceFor(err: unknown, logger: Logger, what: string): string {
+  if (err instanceof UserFacingError) return err.userMessage;
+  logger.error(`${what} failed: ${describeError(err)}`);
+  return isDatabaseUnavailable(err) ? DATABASE_DOWN : APOLOGY;
+}
+
 /**
  * Runs work for a command or button after its ack, and makes sure the person hears back:
  * their own mistake as a sentence, a database outage as such, anything else as an apology.
@@ -18,9 +25,7 @@ export async function answering(
   try {
     await work();
   } catch (err) {
-    const message =
-      err instanceof UserFacingError ? err.userMessage : isDatabaseUnavailable(err) ? DATABASE_DOWN : APOLOGY;
-    if (!(err instanceof UserFacingError)) logger.error(`${what} failed: ${describeError(err)}`);
+    const message = sentenceFor(err, logger, what);
     await respond({ response_type: 'ephemeral', replace_original: false, text: message }).catch((e) =>
       logger.error(`${what}: could not tell the user: ${describeError(e)}`),
     );
@@ -52,9 +57,7 @@ export async function answeringButton(
   try {
     await work();
   } catch (err) {
-    const sentence =
-      err instanceof UserFacingError ? err.userMessage : isDatabaseUnavailable(err) ? DATABASE_DOWN : APOLOGY;
-    if (!(err instanceof UserFacingError)) logger.error(`${what} failed: ${describeError(err)}`);
+    const sentence = sentenceFor(err, logger, what);
     await args.client.views
       .open({ trigger_id: args.body.trigger_id, view: noticeModal(sentence) })
       .catch((e) => logger.error(`${what}: could not tell the user: ${describeError(e)}`));

@@ -8,7 +8,7 @@ import { createActivePair } from '../support/pairs';
 import { simulate, wallTime } from '../support/simulation';
 import { runJobs } from '../../src/jobs/run-jobs';
 import { JOBS } from '../../src/jobs/job-table';
-import mongoose from 'mongoose';
+import { roundTripsOf as countRoundTrips } from '../support/round-trips';
 import { insertBulkPairs } from '../support/bulk-pairs';
 
 let h: Harness;
@@ -241,20 +241,7 @@ describe('when Slack fails', () => {
 
 describe('the cost of a tick (issue 10: at most 4 database round trips a prompt, an idle tick a handful)', () => {
   /** Runs `run` and counts the database commands it sends (MongoDB command monitoring). */
-  async function roundTripsOf(run: () => Promise<unknown>): Promise<number> {
-    let count = 0;
-    const client = mongoose.connection.getClient();
-    const count1 = () => {
-      count += 1;
-    };
-    client.on('commandStarted', count1);
-    try {
-      await run();
-    } finally {
-      client.off('commandStarted', count1);
-    }
-    return count;
-  }
+  const roundTripsOf = async (run: () => Promise<unknown>) => (await countRoundTrips(run)).total;
 
   test('150 prompts due at once: each posted once, with its DM and nudges, in at most 4 round trips a prompt', async () => {
     const dueAt = new Date('2026-12-08T03:00:00Z'); // 22:00 in New York (no mention: a DM), 09:00 in Dhaka

@@ -1,4 +1,4 @@
-import mongoose from 'mongoose';
+import { roundTripsOf } from '../support/round-trips';
 import { CheckinIds } from '../../src/features/checkins/ids';
 import { CheckinModel, type Checkin } from '../../src/features/checkins/model';
 import { FeedbackIds } from '../../src/features/feedback/ids';
@@ -43,31 +43,17 @@ async function openHome(userId: string, timeoutMs = 8000): Promise<any> {
 }
 
 /**
- * Database round trips (commands sent to the server) while `work` runs, once earlier work has
- * settled: queries, and the getMores that page through a large result, counted apart.
+ * Database round trips while `work` runs, once earlier work has settled (Home tabs refreshed in
+ * the background after an earlier change must not be counted); the delivery claim of the event
+ * (skipping Slack's retries) is not a read of the Home.
  */
-async function roundTripsOf(work: () => Promise<unknown>): Promise<{ queries: number; getMores: number }> {
-  // Home tabs refreshed in the background after an earlier change must not be counted.
+async function homeRoundTrips(work: () => Promise<unknown>): Promise<{ queries: number; getMores: number }> {
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const seen = { queries: 0, getMores: 0 };
-  const client = mongoose.connection.getClient();
-  const count = (e: { commandName: string; command: Record<string, unknown> }) => {
-    // The delivery claim of the event (skipping Slack's retries) is not a read of the Home.
-    if (e.commandName === 'insert' && e.command.insert === 'deliveries') return;
-    if (e.commandName === 'getMore') seen.getMores++;
-    else seen.queries++;
-  };
-  client.on('commandStarted', count);
-  try {
-    await work();
-  } finally {
-    client.off('commandStarted', count);
-  }
-  return seen;
+  return roundTripsOf(work, (e) => e.commandName === 'insert' && e.command.insert === 'deliveries');
 }
 
 async function roundTrips(work: () => Promise<unknown>): Promise<number> {
-  const { queries, getMores } = await roundTripsOf(work);
+  const { queries, getMores } = await homeRoundTrips(work);
   return queries + getMores;
 }
 
@@ -403,7 +389,7 @@ test('a staff member with 2,000 pairs: the Home is within 100 blocks (Slack refu
   for (let i = 0; i < checkins.length; i += 1000) await CheckinModel.insertMany(checkins.slice(i, i + 1000));
   clock.set('2027-01-06T10:00:00Z');
   const started = Date.now();
-  const reads = await roundTripsOf(() => openHome(PEOPLE.staff.id, 60_000));
+  const reads = await homeRoundTrips(() => openHome(PEOPLE.staff.id, 60_000));
   const tookMs = Date.now() - started;
   const view = h.standIn.homeViewOf(PEOPLE.staff.id)!;
   expect(view.blocks.length).toBeLessThanOrEqual(100);
