@@ -1,4 +1,5 @@
 import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
+import { withDaysOffScope } from './pairs/days-off';
 import { ConsoleLogger, type Logger } from '@slack/logger';
 import type { Config } from './config';
 import { databaseIsUp } from './db/connection';
@@ -84,6 +85,8 @@ export function createApp(config: Readonly<Config>, opts: { clock?: Clock; logge
     refreshHome: createHomeRefresher({ client: app.client, staff, logger, clock: opts.clock ?? systemClock }),
   };
   app.use(skipRedeliveredEvents(deps.clock));
+  // Program days off are read once per team in a request, whatever the number of people.
+  app.use(({ next }) => withDaysOffScope(deps.clock.now(), next));
   registerListeners(app, deps);
   app.error(async (error) => {
     logger.error(`unhandled error in a listener: ${describeError(error.original ?? error)}`);

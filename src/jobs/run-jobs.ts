@@ -1,6 +1,7 @@
 import type { JobContext } from './job-context';
 import { acquireLease, releaseLease } from './lease';
 import { MINUTE_MS } from '../lib/durations';
+import { withDaysOffScope } from '../pairs/days-off';
 
 export const JOB_NAMES = ['checkins', 'nudges', 'reminders', 'digest', 'feedback'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
@@ -24,8 +25,10 @@ export async function runJobs(
       ctx.report.push(`${name}: not started, the process is stopping`);
       continue;
     }
+    // Program days off are read once per team in a job run, whatever the number of people.
+    const run = () => withDaysOffScope(ctx.now, () => jobs[name](ctx));
     if (ctx.dryRun) {
-      await jobs[name](ctx);
+      await run();
       continue;
     }
     if (!(await acquireLease(`job:${name}`, ctx.instanceId, ctx.now, LEASE_MS))) {
@@ -33,7 +36,7 @@ export async function runJobs(
       continue;
     }
     try {
-      await jobs[name](ctx);
+      await run();
     } finally {
       await releaseLease(`job:${name}`, ctx.instanceId);
     }

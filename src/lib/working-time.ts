@@ -18,7 +18,18 @@ export const DEFAULT_WORKING_HOURS: WorkingHours = { startHour: 9, endHour: 18, 
 export interface Person {
   tz: string;
   workingHours?: WorkingHours;
+  /** A temporary change of hours (shorter days during Ramadan, say), for local days up to and including `until`. */
+  temporaryHours?: WorkingHours & { until: string };
+  /**
+   * True when a local day is a day off although its weekday is a working one: a public holiday of
+   * the person's country, a program day off staff added (later, their time away). Built once with
+   * the Person (src/pairs/participants.ts `toPerson`), so this maths stays pure and synchronous.
+   */
+  isDayOff?: (day: string) => boolean;
 }
+
+/** Working days are searched this far ahead (a long holiday, a long time away) before giving up. */
+const MAX_DAYS_SEARCHED = 400;
 
 const DM_START_HOUR = 8;
 const DM_END_HOUR = 20;
@@ -29,17 +40,30 @@ function isoWeekdayOfDay(day: string): number {
   return DateTime.fromISO(day, { zone: 'UTC' }).weekday;
 }
 
-/** The first day after (step 1) or before (step -1) `day` whose ISO weekday is in `days`. */
-function nearestDay(day: string, step: 1 | -1, days: number[]): string {
-  for (let k = 1; k <= 7; k++) {
+/** The person's hours on a local day: the temporary change while it lasts, else their usual hours. */
+export function hoursOn(person: Person, day: string): WorkingHours {
+  const temporary = person.temporaryHours;
+  if (temporary && day <= temporary.until) return temporary;
+  return person.workingHours ?? DEFAULT_WORKING_HOURS;
+}
+
+/** True when the local day is one of the person's working days (their week, less their days off). */
+export function isWorkingDay(person: Person, day: string): boolean {
+  return hoursOn(person, day).days.includes(isoWeekdayOfDay(day)) && !person.isDayOff?.(day);
+}
+
+/** The first working day after (step 1) or before (step -1) `day` (`day` itself with `from: 0`). */
+function nearestDay(day: string, step: 1 | -1, person: Person, from: 0 | 1 = 1): string {
+  for (let k = from; k <= MAX_DAYS_SEARCHED; k++) {
     const d = addDays(day, k * step);
-    if (days.includes(isoWeekdayOfDay(d))) return d;
+    if (isWorkingDay(person, d)) return d;
   }
   throw new Error('Working hours have no valid working days');
 }
 
-function hoursOf(person: Person): WorkingHours {
-  return person.workingHours ?? DEFAULT_WORKING_HOURS;
+/** The day itself when the person works then, else their next working day. */
+export function workingDayOnOrAfter(day: string, person: Person): string {
+  return nearestDay(day, 1, person, 0);
 }
 
 /** Local parts of an instant in tz. */
@@ -63,20 +87,21 @@ export function zonedTimeToInstant(day: string, hour: number, minute: number, tz
 
 /** True when `at` is inside the person's working hours on a working day (local time). */
 export function isWithinWorkingHours(at: Date, person: Person): boolean {
-  const wh = hoursOf(person);
   const p = localParts(at, person.tz);
+  const wh = hoursOn(person, p.day);
   const m = p.hour * 60 + p.minute;
-  return wh.days.includes(p.isoWeekday) && m >= wh.startHour * 60 && m < wh.endHour * 60;
+  return isWorkingDay(person, p.day) && m >= wh.startHour * 60 && m < wh.endHour * 60;
 }
 
 /** Waking hours: nobody is @-mentioned or sent a DM outside them (nor on their weekend). */
 export const WAKING_HOURS = { startHour: 8, endHour: 20 } as const;
 
 /** True when the whole hour [at, at + 1h) is on one of the person's working days, between `startHour` and `endHour`. */
-function wholeHourWithin(at: Date, person: Person, hours: { startHour: number; endHour: number }): boolean {
+function wholeHourWithin(at: Date, person: Person, fit: 'working' | 'waking'): boolean {
   const p = localParts(at, person.tz);
+  const hours = fit === 'working' ? hoursOn(person, p.day) : WAKING_HOURS;
   const m = p.hour * 60 + p.minute;
-  return hoursOf(person).days.includes(p.isoWeekday) && m >= hours.startHour * 60 && m + 60 <= hours.endHour * 60;
+  return isWorkingDay(person, p.day) && m >= hours.startHour * 60 && m + 60 <= hours.endHour * 60;
 }
 
 /** How a check-in reaches the pair: at an hour both can take (`both`), or the mentee's morning, the mentor told later. */
@@ -104,23 +129,20 @@ export function checkinSlot(day: string, mentor: Person, mentee: Person): Checki
     hours.push(at);
   }
   for (const fit of ['working', 'waking'] as const) {
-    const window = (person: Person) => (fit === 'working' ? hoursOf(person) : WAKING_HOURS);
-    const at = hours.find(
-      (h) => wholeHourWithin(h, mentee, window(mentee)) && wholeHourWithin(h, mentor, window(mentor)),
-    );
+    const at = hours.find((h) => wholeHourWithin(h, mentee, fit) && wholeHourWithin(h, mentor, fit));
     if (at) return { at, fit, mentionMentor: true };
   }
-  const at = zonedTimeToInstant(day, hoursOf(mentee).startHour, 0, mentee.tz);
+  const at = zonedTimeToInstant(day, hoursOn(mentee, day).startHour, 0, mentee.tz);
   return { at, fit: 'mentee_morning', mentionMentor: false, mentorDmAt: nextWorkingMorning(at, mentor) };
 }
 
 /** The start of the person's next working hours at or after `at` (09:00 on their next working day, by default). */
 export function nextWorkingMorning(at: Date, person: Person): Date {
-  const wh = hoursOf(person);
   const p = localParts(at, person.tz);
-  const todayStart = zonedTimeToInstant(p.day, wh.startHour, 0, person.tz);
-  if (wh.days.includes(p.isoWeekday) && at.getTime() <= todayStart.getTime()) return todayStart;
-  return zonedTimeToInstant(nearestDay(p.day, 1, wh.days), wh.startHour, 0, person.tz);
+  const todayStart = zonedTimeToInstant(p.day, hoursOn(person, p.day).startHour, 0, person.tz);
+  if (isWorkingDay(person, p.day) && at.getTime() <= todayStart.getTime()) return todayStart;
+  const next = nearestDay(p.day, 1, person);
+  return zonedTimeToInstant(next, hoursOn(person, next).startHour, 0, person.tz);
 }
 
 /**
@@ -128,13 +150,12 @@ export function nextWorkingMorning(at: Date, person: Person): Date {
  * Returns `at` itself if allowed, else 08:00 local on the same day (if before 08:00 on an allowed day) or on the next allowed day.
  */
 export function nextAllowedDmTime(at: Date, person: Person): Date {
-  const days = hoursOf(person).days;
   const p = localParts(at, person.tz);
-  if (days.includes(p.isoWeekday)) {
+  if (isWorkingDay(person, p.day)) {
     if (p.hour >= DM_START_HOUR && p.hour < DM_END_HOUR) return at;
     if (p.hour < DM_START_HOUR) return zonedTimeToInstant(p.day, DM_START_HOUR, 0, person.tz);
   }
-  return zonedTimeToInstant(nearestDay(p.day, 1, days), DM_START_HOUR, 0, person.tz);
+  return zonedTimeToInstant(nearestDay(p.day, 1, person), DM_START_HOUR, 0, person.tz);
 }
 
 /** True when a person may be @-mentioned or sent a DM at `at`: 08:00–20:00 local on one of their working days. */
@@ -144,7 +165,7 @@ export function mayPing(at: Date, person: Person): boolean {
 
 /** The working day before `day` for the person (skips their non-working days). */
 export function previousWorkingDay(day: string, person: Person): string {
-  return nearestDay(day, -1, hoursOf(person).days);
+  return nearestDay(day, -1, person);
 }
 
 /**
@@ -153,13 +174,12 @@ export function previousWorkingDay(day: string, person: Person): string {
  * so a prompt on Friday morning is followed up on Tuesday morning, not on Sunday.
  */
 export function addWorkingDayHours(from: Date, hours: number, person: Person): Date {
-  const { days } = hoursOf(person);
   let cursor = from.getTime();
   let remaining = hours * HOUR_MS;
   for (let guard = 0; remaining > 0 && guard < 400; guard++) {
-    const { day, isoWeekday } = localParts(new Date(cursor), person.tz);
+    const { day } = localParts(new Date(cursor), person.tz);
     const nextMidnight = zonedTimeToInstant(addDays(day, 1), 0, 0, person.tz).getTime();
-    if (days.includes(isoWeekday)) {
+    if (isWorkingDay(person, day)) {
       const step = Math.min(remaining, nextMidnight - cursor);
       cursor += step;
       remaining -= step;

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { addDays, localDay } from '../lib/time';
-import { checkinSlot, DEFAULT_WORKING_HOURS, type Person } from '../lib/working-time';
+import { checkinSlot, type Person, workingDayOnOrAfter } from '../lib/working-time';
 
 /**
  * Check-in time maths: when a pair's next check-in falls (its cadence, the mentee's working days,
@@ -33,17 +33,9 @@ export function intervalDays(cadence: string): number {
   return cadence === 'biweekly' ? 14 : 7;
 }
 
-function isoWeekday(day: string): number {
-  const d = new Date(`${day}T12:00:00Z`).getUTCDay();
-  return d === 0 ? 7 : d;
-}
-
-/** The day itself, or the next day the mentee works (a due day on their weekend moves forward). */
+/** The day itself, or the next day the mentee works (a due day on their weekend or a day off moves forward). */
 function onMenteeWorkingDay(day: string, mentee: Person): string {
-  const days = (mentee.workingHours ?? DEFAULT_WORKING_HOURS).days;
-  let d = day;
-  for (let i = 0; i < 7 && !days.includes(isoWeekday(d)); i++) d = addDays(d, 1);
-  return d;
+  return workingDayOnOrAfter(day, mentee);
 }
 
 function slot(

@@ -20,6 +20,24 @@ export const participantSchema = new Schema(
       endHour: { type: Number, default: 18 },
       /** ISO weekdays, 1 = Monday. */
       days: { type: [Number], default: [1, 2, 3, 4, 5] },
+      /**
+       * False until the person sets their own hours (`/mentorship hours`): until then their working
+       * week is their country's (src/lib/holidays.ts), whatever `days` says.
+       */
+      setByPerson: { type: Boolean, default: false },
+      /** A temporary change (shorter days during Ramadan, say) for local days up to `until` ("YYYY-MM-DD"). */
+      temporary: {
+        type: new Schema(
+          {
+            startHour: { type: Number, required: true },
+            endHour: { type: Number, required: true },
+            days: { type: [Number], required: true },
+            until: { type: String, required: true },
+          },
+          { _id: false },
+        ),
+        default: null,
+      },
     },
   },
   { timestamps: true },

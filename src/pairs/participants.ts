@@ -1,4 +1,6 @@
-import type { Person } from '../lib/working-time';
+import { countryCodeOf, workingWeekOf } from '../lib/holidays';
+import { DEFAULT_WORKING_HOURS, type Person, type WorkingHours } from '../lib/working-time';
+import { dayOffChecker, NO_PROGRAM_DAYS_OFF, type ProgramDaysOff, programDaysOffOf } from './days-off';
 import { memberIds } from './membership';
 import type { Pair } from './model';
 import { ParticipantModel, participantId, type Participant } from './participants-model';
@@ -34,21 +36,63 @@ export async function upsertParticipant(details: ParticipantDetails): Promise<vo
   }
 }
 
+/**
+ * Participants as the loaders below return them: with their program's days off (read once per job
+ * run or request, see src/pairs/days-off.ts), so `toPerson` can stay synchronous.
+ */
+type WithDaysOff = { programDaysOff?: ProgramDaysOff };
+
+function withDaysOff<T extends object>(people: T[], program: ProgramDaysOff): Array<T & WithDaysOff> {
+  return people.map((p) => Object.assign(p, { programDaysOff: program }));
+}
+
 /** The participants with these user IDs, each read by primary key. */
 export async function findParticipants(teamId: string, userIds: string[]): Promise<Map<string, Participant>> {
   const unique = [...new Set(userIds)];
-  const found = await Promise.all(
-    unique.map((userId) => ParticipantModel.findById(participantId(teamId, userId)).lean<Participant>()),
+  const [found, program] = await Promise.all([
+    Promise.all(unique.map((userId) => ParticipantModel.findById(participantId(teamId, userId)).lean<Participant>())),
+    unique.length > 0 ? programDaysOffOf(teamId) : NO_PROGRAM_DAYS_OFF,
+  ]);
+  const known = withDaysOff(
+    found.filter((p): p is Participant => p !== null),
+    program,
   );
-  return new Map(found.filter((p): p is Participant => p !== null).map((p) => [p.userId, p]));
+  return new Map(known.map((p) => [p.userId, p]));
 }
 
-/** The part of a participant that scheduling needs. */
-export function toPerson(p: Pick<Participant, 'tz' | 'workingHours'>): Person {
+type ScheduledFields = Pick<Participant, 'tz' | 'workingHours'> & { country?: string | null } & WithDaysOff;
+
+/** The person's usual working hours: theirs once they set them, else their country's week, 09:00–18:00. */
+export function usualHoursOf(p: Pick<ScheduledFields, 'workingHours' | 'country'>): WorkingHours {
   const wh = p.workingHours;
+  const days = wh?.setByPerson && wh.days.length > 0 ? [...wh.days] : workingWeekOf(countryCodeOf(p.country));
+  return {
+    startHour: wh?.startHour ?? DEFAULT_WORKING_HOURS.startHour,
+    endHour: wh?.endHour ?? DEFAULT_WORKING_HOURS.endHour,
+    days,
+  };
+}
+
+/**
+ * The part of a participant that scheduling needs: their usual hours, a temporary change, and their
+ * days off (their country's public holidays and the program's days off, from `program` or from what
+ * the loaders attached).
+ */
+export function toPerson(p: ScheduledFields, program?: ProgramDaysOff): Person {
+  const temporary = p.workingHours?.temporary;
   return {
     tz: p.tz,
-    workingHours: wh ? { startHour: wh.startHour, endHour: wh.endHour, days: [...wh.days] } : undefined,
+    workingHours: usualHoursOf(p),
+    temporaryHours:
+      temporary && temporary.days.length > 0
+        ? {
+            startHour: temporary.startHour,
+            endHour: temporary.endHour,
+            days: [...temporary.days],
+            until: temporary.until,
+          }
+        : undefined,
+    isDayOff: dayOffChecker(p.country, program ?? p.programDaysOff ?? NO_PROGRAM_DAYS_OFF),
   };
 }
 
@@ -67,8 +111,18 @@ export async function participantsOfPairs(
   pairs: Array<Pick<Pair, '_id' | 'teamId' | 'mentor' | 'mentee'>>,
 ): Promise<Map<string, Map<string, Participant>>> {
   const ids = [...new Set(pairs.flatMap((pair) => memberIds(pair).map((u) => participantId(pair.teamId, u))))];
-  const found = ids.length > 0 ? await ParticipantModel.find({ _id: { $in: ids } }).lean<Participant[]>() : [];
-  const byId = new Map(found.map((p) => [participantId(p.teamId, p.userId), p]));
+  const teams = [...new Set(pairs.map((pair) => pair.teamId))];
+  const [found, programs] = await Promise.all([
+    ids.length > 0 ? ParticipantModel.find({ _id: { $in: ids } }).lean<Participant[]>() : [],
+    Promise.all(teams.map(async (teamId) => [teamId, await programDaysOffOf(teamId)] as const)),
+  ]);
+  const programOf = new Map(programs);
+  const byId = new Map(
+    found.map((p) => [
+      participantId(p.teamId, p.userId),
+      Object.assign(p, { programDaysOff: programOf.get(p.teamId) ?? NO_PROGRAM_DAYS_OFF }),
+    ]),
+  );
   return new Map(
     pairs.map((pair) => {
       const people = new Map<string, Participant>();
