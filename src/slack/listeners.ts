@@ -51,6 +51,7 @@ import {
   handleViewStaffPause,
 } from '../features/staff/buttons';
 import { staffSubcommands } from '../features/staff/commands';
+import { handleViewHoursSubmit, LocalIds, localSubcommands } from '../features/local';
 import { handleViewEndPair } from '../features/staff/end-listeners';
 import { StaffIds } from '../features/staff/ids';
 import { pairActionsBlock } from '../features/staff/pair-actions';
@@ -73,6 +74,7 @@ const mentorship = routeCommand(
     ...digestSubcommands,
     ...goalsSubcommands,
     ...feedback.feedbackSubcommands,
+    ...localSubcommands,
   ],
   pairingText.usage,
   pairingText.unknownSubcommand,
@@ -126,6 +128,7 @@ export const ROUTES: readonly Route[] = [
   view(HomeIds.pauseModal, handleViewHomePause),
   button(FeedbackIds.giveButton, feedback.handleActionGiveFeedback),
   view(FeedbackIds.formModal, feedback.handleViewFeedbackSubmit),
+  view(LocalIds.hoursModal, handleViewHoursSubmit),
   event('app_home_opened', handleEventAppHomeOpened),
 ];
 

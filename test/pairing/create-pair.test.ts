@@ -6,7 +6,7 @@ import { PEOPLE, startHarness, type Harness } from '../support/app-harness';
 import { withHarness } from '../support/with-harness';
 import { eventually } from '../support/eventually';
 import { FakeClock } from '../support/fake-clock';
-import { pairFormValues } from '../support/pair-form';
+import { DEFAULT_MENTEE_COUNTRY, pairFormValues } from '../support/pair-form';
 import { rawDatesIn } from '../messages/visible-text';
 
 let h: Harness;
@@ -45,7 +45,7 @@ describe('creating a pair end to end', () => {
     expect(pair).toMatchObject({
       status: 'active',
       cadence: 'weekly',
-      mentee: { organisation: 'Microfinance Association of Bangladesh', country: 'Bangladesh' },
+      mentee: { organisation: 'Microfinance Association of Bangladesh', country: DEFAULT_MENTEE_COUNTRY },
     });
     expect(pair!.goals.map((g) => g.title)).toEqual(['Halve the central-bank fee']);
 

@@ -3,7 +3,7 @@ import { parsePairForm } from '../../src/features/pairing/form';
 import { PairingIds } from '../../src/features/pairing/ids';
 import { pairCommandArgsSchema } from '../../src/features/pairing/schemas';
 import { PEOPLE } from '../support/app-harness';
-import { pairFormValues } from '../support/pair-form';
+import { DEFAULT_MENTEE_COUNTRY, DEFAULT_MENTOR_COUNTRY, pairFormValues } from '../support/pair-form';
 
 const B = PairingIds.block;
 
@@ -22,8 +22,11 @@ describe('the create-pair form, read from state.values as Slack sends them', () 
     expect(result).toEqual({
       ok: true,
       input: expect.objectContaining({
-        mentor: { userId: PEOPLE.mentor.id, organisation: 'ASAE', country: 'United States', tz: '' },
-        mentee: expect.objectContaining({ organisation: 'Chambre de Commerce de Sfax', country: 'Bangladesh' }),
+        mentor: { userId: PEOPLE.mentor.id, organisation: 'ASAE', country: DEFAULT_MENTOR_COUNTRY, tz: '' },
+        mentee: expect.objectContaining({
+          organisation: 'Chambre de Commerce de Sfax',
+          country: DEFAULT_MENTEE_COUNTRY,
+        }),
         goals: [
           { title: 'Halve the fee', successCriteria: 'From 2% to 1%' },
           { title: 'Grow membership', successCriteria: '50 new members' },

@@ -10,6 +10,7 @@ export interface PairFormOverrides {
   mentee?: string;
   menteeOrganisation?: string;
   menteeCountry?: string;
+  mentorCountry?: string;
   mentorTz?: string;
   menteeTz?: string;
   goals?: Array<[string, string]>;
@@ -20,11 +21,12 @@ export interface PairFormOverrides {
 }
 
 /**
- * The default pair's mentee country: a name no holiday calendar matches, so the default pair keeps
- * a Monday–Friday week without public holidays, as the tests written before issue 9 assume. Tests
- * of local context give a real country (`menteeCountry: 'Bangladesh'`, 'Tunisia').
+ * The default pair's countries: names no holiday calendar matches, so the default pair keeps a
+ * Monday–Friday week without public holidays, as the tests written before issue 9 assume. Tests
+ * of local context give a real country (`menteeCountry: 'Tunisia'`, `mentorCountry: 'United States'`).
  */
 export const DEFAULT_MENTEE_COUNTRY = 'Bangladesh (test: no calendar)';
+export const DEFAULT_MENTOR_COUNTRY = 'United States (test: no calendar)';
 
 /** The create-pair modal's state.values, as Slack sends them, for a valid pair unless overridden. */
 export function pairFormValues(o: PairFormOverrides = {}) {
@@ -32,7 +34,7 @@ export function pairFormValues(o: PairFormOverrides = {}) {
   const fields: Parameters<typeof inputValues>[0] = {
     [B.mentor]: { actionId: A, type: 'users_select', value: o.mentor ?? PEOPLE.mentor.id },
     [B.mentorOrganisation]: { actionId: A, type: 'plain_text_input', value: 'ASAE' },
-    [B.mentorCountry]: { actionId: A, type: 'plain_text_input', value: 'United States' },
+    [B.mentorCountry]: { actionId: A, type: 'plain_text_input', value: o.mentorCountry ?? DEFAULT_MENTOR_COUNTRY },
     [B.mentorTz]: { actionId: A, type: 'plain_text_input', value: o.mentorTz ?? '' },
     [B.mentee]: { actionId: A, type: 'users_select', value: o.mentee ?? PEOPLE.mentee.id },
     [B.menteeOrganisation]: {
