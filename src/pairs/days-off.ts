@@ -79,3 +79,8 @@ export function dayOffChecker(country: string | null | undefined, program: Progr
     return publicHolidayOn(code, day) !== undefined;
   };
 }
+
+/** After staff changed the team's days off: the next read in this scope reads them again. */
+export function forgetProgramDaysOff(teamId: string): void {
+  scope.getStore()?.byTeam.delete(teamId);
+}

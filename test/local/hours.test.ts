@@ -6,7 +6,8 @@ import { FakeClock } from '../support/fake-clock';
 import { createActivePair } from '../support/pairs';
 import { inputValues } from '../support/slack-driver';
 import { withHarness } from '../support/with-harness';
-import { mentorship } from '../staff/drive';
+import { mentorship, reload } from '../staff/drive';
+import { eventually } from '../support/eventually';
 
 let h: Harness;
 const clock = new FakeClock(new Date('2027-03-25T09:00:00Z'));
@@ -58,6 +59,13 @@ test('the Tunisian mentee’s first check-in moves off Martyrs’ Day (Friday 9 
   expect(pair.schedule?.nextDueDay).toBe('2027-04-12');
   // The first hour inside both working days: 09:00 in New York (EDT) is 14:00 in Tunis, 13:00 UTC.
   expect(new Date(pair.schedule!.nextCheckinAt!).toISOString()).toBe('2027-04-12T13:00:00.000Z');
+
+  // Staff make Monday 12 April a day off for Tunisia too: the scheduled check-in moves to Tuesday.
+  await mentorship(h, 'daysoff add 2027-04-12 TN', PEOPLE.staff.id);
+  expect((await reload(pair)).schedule?.nextDueDay).toBe('2027-04-13');
+  expect((await mentorship(h, 'daysoff remove 2027-04-12 TN', PEOPLE.staff.id)).text).toMatch(
+    /no longer a program day off/,
+  );
   await PairModel.deleteOne({ _id: pair._id });
 });
 
@@ -93,6 +101,12 @@ test('/mentorship hours shows the country week, hours and next holidays as date 
     form({ days: [1, 2, 3, 4], start: 8, end: 16, tStart: 10, tEnd: 14, until: '2027-04-30' }),
   );
   expect(ok.json.response_action).toBe('clear');
+  // Her next check-in follows: 10:00–14:00 in Tunis never meets 09:00–18:00 in New York, so the
+  // first hour both are awake on Monday 12 April: 08:00 in New York, 13:00 in Tunis (12:00 UTC).
+  await eventually(
+    async () => (await reload(pair)).schedule?.nextCheckinAt?.toISOString() === '2027-04-12T12:00:00.000Z',
+    'the check-in to move to the new hours',
+  );
   const after = await hours(AMIRA.id);
   const again = JSON.stringify(after.answer.blocks);
   expect(again).toContain('Monday, Tuesday, Wednesday, Thursday');

@@ -1,7 +1,7 @@
 import { localDay } from '../../lib/time';
 import type { CommandArgs, Subcommand } from '../../slack/command-router';
 import type { AppDeps } from '../../slack/deps';
-import { UserFacingError } from '../../slack/errors';
+import { describeError, UserFacingError } from '../../slack/errors';
 import type { ViewArgs } from '../../slack/listener-args';
 import { answering, submitModal } from '../../slack/respond';
 import { slackDay } from '../../slack/dates';
@@ -10,6 +10,7 @@ import { message } from '../../slack/blocks';
 import { LocalIds } from './ids';
 import { text } from './messages';
 import { readHoursForm } from './read-form';
+import { participantsOfCountry, reslotPairsOf } from './reslot';
 import {
   addProgramDayOff,
   countryOfCommand,
@@ -43,6 +44,10 @@ export async function handleViewHoursSubmit({ ack, body, view }: ViewArgs, deps:
     { block: LocalIds.block.days, databaseDown: text.databaseDown(), logger: deps.logger, what: 'hours save' },
     async () => saveHours(teamId, body.user.id, readHoursForm(view.state.values), deps.clock.now()),
   );
+  // The modal is closed; the pair's next check-in follows the new hours (a failure is logged, the hours are saved).
+  await reslotPairsOf(teamId, [body.user.id], deps.clock.now()).catch((e) =>
+    deps.logger.error(`hours save: could not move the next check-ins: ${describeError(e)}`),
+  );
 }
 
 /** `/mentorship daysoff [add|remove <YYYY-MM-DD> <country> [name]]`: the program's days off, staff only. */
@@ -68,10 +73,12 @@ export async function handleCommandDaysOff({ ack, command, respond }: CommandArg
     if (action === 'add') {
       const name = fromCommandText(nameWords.join(' ')).slice(0, 80);
       await addProgramDayOff(teamId, country, day, name, command.user_id);
+      await reslotPairsOf(teamId, await participantsOfCountry(teamId, country), deps.clock.now());
       await respond({ response_type: 'ephemeral', ...message(text.dayOffAdded(slackDay(day), countryName, name)) });
       return;
     }
     const done = await removeProgramDayOff(teamId, country, day, command.user_id);
+    await reslotPairsOf(teamId, await participantsOfCountry(teamId, country), deps.clock.now());
     const said =
       done === 'removed'
         ? text.dayOffRemoved(slackDay(day), countryName)
