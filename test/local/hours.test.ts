@@ -34,6 +34,15 @@ async function hours(userId: string): Promise<{ modal: any; answer: any }> {
   return { modal, answer };
 }
 
+/** Opens a Home tab as Slack sends it (app_home_opened) and returns the view published. */
+async function openHome(userId: string): Promise<any> {
+  const published = () => h.standIn.callsTo('views.publish').filter((c) => c.args.user_id === userId).length;
+  const before = published();
+  await h.driver.event({ type: 'app_home_opened', user: userId, channel: `D${userId.slice(1)}`, tab: 'home' });
+  await h.standIn.waitFor(() => published() > before, 8000, `the Home tab of ${userId}`);
+  return h.standIn.homeViewOf(userId);
+}
+
 type Field = { actionId: string; type: any; value: any };
 const hourField = (v: number | null): Field => ({
   actionId: A,
@@ -107,6 +116,8 @@ test('/mentorship hours shows the country week, hours and next holidays as date 
     async () => (await reload(pair)).schedule?.nextCheckinAt?.toISOString() === '2027-04-12T12:00:00.000Z',
     'the check-in to move to the new hours',
   );
+  // Her mentor's App Home shows her hours today (the temporary change).
+  expect(JSON.stringify(await openHome(PEOPLE.mentor.id))).toContain('works 10:00–14:00, Mon–Thu');
   const after = await hours(AMIRA.id);
   const again = JSON.stringify(after.answer.blocks);
   expect(again).toContain('Monday, Tuesday, Wednesday, Thursday');

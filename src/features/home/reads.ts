@@ -2,7 +2,9 @@ import { DateTime } from 'luxon';
 import type { Types } from 'mongoose';
 import { DAY_MS } from '../../lib/durations';
 import { addDays } from '../../lib/time';
+import { hoursOn } from '../../lib/working-time';
 import { PairModel, type Pair } from '../../pairs/model';
+import { toPerson } from '../../pairs/participants';
 import { ParticipantModel, participantId, type Participant } from '../../pairs/participants-model';
 import { postedCheckinsOfPairs, type PostedCheckinRow } from '../checkins';
 import { openCommitmentsOfPairs } from '../commitments';
@@ -38,11 +40,12 @@ function partnerTime(p: Participant | undefined, now: Date): HomePairCard['partn
   if (!p?.tz) return undefined;
   const local = DateTime.fromJSDate(now, { zone: p.tz });
   if (!local.isValid) return undefined;
-  const wh = p.workingHours;
+  // Their hours today: their own, else their country's week; a temporary change while it lasts.
+  const wh = hoursOn(toPerson(p), local.toISODate() ?? '');
   return {
     localTime: local.toFormat('HH:mm'),
     tz: p.tz,
-    ...(wh ? { hours: { startHour: wh.startHour, endHour: wh.endHour, days: [...wh.days] } } : {}),
+    hours: { startHour: wh.startHour, endHour: wh.endHour, days: [...wh.days] },
   };
 }
 
