@@ -10,6 +10,7 @@ import { CheckinIds } from '../../src/features/checkins/ids';
 import { CommitmentIds } from '../../src/features/commitments/ids';
 import { GoalIds } from '../../src/features/goals/ids';
 import { HomeIds } from '../../src/features/home/ids';
+import { LocalIds } from '../../src/features/local/ids';
 import { AtRiskIds } from '../../src/features/nudges/at-risk-ids';
 import { PairingIds } from '../../src/features/pairing/ids';
 import { StaffIds } from '../../src/features/staff/ids';
@@ -60,6 +61,7 @@ const P = PairingIds.block;
 const C = CheckinIds.block;
 const S = StaffIds.block;
 const G = GoalIds.block;
+const L = LocalIds.block;
 /** Goals modals: each pair's own goals, and a goal of the other pair named with this pair. */
 const goalMeta = (w: World) => {
   const goalIds = (p: World['a']) => p.goals.map((g) => String((g as { _id?: unknown })._id));
@@ -179,6 +181,20 @@ const MODALS: Modal[] = [
       { block: HomeIds.block.pauseLength, type: 'static_select', valid: ['1', '2', '8', '0', '12', '2.5'] },
       text(HomeIds.block.pauseReason, ['Ramadan', '']),
     ],
+    metadata: staffMeta,
+  },
+  {
+    callbackId: LocalIds.hoursModal,
+    actionId: LocalIds.inputAction,
+    fields: [
+      { block: L.days, type: 'checkboxes', valid: ['1', '7', '0', '9'] },
+      { block: L.start, type: 'static_select', valid: ['9', '0', '23', '25'] },
+      { block: L.end, type: 'static_select', valid: ['18', '9', '24', 'x'] },
+      { block: L.temporaryStart, type: 'static_select', valid: ['10', '8'] },
+      { block: L.temporaryEnd, type: 'static_select', valid: ['14', '7'] },
+      { block: L.temporaryUntil, type: 'datepicker', valid: [...days, '2020-01-01'] },
+    ],
+    // The form is about the person submitting it: whatever the metadata says.
     metadata: staffMeta,
   },
   {
