@@ -26,6 +26,18 @@ export interface Person {
    * the Person (src/pairs/participants.ts `toPerson`), so this maths stays pure and synchronous.
    */
   isDayOff?: (day: string) => boolean;
+  /**
+   * True on a local day of the person's time away (`/mentorship away`). Such a day is a day off too
+   * (`isDayOff` says so); this tells it apart, so a pair's check-in still goes out when only one is away.
+   */
+  isAway?: (day: string) => boolean;
+}
+
+/** The person as if they were not away (their holidays and weekends still count). */
+export function presentAnyway(person: Person): Person {
+  const { isAway, isDayOff } = person;
+  if (!isAway) return person;
+  return { ...person, isAway: undefined, isDayOff: (day) => Boolean(isDayOff?.(day)) && !isAway(day) };
 }
 
 /** Working days are searched this far ahead (a long holiday, a long time away) before giving up. */

@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import { addDays, localDay } from '../lib/time';
-import { checkinSlot, type Person, workingDayOnOrAfter } from '../lib/working-time';
+import { checkinSlot, type Person, presentAnyway, workingDayOnOrAfter } from '../lib/working-time';
 
 /**
  * Check-in time maths: when a pair's next check-in falls (its cadence, the mentee's working days,
@@ -33,9 +33,18 @@ export function intervalDays(cadence: string): number {
   return cadence === 'biweekly' ? 14 : 7;
 }
 
-/** The day itself, or the next day the mentee works (a due day on their weekend or a day off moves forward). */
-function onMenteeWorkingDay(day: string, mentee: Person): string {
-  return workingDayOnOrAfter(day, mentee);
+/**
+ * The day itself, or the next day the mentee works (a due day on their weekend or a day off moves
+ * forward). Time away of one side does not move it (the prompt goes out, the one away is not
+ * @-mentioned); a day both are away does, past the end of the shorter time away.
+ */
+function onMenteeWorkingDay(day: string, mentor: Person, mentee: Person): string {
+  const present = presentAnyway(mentee);
+  let d = workingDayOnOrAfter(day, present);
+  for (let guard = 0; guard < 400 && mentee.isAway?.(d) && mentor.isAway?.(d); guard++) {
+    d = workingDayOnOrAfter(addDays(d, 1), present);
+  }
+  return d;
 }
 
 function slot(
@@ -57,8 +66,9 @@ function slot(
       nextMentionMentor: true,
       nextMentorDmAt: null,
     };
-  const day = onMenteeWorkingDay(nominalDay, mentee);
-  const chosen = checkinSlot(day, mentor, mentee);
+  const day = onMenteeWorkingDay(nominalDay, mentor, mentee);
+  // The hour is chosen as if nobody were away; the prompt leaves the @-mention of whoever is away out.
+  const chosen = checkinSlot(day, presentAnyway(mentor), presentAnyway(mentee));
   return {
     nextPeriod: period,
     nextCheckinId,

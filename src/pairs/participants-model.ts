@@ -39,6 +39,24 @@ export const participantSchema = new Schema(
         default: null,
       },
     },
+    /**
+     * Time away (leave, travel, poor connectivity): local days `from` to `until` included
+     * ("YYYY-MM-DD"), each a day off for scheduling (`toPerson`). `by`: who set it (the person or staff).
+     */
+    away: {
+      type: [
+        new Schema(
+          {
+            from: { type: String, required: true },
+            until: { type: String, required: true },
+            reason: { type: String, default: '' },
+            by: { type: String, required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
   },
   { timestamps: true },
 );

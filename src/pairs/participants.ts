@@ -60,7 +60,17 @@ export async function findParticipants(teamId: string, userIds: string[]): Promi
   return new Map(known.map((p) => [p.userId, p]));
 }
 
-type ScheduledFields = Pick<Participant, 'tz' | 'workingHours'> & { country?: string | null } & WithDaysOff;
+type ScheduledFields = Pick<Participant, 'tz' | 'workingHours'> & {
+  country?: string | null;
+  away?: Array<{ from: string; until: string }> | null;
+} & WithDaysOff;
+
+/** Whether a local day falls in one of these times away. */
+export function awayChecker(away: ScheduledFields['away']): ((day: string) => boolean) | undefined {
+  const spans = (away ?? []).map((a) => ({ from: a.from, until: a.until }));
+  if (spans.length === 0) return undefined;
+  return (day) => spans.some((a) => a.from <= day && day <= a.until);
+}
 
 /** The person's usual working hours: theirs once they set them, else their country's week, 09:00–18:00. */
 export function usualHoursOf(p: Pick<ScheduledFields, 'workingHours' | 'country'>): WorkingHours {
@@ -80,7 +90,7 @@ export function usualHoursOf(p: Pick<ScheduledFields, 'workingHours' | 'country'
  */
 export function toPerson(p: ScheduledFields, program?: ProgramDaysOff): Person {
   const temporary = p.workingHours?.temporary;
-  return {
+  const person: Person = {
     tz: p.tz,
     workingHours: usualHoursOf(p),
     temporaryHours:
@@ -92,7 +102,13 @@ export function toPerson(p: ScheduledFields, program?: ProgramDaysOff): Person {
             until: temporary.until,
           }
         : undefined,
-    isDayOff: dayOffChecker(p.country, program ?? p.programDaysOff ?? NO_PROGRAM_DAYS_OFF),
+  };
+  const dayOff = dayOffChecker(p.country, program ?? p.programDaysOff ?? NO_PROGRAM_DAYS_OFF);
+  const isAway = awayChecker(p.away);
+  return {
+    ...person,
+    isDayOff: isAway ? (day) => isAway(day) || dayOff(day) : dayOff,
+    ...(isAway ? { isAway } : {}),
   };
 }
 
@@ -141,4 +157,24 @@ export function byRole(
   people: Map<string, Participant>,
 ): { mentor?: Participant; mentee?: Participant } {
   return { mentor: people.get(pair.mentor.userId), mentee: people.get(pair.mentee.userId) };
+}
+
+/**
+ * Who of these pairs' people has time away on record, by "<teamId>:<userId>": their time zone and
+ * a check of their days away. One read by primary key (only those with time away come back).
+ */
+export async function awayOfPairs(
+  pairs: Array<Pick<Pair, 'teamId' | 'mentor' | 'mentee'>>,
+): Promise<Map<string, { tz: string; isAway: (day: string) => boolean }>> {
+  const ids = [...new Set(pairs.flatMap((pair) => memberIds(pair).map((u) => participantId(pair.teamId, u))))];
+  if (ids.length === 0) return new Map();
+  const found = await ParticipantModel.find({ _id: { $in: ids }, 'away.0': { $exists: true } })
+    .select({ tz: 1, away: 1 })
+    .lean<Array<Pick<Participant, 'tz' | 'away'> & { _id: string }>>();
+  const out = new Map<string, { tz: string; isAway: (day: string) => boolean }>();
+  for (const p of found) {
+    const isAway = awayChecker(p.away);
+    if (isAway) out.set(p._id, { tz: p.tz, isAway });
+  }
+  return out;
 }

@@ -52,6 +52,7 @@ import {
 } from '../features/staff/buttons';
 import { staffSubcommands } from '../features/staff/commands';
 import { handleViewHoursSubmit, LocalIds, localSubcommands } from '../features/local';
+import { awaySubcommands } from '../features/away';
 import { handleViewEndPair } from '../features/staff/end-listeners';
 import { StaffIds } from '../features/staff/ids';
 import { pairActionsBlock } from '../features/staff/pair-actions';
@@ -75,6 +76,7 @@ const mentorship = routeCommand(
     ...goalsSubcommands,
     ...feedback.feedbackSubcommands,
     ...localSubcommands,
+    ...awaySubcommands,
   ],
   pairingText.usage,
   pairingText.unknownSubcommand,

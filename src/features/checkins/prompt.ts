@@ -250,6 +250,8 @@ function checkinDms(
     if (mention[role]) continue;
     const userId = roles[role];
     const person = people.get(userId);
+    // Someone away is told nothing: the prompt names them, the partner was told they are away.
+    if (person && toPerson(person).isAway?.(localDay(now, person.tz))) continue;
     const planned = role === 'mentor' ? checkin.mentorDmAt : undefined;
     const dueAt =
       planned && planned >= now ? planned : nextWorkingMorning(now, person ? toPerson(person) : { tz: 'UTC' });

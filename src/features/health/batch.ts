@@ -2,6 +2,9 @@ import type { Types } from 'mongoose';
 import { DAY_MS } from '../../lib/durations';
 import { addDays } from '../../lib/time';
 import type { Pair } from '../../pairs/model';
+import { awayOfPairs } from '../../pairs/participants';
+import { participantId } from '../../pairs/participants-model';
+import { localDay } from '../../lib/time';
 import {
   olderRepliesOfPairs,
   type PostedCheckinRow,
@@ -39,6 +42,7 @@ export interface HealthRows {
 
 /** The fields of a pair its health is worked out from. */
 export const HEALTH_PAIR_FIELDS = [
+  'teamId',
   'status',
   'createdAt',
   'cadence',
@@ -76,9 +80,9 @@ function groupBy<T extends { pairId: string }>(rows: T[]): Map<string, T[]> {
 }
 
 /**
- * The health of many pairs, by pair id, in at most four queries whatever their number (one
+ * The health of many pairs, by pair id, in at most five queries whatever their number (one
  * `find` with `$in` each: check-ins, recent replies, older replies of the quiet pairs (when
- * there are any), overdue commitments).
+ * there are any), overdue commitments, the people with time away).
  */
 export async function healthOfPairs(
   pairs: HealthPair[],
@@ -108,6 +112,13 @@ export async function healthOfPairs(
   fold(await olderRepliesOfPairs(noReply, noMeeting, since), latest);
 
   const checkinsBy = groupBy(checkins);
+  // Time away of the pairs' people (one read): a check-in due while a side is away is excused for them.
+  const away = await awayOfPairs(live.filter((p) => checkinsBy.has(String(p._id))));
+  const awayOn = (pair: HealthPair, dueAt: Date): string[] =>
+    [pair.mentor.userId, pair.mentee.userId].filter((userId) => {
+      const a = away.get(participantId(pair.teamId, userId));
+      return a?.isAway(localDay(dueAt, a.tz)) ?? false;
+    });
   const overdueBy = groupBy(overdue);
   const out = new Map<string, PairHealth>();
   for (const pair of pairs) {
@@ -139,6 +150,7 @@ export async function healthOfPairs(
           dueAt: c.dueAt,
           postedAt: c.postedAt,
           repliedBy: c.repliedBy,
+          away: awayOn(pair, c.dueAt),
         }),
       ),
       ...(l?.reply ? { lastReply: l.reply } : {}),

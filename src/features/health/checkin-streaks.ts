@@ -13,6 +13,9 @@ import type { CheckinFact } from './types';
  * check-in a pause can interrupt is the last one before it, which the "welcome back" check-in
  * follows. That one is excused like an open one: a reply to it ends a silence, no reply is no
  * miss (the pair may have paused the day after it was posted).
+ *
+ * Time away is excused the same way: a side's silence on a check-in due while they were away is
+ * no miss for them, and no miss of the pair either (the one left may well wait for the other).
  */
 export interface CountedCheckin {
   fact: CheckinFact;
@@ -32,12 +35,16 @@ export function countedCheckins(checkins: CheckinFact[], periodDays: number, now
 }
 
 /** How many of `counted` (oldest first), from the newest back, went without a reply `replied` accepts. */
-function inARow(counted: CountedCheckin[], replied: (c: CheckinFact) => boolean): number {
+function inARow(
+  counted: CountedCheckin[],
+  replied: (c: CheckinFact) => boolean,
+  awayExcused: (c: CheckinFact) => boolean,
+): number {
   let n = 0;
   for (let i = counted.length - 1; i >= 0; i--) {
     const c = counted[i]!;
     if (replied(c.fact)) break;
-    if (!c.excused) n += 1;
+    if (!c.excused && !awayExcused(c.fact)) n += 1;
   }
   return n;
 }
@@ -51,8 +58,20 @@ export interface Streaks {
 
 export function streaksOf(counted: CountedCheckin[], mentorId: string, menteeId: string): Streaks {
   return {
-    missed: inARow(counted, (c) => c.repliedBy.length > 0),
-    mentorSilent: inARow(counted, (c) => c.repliedBy.includes(mentorId)),
-    menteeSilent: inARow(counted, (c) => c.repliedBy.includes(menteeId)),
+    missed: inARow(
+      counted,
+      (c) => c.repliedBy.length > 0,
+      (c) => (c.away?.length ?? 0) > 0,
+    ),
+    mentorSilent: inARow(
+      counted,
+      (c) => c.repliedBy.includes(mentorId),
+      (c) => c.away?.includes(mentorId) ?? false,
+    ),
+    menteeSilent: inARow(
+      counted,
+      (c) => c.repliedBy.includes(menteeId),
+      (c) => c.away?.includes(menteeId) ?? false,
+    ),
   };
 }

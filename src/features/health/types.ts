@@ -38,6 +38,8 @@ export interface CheckinFact {
   repliedBy: string[];
   /** 'welcome_back': the first check-in after a pause. */
   kind?: 'regular' | 'welcome_back';
+  /** Slack user IDs of the people away (`/mentorship away`) on its due day: their silence is excused. */
+  away?: string[];
 }
 
 /** Everything the pure rules need about one pair. */
