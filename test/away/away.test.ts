@@ -135,3 +135,34 @@ test('two weeks away: prompts go out without @-mentioning him, no DM reaches him
   expect(health.reasons).toEqual([]);
   expect(health.state).toBe('on_track');
 });
+
+test('a commitment reminder due while he is away waits until he is back; nothing reaches him before', async () => {
+  const pair = await createActivePair(h); // check-in 1 on Tuesday 8 December, 13:00 UTC
+  await mentorship(h, 'away 2026-12-08..2026-12-11', KARIM.id);
+  const karimDm = await dmChannelOf(h, KARIM.id);
+  const jobs = ['checkins', 'nudges', 'reminders', 'feedback'] as const;
+
+  await simulate(h, '2026-12-08T00:00:00Z', '2026-12-08T14:00:00Z', [...jobs]);
+  clock.set('2026-12-08T14:30:00Z');
+  const steps = [{ what: 'Send the loan figures', who: KARIM.id, by: '2026-12-10' }];
+  expect((await submitAnswer(h, ALICE.id, await checkinOf(pair, 1), 1, { steps })).response_action).toBe('clear');
+  await simulate(h, '2026-12-08T15:00:00Z', '2026-12-12T00:00:00Z', [...jobs]);
+  expect(h.standIn.messages.filter((m) => m.channel === karimDm)).toEqual([]);
+
+  // Back on Monday 14 December (Saturday and Sunday are his weekend): the reminder.
+  await simulate(h, '2026-12-12T01:00:00Z', '2026-12-14T12:00:00Z', [...jobs]);
+  const dms = h.standIn.messages.filter((m) => m.channel === karimDm).map((m) => m.text ?? '');
+  expect(dms.some((t) => t.includes('Send the loan figures'))).toBe(true);
+  expect(dms.filter((t) => /still waits for your answer|in a row without your answer/.test(t))).toEqual([]);
+});
+
+test('away on the day of a check-in only: no nudge about it afterwards; his partner is nudged as usual', async () => {
+  await createActivePair(h); // check-in 1 on Tuesday 8 December, 13:00 UTC; nudges two working days later
+  await mentorship(h, 'away 2026-12-08', KARIM.id);
+  const [karimDm, aliceDm] = [await dmChannelOf(h, KARIM.id), await dmChannelOf(h, ALICE.id)];
+  await simulate(h, '2026-12-08T00:00:00Z', '2026-12-12T00:00:00Z', ['checkins', 'nudges']);
+  const nudged = (channel: string) =>
+    h.standIn.messages.filter((m) => m.channel === channel && /still waits for your answer/.test(m.text ?? ''));
+  expect(nudged(aliceDm)).toHaveLength(1);
+  expect(nudged(karimDm)).toEqual([]);
+});

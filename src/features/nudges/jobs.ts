@@ -1,6 +1,8 @@
 import type { KnownBlock } from '@slack/types';
 import { dmRecipientNow } from '../../jobs/dm-recipient';
 import type { OutboxHandler } from '../../jobs/outbox';
+import { localDay } from '../../lib/time';
+import { toPerson } from '../../pairs/participants';
 import { message, section } from '../../slack/blocks';
 import { partnerOf } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
@@ -28,12 +30,13 @@ const STREAK_LOOKBACK = 12;
 const PAUSE_OFFER_AT = new Set([2, 4]);
 
 /** How many posted check-ins in a row, ending with `checkin`, the user left unanswered (a skip is an answer). */
-async function missedStreak(checkin: Checkin, userId: string): Promise<number> {
+async function missedStreak(checkin: Checkin, userId: string, wasAway: (c: Checkin) => boolean): Promise<number> {
   const recent = await postedCheckinsUpTo(checkin, STREAK_LOOKBACK);
   let streak = 0;
   for (const c of recent) {
     if (repliedByOf(c).includes(userId)) break;
-    streak += 1;
+    // One due while they were away is no miss of theirs (as in pair health).
+    if (!wasAway(c)) streak += 1;
   }
   return streak;
 }
@@ -58,8 +61,11 @@ export const silenceNudgeHandler: OutboxHandler = {
     }
     const recipient = await dmRecipientNow(pair, userId, ctx.now);
     if ('op' in recipient) return recipient;
+    const me = toPerson(recipient.me);
+    const wasAway = (c: Checkin) => me.isAway?.(localDay(c.dueAt, me.tz)) ?? false;
+    if (wasAway(checkin)) return { op: 'skip', reason: 'away when it was due' };
 
-    const streak = await missedStreak(checkin, userId);
+    const streak = await missedStreak(checkin, userId, wasAway);
     if (streak >= 3) await flagAtRisk(pair, 'missed_three', ctx, { userId });
     const partner = partnerOf(pair, userId);
     const offerPause = PAUSE_OFFER_AT.has(streak);
