@@ -41,6 +41,10 @@ const SUBCOMMANDS = [
   'digest',
   'goals',
   'outcomes',
+  'feedback',
+  'hours',
+  'daysoff',
+  'away',
 ];
 const mention = fc.oneof(
   fc.constantFrom(...Object.values(PEOPLE)).map((p) => `<@${p.id}|${p.name}>`),
@@ -152,10 +156,14 @@ test('every staff subcommand refuses a participant and an outsider in words', as
       `reassign ${pairA} mentee <@U0MENTEE02|amira>`,
       'export',
       'digest',
+      'outcomes',
+      'feedback totals',
+      'daysoff add 2027-03-20 TN Test day',
+      `away <@${PEOPLE.mentee.id}|karim> 2w`,
     ]) {
       const got = await type(text, WHO[who]);
       const shown = [got.ackText, ...got.responses.map(shownText)].join('\n');
-      expect([who, text, shown]).toEqual([who, text, expect.stringMatching(/only program staff/)]);
+      expect([who, text, shown]).toEqual([who, text, expect.stringMatching(/only program staff/i)]);
       expect(got.modals).toEqual([]);
     }
 }, 60_000);
