@@ -35,12 +35,16 @@ export const INSTANCE_ID = `${os.hostname()}:${process.pid}:${randomBytes(3).toS
  * Retry-After between sends and gives up a tick's budget rather than block inside one call),
  * and failures are retried by the outbox on a later tick, not inside the client.
  */
-export function createJobClient(config: Readonly<Config>, logger: Logger): WebClient {
+export function createJobClient(
+  config: Readonly<Config>,
+  logger: Logger,
+  opts: { timeoutMs?: number } = {},
+): WebClient {
   return new WebClient(config.slack.botToken, {
     slackApiUrl: config.slack.apiUrl,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
-    timeout: 20_000,
+    timeout: opts.timeoutMs ?? 20_000,
     logger,
   });
 }

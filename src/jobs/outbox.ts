@@ -446,9 +446,12 @@ async function sendOne(
     } else {
       target = rendered.to;
       const channel = await channelFor(ctx.client, rendered.to);
-      const already = resumed
-        ? await findPostedByKey(ctx.client, channel, entry.key, rendered.threadTs, entry.firstAttemptAt ?? undefined)
-        : undefined;
+      // After a failure whose outcome is unknown (a timeout, a 500: Slack may have posted before
+      // it failed), look first too, as for a resumed claim: sending again blindly would double it.
+      const already =
+        resumed || (entry.failures ?? 0) > 0
+          ? await findPostedByKey(ctx.client, channel, entry.key, rendered.threadTs, entry.firstAttemptAt ?? undefined)
+          : undefined;
       if (already) {
         sent = { channelId: channel, ts: already };
       } else {

@@ -73,7 +73,12 @@ export interface StandInFile {
   initialComment?: string;
   completed: boolean;
 }
-export type Failure = { error: string } | { status: number } | { ratelimited: number };
+/**
+ * An injected failure of the next call: a Slack error, an HTTP status, a 429 with Retry-After
+ * (seconds), or `hang` (ms): Slack does the call as usual but its answer arrives only that late,
+ * as when Slack is slow and the caller's timeout fires after the message was posted.
+ */
+export type Failure = { error: string } | { status: number } | { ratelimited: number } | { hang: number };
 export interface StandInOptions {
   /** The token's scopes; the manifest's by default (a smaller list proves missing-scope handling). */
   scopes?: string[];
@@ -190,7 +195,7 @@ export class SlackStandIn {
   private port = 0;
   private counter = 0;
   private lastTsMicros = 0;
-  private failures = new Map<string, Failure[]>();
+  private failures = new Map<string, Array<{ failure: Failure; match?: (args: Record<string, any>) => boolean }>>();
   private limits = new Map<
     string,
     { perWindow: number; windowMs: number; retryAfter: number; windowStart: number; used: number }
@@ -276,10 +281,21 @@ export class SlackStandIn {
     );
   }
 
-  failNext(method: string, failure: Failure, times = 1): void {
+  /**
+   * The next `times` calls of `method` fail with `failure`; with `match`, only calls whose
+   * arguments it accepts (e.g. a chat.postMessage carrying a given outbox key), others pass.
+   */
+  failNext(method: string, failure: Failure, times = 1, match?: (args: Record<string, any>) => boolean): void {
     const queue = this.failures.get(method) ?? [];
-    for (let i = 0; i < times; i++) queue.push(failure);
+    for (let i = 0; i < times; i++) queue.push({ failure, match });
     this.failures.set(method, queue);
+  }
+
+  /** The first injected failure of `method` that applies to a call with these arguments, taken off its queue. */
+  private takeFailure(method: string, args: Record<string, any>): Failure | undefined {
+    const queue = this.failures.get(method);
+    const i = queue?.findIndex((f) => !f.match || f.match(args)) ?? -1;
+    return i < 0 ? undefined : queue!.splice(i, 1)[0].failure;
   }
 
   /**
@@ -421,7 +437,9 @@ export class SlackStandIn {
     res.setHeader('x-oauth-scopes', this.scopes.join(','));
 
     const limited = this.overLimit(method) ?? this.overPostRate(method, args);
-    const failure = limited !== undefined ? { ratelimited: limited } : this.failures.get(method)?.shift();
+    const injected = limited !== undefined ? { ratelimited: limited } : this.takeFailure(method, args);
+    const hangMs = injected && 'hang' in injected ? injected.hang : 0;
+    const failure = hangMs ? undefined : (injected as Exclude<Failure, { hang: number }> | undefined);
     if (failure && 'status' in failure) {
       record('http', `http_${failure.status}`);
       return send(res, failure.status, `stand-in: injected HTTP ${failure.status}`);
@@ -450,7 +468,8 @@ export class SlackStandIn {
       if (!token.startsWith(appLevel ? 'xapp-' : 'xoxb-')) fail('invalid_auth');
       const result = handler(args, token);
       record('ok');
-      send(res, 200, { ok: true, ...result });
+      if (hangMs) await new Promise((resolve) => setTimeout(resolve, hangMs));
+      if (!res.destroyed) send(res, 200, { ok: true, ...result });
     } catch (err) {
       if (!(err instanceof SlackApiError)) throw err;
       record('error', err.code);
