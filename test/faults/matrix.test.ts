@@ -1,5 +1,5 @@
 import { CommitmentModel } from '../../src/features/commitments/model';
-import { OUTBOX_KINDS, OutboxModel, type OutboxKind } from '../../src/jobs/outbox-model';
+import { OUTBOX_KINDS, OutboxModel, TEAM_WIDE_KINDS, type OutboxKind } from '../../src/jobs/outbox-model';
 import type { JobName } from '../../src/jobs/run-jobs';
 import type { Pair } from '../../src/pairs/model';
 import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
@@ -12,6 +12,7 @@ import { eventually } from '../support/eventually';
 import { answerCheckin, channelOf, openModal } from '../staff/drive';
 import { dmsTo, formValues, pressGiveFeedback, submitForm } from '../feedback/drive';
 import { inputValues } from '../support/slack-driver';
+import { insertProgram, NOW as DIGEST_NOW } from '../digest/program';
 import { StaffIds } from '../../src/features/staff/ids';
 
 /**
@@ -93,6 +94,11 @@ async function answerFeedback(opts: { urgent: boolean }): Promise<void> {
   };
   const res = await submitForm(h, PEOPLE.mentee.id, feedbackModal, formValues(answers, visibility, opts));
   expect(res).toEqual({ response_action: 'clear' });
+}
+async function programWritten(): Promise<Date> {
+  clock.set(DIGEST_NOW);
+  await insertProgram(h.standIn.teamId);
+  return DIGEST_NOW;
 }
 let endModal: { id: string; private_metadata?: string };
 const dueAtOf = async (kind: OutboxKind) => (await OutboxModel.findOne({ kind }).sort({ dueAt: 1 }).lean())!.dueAt;
@@ -241,6 +247,33 @@ const KINDS: KindCase[] = [
     act: () => answerFeedback({ urgent: true }),
   },
   {
+    // Nobody answers check-ins #1 to #4: 21 silent days after the first, staff are alerted.
+    kind: 'at_risk_alert',
+    key: /^atrisk:/,
+    dm: false,
+    jobs: ['nudges'],
+    async arrive() {
+      await createActivePair(h);
+      for (const day of ['08', '15', '22', '29']) await runJobsAt(h, `2026-12-${day}T13:00:00Z`, ['checkins']);
+      return new Date('2026-12-29T14:00:00Z');
+    },
+  },
+  {
+    // The weekly digest of a program written to the database as the digest tests write it.
+    kind: 'weekly_digest',
+    key: /^digest:[^:]+:[^:]+$/,
+    dm: false,
+    jobs: ['digest'],
+    arrive: programWritten,
+  },
+  {
+    kind: 'digest_part',
+    key: /^digest:.+:part:\d+$/,
+    dm: false,
+    jobs: ['digest'],
+    arrive: programWritten,
+  },
+  {
     // A next step agreed in the mentee's answer to check-in #1, due Monday 14 December.
     kind: 'commitment_reminder',
     key: /^reminder:/,
@@ -347,10 +380,12 @@ describe.each(ROWS)('%s, %s', (_kind, _fault, c, f) => {
         expect(entry.sent?.ts).toBe(posted[0].ts);
       }
     }
-    // Staff hear of a permanent failure, once (the alert may still be on its way from a send the app made at once); of nothing else.
-    if (f.permanent) await eventually(async () => deliveryAlerts().length > 0, 'the staff alert');
+    // Staff hear of a permanent failure, once (the alert may still be on its way from a send the app
+    // made at once); of nothing else. A team-wide message goes to the staff channel itself: no alert.
+    const alerted = f.permanent && !TEAM_WIDE_KINDS.has(c.kind);
+    if (alerted) await eventually(async () => deliveryAlerts().length > 0, 'the staff alert');
     await eventually(async () => !(await OutboxModel.exists({ status: 'sending' })), 'every send to finish');
-    expect(deliveryAlerts()).toHaveLength(f.permanent ? 1 : 0);
+    expect(deliveryAlerts()).toHaveLength(alerted ? 1 : 0);
 
     const res = await h.driver.command('/mentorship', 'help', { userId: PEOPLE.mentor.id });
     expect(res.status).toBe(200);
@@ -359,4 +394,7 @@ describe.each(ROWS)('%s, %s', (_kind, _fault, c, f) => {
 });
 
 /** Kinds this matrix does not reach yet: each needs its own rows. */
-const NOT_REACHED_YET: OutboxKind[] = ['at_risk_alert', 'delivery_failed_alert', 'weekly_digest', 'digest_part'];
+const NOT_REACHED_YET: OutboxKind[] = [
+  // The staff alert about a failed send: a failure of its own alerts no one (outbox.ts), which these rows do not assert.
+  'delivery_failed_alert',
+];
