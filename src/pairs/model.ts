@@ -56,6 +56,8 @@ export const pairSchema = new Schema(
     startDate: { type: String, required: true },
     endDate: { type: String, required: true },
     localContext: { type: String, default: '', maxlength: LIMITS.localContext },
+    /** The pair's common language (src/i18n/languages.ts): what the bot writes in their channel. */
+    language: { type: String, default: 'en' },
     status: { type: String, enum: PAIR_STATUSES, required: true, default: 'setting_up' },
     /**
      * Unique while the pair is not ended ("team:userA:userB", the IDs sorted), so the same two

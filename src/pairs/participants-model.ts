@@ -13,7 +13,10 @@ export const participantSchema = new Schema(
     name: { type: String, required: true },
     tz: { type: String, required: true },
     country: { type: String, default: '' },
-    /** BCP 47 language tag; English until catalogues for other languages exist. */
+    /**
+     * What the bot writes to this person in (src/i18n/languages.ts): their Slack locale when they
+     * were paired, or the language they chose with `/mentorship language`.
+     */
     language: { type: String, default: 'en' },
     workingHours: {
       startHour: { type: Number, default: 9 },

@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /**
  * An error whose message is written for the person who caused it. Listeners turn it into an
  * ephemeral message (commands, buttons) or modal field errors (view submissions).
@@ -12,15 +14,14 @@ export class UserFacingError extends Error {
   }
 }
 
-export const APOLOGY =
-  'Sorry, something went wrong on our side and nothing was changed. Please try again in a minute; if it keeps happening, tell your program staff.';
+/** The answer to anything unexpected: short, and never a stack trace. */
+export const apology = () => t('common.apology');
 
 /** The title of the small window that answers a button on the Home tab (see answeringButton). */
-export const NOTICE_TITLE = 'Mentorship';
-export const NOTICE_CLOSE = 'Close';
+export const noticeTitle = () => t('common.noticeTitle');
+export const noticeClose = () => t('common.close');
 
-export const DATABASE_DOWN =
-  'The mentorship database cannot be reached right now, so nothing was saved. Please try again in a minute.';
+export const databaseDown = () => t('common.databaseDown');
 
 /** The Slack error code of a failed Web API call (`ok: false`), if that is what `err` is. */
 export function slackErrorCode(err: unknown): string | undefined {

@@ -28,6 +28,14 @@ function trusted(text: string): Mrkdwn {
   return Object.freeze({ [BRAND]: true as const, text, toString: () => text });
 }
 
+/**
+ * A sentence from the message catalogues (src/i18n), with its values already escaped by `tm`:
+ * the catalogues are the app's own markup, reviewed like source code.
+ */
+export function catalogueMrkdwn(text: string): Mrkdwn {
+  return trusted(text);
+}
+
 export function isMrkdwn(value: unknown): value is Mrkdwn {
   return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
 }

@@ -3,13 +3,13 @@ import type { RespondFn } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { isDatabaseUnavailable } from '../db/connection';
-import { APOLOGY, DATABASE_DOWN, NOTICE_CLOSE, NOTICE_TITLE, UserFacingError, describeError } from './errors';
+import { apology, databaseDown, noticeClose, noticeTitle, UserFacingError, describeError } from './errors';
 
 /** What the person hears when work failed: their own mistake as a sentence, an outage as such, else an apology (logged). */
 function sentenceFor(err: unknown, logger: Logger, what: string): string {
   if (err instanceof UserFacingError) return err.userMessage;
   logger.error(`${what} failed: ${describeError(err)}`);
-  return isDatabaseUnavailable(err) ? DATABASE_DOWN : APOLOGY;
+  return isDatabaseUnavailable(err) ? databaseDown() : apology();
 }
 
 /**
@@ -36,8 +36,8 @@ export async function answering(
 export function noticeModal(sentence: string): View {
   return {
     type: 'modal',
-    title: { type: 'plain_text', text: NOTICE_TITLE },
-    close: { type: 'plain_text', text: NOTICE_CLOSE },
+    title: { type: 'plain_text', text: noticeTitle() },
+    close: { type: 'plain_text', text: noticeClose() },
     blocks: [{ type: 'section', text: { type: 'plain_text', text: sentence.slice(0, 3000) } }],
   };
 }
@@ -90,7 +90,7 @@ export async function submitModal<T>(
     opts.logger.error(`${opts.what} failed: ${describeError(err)}`);
     await ack({
       response_action: 'errors',
-      errors: { [opts.block]: isDatabaseUnavailable(err) ? opts.databaseDown : APOLOGY },
+      errors: { [opts.block]: isDatabaseUnavailable(err) ? opts.databaseDown : apology() },
     });
     return undefined;
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import mongoose from 'mongoose';
 import { connectDatabase } from '../../src/db/connection';
+import { forgetLanguages } from '../../src/pairs/language';
 
 /** Connects this test file to a fresh database of its own on the run's server. */
 export async function connectTestDatabase(label: string): Promise<string> {
@@ -14,8 +15,9 @@ export async function connectTestDatabase(label: string): Promise<string> {
   return dbName;
 }
 
-/** Empties every collection (indexes stay). */
+/** Empties every collection (indexes stay), and what the app remembered of them. */
 export async function clearDatabase(): Promise<void> {
+  forgetLanguages();
   for (const name of mongoose.modelNames()) await mongoose.model(name).deleteMany({});
 }
 

@@ -3,7 +3,7 @@ import { isMember } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
 import type { CommandArgs, Subcommand } from '../../slack/command-router';
 import type { AppDeps } from '../../slack/deps';
-import { DATABASE_DOWN, UserFacingError } from '../../slack/errors';
+import { databaseDown, UserFacingError } from '../../slack/errors';
 import type { ButtonArgs, ViewArgs } from '../../slack/listener-args';
 import { answering, answeringButton, submitModal } from '../../slack/respond';
 import { FeedbackIds } from './ids';
@@ -89,7 +89,7 @@ export function createFeedbackListeners(staffActions: (pairId: string) => Action
     const userId = body.user.id;
     const stored = await submitModal(
       ack,
-      { block: FeedbackIds.formBlock, databaseDown: DATABASE_DOWN, logger: deps.logger, what: 'feedback form' },
+      { block: FeedbackIds.formBlock, databaseDown: databaseDown(), logger: deps.logger, what: 'feedback form' },
       async () => {
         const ref = parseFeedbackRef(view.private_metadata);
         if (!ref) throw new UserFacingError(text.pairGone(), { [FeedbackIds.formBlock]: text.pairGone() });

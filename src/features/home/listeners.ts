@@ -4,7 +4,7 @@ import { addDays, localDay } from '../../lib/time';
 import { isMember, memberIds, partnerOf } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
 import type { AppDeps } from '../../slack/deps';
-import { DATABASE_DOWN, describeError, UserFacingError } from '../../slack/errors';
+import { databaseDown, describeError, UserFacingError } from '../../slack/errors';
 import type { ButtonArgs, EventArgs, ViewArgs } from '../../slack/listener-args';
 import { answeringButton, submitModal } from '../../slack/respond';
 import { digestPreviewBlocks } from '../digest';
@@ -82,7 +82,7 @@ export async function handleViewHomePause({ ack, body, view }: ViewArgs, deps: A
   const B = HomeIds.block;
   const checked = await submitModal(
     ack,
-    { block: B.pauseLength, databaseDown: DATABASE_DOWN, logger: deps.logger, what: 'home pause modal' },
+    { block: B.pauseLength, databaseDown: databaseDown(), logger: deps.logger, what: 'home pause modal' },
     async () => {
       const values = view.state.values as Values;
       const weeks = Number(values[B.pauseLength]?.[HomeIds.inputAction]?.selected_option?.value ?? '');

@@ -8,6 +8,7 @@ import { slackDay } from '../../slack/dates';
 import { fromCommandText } from '../../slack/mrkdwn';
 import { message } from '../../slack/blocks';
 import { LocalIds } from './ids';
+import { handleCommandLanguage } from './language';
 import { text } from './messages';
 import { readHoursForm } from './read-form';
 import { participantsOfCountry, reslotPairsOf } from './reslot';
@@ -93,4 +94,5 @@ export async function handleCommandDaysOff({ ack, command, respond }: CommandArg
 export const localSubcommands: Subcommand[] = [
   { name: 'hours', handle: handleCommandHours },
   { name: 'daysoff', handle: handleCommandDaysOff },
+  { name: 'language', handle: handleCommandLanguage },
 ];

@@ -1,0 +1,73 @@
+import { model, Schema } from 'mongoose';
+import type { WebClient } from '@slack/web-api';
+import { isLanguage, type Language, parseLanguage } from '../i18n/languages';
+import { fetchSlackUser } from '../slack/users';
+import { ParticipantModel, participantId } from './participants-model';
+
+/*
+ * Which language the bot writes to a person in: the one they chose (`/mentorship language`),
+ * else their Slack locale (`users.info` with include_locale; kept on the participant when they are
+ * paired), else English. Staff who are not in any pair have only their choice and their locale.
+ */
+
+const languageChoiceSchema = new Schema(
+  {
+    /** "<teamId>:<userId>", as for participants. */
+    _id: { type: String },
+    teamId: { type: String, required: true },
+    userId: { type: String, required: true },
+    language: { type: String, required: true },
+  },
+  { timestamps: true },
+);
+export const LanguageChoiceModel = model('LanguageChoice', languageChoiceSchema);
+
+/** How long a person's language is remembered in this process before it is read again. */
+const REMEMBER_MS = 5 * 60_000;
+const MAX_REMEMBERED = 10_000;
+const remembered = new Map<string, { language: Language; until: number }>();
+
+function remember(key: string, language: Language, now: number): Language {
+  if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value as string);
+  remembered.set(key, { language, until: now + REMEMBER_MS });
+  return language;
+}
+
+/** Forgets what this process remembered (tests, and a change made here). */
+export function forgetLanguages(): void {
+  remembered.clear();
+}
+
+/**
+ * A person's language for a request they made: one read by primary key for a participant, two for
+ * anyone else, and for someone the app has stored nothing about, one `users.info`; then remembered
+ * for five minutes.
+ */
+export async function languageOfPerson(
+  teamId: string,
+  userId: string,
+  client: WebClient,
+  now = Date.now(),
+): Promise<Language> {
+  const key = participantId(teamId, userId);
+  const known = remembered.get(key);
+  if (known && known.until > now) return known.language;
+  // A participant's record holds their choice too (chooseLanguage), so most people cost one read.
+  const participant = await ParticipantModel.findById(key, { language: 1 }).lean();
+  const stored = participant?.language ?? (await LanguageChoiceModel.findById(key, { language: 1 }).lean())?.language;
+  if (isLanguage(stored)) return remember(key, stored, now);
+  const user = await fetchSlackUser(client, userId).catch(() => null);
+  return remember(key, parseLanguage(user?.locale) ?? 'en', now);
+}
+
+/** Saves a person's own choice: on their participant record (for jobs) and as their choice. */
+export async function chooseLanguage(teamId: string, userId: string, language: Language, now = Date.now()) {
+  const key = participantId(teamId, userId);
+  await LanguageChoiceModel.updateOne(
+    { _id: key },
+    { $set: { language }, $setOnInsert: { teamId, userId } },
+    { upsert: true },
+  );
+  await ParticipantModel.updateOne({ _id: key }, { $set: { language } });
+  remember(key, language, now);
+}
