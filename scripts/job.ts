@@ -7,6 +7,7 @@ import { createJobClient, createJobContext } from '../src/jobs/job-context';
 import { JOB_NAMES, runJobs, type JobName } from '../src/jobs/run-jobs';
 import { JOBS } from '../src/jobs/job-table';
 import { withoutPayloads } from '../src/lib/safe-logger';
+import { createShutdown } from '../src/lib/shutdown';
 
 const USAGE =
   'usage: npm run job -- <checkins|nudges|reminders|digest|feedback|all> [--now 2026-12-01T09:00:00Z] [--dry-run]';
@@ -36,6 +37,8 @@ export async function runJobCommand(
   argv: string[],
   env: NodeJS.ProcessEnv,
   print: (line: string) => void,
+  /** Aborted by SIGTERM or SIGINT (see main): the run claims nothing more and hands back what it holds. */
+  signal?: AbortSignal,
 ): Promise<number> {
   let args: ReturnType<typeof parseJobArgs>;
   let config: ReturnType<typeof loadConfig>;
@@ -53,10 +56,12 @@ export async function runJobCommand(
     try {
       const ctx = createJobContext({ config, logger, client: createJobClient(config, logger) }, args.now, {
         dryRun: args.dryRun,
+        signal,
       });
       await runJobs(args.names, JOBS, ctx);
       print(`${args.dryRun ? 'Dry run' : 'Ran'} ${args.names.join(', ')} at ${args.now.toISOString()}:`);
       print(ctx.report.length ? ctx.report.map((l) => `  ${l}`).join('\n') : '  nothing was due');
+      if (signal?.aborted) print('Stopped by a signal: what was not sent is handed back to the next run.');
       return 0;
     } finally {
       await disconnectDatabase();
@@ -68,9 +73,22 @@ export async function runJobCommand(
   }
 }
 
-/** The command line: `node dist/scripts/job.js …`, or `npm run job -- …` through scripts/run-compiled.js. */
+/**
+ * The command line: `node dist/scripts/job.js …`, or `npm run job -- …` through scripts/run-compiled.js.
+ * SIGTERM or SIGINT stops it as it stops the app (src/lib/shutdown.ts): a send in progress finishes
+ * or is handed back, the database closes, and it exits within 10 s; a second signal exits at once.
+ */
 export function main(): void {
-  runJobCommand(process.argv.slice(2), process.env, (line) => console.log(line)).then((code) => {
+  const shutdown = createShutdown({
+    log: (line, level) => (level === 'warn' ? console.error(line) : console.log(line)),
+    exit: (code) => process.exit(code),
+  });
+  shutdown.install();
+  const run = runJobCommand(process.argv.slice(2), process.env, (line) => console.log(line), shutdown.signal);
+  shutdown.onStop('the running job', async () => {
+    if ((await run) !== 0) throw new Error('the job failed');
+  });
+  void run.then((code) => {
     process.exitCode = code;
   });
 }

@@ -9,7 +9,7 @@ export type JobName = (typeof JOB_NAMES)[number];
 export type JobFunction = (ctx: JobContext) => Promise<void>;
 
 /** A lease outlives a crashed run by this much at most. */
-const LEASE_MS = 10 * MINUTE_MS;
+export const LEASE_MS = 10 * MINUTE_MS;
 
 /**
  * Runs jobs under their leases: while one instance works a job, another instance's tick of the

@@ -468,7 +468,8 @@ export class SlackStandIn {
       if (!token.startsWith(appLevel ? 'xapp-' : 'xoxb-')) fail('invalid_auth');
       const result = handler(args, token);
       record('ok');
-      if (hangMs) await new Promise((resolve) => setTimeout(resolve, hangMs));
+      // unref: a late answer nobody waits for any more (its caller was killed) keeps no test process alive.
+      if (hangMs) await new Promise((resolve) => setTimeout(resolve, hangMs).unref());
       if (!res.destroyed) send(res, 200, { ok: true, ...result });
     } catch (err) {
       if (!(err instanceof SlackApiError)) throw err;
