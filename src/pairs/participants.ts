@@ -165,16 +165,19 @@ export function byRole(
  */
 export async function awayOfPairs(
   pairs: Array<Pick<Pair, 'teamId' | 'mentor' | 'mentee'>>,
-): Promise<Map<string, { tz: string; isAway: (day: string) => boolean }>> {
+): Promise<Map<string, { tz: string; isAway: (day: string) => boolean; spans: { from: string; until: string }[] }>> {
   const ids = [...new Set(pairs.flatMap((pair) => memberIds(pair).map((u) => participantId(pair.teamId, u))))];
   if (ids.length === 0) return new Map();
   const found = await ParticipantModel.find({ _id: { $in: ids }, 'away.0': { $exists: true } })
     .select({ tz: 1, away: 1 })
     .lean<Array<Pick<Participant, 'tz' | 'away'> & { _id: string }>>();
-  const out = new Map<string, { tz: string; isAway: (day: string) => boolean }>();
+  const out = new Map<
+    string,
+    { tz: string; isAway: (day: string) => boolean; spans: { from: string; until: string }[] }
+  >();
   for (const p of found) {
     const isAway = awayChecker(p.away);
-    if (isAway) out.set(p._id, { tz: p.tz, isAway });
+    if (isAway) out.set(p._id, { tz: p.tz, isAway, spans: p.away.map((a) => ({ from: a.from, until: a.until })) });
   }
   return out;
 }

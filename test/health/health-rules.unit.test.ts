@@ -216,6 +216,22 @@ describe('pair health: days without a reply or a meeting', () => {
     expect(healthOf(meeting(30), now).state).toBe('at_risk');
   });
 
+  test('days away never count as silence or as days without a meeting: a month of leave keeps the pair on track', () => {
+    // now is 2027-03-15; the mentee was away 2027-02-13 to 2027-03-12 (28 days), and nothing was
+    // heard or met for 31 days: 3 days counted on each rule.
+    const away = [{ from: '2027-02-13', until: '2027-03-12' }];
+    const onLeave = facts({ lastActivityAt: daysAgo(31), lastMeetingAt: daysAgo(31), away });
+    expect(healthOf(onLeave, now).state).toBe('on_track');
+    // Without the time away the same pair is at risk on both rules.
+    expect(texts({ ...onLeave, away: [] })).toEqual([
+      'no reply from either side for 31 days',
+      'no meeting reported for 31 days',
+    ]);
+    // Back for two weeks and still nothing: the days since the return count.
+    const back = facts({ lastActivityAt: daysAgo(45), lastMeetingAt: daysAgo(45), away });
+    expect(texts(back)).toEqual(['no meeting reported for 17 days']);
+  });
+
   test('no meeting ever reported counts from the start of the program', () => {
     const never = facts({ lastMeetingAt: undefined, createdAt: daysAgo(40), startDate: '2027-02-27' });
     expect(texts(never)).toEqual(['no meeting reported for 16 days']);

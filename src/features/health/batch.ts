@@ -112,8 +112,11 @@ export async function healthOfPairs(
   fold(await olderRepliesOfPairs(noReply, noMeeting, since), latest);
 
   const checkinsBy = groupBy(checkins);
-  // Time away of the pairs' people (one read): a check-in due while a side is away is excused for them.
-  const away = await awayOfPairs(live.filter((p) => checkinsBy.has(String(p._id))));
+  // Time away of the pairs' people (one read): a check-in due while a side is away is excused for
+  // them, and days away count neither as silence nor as days without a meeting.
+  const away = await awayOfPairs(live);
+  const awaySpans = (pair: HealthPair) =>
+    [pair.mentor.userId, pair.mentee.userId].flatMap((u) => away.get(participantId(pair.teamId, u))?.spans ?? []);
   const awayOn = (pair: HealthPair, dueAt: Date): string[] =>
     [pair.mentor.userId, pair.mentee.userId].filter((userId) => {
       const a = away.get(participantId(pair.teamId, userId));
@@ -156,6 +159,7 @@ export async function healthOfPairs(
       ...(l?.reply ? { lastReply: l.reply } : {}),
       ...(l?.meeting ? { lastMeetingAt: l.meeting } : {}),
       openOverdue: (overdueBy.get(pairId) ?? []).map((c) => ({ ownerId: c.ownerId, dueDay: c.dueDay })),
+      away: awaySpans(pair),
     };
     out.set(pairId, healthOf(facts, now));
   }

@@ -32,6 +32,24 @@ function daysSince(at: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - at.getTime()) / DAY_MS));
 }
 
+/**
+ * Whole days from `at` to `now`, less the days in between that either side was away: a month of
+ * leave is not a month of silence. Away days are local days; they are counted as UTC days here
+ * (a day's difference at most, at the edges of a period away).
+ */
+function daysSinceExceptAway(at: Date, now: Date, away: HealthFacts['away']): number {
+  const total = daysSince(at, now);
+  if (!away?.length || total === 0) return total;
+  const first = at.toISOString().slice(0, 10);
+  const today = now.toISOString().slice(0, 10);
+  const awayDays = new Set<string>();
+  for (const span of away) {
+    for (let d = span.from > first ? span.from : first; d <= span.until && d < today; d = addDays(d, 1))
+      awayDays.add(d);
+  }
+  return Math.max(0, total - awayDays.size);
+}
+
 function latest(...dates: Array<Date | undefined>): Date | undefined {
   return dates.reduce<Date | undefined>((a, b) => (b && (!a || b > a) ? b : a), undefined);
 }
@@ -67,14 +85,14 @@ function reasonsOf(facts: HealthFacts, now: Date): { atRisk: HealthReason[]; att
   else if (missed >= 1) attention.push({ code: 'missed_checkins', side: 'both', count: missed });
 
   const silentSince = facts.lastActivityAt ?? facts.lastReply?.at ?? facts.createdAt;
-  const silentDays = daysSince(silentSince, now);
+  const silentDays = daysSinceExceptAway(silentSince, now, facts.away);
   if (silentDays >= HEALTH_RULES.silentDaysAtRisk) atRisk.push({ code: 'silent_days', days: silentDays });
 
   // Counted from the last meeting reported, else the start, and never across a pause (the
   // welcome-back check-in marks the return).
   const start = latest(facts.createdAt, facts.startDate ? new Date(`${facts.startDate}T00:00:00Z`) : undefined);
   const back = latest(...facts.checkins.filter((c) => c.kind === 'welcome_back').map((c) => c.postedAt));
-  const noMeetingDays = daysSince(latest(facts.lastMeetingAt ?? start, back)!, now);
+  const noMeetingDays = daysSinceExceptAway(latest(facts.lastMeetingAt ?? start, back)!, now, facts.away);
   const noMeetingAttention = Math.max(
     HEALTH_RULES.noMeetingAttentionDays,
     period + HEALTH_RULES.noMeetingAttentionGraceDays,

@@ -65,4 +65,9 @@ export interface HealthFacts {
   lastMeetingAt?: Date;
   /** The pair's open commitments due before today (YYYY-MM-DD), with their owners. */
   openOverdue: { ownerId: string; dueDay: string }[];
+  /**
+   * Time away of either side (`/mentorship away`), local days "YYYY-MM-DD" from and until,
+   * included: those days never count as days without a reply or without a meeting.
+   */
+  away?: { from: string; until: string }[];
 }
