@@ -1,6 +1,6 @@
 import { model, Schema } from 'mongoose';
 import type { WebClient } from '@slack/web-api';
-import { isLanguage, type Language, parseLanguage } from '../i18n/languages';
+import { DEFAULT_LANGUAGE, isLanguage, type Language, parseLanguage } from '../i18n/languages';
 import { fetchSlackUser } from '../slack/users';
 import { ParticipantModel, participantId } from './participants-model';
 
@@ -58,6 +58,26 @@ export async function languageOfPerson(
   if (isLanguage(stored)) return remember(key, stored, now);
   const user = await fetchSlackUser(client, userId).catch(() => null);
   return remember(key, parseLanguage(user?.locale) ?? 'en', now);
+}
+
+/**
+ * How long a request waits for the reader's language before it goes on in English. A request
+ * waits for its language before its listener runs (before the ack), so a database that does not
+ * answer must not eat Slack's 3 seconds: the listener's own database call still has to fail first.
+ */
+export const LANGUAGE_LOOKUP_MS = 500;
+
+/** `languageOfPerson`, or English when it takes longer than LANGUAGE_LOOKUP_MS (or fails). */
+export async function languageOfRequest(teamId: string, userId: string, client: WebClient): Promise<Language> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Language>((resolve) => {
+    timer = setTimeout(() => resolve(DEFAULT_LANGUAGE), LANGUAGE_LOOKUP_MS);
+  });
+  try {
+    return await Promise.race([languageOfPerson(teamId, userId, client).catch(() => DEFAULT_LANGUAGE), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Saves a person's own choice: on their participant record (for jobs) and as their choice. */

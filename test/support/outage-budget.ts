@@ -1,4 +1,5 @@
 import mongoose from 'mongoose';
+import { LANGUAGE_LOOKUP_MS } from '../../src/pairs/language';
 
 /** Slack waits this long for the answer to a modal submission, then shows the person an error. */
 export const SLACK_ACK_MS = 3000;
@@ -35,4 +36,18 @@ export async function withDatabaseOps<T>(work: () => Promise<T>): Promise<{ resu
   } finally {
     mongoose.set('debug', false);
   }
+}
+
+/**
+ * The operations of the request itself: without the reader's language lookup that every request
+ * starts with (src/pairs/language.ts), which waits at most LANGUAGE_LOOKUP_MS and then goes on in
+ * English. It is the first operation, on the participants.
+ */
+export function requestOps(ops: string[]): string[] {
+  return ops[0] === 'participants.findOne' ? ops.slice(1) : ops;
+}
+
+/** What an outage may cost a request before it answers: the language lookup's wait and one operation. */
+export function outageCostMs(): number {
+  return LANGUAGE_LOOKUP_MS + databaseFailFastBudget().serverSelectionTimeoutMS;
 }
