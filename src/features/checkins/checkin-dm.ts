@@ -1,3 +1,4 @@
+import { inLanguage } from '../../i18n';
 import { dmRecipientNow } from '../../jobs/dm-recipient';
 import type { OutboxHandler } from '../../jobs/outbox';
 import { message, section } from '../../slack/blocks';
@@ -17,18 +18,24 @@ export const checkinDmHandler: OutboxHandler = {
     const userId = String(entry.ref.userId);
     const checkin = await CheckinModel.findById(entry.ref.checkinId).lean<Checkin>();
     const pair = await PairModel.findById(entry.pairId).lean<Pair>();
+    // i18n-exempt: outbox skip reasons are logged for operators, never shown
     if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
+    // i18n-exempt: outbox skip reason, logged
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
+    // i18n-exempt: outbox skip reason, logged
     if (repliedByOf(checkin).includes(userId)) return { op: 'skip', reason: 'already replied' };
     const recipient = await dmRecipientNow(pair, userId, ctx.now);
     if ('op' in recipient) return recipient;
-    const { people } = recipient;
+    const { people, me } = recipient;
     const partner = people.get(partnerOf(pair, userId));
-    const sentence = text.checkinDm(checkin.period, partner?.name ?? 'your partner', pair.channel?.id ?? '');
-    const buttons = {
-      type: 'actions' as const,
-      elements: [checkinReplyButton(String(checkin._id), text.replyButton())],
-    };
-    return { op: 'post', to: userId, ...message(sentence, [section(sentence), buttons]) };
+    // In the recipient's own language.
+    return inLanguage(me.language, () => {
+      const sentence = text.checkinDm(checkin.period, partner?.name || text.yourPartner(), pair.channel?.id ?? '');
+      const buttons = {
+        type: 'actions' as const,
+        elements: [checkinReplyButton(String(checkin._id), text.replyButton())],
+      };
+      return { op: 'post' as const, to: userId, ...message(sentence, [section(sentence), buttons]) };
+    });
   },
 };

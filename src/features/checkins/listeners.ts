@@ -1,3 +1,4 @@
+import { inLanguage } from '../../i18n';
 import { createJobContext } from '../../jobs/job-context';
 import { runOutbox } from '../../jobs/outbox';
 import type { AppDeps } from '../../slack/deps';
@@ -221,7 +222,9 @@ async function updatePrompt(checkinId: string, deps: AppDeps): Promise<void> {
     const checkin = await CheckinModel.findById(checkinId).lean<Checkin>();
     const pair = checkin ? await PairModel.findById(checkin.pairId).lean<Pair>() : null;
     if (!checkin?.prompt?.channelId || !checkin.prompt.ts || !pair) return;
-    const prompt = checkinPrompt(await loadPromptInput(checkin, pair, deps.clock.now()));
+    const input = await loadPromptInput(checkin, pair, deps.clock.now());
+    // In the pair's common language, whoever pressed the button.
+    const prompt = inLanguage(pair.language, () => checkinPrompt(input));
     await deps.client.chat.update({ channel: checkin.prompt.channelId, ts: checkin.prompt.ts, ...prompt });
   } catch (err) {
     deps.logger.warn(`check-in ${checkinId}: could not update the prompt (${describeError(err)})`);

@@ -3,7 +3,7 @@ import { formatLocalTime } from '../../lib/time';
 import { context, header, message, plain, section } from '../../slack/blocks';
 import { lines, mention, type Mrkdwn, mrkdwn, slackDate } from '../../slack/mrkdwn';
 import { CheckinIds } from './ids';
-import { text } from './messages';
+import { text, timeLocale } from './messages';
 
 export interface PromptInput {
   checkinId: string;
@@ -17,7 +17,7 @@ export interface PromptInput {
   /** Who may be @-mentioned at the hour the prompt is posted; the other is named in plain text. */
   mention: { mentor: boolean; mentee: boolean };
   goalTitles: string[];
-  /** The pair's open next steps (owners by name, never mentioned), soonest first. */
+  /** The pair's open next steps (owners by name, never mentioned; '' when unknown), soonest first. */
   openSteps: Array<{ owner: string; what: string; dueDay: string; overdue: boolean }>;
   repliedBy: string[];
   /** One-tap answers by person (a person in repliedBy without an entry gave a full answer). */
@@ -54,18 +54,21 @@ function statusOf(p: PromptInput, userId: string): 'answered' | 'did_not_meet' |
 
 /** A live @-mention of the person when it is a civil hour for them, else their name in plain text. */
 export function who(p: Pick<PromptInput, 'mentor' | 'mentee' | 'mention'>, role: 'mentor' | 'mentee'): Mrkdwn {
-  return p.mention[role] ? mention(p[role].userId) : mrkdwn`${p[role].name || 'your partner'}`;
+  return p.mention[role] ? mention(p[role].userId) : mrkdwn`${p[role].name || text.yourPartner()}`;
 }
 
-/** The check-in prompt in the pair's channel; rebuilt (chat.update) as replies come in. */
+/**
+ * The check-in prompt in the pair's channel; rebuilt (chat.update) as replies come in. Built in the
+ * reader language in scope: the caller says `inLanguage(pair.language, …)`.
+ */
 export function checkinPrompt(p: PromptInput): { text: string; blocks: KnownBlock[] } {
   const intro = [
     p.kind === 'welcome_back' ? text.welcomeBackIntro() : undefined,
     text.promptIntro(
       who(p, 'mentor'),
-      formatLocalTime(p.postedAt, p.mentor.tz),
+      formatLocalTime(p.postedAt, p.mentor.tz, timeLocale()),
       who(p, 'mentee'),
-      formatLocalTime(p.postedAt, p.mentee.tz),
+      formatLocalTime(p.postedAt, p.mentee.tz, timeLocale()),
     ),
     p.late ? text.lateNote(p.dueDay) : undefined,
   ].filter((m): m is Mrkdwn => m !== undefined);
@@ -74,7 +77,7 @@ export function checkinPrompt(p: PromptInput): { text: string; blocks: KnownBloc
   if (p.openSteps.length) {
     const items = p.openSteps
       .slice(0, 10)
-      .map((c) => text.openStepItem(c.owner, c.what, dayToken(c.dueDay), c.overdue));
+      .map((c) => text.openStepItem(c.owner || text.yourPartner(), c.what, dayToken(c.dueDay), c.overdue));
     blocks.push(section(lines(text.openStepsHeading(), ...items)));
   }
   blocks.push(section(text.questions()));

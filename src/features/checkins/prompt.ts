@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { inLanguage } from '../../i18n';
 import type { JobContext } from '../../jobs/job-context';
 import type { AfterSend, NewOutboxEntry, OutboxHandler } from '../../jobs/outbox';
 import type { OutboxEntry } from '../../jobs/outbox-model';
@@ -9,7 +10,6 @@ import { PairModel, type Pair } from '../../pairs/model';
 import { byRole, participantsOf, participantsOfPairs, toPerson } from '../../pairs/participants';
 import type { Participant } from '../../pairs/participants-model';
 import { openCommitments, openCommitmentsOfPairs } from '../commitments';
-import { text } from './messages';
 import { CheckinModel, CheckinReplyModel, repliedByOf, type Checkin, type CheckinReply } from './model';
 import { nextCheckinsDue, quickAnswersOfCheckins, type QuickAnswers } from './pairs-batch';
 import { checkinPrompt, type PromptInput } from './prompt-view';
@@ -57,7 +57,7 @@ function promptInputOf(
   const menteeTz = mentee?.tz ?? 'UTC';
   const today = localDay(at, menteeTz);
   const openSteps = extras.openSteps.map((c) => ({
-    owner: people.get(c.ownerId)?.name || text.yourPartner(),
+    owner: people.get(c.ownerId)?.name ?? '',
     what: c.what,
     dueDay: c.dueDay,
     overdue: c.dueDay < today,
@@ -207,8 +207,11 @@ export const createCheckinPromptHandler = (onPosted: PromptPostedListener): Outb
     const b = (batch as PromptBatch | undefined) ?? (await loadPromptBatch([entry]));
     const checkin = b.checkins.get(String(entry.ref.checkinId));
     const pair = b.pairs.get(String(entry.pairId));
+    // i18n-exempt: outbox skip reasons are logged for operators, never shown
     if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
+    // i18n-exempt: outbox skip reason, logged
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
+    // i18n-exempt: outbox skip reason, logged
     if (checkin.prompt?.ts) return { op: 'skip', reason: 'already posted' };
     const pairId = String(pair._id);
     const people = b.people.get(pairId) ?? new Map<string, Participant>();
@@ -219,7 +222,8 @@ export const createCheckinPromptHandler = (onPosted: PromptPostedListener): Outb
     });
     const roles = { mentor: pair.mentor.userId, mentee: pair.mentee.userId };
     const loaded: Loaded = { checkin, people, mention: input.mention, roles };
-    return { op: 'post', to: pair.channel!.id!, ...checkinPrompt(input), loaded };
+    // In the pair's common language: the channel is theirs.
+    return { op: 'post', to: pair.channel!.id!, ...inLanguage(pair.language, () => checkinPrompt(input)), loaded };
   },
 
   async onSent(_entry, sent, ctx: JobContext, loaded, after) {

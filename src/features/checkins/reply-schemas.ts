@@ -1,7 +1,7 @@
 import { z, type ZodError } from 'zod';
 import { addDays, isIsoDay } from '../../lib/time';
 import { CheckinIds } from './ids';
-import { text as t } from './messages';
+import { type LimitedField, text as t } from './messages';
 import { GOAL_PROGRESS, MET_ANSWERS } from './model';
 import { PROGRAM_RULES } from '../../pairs/limits';
 
@@ -33,7 +33,8 @@ export interface ReplyRules {
   keptDueDays?: Record<number, string>;
 }
 
-const text = (max: number, label: string) => z.string().trim().max(max, t.tooLong(label, max));
+/** Free text of at most `max` characters; the error names the field. Built per request, in the reader's language. */
+const text = (max: number, field: LimitedField) => z.string().trim().max(max, t.tooLong(field, max));
 
 /** The check-in reply as read from the modal; the service parses with this schema again before writing. */
 export function replyInputSchema(rules: ReplyRules) {
@@ -41,7 +42,7 @@ export function replyInputSchema(rules: ReplyRules) {
   const nextStep = z
     .object({
       row: z.number().int().min(1).max(MAX_COMMITMENTS_PER_REPLY),
-      what: text(REPLY_LIMITS.commitmentWhat, 'A next step'),
+      what: text(REPLY_LIMITS.commitmentWhat, 'nextStep'),
       ownerId: z.string().trim(),
       dueDay: z.string().trim(),
     })
@@ -73,16 +74,16 @@ export function replyInputSchema(rules: ReplyRules) {
           z.object({
             // Empty is allowed here; required below unless the person said they did not meet.
             status: z.union([z.enum(GOAL_PROGRESS, t.chooseGoalStatus()), z.literal('').transform(() => undefined)]),
-            note: text(REPLY_LIMITS.goalNote, 'A goal note'),
+            note: text(REPLY_LIMITS.goalNote, 'goalNote'),
           }),
         )
         .length(rules.goalCount, t.formOutOfDate()),
-      worked: text(REPLY_LIMITS.worked, 'What worked'),
-      didNotWork: text(REPLY_LIMITS.didNotWork, 'What did not work'),
-      adaptation: text(REPLY_LIMITS.adaptation, 'The note on adaptation'),
+      worked: text(REPLY_LIMITS.worked, 'worked'),
+      didNotWork: text(REPLY_LIMITS.didNotWork, 'didNotWork'),
+      adaptation: text(REPLY_LIMITS.adaptation, 'adaptation'),
       nextSteps: z.array(nextStep).max(MAX_COMMITMENTS_PER_REPLY),
-      blockers: text(REPLY_LIMITS.blockers, 'What is blocking you'),
-      staffNote: text(REPLY_LIMITS.staffNote, 'The note for staff'),
+      blockers: text(REPLY_LIMITS.blockers, 'blockers'),
+      staffNote: text(REPLY_LIMITS.staffNote, 'staffNote'),
     })
     .superRefine((reply, ctx) => {
       // After "we did not meet" there may be no progress to report: the goals' statuses are optional.

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { inLanguage } from '../../i18n';
 import type { OutboxHandler } from '../../jobs/outbox';
 import { message, section } from '../../slack/blocks';
 import { mayPing } from '../../lib/working-time';
@@ -27,7 +28,7 @@ export function replySummaryMessage(
     section(
       lines(
         text.summaryHeading(reply.userId, reply.period, (reply.editCount ?? 0) > 0),
-        text.summaryMet(text.metOptions[reply.met] ?? reply.met, reply.period),
+        text.summaryMet(text.metAnswer(reply.met), reply.period),
       ),
     ),
   ];
@@ -35,7 +36,7 @@ export function replySummaryMessage(
   const answered = reply.goals.filter((g) => g.status || g.note);
   if (answered.length) {
     const goals = answered.map((g) =>
-      text.summaryGoal(g.title ?? '', g.status ? (text.goalStatuses[g.status] ?? g.status) : '', g.note ?? ''),
+      text.summaryGoal(g.title ?? '', g.status ? text.goalStatus(g.status) : '', g.note ?? ''),
     );
     blocks.push(section(lines(text.summaryGoals(), ...goals)));
   }
@@ -60,9 +61,11 @@ export function replySummaryMessage(
 export const replySummaryHandler: OutboxHandler = {
   async render(entry, ctx) {
     const reply = await CheckinReplyModel.findById(entry.ref.replyId).lean<CheckinReply>();
+    // i18n-exempt: outbox skip reasons are logged for operators, never shown
     if (!reply) return { op: 'skip', reason: 'reply deleted' };
     const checkin = await CheckinModel.findById(reply.checkinId).lean<Checkin>();
     const pair = await PairModel.findById(reply.pairId).lean<Pair>();
+    // i18n-exempt: outbox skip reason, logged
     if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
     const steps = [...(await nextStepsOfReply(reply._id, MAX_COMMITMENTS_PER_REPLY)).values()];
     // The summary answers the person who replied; a partner who owns a next step is @-mentioned only
@@ -73,11 +76,13 @@ export const replySummaryHandler: OutboxHandler = {
       if (userId === reply.userId || !person || mayPing(ctx.now, toPerson(person))) return mention(userId);
       return mrkdwn`${person.name || userId}`;
     };
-    const message = replySummaryMessage(reply, steps, owner);
+    // In the pair's common language: the thread is in their channel.
+    const message = inLanguage(pair.language, () => replySummaryMessage(reply, steps, owner));
     if (reply.summary?.channelId && reply.summary.ts) {
       return { op: 'update', channel: reply.summary.channelId, ts: reply.summary.ts, ...message };
     }
     const channel = checkin.prompt?.channelId ?? pair.channel?.id;
+    // i18n-exempt: outbox skip reason, logged
     if (!channel) return { op: 'skip', reason: 'the pair has no channel' };
     return { op: 'post', to: channel, threadTs: checkin.prompt?.ts ?? undefined, ...message };
   },

@@ -62,7 +62,7 @@ function select(
       type: 'static_select',
       action_id: A,
       options,
-      placeholder: plain('Choose'),
+      placeholder: plain(text.choose()),
       ...(initial ? { initial_option: initial } : {}),
     },
   };
@@ -72,11 +72,9 @@ function select(
 export function replyModal(d: ReplyModalInput): View {
   const e = d.existing;
   const partner = d.people.find((p) => p.userId !== d.submitterId);
-  const metOptions = MET_ANSWERS.map((m) => option(text.metOptions[m], m));
-  const statusOptions = GOAL_PROGRESS.map((s) => option(text.goalStatuses[s], s));
-  const peopleOptions = d.people.map((p) =>
-    option(text.personOption(p.name, p.role === 'mentor' ? text.roleMentor() : text.roleMentee()), p.userId),
-  );
+  const metOptions = MET_ANSWERS.map((m) => option(text.metAnswer(m), m));
+  const statusOptions = GOAL_PROGRESS.map((s) => option(text.goalStatus(s), s));
+  const peopleOptions = d.people.map((p) => option(text.personOption(p.name, p.role), p.userId));
   const initialMet = metOptions.find((o) => o.value === (e?.met ?? d.initialMet));
   const editing = d.editing ?? Boolean(e);
   const rows = Math.min(Math.max(1, d.rows ?? 1), MAX_COMMITMENTS_PER_REPLY);
@@ -119,7 +117,7 @@ export function replyModal(d: ReplyModalInput): View {
     private_metadata: replyMetadata(d.checkinId, rows, d.dmChannel),
     title: plain(text.replyModalTitle(d.period)),
     submit: plain(text.replySubmit(editing)),
-    close: plain('Cancel'),
+    close: plain(text.cancel()),
     blocks: [
       context(text.replyIntro(partner ? mention(partner.userId) : text.yourPartner(), editing)),
       {

@@ -1,3 +1,4 @@
+import { inLanguage } from '../../i18n';
 import type { JobContext } from '../../jobs/job-context';
 import { enqueue, type OutboxHandler } from '../../jobs/outbox';
 import { nextAllowedDmTime } from '../../lib/working-time';
@@ -5,7 +6,7 @@ import { isMember } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
 import { dueDayOfReminderKey, reminderKey } from './ids';
 import { CommitmentModel, type Commitment } from './model';
-import { ownerPerson } from './service';
+import { ownerOf } from './service';
 import { reminderMessage } from './views';
 
 /** Commitments read per query; a tick goes through a few batches at most. */
@@ -65,10 +66,14 @@ export async function enqueueDueReminders(ctx: JobContext): Promise<number> {
 export const commitmentReminderHandler: OutboxHandler = {
   async render(entry, ctx) {
     const commitment = await CommitmentModel.findById(entry.ref.commitmentId).lean<Commitment>();
+    // i18n-exempt: outbox skip and defer reasons are logged for operators, never shown
     if (!commitment) return { op: 'skip', reason: 'commitment deleted' };
+    // i18n-exempt: outbox skip reason, logged
     if (commitment.status !== 'open') return { op: 'skip', reason: `commitment is ${commitment.status}` };
+    // i18n-exempt: outbox skip reason, logged
     if (dueDayOfReminderKey(entry.key) !== commitment.dueDay) return { op: 'skip', reason: 'due day changed' };
     const pair = await PairModel.findById(commitment.pairId).lean<Pair>();
+    // i18n-exempt: outbox skip reason, logged
     if (!pair) return { op: 'skip', reason: 'pair deleted' };
     if (
       pair.status === 'paused' &&
@@ -76,24 +81,31 @@ export const commitmentReminderHandler: OutboxHandler = {
       pair.pause.untilDay &&
       commitment.dueDay > pair.pause.untilDay
     ) {
+      // i18n-exempt: outbox defer reason, logged
       return { op: 'defer', until: pair.pause.until, reason: 'pair paused; reminding after the pause' };
     }
+    // i18n-exempt: outbox skip reason, logged
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
     // Staff replaced this side of the pair (`/mentorship reassign`): the step stays in the history, unreminded.
+    // i18n-exempt: outbox skip reason, logged
     if (!isMember(pair, commitment.ownerId)) return { op: 'skip', reason: 'the owner left the pair' };
 
-    const person = await ownerPerson(commitment.teamId, commitment.ownerId);
+    const { person, language } = await ownerOf(commitment.teamId, commitment.ownerId);
     const allowed = nextAllowedDmTime(ctx.now, person);
+    // i18n-exempt: outbox defer reason, logged
     if (allowed.getTime() > ctx.now.getTime()) return { op: 'defer', until: allowed, reason: 'quiet hours' };
 
-    const message = reminderMessage({
-      commitmentId: String(commitment._id),
-      what: commitment.what,
-      dueDay: commitment.dueDay,
-      ownerId: commitment.ownerId,
-      authorId: commitment.createdBy,
-      period: commitment.checkinPeriod ?? undefined,
-    });
+    // In the owner's own language.
+    const message = inLanguage(language, () =>
+      reminderMessage({
+        commitmentId: String(commitment._id),
+        what: commitment.what,
+        dueDay: commitment.dueDay,
+        ownerId: commitment.ownerId,
+        authorId: commitment.createdBy,
+        period: commitment.checkinPeriod ?? undefined,
+      }),
+    );
     return { op: 'post', to: commitment.ownerId, ...message };
   },
 };

@@ -45,9 +45,10 @@ export async function handleActionDone({ ack, body, action, respond }: ButtonArg
     if (pair) deps.refreshHome(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
     const partnerId = pair ? partnerOf(pair, commitment.ownerId) : '';
     // Stored: from here on a failed message is logged, not reported as "nothing was changed".
+    // i18n-exempt: a log label
     await afterSubmit(deps, 'commitment done', [
       () => respond({ replace_original: true, ...sentenceMessage(text.doneConfirmation(commitment.what, partnerId)) }),
-      () => tellPartner(deps.client, pair, text.doneChannelNote(commitment.ownerId, commitment.what)),
+      () => tellPartner(deps.client, pair, () => text.doneChannelNote(commitment.ownerId, commitment.what)),
     ]);
   });
 }
@@ -118,6 +119,7 @@ export async function handleViewExtend({ ack, body, view }: ViewArgs, deps: AppD
   if (!outcome?.changed) return;
   const { commitment, pair, oldDay } = outcome;
   if (pair) deps.refreshHome(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
+  // i18n-exempt: a log label
   await afterSubmit(deps, 'commitment extend', [
     () =>
       replaceReminder(
@@ -127,9 +129,7 @@ export async function handleViewExtend({ ack, body, view }: ViewArgs, deps: AppD
         text.extendedConfirmation(commitment.what, commitment.dueDay),
       ),
     () =>
-      tellPartner(
-        deps.client,
-        pair,
+      tellPartner(deps.client, pair, () =>
         text.extendedChannelNote(commitment.ownerId, commitment.what, oldDay, commitment.dueDay),
       ),
   ]);
@@ -152,6 +152,7 @@ export async function handleViewDrop({ ack, body, view }: ViewArgs, deps: AppDep
   if (!outcome?.changed) return;
   const { commitment, pair } = outcome;
   if (pair) deps.refreshHome(pair.teamId, [pair.mentor.userId, pair.mentee.userId]);
+  // i18n-exempt: a log label
   await afterSubmit(deps, 'commitment drop', [
     () =>
       replaceReminder(
@@ -160,7 +161,8 @@ export async function handleViewDrop({ ack, body, view }: ViewArgs, deps: AppDep
         commitment.dueDay,
         text.droppedConfirmation(commitment.what),
       ),
-    () => tellPartner(deps.client, pair, text.droppedChannelNote(commitment.ownerId, commitment.what, parsed.data)),
+    () =>
+      tellPartner(deps.client, pair, () => text.droppedChannelNote(commitment.ownerId, commitment.what, parsed.data)),
   ]);
 }
 

@@ -1,73 +1,90 @@
+import { DateTime } from 'luxon';
+import { currentLanguage, t, tm } from '../../i18n';
 import { readableDay, slackDay } from '../../slack/dates';
-import { bold, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
+import { bold, mention } from '../../slack/mrkdwn';
 import { PROGRAM_RULES } from '../../pairs/limits';
 
 /*
- * Every sentence the commitments feature shows people, in one place, built from parameters.
- * Sentences for messages are `Mrkdwn`: text typed by people (what, reasons) is escaped by the
- * `mrkdwn` tag. Modal titles, labels and errors on a modal's fields are plain text, shown as typed.
+ * Every sentence the commitments feature shows people, from the catalogues (src/i18n/locales,
+ * namespace `commitments`), in the reader's language in scope. Sentences for messages are `Mrkdwn`
+ * (`tm`): text typed by people (what, reasons) is escaped once. Modal titles, labels and errors on
+ * a modal's fields are plain text (`t`), shown as typed.
  */
 
-/** "Monday 14 December 2026" for a "YYYY-MM-DD" day (plain text: modal errors, fallbacks). */
-export const longDay = readableDay;
+/**
+ * "Monday 14 December 2026" for a "YYYY-MM-DD" day, in the reader's language (plain text: modal
+ * errors, where a Slack date token cannot go).
+ */
+export function longDay(day: string): string {
+  const lang = currentLanguage();
+  if (lang === 'en') return readableDay(day);
+  const d = DateTime.fromISO(day, { zone: 'UTC' });
+  // Latin digits in Arabic, as in the rest of the sentence.
+  return d.isValid ? d.setLocale(lang).toLocaleString(DateTime.DATE_HUGE, { numberingSystem: 'latn' }) : day;
+}
 
-/** "In check-in #3", or "In a check-in" when the number is not known. */
-const inCheckin = (period: number | undefined) => (period ? mrkdwn`In check-in #${period}` : mrkdwn`In a check-in`);
-const quoted = (what: string) => mrkdwn`“${what}”`;
 /** A due day as a Slack date token: each reader sees it in their own locale. */
 const day = (d: string) => bold(slackDay(d));
 
 export const text = {
   /** `period` is the check-in the step was written in (unknown for steps stored before it was kept). */
   reminderFromPartner: (period: number | undefined, authorId: string, what: string, dueDay: string) =>
-    mrkdwn`:alarm_clock: ${inCheckin(period)}, ${mention(authorId)} added a next step for you: ${quoted(what)}. It is due ${day(dueDay)}.`,
+    period
+      ? tm('commitments.reminder.fromPartner', { period, author: mention(authorId), what, day: day(dueDay) })
+      : tm('commitments.reminder.fromPartnerNoPeriod', { author: mention(authorId), what, day: day(dueDay) }),
   reminderFromYou: (period: number | undefined, what: string, dueDay: string) =>
-    mrkdwn`:alarm_clock: ${inCheckin(period)}, you added a next step: ${quoted(what)}. It is due ${day(dueDay)}.`,
-  reminderHint: () =>
-    mrkdwn`Finished? Press Done. Need more days? Change the date. Not going to happen? Remove it, and your partner will know.`,
-  doneButton: () => 'Done',
-  extendButton: () => 'Change date',
-  dropButton: () => 'Remove',
+    period
+      ? tm('commitments.reminder.fromYou', { period, what, day: day(dueDay) })
+      : tm('commitments.reminder.fromYouNoPeriod', { what, day: day(dueDay) }),
+  reminderHint: () => tm('commitments.reminder.hint'),
+  doneButton: () => t('commitments.reminder.doneButton'),
+  extendButton: () => t('commitments.reminder.extendButton'),
+  dropButton: () => t('commitments.reminder.dropButton'),
+  cancel: () => t('commitments.cancel'),
 
   doneConfirmation: (what: string, partnerId: string) =>
-    mrkdwn`:white_check_mark: Marked done: ${quoted(what)}. Well done! I told ${mention(partnerId)} in your channel.`,
+    tm('commitments.done.confirmation', { what, partner: mention(partnerId) }),
   doneChannelNote: (ownerId: string, what: string) =>
-    mrkdwn`:white_check_mark: ${mention(ownerId)} marked ${quoted(what)} done.`,
-  alreadyDone: (what: string): Mrkdwn => mrkdwn`You already marked ${quoted(what)} done. Nothing more to do.`,
-  alreadyDropped: (what: string): Mrkdwn => mrkdwn`You removed ${quoted(what)} earlier, so there is nothing to change.`,
+    tm('commitments.done.channelNote', { owner: mention(ownerId), what }),
+  alreadyDone: (what: string) => tm('commitments.done.already', { what }),
+  alreadyDropped: (what: string) => tm('commitments.drop.already', { what }),
   /** The same two, as errors on a modal's field (plain text, shown as typed). */
-  alreadyDoneOnForm: (what: string) => `You already marked “${what}” done. Nothing more to do.`,
-  alreadyDroppedOnForm: (what: string) => `You removed “${what}” earlier, so there is nothing to change.`,
+  alreadyDoneOnForm: (what: string) => t('commitments.done.already', { what }),
+  alreadyDroppedOnForm: (what: string) => t('commitments.drop.already', { what }),
 
-  extendModalTitle: () => 'Change the date',
-  extendSubmit: () => 'Move the date',
-  extendIntro: (what: string, dueDay: string) => mrkdwn`${quoted(what)} is due ${day(dueDay)}. When can you do it?`,
-  newDueDayLabel: () => 'New due date',
-  dayNotAfterCurrent: (dueDay: string) => `Choose a day after the current due date (${longDay(dueDay)}).`,
-  dayNotAfterToday: () => 'Choose a day after today.',
+  extendModalTitle: () => t('commitments.extend.title'),
+  extendSubmit: () => t('commitments.extend.submit'),
+  extendIntro: (what: string, dueDay: string) => tm('commitments.extend.intro', { what, day: day(dueDay) }),
+  newDueDayLabel: () => t('commitments.extend.label'),
+  chooseADate: () => t('commitments.extend.chooseADate'),
+  dayNotAfterCurrent: (dueDay: string) => t('commitments.extend.notAfterCurrent', { day: longDay(dueDay) }),
+  dayNotAfterToday: () => t('commitments.extend.notAfterToday'),
   dayTooLate: (latest: string) =>
-    `Choose a day at most ${PROGRAM_RULES.daysAfterProgramEnd} days after the program ends (${longDay(latest)} at the latest).`,
+    t('commitments.extend.tooLate', { count: PROGRAM_RULES.daysAfterProgramEnd, latest: longDay(latest) }),
   extendedConfirmation: (what: string, newDay: string) =>
-    mrkdwn`:calendar: Moved ${quoted(what)} to ${day(newDay)}. I'll remind you the working day before, and I told your partner in your channel.`,
+    tm('commitments.extend.confirmation', { what, day: day(newDay) }),
   extendedChannelNote: (ownerId: string, what: string, oldDay: string, newDay: string) =>
-    mrkdwn`:calendar: ${mention(ownerId)} moved ${quoted(what)} to ${day(newDay)} (it was ${slackDay(oldDay)}).`,
+    tm('commitments.extend.channelNote', {
+      owner: mention(ownerId),
+      what,
+      day: day(newDay),
+      oldDay: slackDay(oldDay),
+    }),
+  notOpenForExtend: () => t('commitments.extend.notOpen'),
 
-  dropModalTitle: () => 'Remove a next step',
-  dropSubmit: () => 'Remove',
-  dropIntro: (what: string, dueDay: string) =>
-    mrkdwn`You are removing ${quoted(what)} (due ${slackDay(dueDay)}). Plans change, and that is fine. Your partner will see your reason, if you give one.`,
-  dropReasonLabel: () => 'Why? (optional)',
-  dropReasonPlaceholder: () => 'e.g. The board moved the fee review to next year',
-  droppedConfirmation: (what: string) =>
-    mrkdwn`:wastebasket: Removed ${quoted(what)}. I told your partner in your channel.`,
+  dropModalTitle: () => t('commitments.drop.title'),
+  dropSubmit: () => t('commitments.drop.submit'),
+  dropIntro: (what: string, dueDay: string) => tm('commitments.drop.intro', { what, day: slackDay(dueDay) }),
+  dropReasonLabel: () => t('commitments.drop.reasonLabel'),
+  dropReasonPlaceholder: () => t('commitments.drop.reasonPlaceholder'),
+  reasonTooLong: (max: number) => t('commitments.drop.reasonTooLong', { max }),
+  droppedConfirmation: (what: string) => tm('commitments.drop.confirmation', { what }),
   droppedChannelNote: (ownerId: string, what: string, reason: string) =>
     reason
-      ? mrkdwn`:wastebasket: ${mention(ownerId)} removed ${quoted(what)}. Their reason: ${reason}`
-      : mrkdwn`:wastebasket: ${mention(ownerId)} removed ${quoted(what)}.`,
+      ? tm('commitments.drop.channelNoteWithReason', { owner: mention(ownerId), what, reason })
+      : tm('commitments.drop.channelNote', { owner: mention(ownerId), what }),
 
-  notOwner: () => 'Only the person this next step is for can mark it done, change its date or remove it.',
-  notFound: () => 'That next step no longer exists.',
-  notOpenForExtend: () => 'This next step is no longer open, so its date cannot change.',
-  saveFailedModal: () =>
-    "We couldn't save this just now (the database is unreachable). Nothing is lost: press Submit again in a minute.",
+  notOwner: () => t('commitments.notOwner'),
+  notFound: () => t('commitments.notFound'),
+  saveFailedModal: () => t('commitments.saveFailed'),
 };

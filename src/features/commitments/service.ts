@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { inLanguage } from '../../i18n';
 import { isObjectIdString } from '../../lib/ids';
 import { OutboxModel, type OutboxEntry } from '../../jobs/outbox-model';
 import { addDays, localDay } from '../../lib/time';
@@ -14,10 +15,18 @@ import { reminderTime } from './reminder-time';
 import { sentenceMessage } from './views';
 import { PROGRAM_RULES } from '../../pairs/limits';
 
+/**
+ * The owner's time zone, working days and language, in one read (UTC, Mon–Fri and English when
+ * they are not on record).
+ */
+export async function ownerOf(teamId: string, userId: string): Promise<{ person: Person; language: string }> {
+  const found = (await findParticipants(teamId, [userId])).get(userId);
+  return found ? { person: toPerson(found), language: found.language } : { person: { tz: 'UTC' }, language: 'en' };
+}
+
 /** The owner's time zone and working days (UTC and Mon–Fri when they are not on record). */
 export async function ownerPerson(teamId: string, userId: string): Promise<Person> {
-  const found = (await findParticipants(teamId, [userId])).get(userId);
-  return found ? toPerson(found) : { tz: 'UTC' };
+  return (await ownerOf(teamId, userId)).person;
 }
 
 /**
@@ -143,11 +152,14 @@ export async function dropCommitment(
   });
 }
 
-/** A short note in the pair's channel, so the partner knows. */
-export async function tellPartner(client: WebClient, pair: Pair | null, sentence: Mrkdwn): Promise<void> {
+/**
+ * A short note in the pair's channel, so the partner knows: `sentence` is built here, in the pair's
+ * common language (whoever acted).
+ */
+export async function tellPartner(client: WebClient, pair: Pair | null, sentence: () => Mrkdwn): Promise<void> {
   const channel = pair?.channel?.id;
   if (!channel) return;
-  await client.chat.postMessage({ channel, ...sentenceMessage(sentence) });
+  await client.chat.postMessage({ channel, ...inLanguage(pair.language, () => sentenceMessage(sentence())) });
 }
 
 /**

@@ -20,7 +20,7 @@ function oneInputModal(m: {
     private_metadata: m.commitmentId,
     title: plain(m.title),
     submit: plain(m.submit),
-    close: plain('Cancel'),
+    close: plain(text.cancel()),
     blocks: [section(m.intro), m.input],
   };
 }

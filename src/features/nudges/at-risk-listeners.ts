@@ -1,3 +1,4 @@
+import { inLanguage } from '../../i18n';
 import { OutboxModel } from '../../jobs/outbox-model';
 import { isObjectIdString } from '../../lib/ids';
 import { PairModel, type Pair } from '../../pairs/model';
@@ -10,6 +11,7 @@ import { answering } from '../../slack/respond';
 import { AtRiskIds, pairIdOfAlertKey } from './at-risk-ids';
 import { atRiskText as t } from './at-risk-messages';
 import { handledAlertBlocks } from './at-risk-views';
+import { staffLanguageOf } from './staff-language';
 import { messagePairModal, pairStatusModalOf, requireStaff } from '../staff';
 
 /** The pair an alert key names, with its people's names. */
@@ -78,7 +80,10 @@ export async function handleActionAtRiskHandled(
     const channel = body.channel?.id;
     const ts = body.message?.ts;
     if (channel && ts) {
-      const blocks = handledAlertBlocks((body.message?.blocks ?? []) as KnownBlock[], handledBy, handledAt);
+      // The alert is in the staff language, whoever marks it handled.
+      const blocks = inLanguage(staffLanguageOf(deps.config), () =>
+        handledAlertBlocks((body.message?.blocks ?? []) as KnownBlock[], handledBy, handledAt),
+      );
       await client.chat.update({ channel, ts, text: String(body.message?.text ?? ''), blocks });
     }
   });

@@ -1,3 +1,4 @@
+import { inLanguage } from '../../i18n';
 import { OutboxModel } from '../../jobs/outbox-model';
 import { enqueue, type OutboxHandler } from '../../jobs/outbox';
 import type { JobContext } from '../../jobs/job-context';
@@ -7,6 +8,7 @@ import { byRole, participantsOf } from '../../pairs/participants';
 import { DAY_MS } from '../../lib/durations';
 import { postedCheckinsUpTo, repliedByOf, type Checkin } from '../checkins';
 import { type AtRiskFacts, atRiskAlertMessage } from './at-risk-views';
+import { staffLanguageOf } from './staff-language';
 
 /**
  * Flags a pair at risk and queues one alert to staff. The alert's key is the silence episode
@@ -115,19 +117,25 @@ export async function atRiskFacts(pair: Pair): Promise<AtRiskFacts> {
 export const atRiskAlertHandler: OutboxHandler = {
   async render(entry, ctx) {
     const pair = await PairModel.findById(entry.pairId).lean<Pair>();
+    // i18n-exempt: outbox skip reasons are logged for operators, never shown
     if (!pair) return { op: 'skip', reason: 'pair deleted' };
     if (!pair.atRisk?.since && entry.createdAt && pair.lastActivityAt && pair.lastActivityAt > entry.createdAt) {
+      // i18n-exempt: outbox skip reason, logged
       return { op: 'skip', reason: 'the pair replied since' };
     }
     const { mentor, mentee } = byRole(pair, await participantsOf(pair));
-    const message = atRiskAlertMessage({
-      alertKey: entry.key,
-      pair,
-      mentorName: mentor?.name || pair.mentor.userId,
-      menteeName: mentee?.name || pair.mentee.userId,
-      facts: await atRiskFacts(pair),
-      now: ctx.now,
-    });
+    const facts = await atRiskFacts(pair);
+    // In the staff language: the alert is for program staff.
+    const message = inLanguage(staffLanguageOf(ctx.config), () =>
+      atRiskAlertMessage({
+        alertKey: entry.key,
+        pair,
+        mentorName: mentor?.name || pair.mentor.userId,
+        menteeName: mentee?.name || pair.mentee.userId,
+        facts,
+        now: ctx.now,
+      }),
+    );
     return { op: 'post', to: ctx.config.staff.channelId ?? pair.createdBy, ...message };
   },
 };

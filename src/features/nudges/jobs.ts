@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { inLanguage } from '../../i18n';
 import { dmRecipientNow } from '../../jobs/dm-recipient';
 import type { OutboxHandler } from '../../jobs/outbox';
 import { localDay } from '../../lib/time';
@@ -53,36 +54,40 @@ export const silenceNudgeHandler: OutboxHandler = {
     const userId = String(entry.ref.userId);
     const checkin = await findCheckin(entry.ref.checkinId);
     const pair = await PairModel.findById(entry.pairId).lean<Pair>();
+    // i18n-exempt: outbox skip reasons are logged for operators, never shown
     if (!checkin || !pair) return { op: 'skip', reason: 'check-in or pair deleted' };
+    // i18n-exempt: outbox skip reason, logged
     if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
+    // i18n-exempt: outbox skip reason, logged
     if (repliedByOf(checkin).includes(userId)) return { op: 'skip', reason: 'already replied' };
     if (await laterCheckinPosted(checkin)) {
+      // i18n-exempt: outbox skip reason, logged
       return { op: 'skip', reason: 'a newer check-in has gone out' };
     }
     const recipient = await dmRecipientNow(pair, userId, ctx.now);
     if ('op' in recipient) return recipient;
     const me = toPerson(recipient.me);
     const wasAway = (c: Checkin) => me.isAway?.(localDay(c.dueAt, me.tz)) ?? false;
+    // i18n-exempt: outbox skip reason, logged
     if (wasAway(checkin)) return { op: 'skip', reason: 'away when it was due' };
 
     const streak = await missedStreak(checkin, userId, wasAway);
     if (streak >= 3) await flagAtRisk(pair, 'missed_three', ctx, { userId });
     const partner = partnerOf(pair, userId);
     const offerPause = PAUSE_OFFER_AT.has(streak);
-    const sentence = text.nudge(checkin.period, partner, streak, offerPause);
-    const buttons: KnownBlock = {
-      type: 'actions',
-      elements: [
-        ...checkinAnswerButtons(String(checkin._id)),
-        ...(offerPause
-          ? pauseOfferButtons(String(pair._id), { twoWeeks: text.pauseTwoWeeks(), fourWeeks: text.pauseFourWeeks() })
-          : []),
-      ],
-    };
-    return {
-      op: 'post',
-      to: userId,
-      ...message(sentence, [section(sentence), buttons]),
-    };
+    // In the recipient's own language (the answer buttons too).
+    return inLanguage(recipient.me.language, () => {
+      const sentence = text.nudge(checkin.period, partner, streak, offerPause);
+      const buttons: KnownBlock = {
+        type: 'actions',
+        elements: [
+          ...checkinAnswerButtons(String(checkin._id)),
+          ...(offerPause
+            ? pauseOfferButtons(String(pair._id), { twoWeeks: text.pauseTwoWeeks(), fourWeeks: text.pauseFourWeeks() })
+            : []),
+        ],
+      };
+      return { op: 'post' as const, to: userId, ...message(sentence, [section(sentence), buttons]) };
+    });
   },
 };

@@ -1,27 +1,27 @@
-import { mention, mrkdwn } from '../../slack/mrkdwn';
+import { t, tm } from '../../i18n';
+import { type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
 
 /**
- * Every sentence of the nudges feature. Kind first: people are busy, not lazy. Names come from
- * people's Slack profiles (typed text), so sentences are `Mrkdwn` built with the `mrkdwn` tag.
+ * Every sentence of the nudges feature, from the catalogues (src/i18n/locales, namespace `nudges`),
+ * in the reader's language in scope. Kind first: people are busy, not lazy.
  */
 export const text = {
   /** Hi! and how many check-ins in a row are unanswered, the true count (1 = only this one). */
-  waiting: (period: number, partnerId: string) =>
-    mrkdwn`Hi! Check-in #${period} with ${mention(partnerId)} still waits for your answer.`,
-  inARow: (period: number, partnerId: string, streak: number) =>
-    streak <= 3
-      ? mrkdwn`Hi! Check-in #${period} with ${mention(partnerId)} is the ${streak === 2 ? 'second' : 'third'} in a row without your answer.`
-      : mrkdwn`Hi! Check-in #${period} with ${mention(partnerId)} makes ${streak} check-ins in a row without your answer.`,
+  opening: (period: number, partnerId: string, streak: number): Mrkdwn => {
+    const partner = mention(partnerId);
+    if (streak <= 1) return tm('nudges.silence.waiting', { period, partner });
+    if (streak === 2) return tm('nudges.silence.second', { period, partner });
+    if (streak === 3) return tm('nudges.silence.third', { period, partner });
+    return tm('nudges.silence.inARow', { period, partner, count: streak });
+  },
   /** What the buttons offer: the pause only when they offer it. */
-  oneTapFirst: () => mrkdwn`It takes two minutes. If you did not meet, one tap is enough.`,
-  oneTapAgain: () => mrkdwn`One tap is enough: say that you did not meet, or skip this week.`,
-  pauseOffer: () =>
-    mrkdwn`If now is a hard time, you can skip this week or pause the mentorship. Nothing is lost, and it starts again by itself.`,
-  /** The nudge after `streak` missed check-ins in a row. */
-  nudge: (period: number, partnerId: string, streak: number, offerPause: boolean) =>
-    mrkdwn`${streak <= 1 ? text.waiting(period, partnerId) : text.inARow(period, partnerId, streak)} ${
-      offerPause ? text.pauseOffer() : streak <= 1 ? text.oneTapFirst() : text.oneTapAgain()
-    }`,
-  pauseTwoWeeks: () => 'Pause 2 weeks',
-  pauseFourWeeks: () => 'Pause 4 weeks',
+  offer: (streak: number, offerPause: boolean): Mrkdwn => {
+    if (offerPause) return tm('nudges.silence.pauseOffer');
+    return streak <= 1 ? tm('nudges.silence.oneTapFirst') : tm('nudges.silence.oneTapAgain');
+  },
+  /** The nudge after `streak` missed check-ins in a row: two whole sentences. */
+  nudge: (period: number, partnerId: string, streak: number, offerPause: boolean): Mrkdwn =>
+    mrkdwn`${text.opening(period, partnerId, streak)} ${text.offer(streak, offerPause)}`,
+  pauseTwoWeeks: () => t('nudges.silence.pauseTwoWeeks'),
+  pauseFourWeeks: () => t('nudges.silence.pauseFourWeeks'),
 };
