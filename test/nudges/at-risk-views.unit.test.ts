@@ -1,3 +1,4 @@
+import { inLanguage } from '../../src/i18n';
 import { atRiskAlertMessage } from '../../src/features/nudges/at-risk-views';
 import { visibleText, wordCount } from '../messages/visible-text';
 
@@ -56,5 +57,38 @@ describe('the at-risk alert', () => {
     const actions = m.blocks.find((b) => b.type === 'actions') as { elements: Array<{ value: string }> };
     expect(actions.elements.map((e) => e.value)).toEqual([base.alertKey, base.alertKey, base.alertKey]);
     expect(visibleText(m.blocks)).toContain('No nudge has gone out yet.');
+  });
+});
+
+describe('the at-risk alert in Russian and Arabic', () => {
+  const DAY = 86_400_000;
+  // Russian: 1 one, 2 few, 5 and 11 many. Arabic: 1 one, 2 two, 5 few, 11 many.
+  test.each([
+    ['ru', 1, '1 день назад', 'уже 1 чек-ин подряд', '1 напоминание'],
+    ['ru', 2, '2 дня назад', 'уже 2 чек-ина подряд', '2 напоминания'],
+    ['ru', 5, '5 дней назад', 'уже 5 чек-инов подряд', '5 напоминаний'],
+    ['ru', 11, '11 дней назад', 'уже 11 чек-инов подряд', '11 напоминаний'],
+    ['ar', 1, 'منذ يوم واحد', 'منذ متابعة واحدة', 'تذكير واحد'],
+    ['ar', 2, 'منذ يومين', 'منذ متابعتين', 'تذكيران'],
+    ['ar', 5, 'منذ 5 أيام', 'منذ 5 متابعات', '5 تذكيرات'],
+    ['ar', 11, 'منذ 11 يومًا', 'منذ 11 متابعة', '11 تذكيرًا'],
+  ])('%s, count %i: days, check-ins and nudges each in the plural form the language needs', (lng, n, days, checkins, nudges) => {
+    const m = inLanguage(lng, () =>
+      atRiskAlertMessage({
+        ...base,
+        facts: {
+          everReplied: true,
+          lastReplyAt: new Date(now.getTime() - n * DAY),
+          silent: { side: 'mentee', checkins: n },
+          nudgesSent: n,
+        },
+      }),
+    );
+    const shown = visibleText(m.blocks);
+    expect(shown).toContain(days);
+    expect(shown).toContain(checkins);
+    expect(shown).toContain(nudges);
+    expect(shown).toContain('Karim &lt;Rahman&gt;'); // a typed name is still escaped
+    expect(shown).not.toMatch(/[A-Za-z]{4,} [a-z]{3,}/); // no English sentence left (names and markup aside)
   });
 });
