@@ -52,6 +52,7 @@ const text = {
     feedback_reminder: 'a reminder to give feedback',
     feedback_shared: 'feedback shared in the pair channel',
     feedback_alert: 'a feedback alert',
+    meeting_reminder: 'a meeting reminder',
   } satisfies Record<OutboxKind, string>,
   reason: (code: string): string =>
     ({

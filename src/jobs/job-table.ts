@@ -7,6 +7,7 @@ import { replySummaryHandler } from '../features/checkins/reply-summary';
 import { commitmentReminderHandler, enqueueDueReminders } from '../features/commitments/jobs';
 import { runDigestJob } from '../features/digest';
 import { createFeedbackJob } from '../features/feedback/jobs';
+import { meetingReminderHandler } from '../features/meet';
 import { pairActionsBlock } from '../features/staff/pair-actions';
 import { atRiskAlertHandler } from '../features/nudges/at-risk';
 import { flagSilentPairs, silenceNudgeHandler } from '../features/nudges/jobs';
@@ -33,7 +34,11 @@ export const JOB_TABLE: ReadonlyArray<{ name: JobName; cron: string; does: strin
     cron: '*/15 * * * *',
     does: 'nudges silent participants kindly, flags pairs at risk to staff, prunes old claims',
   },
-  { name: 'reminders', cron: '*/15 * * * *', does: 'reminds owners of commitments due the next working day' },
+  {
+    name: 'reminders',
+    cron: '*/15 * * * *',
+    does: 'reminds owners of commitments due the next working day, and each person an hour before an agreed meeting',
+  },
   {
     name: 'digest',
     cron: '*/15 * * * *',
@@ -72,7 +77,7 @@ export const JOBS: Record<JobName, JobFunction> = {
   },
   async reminders(ctx) {
     await enqueueDueReminders(ctx);
-    await runOutbox({ commitment_reminder: commitmentReminderHandler }, ctx);
+    await runOutbox({ commitment_reminder: commitmentReminderHandler, meeting_reminder: meetingReminderHandler }, ctx);
   },
   digest: runDigestJob,
   feedback: createFeedbackJob(pairActionsBlock),

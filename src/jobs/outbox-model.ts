@@ -27,6 +27,8 @@ export const OUTBOX_KINDS = [
   'feedback_shared',
   /** Staff told at once of a feedback answer that needs them (not a good fit, satisfaction 1, an urgent concern). */
   'feedback_alert',
+  /** A DM to one person of a pair an hour before the meeting they agreed (`/mentorship meet`). */
+  'meeting_reminder',
 ] as const;
 
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];

@@ -116,6 +116,40 @@ export const pairSchema = new Schema(
         toldAt: Date,
       },
     ],
+    /**
+     * Meeting times (`/mentorship meet`): the times proposed (one proposal at a time, a new one
+     * replaces it), each side's pick, the next meeting once both picked the same time, and who
+     * stretched outside their working hours for it (the other is asked first next time).
+     */
+    meeting: {
+      next: {
+        at: { type: Date },
+        agreedAt: { type: Date },
+        slotKey: { type: String },
+        proposalId: { type: String },
+      },
+      lastInconvenienced: { type: String, enum: ['mentor', 'mentee', null] },
+      proposal: {
+        id: { type: String },
+        by: { type: String },
+        at: { type: Date },
+        mode: { type: String, enum: ['overlap', 'stretch'] },
+        stretch: { type: String, enum: ['mentor', 'mentee', 'both', null] },
+        slots: [
+          {
+            _id: false,
+            key: { type: String, required: true },
+            at: { type: Date, required: true },
+            outside: { mentor: { type: Number, default: 0 }, mentee: { type: Number, default: 0 } },
+          },
+        ],
+        picks: { mentor: { type: String }, mentee: { type: String } },
+        agreedKey: { type: String },
+        /** The message showing it, updated as people pick. */
+        channelId: { type: String },
+        ts: { type: String },
+      },
+    },
     /** The last reply from either side (or the start): PROGRAM_RULES.silentDaysAtRisk days of silence flag the pair. */
     lastActivityAt: { type: Date },
     atRisk: {

@@ -53,6 +53,7 @@ import {
 import { staffSubcommands } from '../features/staff/commands';
 import { handleViewHoursSubmit, LocalIds, localSubcommands } from '../features/local';
 import { awaySubcommands } from '../features/away';
+import { handleActionMeetPick, MeetIds, meetSubcommands } from '../features/meet';
 import { handleViewEndPair } from '../features/staff/end-listeners';
 import { StaffIds } from '../features/staff/ids';
 import { pairActionsBlock } from '../features/staff/pair-actions';
@@ -77,6 +78,7 @@ const mentorship = routeCommand(
     ...feedback.feedbackSubcommands,
     ...localSubcommands,
     ...awaySubcommands,
+    ...meetSubcommands,
   ],
   pairingText.usage,
   pairingText.unknownSubcommand,
@@ -131,6 +133,7 @@ export const ROUTES: readonly Route[] = [
   button(FeedbackIds.giveButton, feedback.handleActionGiveFeedback),
   view(FeedbackIds.formModal, feedback.handleViewFeedbackSubmit),
   view(LocalIds.hoursModal, handleViewHoursSubmit),
+  button(MeetIds.pickButton, handleActionMeetPick),
   event('app_home_opened', handleEventAppHomeOpened),
 ];
 
