@@ -118,8 +118,9 @@ export const pairSchema = new Schema(
     ],
     /**
      * Meeting times (`/mentorship meet`): the times proposed (one proposal at a time, a new one
-     * replaces it), each side's pick, the next meeting once both picked the same time, and who
-     * stretched outside their working hours for it (the other is asked first next time).
+     * replaces it; each side's pick is kept by the meet feature), the next meeting once both
+     * picked the same time, and who stretched outside their working hours for it (the other is
+     * asked first next time).
      */
     meeting: {
       next: {
@@ -143,7 +144,6 @@ export const pairSchema = new Schema(
             outside: { mentor: { type: Number, default: 0 }, mentee: { type: Number, default: 0 } },
           },
         ],
-        picks: { mentor: { type: String }, mentee: { type: String } },
         agreedKey: { type: String },
         /** The message showing it, updated as people pick. */
         channelId: { type: String },

@@ -1,7 +1,6 @@
 import { CommitmentModel } from '../../src/features/commitments/model';
 import { OUTBOX_KINDS, OutboxModel, TEAM_WIDE_KINDS, type OutboxKind } from '../../src/jobs/outbox-model';
 import type { JobName } from '../../src/jobs/run-jobs';
-import type { Pair } from '../../src/pairs/model';
 import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
 import { FakeClock } from '../support/fake-clock';
 import { runJobsAt } from '../support/jobs';
@@ -14,6 +13,8 @@ import { dmsTo, formValues, pressGiveFeedback, submitForm } from '../feedback/dr
 import { inputValues } from '../support/slack-driver';
 import { insertProgram, NOW as DIGEST_NOW } from '../digest/program';
 import { StaffIds } from '../../src/features/staff/ids';
+import { MeetIds } from '../../src/features/meet';
+import type { Pair } from '../../src/pairs/model';
 
 /**
  * The fault matrix: for each kind of scheduled Slack message, reached through the app's own flows,
@@ -99,6 +100,22 @@ async function programWritten(): Promise<Date> {
   clock.set(DIGEST_NOW);
   await insertProgram(h.standIn.teamId);
   return DIGEST_NOW;
+}
+/** `/mentorship meet` in the pair's channel, and both people pick its first time: agreed, reminders queued. */
+async function meetingAgreed(): Promise<void> {
+  const channel = pair.channel!.id!;
+  await mentorship('meet', PEOPLE.mentor.id, channel);
+  const proposal = h.standIn.messages.filter((m) => m.channel === channel && !m.ephemeral).at(-1)!;
+  const value = proposal.blocks!.find((b) => b.block_id === MeetIds.slotBlock(1)).accessory.value;
+  for (const userId of [PEOPLE.mentor.id, PEOPLE.mentee.id]) {
+    const answers = h.standIn.responses.length;
+    const res = await h.driver.blockAction({ userId, actionId: MeetIds.pickButton, channelId: channel, value });
+    expect(res.status).toBe(200);
+    // The mentor is told their pick is noted; the mentee's agrees the meeting.
+    if (userId === PEOPLE.mentor.id)
+      await h.standIn.waitFor(() => h.standIn.responses.length > answers, 8000, 'the pick to be noted');
+  }
+  await eventually(async () => (await OutboxModel.countDocuments({ kind: 'meeting_reminder' })) === 2, 'the reminders');
 }
 let endModal: { id: string; private_metadata?: string };
 const dueAtOf = async (kind: OutboxKind) => (await OutboxModel.findOne({ kind }).sort({ dueAt: 1 }).lean())!.dueAt;
@@ -283,6 +300,18 @@ const KINDS: KindCase[] = [
       const made = await createActivePair(h);
       h.standIn.channels.get(made.channel!.id!)!.archived = true;
       return firstCheckinAt;
+    },
+  },
+  {
+    // Both agreed on the first time `/mentorship meet` offered (14:00 UTC): each person's DM at 13:00.
+    kind: 'meeting_reminder',
+    key: /^meeting:/,
+    dm: true,
+    jobs: ['reminders'],
+    async arrive() {
+      pair = await createActivePair(h);
+      await meetingAgreed();
+      return dueAtOf('meeting_reminder');
     },
   },
   {

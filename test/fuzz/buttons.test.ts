@@ -32,6 +32,25 @@ withFuzzWorld('fuzz-buttons', (made, w) => {
 
 const buttonRoutes = ROUTES.filter((r) => r.kind === 'button').map((r) => r.id);
 
+/** Meeting times proposed to both pairs (`/mentorship meet` in each channel): their "Pick" values. */
+const picks = { a: [] as string[], b: [] as string[] };
+beforeAll(async () => {
+  for (const [side, pair, userId] of [
+    ['a', world.a, PEOPLE.mentor.id],
+    ['b', world.b, PEOPLE.mentorParis.id],
+  ] as const) {
+    const channel = pair.channel!.id!;
+    const answers = h.standIn.responses.length;
+    await h.driver.command('/mentorship', 'meet', { userId, channelId: channel });
+    await h.standIn.waitFor(() => h.standIn.responses.length > answers, 8000, '/mentorship meet');
+    const proposal = h.standIn.messages.filter((m) => m.channel === channel && !m.ephemeral).at(-1)!;
+    picks[side] = (proposal.blocks ?? [])
+      .map((b: any) => b.accessory?.value)
+      .filter((v: unknown): v is string => typeof v === 'string');
+  }
+  expect(picks.b).toHaveLength(3);
+}, 30_000);
+
 /** Ids of pair B's objects in the shapes buttons carry, and random values. */
 const buttonValue = () => {
   const b = String(world.b._id);
@@ -51,6 +70,11 @@ const buttonValue = () => {
     // A goal button's value: pair B's goal, and pair B's goal named with pair A.
     ...world.b.goals.map((g) => `${b}:${String((g as { _id?: unknown })._id)}`),
     ...world.b.goals.map((g) => `${String(world.a._id)}:${String((g as { _id?: unknown })._id)}`),
+    // A meeting time's "Pick": pair B's, pair B's proposal named with pair A, a time not proposed, pair A's own.
+    ...picks.b,
+    ...picks.b.map((v) => v.replace(b, String(world.a._id))),
+    ...picks.b.map((v) => v.replace(/\d{8}T\d{4}Z$/, '20261210T0315Z')),
+    ...picks.a,
   ];
   return fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...forged) },

@@ -45,6 +45,7 @@ const SUBCOMMANDS = [
   'hours',
   'daysoff',
   'away',
+  'meet',
 ];
 const mention = fc.oneof(
   fc.constantFrom(...Object.values(PEOPLE)).map((p) => `<@${p.id}|${p.name}>`),

@@ -5,6 +5,7 @@
  * person's reminder DM an hour before, in their own language, exactly once.
  */
 import { MeetIds } from '../../src/features/meet';
+import { MeetingPickModel } from '../../src/features/meet/model';
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import { PairModel, type Pair } from '../../src/pairs/model';
 import { PEOPLE, type Harness } from '../support/app-harness';
@@ -86,6 +87,7 @@ test('three times with date tokens; picks checked; both pick the same: agreed on
   const forged = slotValue(proposal, 1).replace(/\d{8}T\d{4}Z$/, '20261201T1500Z');
   expect((await press(KARIM.id, proposal, forged)).text).toMatch(/ne fait pas partie/);
   expect((await reload(pair)).meeting).toEqual(before);
+  expect(await MeetingPickModel.countDocuments({})).toBe(0);
 
   // Alice picks the second time; Karim too: agreed, stored and posted once.
   const wednesday = slotValue(proposal, 2);

@@ -14,10 +14,10 @@ import {
   pairOfChannel,
   peopleOf,
   type PickOutcome,
-  proposalOf,
   proposeMeeting,
   recordPick,
   recordShown,
+  type StoredProposal,
 } from './service';
 import type { Side } from './slots';
 import { agreedMessage, proposalMessage, when } from './views';
@@ -52,10 +52,9 @@ export async function handleCommandMeet({ ack, command, respond, client }: Comma
 }
 
 /** The proposal's message in the channel, shown again as it now stands (who picked; agreed). */
-async function showAgain(client: WebClient, pair: Pair, deps: AppDeps): Promise<void> {
-  const proposal = proposalOf(pair);
+async function showAgain(client: WebClient, pair: Pair, proposal: StoredProposal, deps: AppDeps): Promise<void> {
   const people = await peopleOf(pair);
-  if (!proposal?.channelId || !proposal.ts || !people) return;
+  if (!proposal.channelId || !proposal.ts || !people) return;
   const shown = inLanguage(pair.language, () => proposalMessage(String(pair._id), proposal, namesOf(people)));
   await client.chat
     .update({ channel: proposal.channelId, ts: proposal.ts, ...shown })
@@ -82,13 +81,13 @@ export async function handleActionMeetPick({ ack, body, action, respond, client 
     const tell = (m: Mrkdwn) => respond({ response_type: 'ephemeral', replace_original: false, ...message(m) });
     switch (outcome.status) {
       case 'picked':
-        await showAgain(client, outcome.pair, deps);
+        await showAgain(client, outcome.pair, outcome.proposal, deps);
         // A mention in an ephemeral answer pings no one.
         return void (await tell(
           tm('meet.pick.noted', { when: when(outcome.slot.at), partner: mention(outcome.partnerId) }),
         ));
       case 'agreed': {
-        await showAgain(client, outcome.pair, deps);
+        await showAgain(client, outcome.pair, outcome.proposal, deps);
         const channel = outcome.pair.channel?.id;
         const shown = inLanguage(outcome.pair.language, () => agreedMessage(outcome.slot.at));
         const posted = channel

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import { claimOnce } from '../../db/claims';
 import { enqueue } from '../../jobs/outbox';
 import { HOUR_MS } from '../../lib/durations';
 import { memberIds, roleOf } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
 import { byRole, participantsOf, toPerson } from '../../pairs/participants';
 import type { Participant } from '../../pairs/participants-model';
+import { type MeetingPick, MeetingPickModel, pickId } from './model';
 import { pickValueSchema } from './schemas';
 import { inconveniencedBy, type Proposal, type ProposedSlot, proposeSlots, type Side } from './slots';
 
@@ -16,7 +18,8 @@ export interface StoredProposal {
   mode: 'overlap' | 'stretch';
   stretch: Side | 'both' | null;
   slots: ProposedSlot[];
-  picks?: Partial<Record<Side, string | null>>;
+  /** Each side's pick so far (kept in the meet feature's own collection, see model.ts). */
+  picks?: Partial<Record<Side, string>>;
   agreedKey?: string | null;
   channelId?: string | null;
   ts?: string | null;
@@ -57,9 +60,10 @@ export async function proposeMeeting(
     mode: proposal.mode,
     stretch: proposal.stretch,
     slots: proposal.slots,
-    picks: {},
   };
   await PairModel.updateOne({ _id: pair._id }, { $set: { 'meeting.proposal': stored } });
+  // The picks of a replaced proposal are of no use any more.
+  await MeetingPickModel.deleteMany({ pairId: pair._id, proposalId: { $ne: stored.id } });
   return { proposal, stored };
 }
 
@@ -75,15 +79,42 @@ export type PickOutcome =
   | { status: 'gone' | 'not_yours' | 'replaced' | 'unknown_slot' | 'past' }
   | { status: 'agreed_already'; at: Date }
   /** The pick is stored; not (yet) the same as the partner's. */
-  | { status: 'picked'; pair: Pair; slot: ProposedSlot; partnerId: string }
+  | { status: 'picked'; pair: Pair; proposal: StoredProposal; slot: ProposedSlot; partnerId: string }
   /** Both picked this slot: this request agreed it (exactly one request does). */
-  | { status: 'agreed'; pair: Pair; slot: ProposedSlot };
+  | { status: 'agreed'; pair: Pair; proposal: StoredProposal; slot: ProposedSlot };
+
+/** Each side's pick of the proposal so far. */
+export async function picksOf(pairId: string, proposalId: string): Promise<Partial<Record<Side, string>>> {
+  const found = await MeetingPickModel.find({
+    _id: { $in: (['mentor', 'mentee'] as const).map((role) => pickId(pairId, proposalId, role)) },
+  }).lean<MeetingPick[]>();
+  return Object.fromEntries(found.map((p) => [p.role, p.slotKey]));
+}
+
+/** Stores the person's pick (their own document: a repeated press writes the same again). */
+async function storePick(pair: Pair, proposalId: string, role: Side, slotKey: string, by: string): Promise<void> {
+  const pairId = String(pair._id);
+  const write = () =>
+    MeetingPickModel.updateOne(
+      { _id: pickId(pairId, proposalId, role) },
+      { $set: { slotKey, by }, $setOnInsert: { teamId: pair.teamId, pairId: pair._id, proposalId, role } },
+      { upsert: true },
+    );
+  try {
+    await write();
+  } catch (err) {
+    // A double click: both tried the insert and one lost on the key; the document exists now.
+    if ((err as { code?: number }).code !== 11000) throw err;
+    await write();
+  }
+}
 
 /**
  * A "Pick" press by `userId`: checked against the pair's current proposal and the person (only
  * its mentor and mentee pick; forged values and outsiders change nothing). A repeated press is
- * the same pick again; the one request that sees both picks equal agrees the meeting, stores it
- * as the pair's next one and queues each person's reminder an hour before.
+ * the same pick again. Each pick is written before both are read, so of two people picking the
+ * same time at once at least the later sees both; the one request that claims the agreement
+ * stores it as the pair's next meeting and queues each person's reminder an hour before.
  */
 export async function recordPick(value: string, userId: string, now: Date): Promise<PickOutcome> {
   const parsed = pickValueSchema.safeParse(value);
@@ -102,20 +133,19 @@ export async function recordPick(value: string, userId: string, now: Date): Prom
   if (agreed) return { status: 'agreed_already', at: agreed.at };
   if (slot.at.getTime() <= now.getTime()) return { status: 'past' };
 
-  const open = { _id: pair._id, 'meeting.proposal.id': proposalId, 'meeting.proposal.agreedKey': { $exists: false } };
-  const picked = await PairModel.findOneAndUpdate(
-    open,
-    { $set: { [`meeting.proposal.picks.${role}`]: slotKey } },
-    { returnDocument: 'after' },
-  ).lean<Pair>();
-  if (!picked) return settledSince(pairId, proposalId);
-  const picks = proposalOf(picked)?.picks ?? {};
+  await storePick(pair, proposalId, role, slotKey, userId);
+  const picks = await picksOf(pairId, proposalId);
+  const proposal = { ...current, picks };
   const partnerId = memberIds(pair).find((id) => id !== userId) ?? userId;
-  if (picks.mentor !== slotKey || picks.mentee !== slotKey) return { status: 'picked', pair: picked, slot, partnerId };
+  if (picks.mentor !== slotKey || picks.mentee !== slotKey)
+    return { status: 'picked', pair, proposal, slot, partnerId };
+  // Both pressed at once, or a press delivered twice: one of them agrees, the other says so.
+  if (!(await claimOnce(`meet:${pairId}:${proposalId}:agreed`, userId, now)))
+    return { status: 'agreed_already', at: slot.at };
 
-  const previous = (picked.meeting?.lastInconvenienced as Side | null | undefined) ?? null;
-  const won = await PairModel.findOneAndUpdate(
-    { ...open, 'meeting.proposal.picks.mentor': slotKey, 'meeting.proposal.picks.mentee': slotKey },
+  const previous = (pair.meeting?.lastInconvenienced as Side | null | undefined) ?? null;
+  await PairModel.updateOne(
+    { _id: pair._id },
     {
       $set: {
         'meeting.proposal.agreedKey': slotKey,
@@ -123,26 +153,14 @@ export async function recordPick(value: string, userId: string, now: Date): Prom
         'meeting.lastInconvenienced': inconveniencedBy(slot, previous),
       },
     },
-    { returnDocument: 'after' },
-  ).lean<Pair>();
-  if (!won) return settledSince(pairId, proposalId);
-  await queueReminders(won, proposalId, slot, now);
-  return { status: 'agreed', pair: won, slot };
+  );
+  await queueReminders(pair, proposalId, slot, now);
+  return { status: 'agreed', pair, proposal: { ...proposal, agreedKey: slotKey }, slot };
 }
 
 /** The slot both agreed on, if they have. */
-export function agreedSlot(proposal: StoredProposal): ProposedSlot | undefined {
+export function agreedSlot(proposal: Pick<StoredProposal, 'agreedKey' | 'slots'>): ProposedSlot | undefined {
   return proposal.agreedKey ? proposal.slots.find((s) => s.key === proposal.agreedKey) : undefined;
-}
-
-/** A conditional write found the proposal changed under it: replaced, or agreed by the other request. */
-async function settledSince(pairId: string, proposalId: string): Promise<PickOutcome> {
-  const pair = await PairModel.findById(pairId).lean<Pair>();
-  const current = pair && proposalOf(pair);
-  if (!current) return { status: 'gone' };
-  if (current.id !== proposalId) return { status: 'replaced' };
-  const agreed = agreedSlot(current);
-  return agreed ? { status: 'agreed_already', at: agreed.at } : { status: 'replaced' };
 }
 
 export const REMINDER_BEFORE_MS = HOUR_MS;
