@@ -73,6 +73,14 @@ const envSchema = z.object({
       .refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Brussels or America/New_York')
       .default('UTC'),
   ),
+  WEEKLY_MESSAGE_CAP: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .default(5),
+  ),
 });
 
 /** Rules across variables, checked on the raw environment so they are reported with the rest. */
@@ -107,6 +115,8 @@ export interface Config {
   programTimeZone: string;
   /** When the weekly digest goes to the staff channel: ISO weekday (1 = Monday), hour and minute. */
   digest: { weekday: number; hour: number; minute: number };
+  /** Messages the bot sends a person on its own in any 7 days before reminders are folded (src/jobs/message-cap-rules.ts). */
+  weeklyMessageCap: number;
 }
 
 export class ConfigError extends Error {
@@ -149,5 +159,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       hour: Number(e.DIGEST_TIME.slice(0, 2)),
       minute: Number(e.DIGEST_TIME.slice(3, 5)),
     }),
+    weeklyMessageCap: e.WEEKLY_MESSAGE_CAP,
   });
 }

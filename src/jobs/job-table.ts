@@ -19,6 +19,7 @@ import type { Config } from '../config';
 import type { Clock } from '../lib/time';
 import { pruneDeliveries } from '../slack/deliveries';
 import type { JobContext } from './job-context';
+import { pruneMessageCap } from './message-cap';
 import { runOutbox } from './outbox';
 import { runJobs, type JobFunction, type JobName } from './run-jobs';
 import { DAY_MS } from '../lib/durations';
@@ -83,11 +84,12 @@ export const JOBS: Record<JobName, JobFunction> = {
   feedback: createFeedbackJob(pairActionsBlock),
 };
 
-/** Housekeeping: claims older than two days and event keys older than a week. */
+/** Housekeeping: claims older than two days, event keys older than a week, the weekly cap's old folds and counters. */
 async function pruneOld(ctx: JobContext): Promise<void> {
   if (ctx.dryRun) return;
   await pruneClaims(new Date(ctx.now.getTime() - 2 * DAY_MS));
   await pruneDeliveries(new Date(ctx.now.getTime() - 7 * DAY_MS));
+  await pruneMessageCap(ctx.now);
 }
 
 /** The in-process scheduler: `stop` ends the cron, `idle` resolves once no tick is running. */

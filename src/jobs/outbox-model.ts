@@ -57,8 +57,12 @@ export const outboxSchema = new Schema(
     /** What the renderer needs: a check-in, a commitment, a user… */
     ref: { type: Schema.Types.Mixed, default: {} },
     dueAt: { type: Date, required: true },
-    /** `failed`: Slack answered an error that can never succeed (a deactivated recipient…); not tried again. */
-    status: { type: String, enum: ['pending', 'sending', 'sent', 'skipped', 'failed'], default: 'pending' },
+    /**
+     * `failed`: Slack answered an error that can never succeed (a deactivated recipient…); not tried again.
+     * `folded`: a reminder not sent, its person being at the weekly message cap; its line rides on
+     * their next message instead (src/jobs/message-cap.ts).
+     */
+    status: { type: String, enum: ['pending', 'sending', 'sent', 'skipped', 'failed', 'folded'], default: 'pending' },
     /** When it may be tried (again): dueAt at first, later after a failure or Retry-After. */
     nextAttemptAt: { type: Date, required: true },
     /** Claims so far (each attempt to send, rate-limited ones included) and failures among them. */

@@ -4,8 +4,9 @@ import { describeError, slackErrorCode } from '../slack/errors';
 import { channelFor, findPostedByKey, keyMetadata } from '../slack/posted';
 import type { JobContext } from './job-context';
 import { ClaimModel, claimOnce } from '../db/claims';
-import { insertNew, updateByIds } from '../db/bulk';
+import { insertNew, UPDATE_STATEMENTS, updateByIds } from '../db/bulk';
 import { deliveryFailedAlertHandler, deliveryFailedEntry, isPermanentFailure } from './delivery-failed';
+import { type CapWrites, type FoldsOf, MessageCap } from './message-cap';
 import { OutboxModel, type OutboxEntry, type OutboxKind } from './outbox-model';
 import { MINUTE_MS, HOUR_MS } from '../lib/durations';
 
@@ -116,6 +117,8 @@ export interface OutboxRunResult {
   sent: number;
   skipped: number;
   failed: number;
+  /** Low-priority messages not sent to people at the weekly cap, kept as a line for their next message (message-cap.ts). */
+  folded: number;
   /** Entries left for a later run because the time budget ran out while rate-limited. */
   deferred: boolean;
 }
@@ -138,7 +141,7 @@ export async function runOutbox(
     ...handlers,
   };
   const kinds = Object.keys(all) as OutboxKind[];
-  const result: OutboxRunResult = { sent: 0, skipped: 0, failed: 0, deferred: false };
+  const result: OutboxRunResult = { sent: 0, skipped: 0, failed: 0, folded: 0, deferred: false };
   const deadline = Date.now() + budgetMs;
   const due = {
     kind: { $in: kinds },
@@ -153,6 +156,7 @@ export async function runOutbox(
     return result;
   }
   const handlerOf = (e: OutboxEntry) => all[e.kind as OutboxKind]!;
+  const cap = new MessageCap(ctx);
   for (;;) {
     // One query finds a batch; everything after it is written by primary key only.
     const found = await OutboxModel.find(due).sort({ nextAttemptAt: 1 }).limit(CLAIM_BATCH).lean<OutboxEntry[]>();
@@ -166,7 +170,7 @@ export async function runOutbox(
       found.filter((e) => handlerOf(e).load),
       ctx,
     );
-    const batch = new Batch(batched, ctx);
+    const batch = new Batch(batched, ctx, cap.foldsOfBatch(batched));
     // In the order found: the batched entries this instance claimed, the others claimed when their turn comes.
     const queue = found.filter((e) => !handlerOf(e).load || batch.has(e._id));
     let claimedAny = batched.length > 0;
@@ -186,7 +190,16 @@ export async function runOutbox(
         }
         const writes = handler.load ? batch.writes : immediateWrites;
         const data = handler.load ? () => batch.load(handler, entry.kind, queue.slice(i)) : undefined;
-        const outcome = await sendOne(entry, handler, ctx, candidate.status === 'sending', writes, data);
+        const folds = handler.load ? batch.folds : cap.foldsOfEntry;
+        const outcome = await sendOne(
+          entry,
+          handler,
+          ctx,
+          candidate.status === 'sending',
+          writes,
+          { cap, folds },
+          data,
+        );
         if (outcome === 'handedBack') {
           await batch.handBackFrom(queue.slice(i + 1), 'the process is stopping');
           result.deferred = true;
@@ -229,6 +242,8 @@ class Batch {
   constructor(
     claimed: OutboxEntry[],
     private readonly ctx: JobContext,
+    /** The folded lines of the batch's pairs (weekly cap), read once for the batch. */
+    readonly folds: FoldsOf,
   ) {
     this.byId = new Map(claimed.map((e) => [e._id, e]));
   }
@@ -278,8 +293,8 @@ class Batch {
   }
 }
 
-/** The writes of a send: its outbox status, and what follows it (AfterSend). */
-interface Writes extends AfterSend {
+/** The writes of a send: its outbox status, and what follows it (AfterSend, and the weekly cap's). */
+interface Writes extends AfterSend, CapWrites {
   status(id: string, update: UpdateQuery<OutboxEntry>): void | Promise<void>;
 }
 
@@ -293,6 +308,9 @@ class BatchWrites implements Writes {
   private updates = new Map<Model<unknown>, Array<{ id: unknown; update: UpdateQuery<unknown> }>>();
   private entries: NewOutboxEntry[] = [];
   private statuses: Array<{ id: unknown; update: UpdateQuery<OutboxEntry> }> = [];
+  private upserts = new Map<Model<unknown>, Array<{ id: string; update: UpdateQuery<unknown> }>>();
+  private inserts = new Map<Model<unknown>, object[]>();
+  private removals = new Map<Model<unknown>, string[]>();
 
   enqueue(entry: NewOutboxEntry): void {
     this.entries.push(entry);
@@ -309,16 +327,54 @@ class BatchWrites implements Writes {
     this.statuses.push({ id, update });
   }
 
+  upsert<T>(model: Model<T>, id: string, update: UpdateQuery<T>): void {
+    push(this.upserts, model, { id, update: update as UpdateQuery<unknown> });
+  }
+
+  insert<T>(model: Model<T>, doc: object): void {
+    push(this.inserts, model, doc);
+  }
+
+  remove<T>(model: Model<T>, id: string): void {
+    push(this.removals, model, id);
+  }
+
   async flush(): Promise<void> {
     const updates = [...this.updates];
+    const upserts = [...this.upserts];
+    const inserts = [...this.inserts];
+    const removals = [...this.removals];
     const entries = this.entries;
     const statuses = this.statuses;
     this.updates = new Map();
+    this.upserts = new Map();
+    this.inserts = new Map();
+    this.removals = new Map();
     this.entries = [];
     this.statuses = [];
     for (const [model, byId] of updates) await updateByIds(model, byId);
+    for (const [model, byId] of upserts) await upsertByIds(model, byId);
+    for (const [model, docs] of inserts) await insertNew(model, docs);
+    for (const [model, ids] of removals) await model.deleteMany({ _id: { $in: ids } });
     if (entries.length > 0) await enqueueMany(entries);
     await updateByIds(OutboxModel, statuses);
+  }
+}
+
+function push<T>(map: Map<Model<unknown>, T[]>, model: unknown, item: T): void {
+  const key = model as Model<unknown>;
+  const list = map.get(key) ?? [];
+  list.push(item);
+  map.set(key, list);
+}
+
+/** Upserts documents by `_id`, each with its own update: one round trip per UPDATE_STATEMENTS documents. */
+async function upsertByIds(model: Model<unknown>, updates: Array<{ id: string; update: UpdateQuery<unknown> }>) {
+  for (let i = 0; i < updates.length; i += UPDATE_STATEMENTS) {
+    const ops = updates
+      .slice(i, i + UPDATE_STATEMENTS)
+      .map(({ id, update }) => ({ updateOne: { filter: { _id: id }, update, upsert: true } }));
+    await model.bulkWrite(ops as never[]);
   }
 }
 
@@ -332,6 +388,15 @@ const immediateWrites: Writes = {
   },
   async status(id, update) {
     await OutboxModel.updateOne({ _id: id }, update);
+  },
+  async upsert(model, id, update) {
+    await model.updateOne({ _id: id }, update, { upsert: true });
+  },
+  async insert(model, doc) {
+    await insertNew(model, [doc]);
+  },
+  async remove(model, id) {
+    await model.deleteOne({ _id: id });
   },
 };
 
@@ -381,8 +446,11 @@ async function claim(candidate: OutboxEntry, ctx: JobContext): Promise<OutboxEnt
   return { ...candidate, status: 'sending', attempts: attempt, firstAttemptAt };
 }
 
-/** `handedBack`: the process is stopping and the entry was released unsent, for the next run to send. */
-type SendOutcome = 'sent' | 'skipped' | 'failed' | 'handedBack' | { retryAfterMs: number };
+/**
+ * `handedBack`: the process is stopping and the entry was released unsent, for the next run to send.
+ * `folded`: not sent, its person being at the weekly cap: a line of their next message instead.
+ */
+type SendOutcome = 'sent' | 'skipped' | 'failed' | 'folded' | 'handedBack' | { retryAfterMs: number };
 
 /**
  * Releases a claimed entry that was not sent because the process is stopping (or, for an entry of
@@ -413,6 +481,7 @@ async function sendOne(
   ctx: JobContext,
   resumed: boolean,
   writes: Writes,
+  capped: { cap: MessageCap; folds: FoldsOf },
   batch?: () => Promise<unknown>,
 ): Promise<SendOutcome> {
   const id = entry._id;
@@ -433,6 +502,10 @@ async function sendOne(
       return 'skipped';
     }
     let sent: { channelId: string; ts: string };
+    const { cap } = capped;
+    let plan: Awaited<ReturnType<MessageCap['plan']>>;
+    /** The folded lines this message carried (weekly cap). */
+    let carried: string[] = [];
     if (rendered.op === 'update') {
       target = rendered.channel;
       if (ctx.signal?.aborted) return await handBackOne(entry, writes, ctx, resumed);
@@ -445,21 +518,30 @@ async function sendOne(
       sent = { channelId: rendered.channel, ts: rendered.ts };
     } else {
       target = rendered.to;
-      const channel = await channelFor(ctx.client, rendered.to);
       // After a failure whose outcome is unknown (a timeout, a 500: Slack may have posted before
       // it failed), look first too, as for a resumed claim: sending again blindly would double it.
-      const already =
-        resumed || (entry.failures ?? 0) > 0
-          ? await findPostedByKey(ctx.client, channel, entry.key, rendered.threadTs, entry.firstAttemptAt ?? undefined)
-          : undefined;
+      const mayBePosted = resumed || (entry.failures ?? 0) > 0;
+      let channel = mayBePosted ? await channelFor(ctx.client, rendered.to) : undefined;
+      const already = channel
+        ? await findPostedByKey(ctx.client, channel, entry.key, rendered.threadTs, entry.firstAttemptAt ?? undefined)
+        : undefined;
+      plan = await cap.plan(entry, rendered, capped.folds, Boolean(already));
+      if (plan?.fold) {
+        await cap.fold(entry, plan, writes);
+        return 'folded';
+      }
+      channel ??= await channelFor(ctx.client, rendered.to);
       if (already) {
         sent = { channelId: channel, ts: already };
+        carried = await cap.carriedBefore(entry, plan);
       } else {
         if (ctx.signal?.aborted) return await handBackOne(entry, writes, ctx, resumed);
+        const decorated = await cap.decorate(entry, rendered, plan);
+        carried = decorated.carried;
         const res = await ctx.client.chat.postMessage({
           channel,
           text: rendered.text,
-          blocks: rendered.blocks,
+          blocks: decorated.blocks,
           thread_ts: rendered.threadTs,
           metadata: keyMetadata(entry.key),
         });
@@ -467,6 +549,8 @@ async function sendOne(
       }
     }
     const sentMark = { $set: { status: 'sent', sent: { ...sent, at: ctx.now } }, $unset: { lastError: '' } };
+    // The weekly cap's count and the lines carried: idempotent, so written before the mark.
+    await cap.afterSent(entry, plan, carried, writes);
     if (handler.load) {
       // Batched: the mark is written after what onSent adds (see BatchWrites).
       await handler.onSent?.(entry, sent, ctx, rendered.loaded, writes);
