@@ -1,4 +1,6 @@
+/* i18n-exempt-file: the configuration's own problems are read by the operator starting the bot, in English. */
 import { z } from 'zod';
+import { type Language, LANGUAGES } from './i18n/languages';
 import { isValidTimeZone } from './lib/time';
 
 /** Comma-separated list → trimmed, non-empty entries. */
@@ -81,6 +83,10 @@ const envSchema = z.object({
       .min(1, 'must be at least 1')
       .default(5),
   ),
+  STAFF_LANGUAGE: z.preprocess(
+    (v) => (typeof v === 'string' ? emptyAsUndefined(v.trim().toLowerCase()) : v),
+    z.enum(LANGUAGES, { error: `must be one of the bot's languages: ${LANGUAGES.join(', ')}` }).default('en'),
+  ),
 });
 
 /** Rules across variables, checked on the raw environment so they are reported with the rest. */
@@ -117,6 +123,8 @@ export interface Config {
   digest: { weekday: number; hour: number; minute: number };
   /** Messages the bot sends a person on its own in any 7 days before reminders are folded (src/jobs/message-cap-rules.ts). */
   weeklyMessageCap: number;
+  /** The language of what the bot posts in the staff channel on its own (the weekly digest, alerts). */
+  staffLanguage: Language;
 }
 
 export class ConfigError extends Error {
@@ -160,5 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       minute: Number(e.DIGEST_TIME.slice(3, 5)),
     }),
     weeklyMessageCap: e.WEEKLY_MESSAGE_CAP,
+    staffLanguage: e.STAFF_LANGUAGE,
   });
 }

@@ -131,4 +131,14 @@ describe('loadConfig', () => {
     const problems = problemsOf({ ...env, SLACK_APP_TOKEN: 'xoxb-wrong-kind' });
     expect(problems).toContainEqual(expect.stringMatching(/^SLACK_APP_TOKEN must start with xapp-/));
   });
+
+  it('reads STAFF_LANGUAGE (the staff channel’s language), English by default, and refuses one the bot does not speak', () => {
+    expect(loadConfig(VALID).staffLanguage).toBe('en');
+    expect(loadConfig({ ...VALID, STAFF_LANGUAGE: '' }).staffLanguage).toBe('en');
+    expect(loadConfig({ ...VALID, STAFF_LANGUAGE: 'ru' }).staffLanguage).toBe('ru');
+    expect(loadConfig({ ...VALID, STAFF_LANGUAGE: ' FR ' }).staffLanguage).toBe('fr');
+    expect(problemsOf({ ...VALID, STAFF_LANGUAGE: 'de' })).toEqual([
+      "STAFF_LANGUAGE must be one of the bot's languages: en, fr, es, ar, ru",
+    ]);
+  });
 });
