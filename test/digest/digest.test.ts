@@ -135,6 +135,32 @@ test('without a staff channel nothing is posted, and the job says why', async ()
   expect(h.standIn.callsTo('chat.postMessage')).toHaveLength(0);
 });
 
+test('in the staff channel’s language (STAFF_LANGUAGE=ru): the summary, the thread, its buttons and the chart', async () => {
+  await runJobsAt({ config: { ...h.config, staffLanguage: 'ru' }, deps: h.deps }, NOW, ['digest']);
+  const [top, ...thread] = inStaffChannel();
+  const summary = textOf(top!);
+  for (const line of [
+    'Наставничество: итоги недели',
+    'в программе 6 пар',
+    ':red_circle: 1 под угрозой',
+    ':large_orange_circle: 1 требует внимания',
+    ':large_green_circle: 2 идут по плану',
+    '*Ответы на чек-ины за неделю:* обе стороны — 2',
+    '*Завершаются в ближайшие 30 дней:* 1 пара',
+  ])
+    expect(summary).toContain(line);
+  expect(summary).not.toMatch(/pairs in the program|Check-in replies|Meetings reported/);
+  const details = thread
+    .filter((m) => !m.files)
+    .map(textOf)
+    .join('\n');
+  expect(details).toContain('*Под угрозой (1)*');
+  expect(details).toContain('Состояние пары'); // the staff buttons
+  expect(details).not.toContain('Pair status');
+  const chart = [...h.standIn.files.values()].find((f) => f.filename.endsWith('.png'))!;
+  expect(chart.title).toBe('Ответы на чек-ины по неделям и сторонам (последние 12 недель)');
+});
+
 test('past 50 pairs: the exceptions in the thread, every pair in the CSV shared after them', async () => {
   await insertBulkPairs({ teamId: h.standIn.teamId, count: 60, due: 0, dueAt: new Date('2027-03-16T09:00:00Z') });
   await runJobsAt(h, NOW, ['digest']);

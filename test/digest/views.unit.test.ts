@@ -9,6 +9,7 @@ import { digestCsv } from '../../src/features/digest/csv';
 import type { DigestFacts } from '../../src/features/digest/facts';
 import { chunkItems, digestThreadMessages, packUnits } from '../../src/features/digest/thread-views';
 import { bothRate, digestTopMessage } from '../../src/features/digest/views';
+import { inLanguage } from '../../src/i18n';
 import { mrkdwn } from '../../src/slack/mrkdwn';
 import { checkMessageBlocks } from '../support/block-kit-limits';
 import { stateOf, syntheticFacts } from './synthetic';
@@ -168,5 +169,31 @@ describe('pieces', () => {
     expect(bothRate({ weekStart: '', both: 3, one: 1, neither: 0, open: 0, people: 4 })).toBe('n<5');
     expect(bothRate({ weekStart: '', both: 3, one: 1, neither: 0, open: 0, people: 5 })).toBe('75%');
     expect(bothRate({ weekStart: '', both: 0, one: 0, neither: 0, open: 2, people: 0 })).toBe('–');
+  });
+});
+
+describe('in the staff channel’s language', () => {
+  const inRussian = (pairs: number) =>
+    inLanguage('ru', () => {
+      const facts = syntheticFacts(pairs);
+      return { top: digestTopMessage(facts), thread: JSON.stringify(digestThreadMessages(facts)) };
+    });
+  const summaryOf = (top: { blocks: KnownBlock[] }) => (top.blocks[1] as Block).text!.text;
+
+  test('Russian: the headings, and the plural form each count takes (1 пара, 3 пары, 5 пар, 21 пара)', () => {
+    for (const [pairs, words] of [
+      [1, 'в программе 1 пара'],
+      [3, 'в программе 3 пары'],
+      [5, 'в программе 5 пар'],
+      [21, 'в программе 21 пара'],
+    ] as const)
+      expect(summaryOf(inRussian(pairs).top).split('\n')[0]).toContain(words);
+    const { top, thread } = inRussian(5); // 2 at risk, 3 need attention
+    expect((top.blocks[0] as Block & { text: { text: string } }).text.text).toBe('Наставничество: итоги недели');
+    expect(summaryOf(top)).toContain(':red_circle: 2 под угрозой');
+    expect(summaryOf(top)).toContain(':large_orange_circle: 3 требуют внимания');
+    expect(thread).toContain('*Под угрозой (2)*');
+    expect(thread).toContain('*Нужно внимание (3)*');
+    expect(thread).not.toMatch(/At risk|Needs attention|Last reply|Pair status/);
   });
 });

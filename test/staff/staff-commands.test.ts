@@ -1,6 +1,8 @@
 import { parse } from 'csv-parse/sync';
 import { StaffIds } from '../../src/features/staff/ids';
-import { STAFF_NOTE_COLUMN } from '../../src/features/staff/export-csv';
+import { staffNoteColumn } from '../../src/features/staff/export-csv';
+import { forgetLanguages } from '../../src/pairs/language';
+import { PairModel } from '../../src/pairs/model';
 import { inputValues } from '../support/slack-driver';
 import { PEOPLE, STAFF_CHANNEL, type Harness } from '../support/app-harness';
 import { FakeClock } from '../support/fake-clock';
@@ -201,7 +203,7 @@ test('export: a CSV in the staff member’s DM; the staff-only note only in the 
   const files: Record<string, Array<Record<string, string>>> = {};
   for (const kind of ['pairs', 'checkins', 'commitments']) {
     const answer = await mentorship(h, `export ${kind}`, STAFF);
-    expect(answer.text).toContain(`The ${kind} export is in your DM`);
+    expect(answer.text).toContain(`The ${kind.replace('checkins', 'check-ins')} export is in your DM`);
     const file = [...h.standIn.files.values()].at(-1)!;
     expect(file.channel).toBe(h.standIn.dmChannelOf(STAFF));
     expect(file.filename).toBe(`mentorship-${kind}-2026-12-09.csv`);
@@ -223,9 +225,9 @@ test('export: a CSV in the staff member’s DM; the staff-only note only in the 
       role: 'mentor',
       person: 'Alice Müller',
       replied: 'no',
-      [STAFF_NOTE_COLUMN]: '',
+      [staffNoteColumn()]: '',
     }),
-    expect.objectContaining({ 'check-in': '1', role: 'mentee', replied: 'yes', met: 'yes', [STAFF_NOTE_COLUMN]: NOTE }),
+    expect.objectContaining({ 'check-in': '1', role: 'mentee', replied: 'yes', met: 'yes', [staffNoteColumn()]: NOTE }),
   ]);
   expect(files.commitments).toEqual([
     expect.objectContaining({
@@ -236,7 +238,46 @@ test('export: a CSV in the staff member’s DM; the staff-only note only in the 
     }),
   ]);
   for (const kind of ['pairs', 'commitments']) {
-    expect(Object.keys(files[kind][0])).not.toContain(STAFF_NOTE_COLUMN);
+    expect(Object.keys(files[kind][0])).not.toContain(staffNoteColumn());
     expect(JSON.stringify(files[kind])).not.toContain('NOTE-FOR-STAFF');
   }
 }, 120_000);
+
+test('a staff member reads answers in their own language; a staff message posted in a pair channel is in the pair’s', async () => {
+  const pair = await createActivePair(h);
+  await PairModel.updateOne({ _id: pair._id }, { $set: { language: 'fr' } });
+  clock.set('2026-12-09T14:00:00Z'); // Wednesday 09:00 in New York, 20:00 in Dhaka
+  try {
+    await mentorship(h, 'language es', STAFF);
+    const status = await mentorship(h, `status ${channelOf(pair)}`, STAFF);
+    expect(status.text).toBe('Alice Müller y Karim Rahman');
+    const shown = JSON.stringify(status.blocks);
+    expect(shown).toContain('*Mentorado:* Karim Rahman');
+    expect(shown).toMatch(/\*Estado:\* \*(Nueva|Va bien|Requiere atención|En riesgo)\*/);
+    expect(shown).toContain('*Objetivos*');
+    expect(shown).not.toMatch(/Mentee:|Goals|Last check-ins/);
+
+    // "Message the pair": the modal and its confirmation in Spanish, the post in the pair's French.
+    const modal = (await pressStaffButton(h, STAFF, StaffIds.messageButton, String(pair._id), STAFF_CHANNEL)).modal;
+    expect(modal.title.text).toBe('Escribir a la pareja');
+    const sent = await h.driver.viewSubmission({
+      userId: STAFF,
+      view: {
+        id: modal.id,
+        callback_id: StaffIds.messageModal,
+        private_metadata: modal.private_metadata,
+        state: {
+          values: inputValues({
+            [StaffIds.block.messageText]: { actionId: StaffIds.inputAction, type: 'plain_text_input', value: 'Hola' },
+          }),
+        },
+      },
+    });
+    expect(JSON.stringify(sent.json.view.blocks)).toContain(`Enviado a <#${pair.channel!.id}>`);
+    expect(channelMessages(h, pair).at(-1)!.text).toBe(
+      `<@${PEOPLE.mentor.id}> Karim Rahman *De l’équipe du programme (Sam Staff) :* Hola`,
+    );
+  } finally {
+    forgetLanguages();
+  }
+}, 90_000);

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { Types } from 'mongoose';
-import { checkinsCsv, pairsCsv, STAFF_NOTE_COLUMN, type ExportData } from '../../src/features/staff/export-csv';
+import { checkinsCsv, pairsCsv, staffNoteColumn, type ExportData } from '../../src/features/staff/export-csv';
 import { StaffIds } from '../../src/features/staff/ids';
 import { pairActionsBlock } from '../../src/features/staff';
 import { type PairStatus, pairStatusMessage, pairStatusModal } from '../../src/features/staff/status-view';
@@ -108,9 +108,9 @@ test('exports: commas, quotes and new lines survive; formulas are neutralised; t
     'pause reason': '<!channel> elections',
     'paused until': '2027-01-01',
   });
-  expect(Object.keys(pairs[0])).not.toContain(STAFF_NOTE_COLUMN);
+  expect(Object.keys(pairs[0])).not.toContain(staffNoteColumn());
   const rows: Record<string, string>[] = parse(checkinsCsv(data), { columns: true });
-  expect(rows.map((r: Record<string, string>) => [r.role, r.replied, r[STAFF_NOTE_COLUMN]])).toEqual([
+  expect(rows.map((r: Record<string, string>) => [r.role, r.replied, r[staffNoteColumn()]])).toEqual([
     ['mentor', 'no', ''],
     ['mentee', 'yes', '\'+1 the mentor, "honestly"\nis far'],
   ]);
@@ -118,7 +118,7 @@ test('exports: commas, quotes and new lines survive; formulas are neutralised; t
   const asPartner: Record<string, string>[] = parse(checkinsCsv({ ...data, viewerId: 'U0MENTOR01' }), {
     columns: true,
   });
-  expect(asPartner.map((r) => [r.role, r.replied, r[STAFF_NOTE_COLUMN]])).toEqual([
+  expect(asPartner.map((r) => [r.role, r.replied, r[staffNoteColumn()]])).toEqual([
     ['mentor', 'no', ''],
     ['mentee', 'yes', ''],
   ]);

@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import type { TopLevelSpec } from 'vega-lite';
+import { currentLanguage, t } from '../../i18n';
 
 /*
  * The digest's chart as data: a Vega-Lite spec of check-in replies per week, by side, for the
@@ -18,13 +20,13 @@ export const CHART_WEEKS = 12;
 export const CHART_WIDTH = 600;
 export const CHART_HEIGHT = 300;
 
-/** The words on the chart, in one place (English only for now, like the other catalogues). */
-export const chartText = {
-  title: 'Check-in replies per week',
-  yAxis: 'Replies',
-  mentors: 'Mentors',
-  mentees: 'Mentees',
-} as const;
+/** The words on the chart, in the reader's language (STAFF_LANGUAGE for the weekly digest). */
+export const chartText = () => ({
+  title: t('digest.chart.title'),
+  yAxis: t('digest.chart.yAxis'),
+  mentors: t('digest.chart.mentors'),
+  mentees: t('digest.chart.mentees'),
+});
 
 /**
  * Colour-blind-safe (Okabe–Ito blue and orange: apart in hue and in lightness, so they read in
@@ -32,12 +34,10 @@ export const chartText = {
  */
 export const CHART_COLOURS = { mentors: '#0072B2', mentees: '#E69F00' } as const;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2026-11-02" -> "2 Nov": short, and read the same way in every locale. */
+/** "2026-11-02" -> "2 Nov" ("2 нояб.", "2 nov."): day and short month, in the reader's language. */
 export function shortDay(day: string): string {
-  const [, month, date] = day.split('-').map(Number);
-  return `${date} ${MONTHS[month - 1] ?? '?'}`;
+  const d = DateTime.fromISO(day, { zone: 'UTC' });
+  return d.isValid ? d.setLocale(currentLanguage()).toFormat('d MMM') : day;
 }
 
 /** The last CHART_WEEKS weeks, oldest first, whatever order they came in. */
@@ -47,9 +47,10 @@ export function lastWeeks(weeks: readonly ChartWeek[]): ChartWeek[] {
 
 /** The rows the chart draws: one per side per week, in week order. */
 export function chartRows(weeks: readonly ChartWeek[]): { week: string; side: string; replies: number }[] {
+  const words = chartText();
   return lastWeeks(weeks).flatMap((w) => [
-    { week: shortDay(w.weekStart), side: chartText.mentors, replies: Math.max(0, w.mentor) },
-    { week: shortDay(w.weekStart), side: chartText.mentees, replies: Math.max(0, w.mentee) },
+    { week: shortDay(w.weekStart), side: words.mentors, replies: Math.max(0, w.mentor) },
+    { week: shortDay(w.weekStart), side: words.mentees, replies: Math.max(0, w.mentee) },
   ]);
 }
 
@@ -59,6 +60,7 @@ const smallTicks = (max: number) => Array.from({ length: Math.max(1, max) + 1 },
 /** The Vega-Lite spec: grouped bars, weeks along x, replies up y, one colour per side. */
 export function chartSpec(weeks: readonly ChartWeek[]): TopLevelSpec {
   const rows = chartRows(weeks);
+  const words = chartText();
   const max = Math.max(0, ...rows.map((r) => r.replies));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -67,7 +69,7 @@ export function chartSpec(weeks: readonly ChartWeek[]): TopLevelSpec {
     autosize: { type: 'fit', contains: 'padding' },
     padding: 8,
     background: 'white',
-    title: { text: chartText.title, anchor: 'start', fontSize: 14 },
+    title: { text: words.title, anchor: 'start', fontSize: 14 },
     config: { font: 'sans-serif', view: { stroke: null } },
     data: { values: rows },
     mark: { type: 'bar' },
@@ -79,11 +81,11 @@ export function chartSpec(weeks: readonly ChartWeek[]): TopLevelSpec {
         title: null,
         axis: { labelAngle: 0 },
       },
-      xOffset: { field: 'side', type: 'nominal', sort: [chartText.mentors, chartText.mentees] },
+      xOffset: { field: 'side', type: 'nominal', sort: [words.mentors, words.mentees] },
       y: {
         field: 'replies',
         type: 'quantitative',
-        title: chartText.yAxis,
+        title: words.yAxis,
         // Whole replies only. Up to SMALL_MAX the ticks are given (Vega would put one at 0.5), and
         // with all zero (or no weeks) the axis still runs 0..1 rather than over an empty domain.
         axis: max <= SMALL_MAX ? { format: 'd', values: smallTicks(max) } : { format: 'd', tickMinStep: 1 },
@@ -94,7 +96,7 @@ export function chartSpec(weeks: readonly ChartWeek[]): TopLevelSpec {
         type: 'nominal',
         title: null,
         scale: {
-          domain: [chartText.mentors, chartText.mentees],
+          domain: [words.mentors, words.mentees],
           range: [CHART_COLOURS.mentors, CHART_COLOURS.mentees],
         },
         legend: { orient: 'top', direction: 'horizontal' },

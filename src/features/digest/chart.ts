@@ -16,7 +16,7 @@ import { CHART_WIDTH, type ChartWeek, chartSpec } from './chart-spec';
 export { CHART_HEIGHT, CHART_WEEKS, CHART_WIDTH, type ChartWeek, chartSpec } from './chart-spec';
 
 /** Fonts resvg looks for: DejaVu is on the project's machines; without it, the bars still draw. */
-const FONT_FAMILY = 'DejaVu Sans';
+const FONT_FAMILY = 'DejaVu Sans'; // i18n-exempt: a font's name
 
 export interface ChartRenderOptions {
   /** false: render with no fonts at all (text is left out, bars and axes stay). Default true. */

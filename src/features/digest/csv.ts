@@ -1,14 +1,15 @@
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import { safeCell } from '../../lib/csv-cell';
-import { HEALTH_LABELS } from '../health';
+import { healthLabel } from '../staff';
 import type { DigestFacts, DigestPairRow } from './facts';
-import { CSV_COLUMNS } from './messages';
+import { csvColumns } from './messages';
 
 /**
  * The full table of the digest's pairs, as a CSV file for the thread (past 50 pairs). Times are
  * written in the program's time zone (a file cannot show each reader their own, as Slack's date
- * tokens do). No staff-only note is in it: the digest only counts them.
+ * tokens do). No staff-only note is in it: the digest only counts them. The header and the health
+ * are in the reader's language (STAFF_LANGUAGE for the weekly digest).
  */
 
 const when = (at: Date | undefined, zone: string, format: string) =>
@@ -26,14 +27,14 @@ export function digestCsv(f: DigestFacts): string {
       p.menteeName,
       p.organisation,
       p.country,
-      HEALTH_LABELS[p.state],
+      healthLabel(p.state),
       p.reasons.join('; '),
       when(p.lastReplyAt, f.timeZone, 'yyyy-MM-dd'),
-      when(p.nextCheckinAt, f.timeZone, 'yyyy-MM-dd HH:mm'),
+      when(p.nextCheckinAt, f.timeZone, 'yyyy-MM-dd HH:mm'), // i18n-exempt: a date format
       p.endsOn ?? '',
     ].map(safeCell),
   );
-  return stringify([[...CSV_COLUMNS], ...rows]);
+  return stringify([csvColumns(), ...rows]);
 }
 
 /** The CSV's file name: the digest's day. */

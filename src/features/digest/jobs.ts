@@ -1,8 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import type { Config } from '../../config';
+import { inLanguage } from '../../i18n';
 import type { JobContext } from '../../jobs/job-context';
-import { enqueue, type OutboxHandler, runOutbox } from '../../jobs/outbox';
-import { OutboxModel } from '../../jobs/outbox-model';
+import { enqueue, type OutboxHandler, type Rendered, runOutbox } from '../../jobs/outbox';
+import { type OutboxEntry, OutboxModel } from '../../jobs/outbox-model';
 import { MINUTE_MS } from '../../lib/durations';
 import { PairModel } from '../../pairs/model';
 import { digestCsv } from './csv';
@@ -20,7 +21,9 @@ import { digestTopMessage, hasTable } from './views';
  * Rendering it builds the digest, stores that week's snapshot and its thread on the `digests`
  * document, and posts the top message; once posted, each thread message is an entry of its own
  * ("…:part:<n>", posted in order under the top message), and the files follow (uploads.ts).
- * Every step is resumed by the next run if a crash cut it short.
+ * Every step is resumed by the next run if a crash cut it short. It is written in the staff
+ * channel's language (STAFF_LANGUAGE): the top message and its thread when the digest is built,
+ * the files when they are shared.
  */
 
 export function digestSchedule(config: Pick<Config, 'digest' | 'programTimeZone'>): DigestSchedule {
@@ -53,40 +56,42 @@ export async function enqueueDueDigests(ctx: JobContext): Promise<string | undef
 
 /** `weekly_digest`: builds the digest at send time, keeps its snapshot and thread, posts the top message. */
 export const weeklyDigestHandler: OutboxHandler = {
-  async render(entry, ctx) {
-    const channel = ctx.config.staff.channelId;
-    if (!channel) return { op: 'skip', reason: 'no staff channel configured' };
-    const week = String(entry.ref.week);
-    const id = digestId(entry.teamId, week);
-    const facts = await buildDigest(entry.teamId, ctx.now, { timeZone: ctx.config.programTimeZone, weekKey: week });
-    const stored = await DigestModel.findById(id, { partsQueuedAt: 1 }).lean<Pick<Digest, 'partsQueuedAt'>>();
-    // Once the thread is queued it stays as it was (a resumed send re-renders the top message only).
-    if (!stored?.partsQueuedAt) {
-      const thread = await digestThread(facts, entry.teamId, ctx.now);
-      await DigestModel.updateOne(
-        { _id: id },
-        {
-          $set: {
-            teamId: entry.teamId,
-            week,
-            builtAt: ctx.now,
-            states: facts.states,
-            parts: thread,
-            partCount: thread.length,
-            chartWeeks: facts.chart,
-            ...(hasTable(facts) ? { csv: digestCsv(facts) } : {}),
-          },
-          ...(hasTable(facts) ? {} : { $unset: { csv: '' } }),
-        },
-        { upsert: true },
-      );
-    }
-    return { op: 'post', to: channel, ...digestTopMessage(facts) };
-  },
+  render: (entry, ctx) => inLanguage(ctx.config.staffLanguage, () => renderWeeklyDigest(entry, ctx)),
   async onSent(entry, sent, ctx) {
     await queueDigestThread(entry.teamId, String(entry.ref.week), sent, ctx);
   },
 };
+
+async function renderWeeklyDigest(entry: OutboxEntry, ctx: JobContext): Promise<Rendered> {
+  const channel = ctx.config.staff.channelId;
+  if (!channel) return { op: 'skip', reason: 'no staff channel configured' }; // i18n-exempt: skip reason, for operators
+  const week = String(entry.ref.week);
+  const id = digestId(entry.teamId, week);
+  const facts = await buildDigest(entry.teamId, ctx.now, { timeZone: ctx.config.programTimeZone, weekKey: week });
+  const stored = await DigestModel.findById(id, { partsQueuedAt: 1 }).lean<Pick<Digest, 'partsQueuedAt'>>();
+  // Once the thread is queued it stays as it was (a resumed send re-renders the top message only).
+  if (!stored?.partsQueuedAt) {
+    const thread = await digestThread(facts, entry.teamId, ctx.now);
+    await DigestModel.updateOne(
+      { _id: id },
+      {
+        $set: {
+          teamId: entry.teamId,
+          week,
+          builtAt: ctx.now,
+          states: facts.states,
+          parts: thread,
+          partCount: thread.length,
+          chartWeeks: facts.chart,
+          ...(hasTable(facts) ? { csv: digestCsv(facts) } : {}),
+        },
+        ...(hasTable(facts) ? {} : { $unset: { csv: '' } }),
+      },
+      { upsert: true },
+    );
+  }
+  return { op: 'post', to: channel, ...digestTopMessage(facts) };
+}
 
 /** Queues the thread's messages under the posted top message (safe to repeat: each has its key). */
 export async function queueDigestThread(
@@ -126,7 +131,7 @@ export const digestPartHandler: OutboxHandler = {
         return {
           op: 'defer',
           until: new Date(ctx.now.getTime() + PART_WAIT_MS),
-          reason: `part ${n - 1} is not posted yet`,
+          reason: `part ${n - 1} is not posted yet`, // i18n-exempt: defer reason, for operators
         };
     }
     return {

@@ -1,14 +1,18 @@
-import { type HealthState, HEALTH_LABELS } from '../health';
+import { formatNumber, t, tm } from '../../i18n';
 import { bold, channelLink, join, type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
+import type { HealthState } from '../health';
+import { healthLabel } from '../staff';
 
 /**
- * Every sentence of the weekly digest. Names, organisations, countries and reasons are text
- * people typed (or Slack profiles hold): the `mrkdwn` tag escapes them. Staff-only notes are
- * only ever counted here, never quoted.
+ * Every sentence of the weekly digest, from the catalogues (`digest.*`), in the reader's language
+ * in scope: the staff member previewing it, or STAFF_LANGUAGE for the weekly one (jobs.ts).
+ * Names, organisations, countries and reasons are text people typed (or Slack profiles hold):
+ * `tm` escapes them. Staff-only notes are only ever counted here, never quoted.
  */
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-const signed = (n: number) => (n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '±0');
+/** A count for a sentence: `count` picks the plural form, `n` is the figure written the reader's way. */
+const counted = (n: number) => ({ count: n, n: formatNumber(n) });
+const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${formatNumber(-n)}` : '±0');
 
 export const STATE_EMOJI: Record<HealthState, string> = {
   at_risk: ':red_circle:',
@@ -19,85 +23,111 @@ export const STATE_EMOJI: Record<HealthState, string> = {
   ended: ':checkered_flag:',
 };
 
-/** "Alice Müller & Karim Rahman". */
+/** "Alice Müller & Karim Rahman" (a sign, read the same in every language). */
 export const pairName = (mentor: string, mentee: string) => mrkdwn`${mentor} &amp; ${mentee}`;
 
+/** What a week's rate shows when no check-in was settled, or when too few people answered. */
+const TREND_NONE = '–';
+const TREND_HIDDEN = 'n<5';
+
 export const digestText = {
-  header: () => 'Mentorship: weekly digest',
-  title: (weekOf: Mrkdwn, pairs: number) => mrkdwn`*Week of ${weekOf}* · ${plural(pairs, 'pair')} in the program`,
-  noPairs: () => mrkdwn`There are no pairs in the program yet.`,
+  header: () => t('digest.header'),
+  title: (weekOf: Mrkdwn, pairs: number) => tm('digest.title', { weekOf, ...counted(pairs) }),
+  noPairs: () => tm('digest.noPairs'),
   /** One state's count, with the change since last week when known. */
-  stateCount: (status: HealthState, n: number, change?: number) =>
-    mrkdwn`${STATE_EMOJI[status]} ${n.toLocaleString('en-GB')} ${status === 'needs_attention' && n !== 1 ? 'need attention' : HEALTH_LABELS[status].toLowerCase()}${change === undefined ? '' : ` (${signed(change)})`}`,
+  stateCount: (status: HealthState, n: number, change?: number) => {
+    const item = mrkdwn`${STATE_EMOJI[status]} ${tm(`digest.states.${status}`, counted(n))}`;
+    return change === undefined ? item : tm('digest.changed', { item, change: signed(change) });
+  },
   healthLine: (items: Mrkdwn[], comparedWith?: Mrkdwn) =>
-    mrkdwn`*Pairs:* ${join(items, ' · ')}${comparedWith ? mrkdwn` _(change since ${comparedWith})_` : ''}`,
-  repliesLine: (both: number, one: number, neither: number, open: number) =>
-    mrkdwn`*Check-in replies this week:* ${both} both sides · ${one} one side · ${neither} neither${open ? ` · ${open} still open` : ''}`,
+    comparedWith
+      ? tm('digest.healthLineSince', { items: join(items, ' · '), since: comparedWith })
+      : tm('digest.healthLine', { items: join(items, ' · ') }),
+  repliesLine: (both: number, one: number, neither: number, open: number) => {
+    const figures = { both: formatNumber(both), one: formatNumber(one), neither: formatNumber(neither) };
+    return open
+      ? tm('digest.repliesLineOpen', { ...figures, open: formatNumber(open) })
+      : tm('digest.repliesLine', figures);
+  },
   /** Each week: the share of check-ins both sides answered, or why it is not shown. */
-  trendLine: (rateList: string[]) => mrkdwn`*Both sides replied, last 4 weeks:* ${rateList.join(' → ')}`,
-  trendNone: () => '–',
-  trendHidden: () => 'n<5',
-  trendNote: () => mrkdwn`_A week's rate is shown once at least 5 people answered (n&lt;5: fewer did)._`,
+  trendLine: (rateList: string[]) => tm('digest.trendLine', { rates: rateList.join(' → ') }),
+  trendNone: () => TREND_NONE,
+  trendHidden: () => TREND_HIDDEN,
+  percent: (n: number) => t('digest.percent', { n: formatNumber(n) }),
+  trendNote: () => tm('digest.trendNote'),
   meetingsLine: (pairs: number, of: number, reports: number) =>
-    mrkdwn`*Meetings reported, last 14 days:* ${pairs} of ${plural(of, 'pair')} (${plural(reports, 'report')})`,
+    tm('digest.meetingsLine', {
+      pairs: formatNumber(pairs),
+      ...counted(of),
+      reports: tm('digest.reports', counted(reports)),
+    }),
   commitmentsLine: (due: number, done: number, overdue: number) =>
-    mrkdwn`*Commitments:* ${due} due this week, ${done} done · ${overdue} overdue`,
+    tm('digest.commitmentsLine', { due: formatNumber(due), done: formatNumber(done), overdue: formatNumber(overdue) }),
   goalsLine: (moved: number, achieved: number) =>
-    mrkdwn`*Goals that moved:* ${moved}${achieved ? ` (${achieved} achieved)` : ''}`,
-  changesLine: (atRisk: Mrkdwn, recovered: Mrkdwn) => mrkdwn`*Newly at risk:* ${atRisk} · *Recovered:* ${recovered}`,
-  changesFirst: () => mrkdwn`*Newly at risk / recovered:* from next week (this is the first digest)`,
+    achieved
+      ? tm('digest.goalsLineAchieved', { moved: formatNumber(moved), achieved: formatNumber(achieved) })
+      : tm('digest.goalsLine', { moved: formatNumber(moved) }),
+  changesLine: (atRisk: Mrkdwn, recovered: Mrkdwn) => tm('digest.changesLine', { atRisk, recovered }),
+  changesFirst: () => tm('digest.changesFirst'),
   /** Up to three names, then how many more. */
   someNames: (names: Mrkdwn[], more: number) =>
-    names.length === 0 ? mrkdwn`none` : mrkdwn`${join(names, ', ')}${more ? ` and ${more} more` : ''}`,
+    names.length === 0
+      ? tm('digest.none')
+      : more
+        ? tm('digest.namesAndMore', { names: join(names, ', '), ...counted(more) })
+        : join(names, ', '),
   comingLine: (ending: number, back: number) =>
-    mrkdwn`*Ending within 30 days:* ${plural(ending, 'pair')} · *Back from a pause this week:* ${plural(back, 'pair')}`,
+    tm('digest.comingLine', {
+      ending: tm('digest.pairs', counted(ending)),
+      back: tm('digest.pairs', counted(back)),
+    }),
   notesLine: (notes: number, pairs: number) =>
-    mrkdwn`*Staff-only notes this week:* ${notes} in ${plural(pairs, 'pair')} (open *Pair status* in the thread to read them)`,
-  detailsBelow: (table: boolean) =>
-    table
-      ? mrkdwn`The pairs that need you are in the thread; every pair is in the table (CSV) attached there.`
-      : mrkdwn`Each pair is in the thread.`,
-  staffOnly: () =>
-    'Sorry, only program staff can see the weekly digest. If you think you should be staff, ask the program team to add you.',
-  previewNote: () => mrkdwn`:eyes: _Preview: only you can see this. The digest itself goes to the staff channel._`,
-  previewNoChannel: () =>
-    mrkdwn`:information_source: _No staff channel is configured (STAFF_CHANNEL_ID), so no weekly digest is posted._`,
-  previewThreadNote: (parts: number, shown: number) =>
-    mrkdwn`_The thread holds ${plural(parts, 'message')}; the first ${shown} ${shown === 1 ? 'is' : 'are'} shown here._`,
-  notification: (weekOf: Mrkdwn) => mrkdwn`Mentorship weekly digest, week of ${weekOf}`,
+    tm('digest.notesLine', { notes: formatNumber(notes), ...counted(pairs) }),
+  detailsBelow: (table: boolean) => (table ? tm('digest.detailsTable') : tm('digest.detailsThread')),
+  staffOnly: () => t('digest.staffOnly'),
+  previewNote: () => tm('digest.previewNote'),
+  previewNoChannel: () => tm('digest.previewNoChannel'),
+  previewThreadNote: (parts: number, first: number) =>
+    tm('digest.previewThreadNote', { parts: tm('digest.messages', counted(parts)), ...counted(first) }),
+  notification: (weekOf: Mrkdwn) => tm('digest.notification', { weekOf }),
 
   // The thread.
-  groupHeading: (status: HealthState, n: number) => mrkdwn`${STATE_EMOJI[status]} *${HEALTH_LABELS[status]} (${n})*`,
+  groupHeading: (status: HealthState, n: number) =>
+    mrkdwn`${STATE_EMOJI[status]} ${tm('digest.groupHeading', { label: healthLabel(status), n: formatNumber(n) })}`,
   itemHead: (status: HealthState, name: Mrkdwn, channelId?: string, organisation?: string, country?: string) =>
     mrkdwn`${STATE_EMOJI[status]} ${bold(name)}${channelId ? mrkdwn` · ${channelLink(channelId)}` : ''}${
       organisation || country ? mrkdwn` · ${join([organisation ?? '', country ?? ''].filter(Boolean), ', ')}` : ''
     }`,
   itemReasons: (status: HealthState, reasonList: string[]) =>
-    mrkdwn`${HEALTH_LABELS[status]}: ${reasonList.length ? reasonList.join('; ') : 'no reason recorded'}`,
-  itemLastReply: (when?: Mrkdwn) => (when ? mrkdwn`Last reply: ${when}` : mrkdwn`No reply yet`),
-  itemNotes: (n: number) => mrkdwn`${plural(n, 'staff-only note')} this week (in *Pair status*)`,
+    reasonList.length
+      ? tm('digest.itemReasons', { label: healthLabel(status), reasons: reasonList.join('; ') })
+      : tm('digest.itemNoReason', { label: healthLabel(status) }),
+  itemLastReply: (when?: Mrkdwn) => (when ? tm('digest.itemLastReply', { when }) : tm('digest.itemNoReply')),
+  itemNotes: (n: number) => tm('digest.itemNotes', counted(n)),
   compactItem: (name: Mrkdwn, channelId?: string) => (channelId ? mrkdwn`${name} (${channelLink(channelId)})` : name),
-  compactPaused: (name: Mrkdwn, until?: Mrkdwn) => (until ? mrkdwn`${name}, until ${until}` : name),
-  allWell: () => mrkdwn`:tada: No pair needs attention this week.`,
-  inTable: (others: number) =>
-    mrkdwn`The other ${plural(others, 'pair')} (new, on track, paused) are in the attached table, with every pair's health, reason, last reply, next check-in and end.`,
-  partText: (n: number) => `Weekly digest, pairs (part ${n})`,
-  /** `weekOf`: the day written out ("Monday 7 December 2026"): a file title cannot hold a date token. */
-  csvTitle: (weekOf: string) => `All pairs, week of ${weekOf}`,
-  csvComment: () => mrkdwn`Every pair with its health, reason, last reply, next check-in and end, as a table (CSV).`,
-  chartTitle: () => 'Check-in replies per week, by side (last 12 weeks)',
+  compactPaused: (name: Mrkdwn, until?: Mrkdwn) => (until ? tm('digest.pausedUntil', { name, until }) : name),
+  allWell: () => tm('digest.allWell'),
+  inTable: (otherPairs: number) => tm('digest.inTable', counted(otherPairs)),
+  partText: (n: number) => t('digest.partText', { n: formatNumber(n) }),
+  /** `weekOf`: the day written out: a file title cannot hold a date token. */
+  csvTitle: (weekOf: string) => t('digest.csvTitle', { weekOf }),
+  csvComment: () => tm('digest.csvComment'),
+  chartTitle: () => t('digest.chartTitle'),
 };
 
-/** The CSV's header row. */
-export const CSV_COLUMNS = [
-  'pair',
-  'mentor',
-  'mentee',
-  'organisation',
-  'country',
-  'health',
-  'reason',
-  'last reply',
-  'next check-in',
-  'ends',
-] as const;
+/** The CSV's header row, in the reader's language. */
+export const csvColumns = (): string[] =>
+  (
+    [
+      'pair',
+      'mentor',
+      'mentee',
+      'organisation',
+      'country',
+      'health',
+      'reason',
+      'lastReply',
+      'nextCheckin',
+      'ends',
+    ] as const
+  ).map((c) => t(`digest.csv.${c}`));

@@ -1,11 +1,12 @@
 import type { WebClient } from '@slack/web-api';
+import { DateTime } from 'luxon';
 import { claimOnce } from '../../db/claims';
+import { currentLanguage, inLanguage } from '../../i18n';
 import type { JobContext } from '../../jobs/job-context';
 import { OutboxModel } from '../../jobs/outbox-model';
 import { MINUTE_MS } from '../../lib/durations';
 import { describeError } from '../../slack/errors';
 import { shareFile } from '../../slack/files';
-import { readableDay } from '../../slack/dates';
 import type { Mrkdwn } from '../../slack/mrkdwn';
 import { repliesChartPng } from './chart';
 import { chartFilename, csvFilename } from './csv';
@@ -26,6 +27,9 @@ import { digestText as t } from './messages';
  * never learnt it (a crash or a lost answer) and the thread's history does not show it to the next
  * attempt (more than 10 pages of replies, or Slack's history lagging the share). Slack offers no
  * idempotency key for uploads (files.completeUploadExternal has none), so this cannot be ruled out.
+ *
+ * The files' titles, comment and chart are in the staff channel's language (STAFF_LANGUAGE), like
+ * the digest, whose CSV was written in it when the digest was built.
  */
 
 const STALE_UPLOAD_MS = 5 * MINUTE_MS;
@@ -114,14 +118,25 @@ async function uploadOnce(
     ctx.report.push(`digest ${doc._id}: shared the ${name} (${fileId})`);
   } catch (err) {
     await record({ lastError: describeError(err) }, { [`${at}.startedAt`]: '' });
-    const last = attempt >= MAX_UPLOAD_ATTEMPTS ? ' (giving up)' : ' (will retry)';
+    const last = attempt >= MAX_UPLOAD_ATTEMPTS ? ' (giving up)' : ' (will retry)'; // i18n-exempt: log and job report
     ctx.logger.warn(`digest ${doc._id}: sharing the ${name} failed: ${describeError(err)}${last}`);
     ctx.report.push(`digest ${doc._id}: sharing the ${name} failed: ${describeError(err)}${last}`);
   }
 }
 
+/** "Monday, 7 December 2026" in the reader's language: a file title cannot hold a date token. */
+function longDay(day: string): string {
+  const lang = currentLanguage();
+  const d = DateTime.fromISO(day, { zone: 'UTC' });
+  return d.isValid ? d.setLocale(lang === 'en' ? 'en-GB' : lang).toLocaleString(DateTime.DATE_HUGE) : day;
+}
+
 /** Shares this week's files in each digest's thread, once its messages are all posted. */
-export async function shareDigestFiles(week: string, ctx: JobContext): Promise<void> {
+export function shareDigestFiles(week: string, ctx: JobContext): Promise<void> {
+  return inLanguage(ctx.config.staffLanguage, () => shareFiles(week, ctx));
+}
+
+async function shareFiles(week: string, ctx: JobContext): Promise<void> {
   const docs = await DigestModel.find(
     { week, partsQueuedAt: { $exists: true } },
     { teamId: 1, week: 1, csv: 1, chartWeeks: 1, uploads: 1, partsQueuedAt: 1, partCount: 1 },
@@ -135,7 +150,7 @@ export async function shareDigestFiles(week: string, ctx: JobContext): Promise<v
     const last = doc.partCount ? await sentEntry(partKey(topKey, doc.partCount)) : undefined;
     if (last && (last.status === 'pending' || last.status === 'sending')) continue;
     const thread = { channelId: top.sent.channelId, ts: top.sent.ts };
-    const weekOf = readableDay(doc.week);
+    const weekOf = longDay(doc.week);
     await uploadOnce(
       doc,
       'chart',

@@ -37,7 +37,7 @@ export function bothRate(w: ReplyWeek): string {
   const settled = w.both + w.one + w.neither;
   if (settled === 0) return t.trendNone();
   if (w.people < DIGEST_LIMITS.minPeopleForRate) return t.trendHidden();
-  return `${Math.round((100 * w.both) / settled)}%`;
+  return t.percent(Math.round((100 * w.both) / settled));
 }
 
 function healthLine(f: DigestFacts): Mrkdwn {

@@ -1,6 +1,7 @@
 import type { CommandArgs, Subcommand } from '../../slack/command-router';
 import type { AppDeps } from '../../slack/deps';
 import { answering } from '../../slack/respond';
+import { usage } from './messages';
 import { handleCommandEnd } from './end-listeners';
 import { handleCommandExport } from './export';
 import { handleCommandReassign } from './reassign';
@@ -13,7 +14,7 @@ export async function handleCommandStatus({ ack, command, respond }: CommandArgs
   await ack();
   await answering(respond, deps.logger, 'command status', async () => {
     await requireStaff(command.user_id, deps);
-    const { target } = splitTarget(rest, '/mentorship status @person|#channel');
+    const { target } = splitTarget(rest, usage.status());
     const pair = await findTargetPair(command.team_id, target);
     const status = await pairStatusOf(pair, deps.clock.now(), command.user_id);
     await respond({ response_type: 'ephemeral', ...pairStatusMessage(status) });

@@ -1,3 +1,4 @@
+import { inLanguage } from '../../i18n';
 import { createJobContext } from '../../jobs/job-context';
 import { enqueue, type OutboxHandler, runOutbox } from '../../jobs/outbox';
 import { OutboxModel } from '../../jobs/outbox-model';
@@ -58,7 +59,7 @@ export async function endPair(pair: Pair, req: EndRequest, deps: EndDeps): Promi
     return { status: 'already_ended', pair: await PairModel.findById(pair._id).lean<Pair>() };
   await OutboxModel.updateMany(
     { pairId: pair._id, status: 'pending' },
-    { $set: { status: 'skipped', skipReason: 'the pair ended' } },
+    { $set: { status: 'skipped', skipReason: 'the pair ended' } }, // i18n-exempt: skip reason, for operators
   );
   if (pair.channel?.id)
     await enqueue({
@@ -76,12 +77,12 @@ export async function endPair(pair: Pair, req: EndRequest, deps: EndDeps): Promi
 export async function finishEnd(
   pair: Pair,
   deps: EndDeps,
-): Promise<{ told: boolean; archive: 'archived' | 'failed' | 'pending' | 'not asked' }> {
+): Promise<{ told: boolean; archive: 'archived' | 'failed' | 'pending' | 'not_asked' }> {
   await sendNoticeNow(deps);
   const current = (await PairModel.findById(pair._id).lean<Pair>()) ?? pair;
   const notice = await OutboxModel.findById(noticeKey(pair._id)).lean();
   const e = current.ended;
-  const archive = !e?.archiveChannel ? 'not asked' : e.archivedAt ? 'archived' : e.archiveError ? 'failed' : 'pending';
+  const archive = !e?.archiveChannel ? 'not_asked' : e.archivedAt ? 'archived' : e.archiveError ? 'failed' : 'pending';
   return { told: notice?.status === 'sent', archive };
 }
 
@@ -97,17 +98,25 @@ async function sendNoticeNow(deps: EndDeps): Promise<void> {
 /**
  * `pair_ended_notice`: the thank-you in the channel of a pair staff ended; once it is posted,
  * the channel is archived if staff chose so (an archived channel takes no more posts). A failed
- * archive is recorded on the pair and told to staff; it never re-sends the thank-you.
+ * archive is recorded on the pair and told to staff; it never re-sends the thank-you. The
+ * thank-you is in the pair's language, whoever ended it.
  */
 export const pairEndedNoticeHandler: OutboxHandler = {
   async render(entry) {
     const pair = await PairModel.findById(entry.pairId).lean<Pair>();
+    // i18n-exempt: skip reason, for operators
     if (!pair) return { op: 'skip', reason: 'pair deleted' };
+    // i18n-exempt: skip reason, for operators
     if (pair.status !== 'ended') return { op: 'skip', reason: `pair is ${pair.status}` };
+    // i18n-exempt: skip reason, for operators
     if (!pair.channel?.id) return { op: 'skip', reason: 'pair has no channel' };
+    const channel = pair.channel.id;
     const { mentor, mentee } = byRole(pair, await participantsOf(pair));
-    const text = t.thanks(mentor?.name || pair.mentor.userId, mentee?.name || pair.mentee.userId).text;
-    return { op: 'post', to: pair.channel.id, text };
+    const text = inLanguage(
+      pair.language,
+      () => t.thanks(mentor?.name || pair.mentor.userId, mentee?.name || pair.mentee.userId).text,
+    );
+    return { op: 'post', to: channel, text };
   },
   async onSent(entry, sent, ctx) {
     const pair = await PairModel.findById(entry.pairId).lean<Pair>();

@@ -6,20 +6,33 @@ import type { Pair } from '../../pairs/model';
 import type { Checkin, CheckinReply } from '../checkins';
 import type { Commitment } from '../commitments';
 import type { OutcomeRow } from '../goals';
+import { type MessageKey, t } from '../../i18n';
 import type { PairHealth } from '../health';
-import { HEALTH_LABELS, healthReasonText } from '../health';
+import { healthReasonText } from '../health';
+import { exportText } from './export-messages';
+import { healthLabel } from './messages';
 
 /**
  * The staff exports as CSV, pure functions of what was read (one query per collection). Times are
  * in UTC (a file cannot show each reader their own time, as Slack's date tokens do). The check-ins
- * export carries the staff-only notes in a column marked so: it is sent only to staff.
+ * export carries the staff-only notes in a column marked so: it is sent only to staff. Headers,
+ * health and yes/no are in the language of the staff member exporting; codes (status, cadence,
+ * kind, role) are written as stored, so a file reads the same to a script in any language.
  */
 
 export const EXPORT_KINDS = ['pairs', 'checkins', 'commitments', 'outcomes'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** The column of staff-only notes, named so nobody forwards it by mistake. */
-export const STAFF_NOTE_COLUMN = 'staff-only note (not shared with the pair)';
+export const staffNoteColumn = () => t('staff.export.columns.staffNote');
+
+/** A header row: each column's name in the reader's language. */
+const header = (columns: readonly Column[]) => columns.map((c) => t(`staff.export.columns.${c}`));
+const yesNo = (v: boolean) => (v ? exportText.yes() : exportText.no());
+
+/** A column of the exports: its name is in the catalogue (`staff.export.columns.*`). */
+type ColumnOf<K> = K extends `staff.export.columns.${infer C}` ? C : never;
+type Column = ColumnOf<MessageKey>;
 
 export interface ExportData {
   pairs: Pair[];
@@ -51,37 +64,37 @@ const pairLabel = (p: Pair | undefined, pairId: string) => (p?.channel?.name ? `
 export function pairsCsv(d: ExportData): string {
   const name = (id: string) => d.names.get(id) ?? id;
   return csv(
-    [
+    header([
       'pair',
-      'pair id',
+      'pairId',
       'status',
       'health',
-      'health reason',
+      'healthReason',
       'mentor',
-      'mentor ID',
-      'mentor organisation',
-      'mentor country',
+      'mentorId',
+      'mentorOrganisation',
+      'mentorCountry',
       'mentee',
-      'mentee ID',
-      'mentee organisation',
-      'mentee country',
+      'menteeId',
+      'menteeOrganisation',
+      'menteeCountry',
       'cadence',
       'start',
       'end',
       'goals',
-      'created (UTC)',
-      'paused until',
-      'pause reason',
-      'ended (UTC)',
-      'end reason',
-    ],
+      'created',
+      'pausedUntil',
+      'pauseReason',
+      'endedAt',
+      'endReason',
+    ]),
     d.pairs.map((p) => {
       const h = d.health.get(String(p._id));
       return [
         pairLabel(p, String(p._id)),
         String(p._id),
         p.status,
-        h ? HEALTH_LABELS[h.state] : '',
+        h ? healthLabel(h.state) : '',
         h ? h.reasons.map(healthReasonText).join('; ') : '',
         name(p.mentor.userId),
         p.mentor.userId,
@@ -128,10 +141,10 @@ export function checkinsCsv(d: ExportData): string {
         role,
         d.names.get(userId) ?? userId,
         userId,
-        r ? 'yes' : 'no',
+        r ? exportText.yes() : exportText.no(),
         r?.submittedAt,
         r?.met,
-        r?.quick ? 'yes' : r ? 'no' : '',
+        r ? yesNo(Boolean(r.quick)) : '',
         (r?.goals ?? []).map((g) => `${g.title}: ${g.status ?? ''}${g.note ? ` (${g.note})` : ''}`).join('; '),
         r?.worked,
         r?.didNotWork,
@@ -142,27 +155,27 @@ export function checkinsCsv(d: ExportData): string {
     }
   }
   return csv(
-    [
+    header([
       'pair',
-      'pair id',
-      'check-in',
+      'pairId',
+      'checkin',
       'kind',
-      'due day',
-      'posted (UTC)',
+      'dueDay',
+      'posted',
       'role',
       'person',
-      'person ID',
+      'personId',
       'replied',
-      'replied at (UTC)',
+      'repliedAt',
       'met',
-      'one-tap answer',
+      'oneTap',
       'goals',
-      'what worked',
-      'what did not work',
-      'adapted to local conditions',
+      'worked',
+      'didNotWork',
+      'adapted',
       'blockers',
-      STAFF_NOTE_COLUMN,
-    ],
+      'staffNote',
+    ]),
     rows,
   );
 }
@@ -170,19 +183,19 @@ export function checkinsCsv(d: ExportData): string {
 export function commitmentsCsv(d: ExportData): string {
   const pairs = new Map(d.pairs.map((p) => [String(p._id), p]));
   return csv(
-    [
+    header([
       'pair',
-      'pair id',
-      'check-in',
+      'pairId',
+      'checkin',
       'owner',
-      'owner ID',
-      'next step',
-      'due day',
+      'ownerId',
+      'nextStep',
+      'dueDay',
       'status',
-      'drop reason',
-      'added by',
-      'added (UTC)',
-    ],
+      'dropReason',
+      'addedBy',
+      'added',
+    ]),
     d.commitments.map((c) => [
       pairLabel(pairs.get(String(c.pairId)), String(c.pairId)),
       String(c.pairId),
@@ -204,21 +217,21 @@ export function outcomesCsv(d: ExportData): string {
   const pairs = new Map(d.pairs.map((p) => [String(p._id), p]));
   const name = (id: string) => d.names.get(id) ?? id;
   return csv(
-    [
+    header([
       'pair',
-      'pair id',
+      'pairId',
       'mentor',
       'mentee',
       'goal',
-      'the change',
-      'who benefits',
+      'change',
+      'beneficiaries',
       'figure',
-      'may be quoted',
-      'recorded by',
-      'recorded by ID',
-      'recorded (UTC)',
-      'recorded from',
-    ],
+      'quoteConsent',
+      'recordedBy',
+      'recordedById',
+      'recorded',
+      'recordedFrom',
+    ]),
     d.outcomes.map((o) => {
       const p = pairs.get(o.pairId);
       return [
@@ -230,7 +243,7 @@ export function outcomesCsv(d: ExportData): string {
         o.story,
         o.beneficiaries,
         o.figure,
-        o.quoteConsent ? 'yes' : 'no',
+        yesNo(Boolean(o.quoteConsent)),
         name(o.recordedBy),
         o.recordedBy,
         o.recordedAt,

@@ -2,8 +2,8 @@ import { PairModel, type Pair } from '../../pairs/model';
 import { ParticipantModel, type Participant } from '../../pairs/participants-model';
 import type { WebClient } from '@slack/web-api';
 import { dmChannelOf, shareFile } from '../../slack/files';
-import { mrkdwn } from '../../slack/mrkdwn';
 import { feedbackCsv, staffFeedbackOfTeam } from '../feedback';
+import { exportText as t } from './export-messages';
 
 /**
  * `/mentorship export feedback` (staff only, checked by the caller): the feedback answers staff may
@@ -22,8 +22,8 @@ export async function shareFeedbackExport(client: WebClient, teamId: string, use
   await shareFile(client, {
     channelId: await dmChannelOf(client, userId),
     filename: `mentorship-feedback-${day}.csv`,
-    title: `Mentorship feedback, ${day} (staff only)`,
+    title: t.title('feedback', day),
     content: feedbackCsv(rows, names, channels),
-    comment: mrkdwn`Feedback staff may read: shared and staff-only answers. :lock: Staff only: do not share it with participants. Answers counted only in totals are not in it.`,
+    comment: t.comment('feedback'),
   });
 }

@@ -1,13 +1,21 @@
-import { mrkdwn } from '../../slack/mrkdwn';
+import { t, tm } from '../../i18n';
 
-/** The sentences of `/mentorship export`. */
+/** What `/mentorship export` can export (feedback is the feedback feature's table). */
+type Kind = 'pairs' | 'checkins' | 'commitments' | 'outcomes' | 'feedback';
+const KINDS: readonly Kind[] = ['pairs', 'checkins', 'commitments', 'outcomes', 'feedback'];
+const kindOf = (kind: string): Kind => ((KINDS as readonly string[]).includes(kind) ? (kind as Kind) : 'pairs');
+
+/**
+ * The sentences of `/mentorship export` (`staff.export.*`), in the staff member's language: one
+ * sentence per kind, as the kind's name may change the words around it.
+ */
 export const exportText = {
-  usage: () =>
-    'Say what to export: `/mentorship export pairs`, `/mentorship export checkins`, `/mentorship export commitments`, `/mentorship export outcomes` or `/mentorship export feedback`. The CSV file comes to you privately.',
-  title: (kind: string, day: string) => `Mentorship ${kind}, ${day}`,
-  comment: (kind: string) =>
-    kind === 'checkins'
-      ? mrkdwn`Your export of the check-ins, as a CSV file. :lock: It includes the staff-only notes (their column says so): do not share it with participants.`
-      : mrkdwn`Your export of the ${kind}, as a CSV file.`,
-  sent: (kind: string) => `:inbox_tray: The ${kind} export is in your DM with me, as a CSV file only you can see.`,
+  usage: () => t('staff.export.usage'),
+  /** The file's title: a file cannot hold a date token, so the day is written as YYYY-MM-DD. */
+  title: (kind: string, day: string) => t(`staff.export.title.${kindOf(kind)}`, { day }),
+  /** Said with the file; the check-ins and feedback say they hold staff-only answers. */
+  comment: (kind: string) => tm(`staff.export.comment.${kindOf(kind)}`),
+  sent: (kind: string) => t(`staff.export.sent.${kindOf(kind)}`),
+  yes: () => t('staff.export.yes'),
+  no: () => t('staff.export.no'),
 };

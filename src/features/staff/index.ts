@@ -8,3 +8,4 @@ export { pairActionsBlock } from './pair-actions';
 export { messagePairModal } from './message-pair';
 export { pairStatusModalOf } from './status';
 export { requireStaff } from './target';
+export { healthLabel } from './messages';

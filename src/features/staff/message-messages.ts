@@ -1,21 +1,24 @@
-import { bold, channelLink, type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
+import { t, tm } from '../../i18n';
+import { channelLink, type Mrkdwn } from '../../slack/mrkdwn';
 
-/** The sentences of "Message the pair" (staff writing to a pair's channel). */
+/**
+ * The sentences of "Message the pair" (`staff.message.*`): the modal in the staff member's
+ * language, the post in the pair's (message-pair.ts renders it so).
+ */
 export const messageText = {
-  title: () => 'Message the pair',
-  submit: () => 'Send',
-  cancel: () => 'Cancel',
-  close: () => 'Close',
-  intro: (mentor: string, mentee: string) =>
-    mrkdwn`I will post this in the private channel of ${bold(mentor)} and ${bold(mentee)}, with your name.`,
-  label: () => 'Your message',
-  placeholder: () => 'e.g. How are things going? Can we help you find a time to meet?',
+  title: () => t('staff.message.title'),
+  submit: () => t('staff.message.submit'),
+  cancel: () => t('staff.cancel'),
+  close: () => t('common.close'),
+  intro: (mentor: string, mentee: string) => tm('staff.message.intro', { mentor, mentee }),
+  label: () => t('staff.message.label'),
+  placeholder: () => t('staff.message.placeholder'),
   /** `mentor`, `mentee`: a mention, or a plain name when it is night or a day off for them. */
   posted: (mentor: Mrkdwn, mentee: Mrkdwn, staffName: string, body: string) =>
-    mrkdwn`${mentor} ${mentee} *From program staff (${staffName}):* ${body}`,
-  sent: (channelId: string) => mrkdwn`:white_check_mark: Sent to ${channelLink(channelId)}.`,
-  empty: () => 'Write a message first.',
-  noChannel: () => 'This pair has no channel, so the message cannot be posted.',
-  ended: () => 'This mentorship has ended, so nothing more is posted in its channel.',
-  sendFailed: () => 'Slack did not take the message just now. Press Send again in a minute.',
+    tm('staff.message.posted', { mentor, mentee, staff: staffName, body }),
+  sent: (channelId: string) => tm('staff.message.sent', { channel: channelLink(channelId) }),
+  empty: () => t('staff.message.empty'),
+  noChannel: () => t('staff.message.noChannel'),
+  ended: () => t('staff.message.ended'),
+  sendFailed: () => t('staff.message.sendFailed'),
 };

@@ -1,4 +1,5 @@
 import type { View } from '@slack/types';
+import { inLanguage } from '../../i18n';
 import { mayPing } from '../../lib/working-time';
 import type { Pair } from '../../pairs/model';
 import { participantsOf, toPerson } from '../../pairs/participants';
@@ -73,7 +74,10 @@ function pairIdOf(metadata: string): string {
   }
 }
 
-/** Posts the staff text in the pair's channel; each person @-mentioned only in their waking hours, else named. */
+/**
+ * Posts the staff text in the pair's channel, in the pair's language; each person @-mentioned only
+ * in their waking hours, else named.
+ */
 async function postStaffMessage(pair: Pair, senderId: string, typed: string, deps: AppDeps): Promise<string> {
   const channel = pair.channel?.id;
   if (!channel) throw new UserFacingError(t.noChannel());
@@ -84,7 +88,9 @@ async function postStaffMessage(pair: Pair, senderId: string, typed: string, dep
     const person = people.get(userId);
     return !person || mayPing(now, toPerson(person)) ? mention(userId) : mrkdwn`${person.name || userId}`;
   };
-  const sentence = t.posted(who(pair.mentor.userId), who(pair.mentee.userId), sender, typed.slice(0, MESSAGE_MAX));
+  const sentence = inLanguage(pair.language, () =>
+    t.posted(who(pair.mentor.userId), who(pair.mentee.userId), sender, typed.slice(0, MESSAGE_MAX)),
+  );
   await deps.client.chat.postMessage({ channel, text: sentence.text });
   deps.logger.info(`pair ${pair._id}: staff ${senderId} messaged the pair`);
   return channel;

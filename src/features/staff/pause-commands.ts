@@ -1,3 +1,4 @@
+import { inLanguage } from '../../i18n';
 import { localDay } from '../../lib/time';
 import type { Pair } from '../../pairs/model';
 import type { CommandArgs, Subcommand } from '../../slack/command-router';
@@ -61,7 +62,8 @@ export async function pauseForStaff(
   deps: AppDeps,
 ): Promise<Mrkdwn> {
   assertCanPause(pair);
-  const outcome = await pausePair(pair, { by, untilDay, reason }, deps);
+  // The notice posted in the pair's channel is in the pair's language, not the staff member's.
+  const outcome = await inLanguage(pair.language, () => pausePair(pair, { by, untilDay, reason }, deps));
   if (outcome.status !== 'paused') throw notPaused(outcome);
   return pauseDay(outcome.untilDay, outcome.until);
 }
@@ -88,7 +90,7 @@ async function handleCommandStaffResume({ ack, command, respond }: CommandArgs, 
     const { target } = splitTarget(rest, t.resumeUsage());
     const pair = await findTargetPair(command.team_id, target);
     assertCanResume(pair);
-    if (!(await resumePairNow(pair, command.user_id, deps))) {
+    if (!(await inLanguage(pair.language, () => resumePairNow(pair, command.user_id, deps)))) {
       assertCanResume(await findPairById(String(pair._id))); // throws "not paused" when resumed meanwhile
       throw new UserFacingError(t.notPausedNow());
     }

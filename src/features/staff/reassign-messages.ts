@@ -1,27 +1,50 @@
-import { channelLink, code, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
+import { t, tm } from '../../i18n';
+import { channelLink, code, type Mrkdwn, mention } from '../../slack/mrkdwn';
+import { usage } from './messages';
 
-/** The sentences of `/mentorship reassign`. */
+/** The Slack step of a reassignment that failed: invite the new person, remove the old one, tell the channel. */
+export type ReassignStep = 'invite' | 'remove' | 'tell';
+
+/**
+ * The sentences of `/mentorship reassign` (`staff.reassign.*`): the answers in the staff member's
+ * language, the notice in the pair's (reassign.ts renders it so). One sentence per side, as a
+ * side's name may change the words around it.
+ */
 export const reassignText = {
-  usage: () => '/mentorship reassign @person|#channel mentor|mentee @new [remove]',
-  badArguments: () =>
-    'Usage: `/mentorship reassign @person|#channel mentor|mentee @new [remove]`. Say which side changes, and mention the new person so Slack links them. Add `remove` to take the old person out of the channel.',
-  unknownPerson: () => 'Slack does not know the new person. Mention someone in this workspace.',
-  bot: () => 'The new person is a bot or an app. Mention a person.',
-  deactivated: () => 'The new person’s account is deactivated. Mention an active member.',
+  usage: () => usage.reassign(),
+  badArguments: () => t('staff.reassign.badArguments'),
+  unknownPerson: () => t('staff.reassign.unknownPerson'),
+  bot: () => t('staff.reassign.bot'),
+  deactivated: () => t('staff.reassign.deactivated'),
+  /** `role`: the side being changed; the new person already holds the other one. */
   otherSide: (role: string) =>
-    `The new person is already the pair’s ${role === 'mentor' ? 'mentee' : 'mentor'}: one person cannot be both.`,
+    role === 'mentor' ? t('staff.reassign.alreadyMentee') : t('staff.reassign.alreadyMentor'),
   alreadyPaired: (userId: string, other: string) =>
-    mrkdwn`${mention(userId)} and ${mention(other)} already have an active mentorship.`.text,
-  ended: () => 'This mentorship has ended, so it cannot be reassigned.',
-  notReady: () => 'This mentorship is still being set up. Try again once its channel is ready.',
-  changedMeanwhile: () => 'Someone changed this pair at the same moment. Look at `/mentorship status` and try again.',
+    tm('staff.reassign.alreadyPaired', { person: mention(userId), other: mention(other) }).text,
+  ended: () => t('staff.reassign.ended'),
+  notReady: () => t('staff.reassign.notReady'),
+  changedMeanwhile: () => t('staff.reassign.changedMeanwhile'),
   /** In the pair's channel: plain and short. */
   notice: (role: string, newcomer: Mrkdwn, previous: string, other: Mrkdwn) =>
-    mrkdwn`:wave: ${newcomer} joins this mentorship as ${role}, in place of ${previous}. ${other}, your goals and history stay as they are. The check-ins go on as before.`,
-  done: (role: string, userId: string, channelId: string | undefined, removed: boolean) =>
-    mrkdwn`:white_check_mark: ${mention(userId)} is now the ${role}${channelId ? mrkdwn`: invited to ${channelLink(channelId)}${removed ? ', the previous one removed' : ''}, and both sides told there` : ''}. Goals and history are kept.`
-      .text,
-  slackFailed: (role: string, userId: string, step: string, error: string) =>
-    mrkdwn`The pair now has ${mention(userId)} as ${role} (saved), but Slack refused to ${step} (${code(error)}). Type the same command again to finish: nothing is done twice.`
-      .text,
+    role === 'mentor'
+      ? tm('staff.reassign.noticeMentor', { newcomer, previous, other })
+      : tm('staff.reassign.noticeMentee', { newcomer, previous, other }),
+  done: (role: string, userId: string, channelId: string | undefined, removed: boolean) => {
+    const person = mention(userId);
+    const mentor = role === 'mentor';
+    if (!channelId) return tm(mentor ? 'staff.reassign.doneMentor' : 'staff.reassign.doneMentee', { person }).text;
+    const key = removed
+      ? mentor
+        ? 'staff.reassign.doneMentorInRemoved'
+        : 'staff.reassign.doneMenteeInRemoved'
+      : mentor
+        ? 'staff.reassign.doneMentorIn'
+        : 'staff.reassign.doneMenteeIn';
+    return tm(key, { person, channel: channelLink(channelId) }).text;
+  },
+  slackFailed: (role: string, userId: string, step: ReassignStep, error: string) =>
+    tm(`staff.reassign.slackFailed.${step}${role === 'mentor' ? 'Mentor' : 'Mentee'}`, {
+      person: mention(userId),
+      error: code(error),
+    }).text,
 };

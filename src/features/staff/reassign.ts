@@ -1,3 +1,4 @@
+import { inLanguage } from '../../i18n';
 import { mayPing } from '../../lib/working-time';
 import { liveKeyFor, PairModel, type Pair } from '../../pairs/model';
 import type { Role } from '../../pairs/membership';
@@ -10,7 +11,7 @@ import { mention, type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
 import { answering } from '../../slack/respond';
 import { fetchSlackUser } from '../../slack/users';
 import { firstToChange } from './once';
-import { reassignText as t } from './reassign-messages';
+import { type ReassignStep, reassignText as t } from './reassign-messages';
 import { findPairById, findTargetPair, parseTarget, requireStaff, splitTarget } from './target';
 
 interface Reassignment {
@@ -134,14 +135,14 @@ async function runSlackSteps(
   pair: Pair,
   index: number,
   deps: AppDeps,
-): Promise<{ step: string; error: string } | undefined> {
+): Promise<{ step: ReassignStep; error: string } | undefined> {
   const r = changesOf(pair)[index];
   const channel = pair.channel?.id;
   if (!r || !channel) return undefined;
   const mark = (field: 'invitedAt' | 'removedAt' | 'toldAt') =>
     PairModel.updateOne({ _id: pair._id }, { $set: { [`reassignments.${index}.${field}`]: deps.clock.now() } });
   const step = async (
-    name: string,
+    name: ReassignStep,
     done: unknown,
     work: () => Promise<unknown>,
     ok: string[],
@@ -159,15 +160,13 @@ async function runSlackSteps(
   const invite = () => deps.client.conversations.invite({ channel, users: r.to! });
   const kick = () => deps.client.conversations.kick({ channel, user: r.from! });
   return (
-    (await step(`invite the new ${r.role}`, r.invitedAt, invite, ['already_in_channel'], 'invitedAt')) ??
-    (r.removeOld
-      ? await step(`remove the previous ${r.role}`, r.removedAt, kick, ['not_in_channel'], 'removedAt')
-      : undefined) ??
-    (await step('post the news in the channel', r.toldAt, () => tellThePair(pair, r, deps), [], 'toldAt'))
+    (await step('invite', r.invitedAt, invite, ['already_in_channel'], 'invitedAt')) ??
+    (r.removeOld ? await step('remove', r.removedAt, kick, ['not_in_channel'], 'removedAt') : undefined) ??
+    (await step('tell', r.toldAt, () => tellThePair(pair, r, deps), [], 'toldAt'))
   );
 }
 
-/** One short message in the channel for both sides; each is @-mentioned only in their waking hours. */
+/** One short message in the channel for both sides, in the pair's language; each is @-mentioned only in their waking hours. */
 async function tellThePair(pair: Pair, r: Reassignment, deps: AppDeps): Promise<void> {
   const people = await participantsOf(pair);
   const now = deps.clock.now();
@@ -177,6 +176,6 @@ async function tellThePair(pair: Pair, r: Reassignment, deps: AppDeps): Promise<
   };
   const previous = (await fetchSlackUser(deps.client, r.from!).catch(() => null))?.name ?? r.from!;
   const other = r.role === 'mentor' ? pair.mentee.userId : pair.mentor.userId;
-  const text = t.notice(r.role!, who(r.to!), previous, who(other)).text;
+  const text = inLanguage(pair.language, () => t.notice(r.role!, who(r.to!), previous, who(other)).text);
   await deps.client.chat.postMessage({ channel: pair.channel!.id!, text });
 }

@@ -1,47 +1,71 @@
-import { bold, channelLink, italic, join, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
+import { formatNumber, t, tm } from '../../i18n';
+import { channelLink, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
+import { nameList } from './messages';
 
-/** The sentences of the staff pair status. Names, goals, commitments and notes are typed text. */
-const END_REASONS: Record<string, string> = {
-  completed: 'completed',
-  no_time: 'no time',
-  no_response: 'no response',
-  not_a_fit: 'not a good fit',
-  other: 'other',
-};
-export const endReasonLabel = (reason: string) => END_REASONS[reason] ?? reason;
+/**
+ * The sentences of the staff pair status (`staff.status.*`), in the language of the staff member
+ * reading it. Names, goals, commitments and notes are typed text: `tm` escapes them.
+ */
+const END_REASONS = ['completed', 'no_time', 'no_response', 'not_a_fit', 'other'] as const;
+type EndReason = (typeof END_REASONS)[number];
+const isEndReason = (r: string): r is EndReason => (END_REASONS as readonly string[]).includes(r);
+
+/** Why a pair ended, as the status reads it ("not a good fit"); a reason we do not know is shown as stored. */
+export const endReasonLabel = (reason: string) =>
+  isEndReason(reason) ? t(`staff.status.endReasons.${reason}`) : reason;
 
 export const statusText = {
-  title: (mentor: string, mentee: string) => `${mentor} and ${mentee}`,
-  modalTitle: () => 'Pair status',
-  close: () => 'Close',
-  person: (role: string, name: string, org: string, country: string) => {
+  title: (mentor: string, mentee: string) => t('staff.status.title', { mentor, mentee }),
+  modalTitle: () => t('staff.status.modalTitle'),
+  close: () => t('common.close'),
+  person: (role: 'mentor' | 'mentee', name: string, org: string, country: string) => {
     const where = [org, country].filter(Boolean).join(', ');
-    return where ? mrkdwn`*${role}:* ${name}, ${where}` : mrkdwn`*${role}:* ${name}`;
+    if (role === 'mentor')
+      return where ? tm('staff.status.mentorFrom', { name, where }) : tm('staff.status.mentor', { name });
+    return where ? tm('staff.status.menteeFrom', { name, where }) : tm('staff.status.mentee', { name });
   },
-  program: (channelId: string | undefined, cadence: string, start: Mrkdwn, end: Mrkdwn) =>
-    mrkdwn`*Program:* ${cadence === 'weekly' ? 'weekly' : 'every two weeks'}, ${start} to ${end}${channelId ? mrkdwn` · ${channelLink(channelId)}` : ''}`,
+  program: (channelId: string | undefined, cadence: string, start: Mrkdwn, end: Mrkdwn) => {
+    const line = tm('staff.status.program', {
+      cadence: cadence === 'weekly' ? t('staff.status.weekly') : t('staff.status.everyTwoWeeks'),
+      start,
+      end,
+    });
+    return channelId ? mrkdwn`${line} · ${channelLink(channelId)}` : line;
+  },
   health: (label: string, reasons: string[]) =>
-    reasons.length ? mrkdwn`*Health:* ${bold(label)}: ${reasons.join('; ')}` : mrkdwn`*Health:* ${bold(label)}`,
-  healthUnknown: () => mrkdwn`*Health:* not known yet.`,
-  paused: (until: Mrkdwn, by: string | null | undefined, reason: string) =>
-    mrkdwn`*Pause:* paused until ${until}${by ? mrkdwn` by ${mention(by)}` : ''}${reason ? mrkdwn`. Reason: ${italic(reason)}` : ''}`,
-  notPaused: () => mrkdwn`*Pause:* not paused.`,
+    reasons.length
+      ? tm('staff.status.health', { label, reasons: reasons.join('; ') })
+      : tm('staff.status.healthNoReason', { label }),
+  healthUnknown: () => tm('staff.status.healthUnknown'),
+  paused: (until: Mrkdwn, by: string | null | undefined, reason: string) => {
+    if (by)
+      return reason
+        ? tm('staff.status.pausedByReason', { until, by: mention(by), reason })
+        : tm('staff.status.pausedBy', { until, by: mention(by) });
+    return reason ? tm('staff.status.pausedReason', { until, reason }) : tm('staff.status.paused', { until });
+  },
+  notPaused: () => tm('staff.status.notPaused'),
   ended: (at: Mrkdwn, reason: string, note: string) =>
-    mrkdwn`*Ended* on ${at} (${endReasonLabel(reason)})${note ? mrkdwn`: ${italic(note)}` : ''}`,
-  goalsHeading: () => mrkdwn`*Goals*`,
-  goal: (n: number, title: string, status: string) => mrkdwn`${n}. ${title} (${status})`,
-  checkinsHeading: () => mrkdwn`*Last check-ins*`,
-  noCheckins: () => mrkdwn`No check-in has gone out yet.`,
+    note
+      ? tm('staff.status.endedNote', { at, reason: endReasonLabel(reason), note })
+      : tm('staff.status.ended', { at, reason: endReasonLabel(reason) }),
+  goalsHeading: () => tm('staff.status.goalsHeading'),
+  goal: (n: number, title: string, status: string) => tm('staff.status.goal', { n: formatNumber(n), title, status }),
+  checkinsHeading: () => tm('staff.status.checkinsHeading'),
+  noCheckins: () => tm('staff.status.noCheckins'),
   checkin: (period: number, when: Mrkdwn, replied: string[]) =>
     replied.length === 0
-      ? mrkdwn`#${period}, ${when}: no reply.`
-      : mrkdwn`#${period}, ${when}: ${join(replied, ' and ')} replied.`,
-  commitmentsHeading: () => mrkdwn`*Open commitments*`,
-  noCommitments: () => mrkdwn`None open.`,
+      ? tm('staff.status.checkinNoReply', { period: formatNumber(period), when })
+      : tm('staff.status.checkinReplied', { period: formatNumber(period), when, who: nameList(replied) }),
+  commitmentsHeading: () => tm('staff.status.commitmentsHeading'),
+  noCommitments: () => tm('staff.status.noCommitments'),
   commitment: (owner: string, what: string, due: Mrkdwn, overdue: boolean) =>
-    mrkdwn`• ${owner}: ${what}, due ${due}${overdue ? mrkdwn` ${bold('(overdue)')}` : ''}`,
-  notesHeading: () => mrkdwn`:lock: *Staff-only notes* (only program staff see these)`,
-  noNotes: () => mrkdwn`:lock: No staff-only notes in these check-ins.`,
-  note: (period: number, who: string, note: string) => mrkdwn`#${period}, ${bold(who)}: ${note}`,
-  moreNotes: (n: number) => mrkdwn`${n} older notes are not shown; \`/mentorship export checkins\` has them all.`,
+    overdue
+      ? tm('staff.status.commitmentOverdue', { owner, what, due })
+      : tm('staff.status.commitment', { owner, what, due }),
+  notesHeading: () => tm('staff.status.notesHeading'),
+  noNotes: () => tm('staff.status.noNotes'),
+  note: (period: number, who: string, note: string) =>
+    tm('staff.status.note', { period: formatNumber(period), who, note }),
+  moreNotes: (n: number) => tm('staff.status.moreNotes', { count: n, n: formatNumber(n) }),
 };

@@ -57,8 +57,8 @@ export function pairStatusBlocks(s: PairStatus): KnownBlock[] {
     header(t.title(s.mentorName, s.menteeName)),
     section(
       lines(
-        t.person('Mentor', s.mentorName, pair.mentor.organisation, pair.mentor.country),
-        t.person('Mentee', s.menteeName, pair.mentee.organisation, pair.mentee.country),
+        t.person('mentor', s.mentorName, pair.mentor.organisation, pair.mentor.country),
+        t.person('mentee', s.menteeName, pair.mentee.organisation, pair.mentee.country),
         t.program(pair.channel?.id ?? undefined, pair.cadence, slackDay(pair.startDate), slackDay(pair.endDate)),
         health,
         stateLine(s),

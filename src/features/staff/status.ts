@@ -6,7 +6,8 @@ import { byRole, participantsOf } from '../../pairs/participants';
 import { postedCheckinsUpTo, repliedByOf, repliesToCheckins } from '../checkins';
 import { openCommitments } from '../commitments';
 import { staffFeedbackOfPair } from '../feedback';
-import { healthOfPairs, healthReasonText, HEALTH_LABELS } from '../health';
+import { healthOfPairs, healthReasonText } from '../health';
+import { healthLabel } from './messages';
 import { type PairStatus, pairStatusModal } from './status-view';
 
 /** Check-ins, open commitments and staff notes shown in the status. */
@@ -37,7 +38,7 @@ export async function pairStatusOf(pair: Pair, now: Date, viewerId: string): Pro
     pair,
     mentorName: mentor?.name || pair.mentor.userId,
     menteeName: mentee?.name || pair.mentee.userId,
-    health: h ? { label: HEALTH_LABELS[h.state], reasons: h.reasons.map(healthReasonText) } : undefined,
+    health: h ? { label: healthLabel(h.state), reasons: h.reasons.map(healthReasonText) } : undefined,
     checkins: checkins.map((c) => ({
       period: c.period,
       at: c.prompt?.postedAt ?? c.dueAt,
