@@ -11,7 +11,6 @@ import { answering } from '../../slack/respond';
 import { AtRiskIds, pairIdOfAlertKey } from './at-risk-ids';
 import { atRiskText as t } from './at-risk-messages';
 import { handledAlertBlocks } from './at-risk-views';
-import { staffLanguageOf } from './staff-language';
 import { messagePairModal, pairStatusModalOf, requireStaff } from '../staff';
 
 /** The pair an alert key names, with its people's names. */
@@ -81,7 +80,7 @@ export async function handleActionAtRiskHandled(
     const ts = body.message?.ts;
     if (channel && ts) {
       // The alert is in the staff language, whoever marks it handled.
-      const blocks = inLanguage(staffLanguageOf(deps.config), () =>
+      const blocks = inLanguage(deps.config.staffLanguage, () =>
         handledAlertBlocks((body.message?.blocks ?? []) as KnownBlock[], handledBy, handledAt),
       );
       await client.chat.update({ channel, ts, text: String(body.message?.text ?? ''), blocks });

@@ -8,7 +8,6 @@ import { byRole, participantsOf } from '../../pairs/participants';
 import { DAY_MS } from '../../lib/durations';
 import { postedCheckinsUpTo, repliedByOf, type Checkin } from '../checkins';
 import { type AtRiskFacts, atRiskAlertMessage } from './at-risk-views';
-import { staffLanguageOf } from './staff-language';
 
 /**
  * Flags a pair at risk and queues one alert to staff. The alert's key is the silence episode
@@ -126,7 +125,7 @@ export const atRiskAlertHandler: OutboxHandler = {
     const { mentor, mentee } = byRole(pair, await participantsOf(pair));
     const facts = await atRiskFacts(pair);
     // In the staff language: the alert is for program staff.
-    const message = inLanguage(staffLanguageOf(ctx.config), () =>
+    const message = inLanguage(ctx.config.staffLanguage, () =>
       atRiskAlertMessage({
         alertKey: entry.key,
         pair,
