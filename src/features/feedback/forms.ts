@@ -1,6 +1,9 @@
+import { type MessageKey, t } from '../../i18n';
+
 /**
  * The feedback forms as data: each question, its possible answers, and who may see the answer.
  * Pure (no Slack, no database): views.ts draws them, service.ts checks answers against them.
+ * Every label is a function: it is read when a form or answer is shown, in the reader's language.
  */
 
 export const FEEDBACK_POINTS = ['one_month', 'midpoint', 'end', 'anytime'] as const;
@@ -22,19 +25,26 @@ export type Visibility = (typeof VISIBILITIES)[number];
 /** A question's totals are shown only from this many answers on. */
 export const TOTALS_MIN_ANSWERS = 5;
 
+/** A label, read in the reader's language when it is shown. */
+export type Label = () => string;
+const label =
+  (key: MessageKey): Label =>
+  () =>
+    t(key);
+
 export interface Choice {
   value: string;
-  label: string;
+  label: Label;
 }
 
 export type QuestionKind =
   | { type: 'choice'; choices: readonly Choice[] }
-  | { type: 'scale'; min: number; max: number; lowLabel: string; highLabel: string }
+  | { type: 'scale'; min: number; max: number; lowLabel: Label; highLabel: Label }
   | { type: 'text'; maxLength: number };
 
 export interface Question {
   id: string;
-  label: string;
+  label: Label;
   kind: QuestionKind;
   required: boolean;
   /** The visibilities the person may choose (the first offered is not the default: see `defaultVisibility`). */
@@ -43,7 +53,7 @@ export interface Question {
   /** When the answer alerts staff at once (if they may see it). */
   warnsWhen?: (value: string) => boolean;
   /** Shown under the question: what a warning answer does. */
-  warning?: string;
+  warning?: Label;
   /** A "this is urgent" checkbox goes with it (a concern). */
   urgentBox?: boolean;
   /** One question per goal of the pair (midpoint progress): `id` is suffixed with the goal's index. */
@@ -53,52 +63,56 @@ export interface Question {
 const ALL: readonly Visibility[] = VISIBILITIES;
 const TEXT = { type: 'text', maxLength: 1000 } as const;
 const YES_PARTLY_NO: readonly Choice[] = [
-  { value: 'yes', label: 'Yes' },
-  { value: 'partly', label: 'Partly' },
-  { value: 'no', label: 'No' },
+  { value: 'yes', label: label('feedback.choice.yesPartlyNo.yes') },
+  { value: 'partly', label: label('feedback.choice.yesPartlyNo.partly') },
+  { value: 'no', label: label('feedback.choice.yesPartlyNo.no') },
 ];
-const satisfaction = { type: 'scale', min: 1, max: 5, lowLabel: 'very unhappy', highLabel: 'very happy' } as const;
-const WARN_TOLD =
-  "If you answer this, staff are told at once so they can help, unless you choose 'counted only in totals'.";
+const satisfaction = {
+  type: 'scale',
+  min: 1,
+  max: 5,
+  lowLabel: label('feedback.scale.veryUnhappy'),
+  highLabel: label('feedback.scale.veryHappy'),
+} as const;
 
 export const FORMS: Record<FeedbackPoint, readonly Question[]> = {
   one_month: [
     {
       id: 'fit',
-      label: 'Is the match a good fit?',
+      label: label('feedback.question.fit'),
       kind: {
         type: 'choice',
         choices: [
-          { value: 'good', label: 'Good fit' },
-          { value: 'deciding', label: 'Still deciding' },
-          { value: 'not_a_fit', label: 'Not a good fit' },
+          { value: 'good', label: label('feedback.choice.fit.good') },
+          { value: 'deciding', label: label('feedback.choice.fit.deciding') },
+          { value: 'not_a_fit', label: label('feedback.choice.fit.not_a_fit') },
         ],
       },
       required: true,
       visibilities: ALL,
       defaultVisibility: 'staff_only',
       warnsWhen: (v) => v === 'not_a_fit',
-      warning: `"Not a good fit": ${WARN_TOLD}`,
+      warning: label('feedback.warning.notAFit'),
     },
     {
       id: 'satisfaction',
-      label: 'How satisfied are you so far? (1–5)',
+      label: label('feedback.question.satisfaction'),
       kind: satisfaction,
       required: true,
       visibilities: ALL,
       defaultVisibility: 'staff_only',
       warnsWhen: (v) => v === '1',
-      warning: `1: ${WARN_TOLD}`,
+      warning: label('feedback.warning.lowRating'),
     },
     {
       id: 'meeting',
-      label: 'Are you meeting as often as you agreed?',
+      label: label('feedback.question.meeting'),
       kind: {
         type: 'choice',
         choices: [
-          { value: 'yes', label: 'Yes' },
-          { value: 'less', label: 'Less often' },
-          { value: 'no', label: 'Not meeting' },
+          { value: 'yes', label: label('feedback.choice.meeting.yes') },
+          { value: 'less', label: label('feedback.choice.meeting.less') },
+          { value: 'no', label: label('feedback.choice.meeting.no') },
         ],
       },
       required: true,
@@ -107,7 +121,7 @@ export const FORMS: Record<FeedbackPoint, readonly Question[]> = {
     },
     {
       id: 'goals_clear',
-      label: 'Are the goals clear?',
+      label: label('feedback.question.goals_clear'),
       kind: { type: 'choice', choices: YES_PARTLY_NO },
       required: true,
       visibilities: ALL,
@@ -115,34 +129,40 @@ export const FORMS: Record<FeedbackPoint, readonly Question[]> = {
     },
     {
       id: 'partner_commitment',
-      label: 'How committed is your partner? (1–5)',
-      kind: { type: 'scale', min: 1, max: 5, lowLabel: 'not at all', highLabel: 'fully' },
+      label: label('feedback.question.partner_commitment'),
+      kind: {
+        type: 'scale',
+        min: 1,
+        max: 5,
+        lowLabel: label('feedback.scale.notAtAll'),
+        highLabel: label('feedback.scale.fully'),
+      },
       required: true,
       visibilities: ALL,
       defaultVisibility: 'staff_only',
     },
     {
       id: 'concern',
-      label: 'Any concern?',
+      label: label('feedback.question.concern'),
       kind: TEXT,
       required: false,
       visibilities: ALL,
       defaultVisibility: 'staff_only',
       urgentBox: true,
-      warning: `Marked urgent: ${WARN_TOLD}`,
+      warning: label('feedback.warning.urgent'),
     },
   ],
   midpoint: [
     {
       id: 'goal',
-      label: 'Progress on this goal',
+      label: label('feedback.question.goal'),
       kind: {
         type: 'choice',
         choices: [
-          { value: 'not_started', label: 'Not started' },
-          { value: 'some', label: 'Some' },
-          { value: 'substantial', label: 'Substantial' },
-          { value: 'done', label: 'Done' },
+          { value: 'not_started', label: label('feedback.choice.progress.not_started') },
+          { value: 'some', label: label('feedback.choice.progress.some') },
+          { value: 'substantial', label: label('feedback.choice.progress.substantial') },
+          { value: 'done', label: label('feedback.choice.progress.done') },
         ],
       },
       required: true,
@@ -152,7 +172,7 @@ export const FORMS: Record<FeedbackPoint, readonly Question[]> = {
     },
     {
       id: 'not_worked',
-      label: 'A suggestion that did not work, and why',
+      label: label('feedback.question.not_worked'),
       kind: TEXT,
       required: false,
       visibilities: ALL,
@@ -160,7 +180,7 @@ export const FORMS: Record<FeedbackPoint, readonly Question[]> = {
     },
     {
       id: 'do_more',
-      label: 'What could the other person do more of?',
+      label: label('feedback.question.do_more'),
       kind: TEXT,
       required: false,
       visibilities: ALL,
@@ -168,7 +188,7 @@ export const FORMS: Record<FeedbackPoint, readonly Question[]> = {
     },
     {
       id: 'context_understood',
-      label: "Is each side's local context understood?",
+      label: label('feedback.question.context_understood'),
       kind: { type: 'choice', choices: YES_PARTLY_NO },
       required: true,
       visibilities: ALL,
@@ -176,7 +196,7 @@ export const FORMS: Record<FeedbackPoint, readonly Question[]> = {
     },
     {
       id: 'change',
-      label: 'What should change?',
+      label: label('feedback.question.change'),
       kind: TEXT,
       required: false,
       visibilities: ALL,
@@ -186,14 +206,14 @@ export const FORMS: Record<FeedbackPoint, readonly Question[]> = {
   end: [
     {
       id: 'goals_met',
-      label: 'Were the goals met, against what was agreed?',
+      label: label('feedback.question.goals_met'),
       kind: {
         type: 'choice',
         choices: [
-          { value: 'all', label: 'All of them' },
-          { value: 'most', label: 'Most' },
-          { value: 'some', label: 'Some' },
-          { value: 'none', label: 'None' },
+          { value: 'all', label: label('feedback.choice.goalsMet.all') },
+          { value: 'most', label: label('feedback.choice.goalsMet.most') },
+          { value: 'some', label: label('feedback.choice.goalsMet.some') },
+          { value: 'none', label: label('feedback.choice.goalsMet.none') },
         ],
       },
       required: true,
@@ -202,31 +222,37 @@ export const FORMS: Record<FeedbackPoint, readonly Question[]> = {
     },
     {
       id: 'concrete_change',
-      label: "The concrete change in the mentee's organisation",
+      label: label('feedback.question.concrete_change'),
       kind: TEXT,
       required: false,
       // An outcome is a story to read: "counted only in totals" would make it one no one may read.
       visibilities: ['shared', 'staff_only'],
       defaultVisibility: 'shared',
-      warning: 'If shared, it is also recorded as an outcome of your mentorship, which your partner and staff see.',
+      warning: label('feedback.warning.outcome'),
     },
     {
       id: 'recommend',
-      label: 'How likely are you to recommend the program? (0–10)',
-      kind: { type: 'scale', min: 0, max: 10, lowLabel: 'not at all', highLabel: 'certainly' },
+      label: label('feedback.question.recommend'),
+      kind: {
+        type: 'scale',
+        min: 0,
+        max: 10,
+        lowLabel: label('feedback.scale.notAtAll'),
+        highLabel: label('feedback.scale.certainly'),
+      },
       required: true,
       visibilities: ALL,
       defaultVisibility: 'staff_only',
     },
     {
       id: 'keep_in_touch',
-      label: 'Will you keep in touch?',
+      label: label('feedback.question.keep_in_touch'),
       kind: {
         type: 'choice',
         choices: [
-          { value: 'yes', label: 'Yes' },
-          { value: 'maybe', label: 'Maybe' },
-          { value: 'no', label: 'No' },
+          { value: 'yes', label: label('feedback.choice.keepInTouch.yes') },
+          { value: 'maybe', label: label('feedback.choice.keepInTouch.maybe') },
+          { value: 'no', label: label('feedback.choice.keepInTouch.no') },
         ],
       },
       required: true,
@@ -235,12 +261,12 @@ export const FORMS: Record<FeedbackPoint, readonly Question[]> = {
     },
     {
       id: 'quote',
-      label: 'May the program quote you (with your name)?',
+      label: label('feedback.question.quote'),
       kind: {
         type: 'choice',
         choices: [
-          { value: 'yes', label: 'Yes' },
-          { value: 'no', label: 'No' },
+          { value: 'yes', label: label('feedback.choice.yesNo.yes') },
+          { value: 'no', label: label('feedback.choice.yesNo.no') },
         ],
       },
       required: true,
@@ -251,23 +277,23 @@ export const FORMS: Record<FeedbackPoint, readonly Question[]> = {
   anytime: [
     {
       id: 'how_going',
-      label: 'How is it going? (1–5)',
+      label: label('feedback.question.how_going'),
       kind: satisfaction,
       required: true,
       visibilities: ALL,
       defaultVisibility: 'staff_only',
       warnsWhen: (v) => v === '1',
-      warning: `1: ${WARN_TOLD}`,
+      warning: label('feedback.warning.lowRating'),
     },
     {
       id: 'message',
-      label: 'Anything to tell staff or your partner?',
+      label: label('feedback.question.message'),
       kind: TEXT,
       required: false,
       visibilities: ALL,
       defaultVisibility: 'staff_only',
       urgentBox: true,
-      warning: `Marked urgent: ${WARN_TOLD}`,
+      warning: label('feedback.warning.urgent'),
     },
   ],
 };
@@ -298,9 +324,9 @@ export function questionById(point: FeedbackPoint, id: string): Question | undef
   return FORMS[point].find((q) => q.id === id || (q.perGoal && id.startsWith(`${q.id}_`)));
 }
 
-/** The label of a choice or scale value, as a person reads it. */
+/** The label of a choice or scale value, as a person reads it (in the reader's language). */
 export function answerLabel(q: Question, value: string): string {
-  if (q.kind.type === 'choice') return q.kind.choices.find((c) => c.value === value)?.label ?? value;
+  if (q.kind.type === 'choice') return q.kind.choices.find((c) => c.value === value)?.label() ?? value;
   return value;
 }
 

@@ -7,6 +7,7 @@ import { isMember, memberIds } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
 import { findParticipants, participantsOf, toPerson } from '../../pairs/participants';
 import type { Rendered } from '../../jobs/outbox';
+import { inLanguage } from '../../i18n';
 import { type FeedbackPoint, answerLabel, questionById } from './forms';
 import { feedbackKeys } from './ids';
 import { text } from './messages';
@@ -14,6 +15,24 @@ import { FeedbackRequestModel, FeedbackResponseModel, type FeedbackRequest, type
 import { currentPoint, feedbackDays, requestTime } from './schedule';
 import { toParsedAnswer, warningReasons } from './service';
 import { alertMessage, requestMessage, sharedAnswersMessage } from './views';
+
+/** Why an entry is not sent (now): kept on the outbox entry and in the job's report, for operators; never shown to people. */
+const WHY = {
+  requestGone: 'request gone', // i18n-exempt: for operators
+  answered: 'already answered', // i18n-exempt: for operators
+  pairDeleted: 'pair deleted', // i18n-exempt: for operators
+  paused: 'pair paused', // i18n-exempt: for operators
+  programEnded: 'program ended', // i18n-exempt: for operators
+  leftPair: 'the person left the pair', // i18n-exempt: for operators
+  unknownParticipant: 'participant unknown', // i18n-exempt: for operators
+  outsideHours: 'outside working hours', // i18n-exempt: for operators
+  replaced: 'a later feedback request replaced it', // i18n-exempt: for operators
+  responseGone: 'feedback or pair gone', // i18n-exempt: for operators
+  noChannel: 'the pair has no channel', // i18n-exempt: for operators
+  nothingShared: 'nothing shared', // i18n-exempt: for operators
+  nothingForStaff: 'nothing staff may see needs them', // i18n-exempt: for operators
+  pairIs: (status: string) => `pair is ${status}`, // i18n-exempt: for operators
+} as const;
 
 /** The reminder goes this many working-day hours (three working days) after the request. */
 const REMINDER_AFTER_HOURS = 72;
@@ -105,21 +124,24 @@ async function requestDm(
   reminder: boolean,
 ): Promise<Rendered & { loaded?: unknown }> {
   const request = await FeedbackRequestModel.findById(String(requestId)).lean<FeedbackRequest>();
-  if (!request) return { op: 'skip', reason: 'request gone' };
-  if (request.answeredAt) return { op: 'skip', reason: 'already answered' };
+  if (!request) return { op: 'skip', reason: WHY.requestGone };
+  if (request.answeredAt) return { op: 'skip', reason: WHY.answered };
   const pair = await PairModel.findById(request.pairId).lean<Pair>();
-  if (!pair) return { op: 'skip', reason: 'pair deleted' };
+  if (!pair) return { op: 'skip', reason: WHY.pairDeleted };
   if (pair.status === 'paused' && pair.pause?.until)
-    return { op: 'defer', until: pair.pause.until, reason: 'pair paused' };
-  if (pair.status !== 'active') return { op: 'skip', reason: `pair is ${pair.status}` };
-  if (localDay(ctx.now, 'UTC') > pair.endDate) return { op: 'skip', reason: 'program ended' };
-  if (!isMember(pair, request.userId)) return { op: 'skip', reason: 'the person left the pair' };
+    return { op: 'defer', until: pair.pause.until, reason: WHY.paused };
+  if (pair.status !== 'active') return { op: 'skip', reason: WHY.pairIs(pair.status) };
+  if (localDay(ctx.now, 'UTC') > pair.endDate) return { op: 'skip', reason: WHY.programEnded };
+  if (!isMember(pair, request.userId)) return { op: 'skip', reason: WHY.leftPair };
   const me = (await findParticipants(pair.teamId, [request.userId])).get(request.userId);
-  if (!me) return { op: 'skip', reason: 'participant unknown' };
+  if (!me) return { op: 'skip', reason: WHY.unknownParticipant };
   const person = toPerson(me);
   if (!isWithinWorkingHours(ctx.now, person))
-    return { op: 'defer', until: nextWorkingMorning(ctx.now, person), reason: 'outside working hours' };
-  const msg = requestMessage(String(pair._id), request.point as FeedbackPoint, pair.channel?.id ?? undefined, reminder);
+    return { op: 'defer', until: nextWorkingMorning(ctx.now, person), reason: WHY.outsideHours };
+  // A DM to the person: in their language (the job runs outside any request).
+  const msg = inLanguage(me.language, () =>
+    requestMessage(String(pair._id), request.point as FeedbackPoint, pair.channel?.id ?? undefined, reminder),
+  );
   return { op: 'post', to: request.userId, ...msg, loaded: { request, person } };
 }
 
@@ -153,7 +175,7 @@ export const feedbackReminderHandler: OutboxHandler = {
         dueAt: { $gt: request.dueAt },
       }))
     )
-      return { op: 'skip', reason: 'a later feedback request replaced it' };
+      return { op: 'skip', reason: WHY.replaced };
     return requestDm(entry.ref.requestId, ctx, true);
   },
   async onSent(entry, _sent, ctx) {
@@ -171,20 +193,24 @@ async function loadResponse(ref: Record<string, unknown>) {
 export const feedbackSharedHandler: OutboxHandler = {
   async render(entry) {
     const { response, pair } = await loadResponse(entry.ref);
-    if (!response || !pair) return { op: 'skip', reason: 'feedback or pair gone' };
-    if (!pair.channel?.id) return { op: 'skip', reason: 'the pair has no channel' };
+    if (!response || !pair) return { op: 'skip', reason: WHY.responseGone };
+    if (!pair.channel?.id) return { op: 'skip', reason: WHY.noChannel };
     const point = response.point as FeedbackPoint;
     const goals = (pair.goals ?? []).map((g) => g.title);
-    const items = response.answers
-      .filter((a) => a.visibility === 'shared' && a.value)
-      .map((a) => {
+    const shared = response.answers.filter((a) => a.visibility === 'shared' && a.value);
+    if (shared.length === 0) return { op: 'skip', reason: WHY.nothingShared };
+    // Posted in the pair's channel, for both people: in the pair's language (also when sent
+    // straight after the form, inside the request of the person who answered).
+    const msg = inLanguage(pair.language, () => {
+      const items = shared.map((a) => {
         const q = questionById(point, a.questionId);
         const goalIndex = q?.perGoal ? Number(a.questionId.split('_').at(-1)) - 1 : -1;
-        const label = goalIndex >= 0 && goals[goalIndex] ? text.goalProgress(goals[goalIndex]) : (q?.label ?? '');
+        const label = goalIndex >= 0 && goals[goalIndex] ? text.goalProgress(goals[goalIndex]) : (q?.label() ?? '');
         return { label, answer: q ? answerLabel(q, a.value!) : a.value! };
       });
-    if (items.length === 0) return { op: 'skip', reason: 'nothing shared' };
-    return { op: 'post', to: pair.channel.id, ...sharedAnswersMessage(response.userId, point, items) };
+      return sharedAnswersMessage(response.userId, point, items);
+    });
+    return { op: 'post', to: pair.channel.id, ...msg };
   },
 };
 
@@ -195,13 +221,23 @@ export const feedbackSharedHandler: OutboxHandler = {
 export const createFeedbackAlertHandler = (staffActions: (pairId: string) => ActionsBlock): OutboxHandler => ({
   async render(entry, ctx) {
     const { response, pair } = await loadResponse(entry.ref);
-    if (!response || !pair) return { op: 'skip', reason: 'feedback or pair gone' };
-    const reasons = warningReasons(response.point as FeedbackPoint, response.answers.map(toParsedAnswer));
-    if (reasons.length === 0) return { op: 'skip', reason: 'nothing staff may see needs them' };
-    const msg = alertMessage(response.userId, pair.channel?.id ?? undefined, reasons, staffActions(String(pair._id)));
+    if (!response || !pair) return { op: 'skip', reason: WHY.responseGone };
+    // For staff: in the staff language (also when sent straight after the form, inside the request
+    // of the person who answered).
+    const msg = inLanguage(staffLanguageOf(ctx.config), () => {
+      const reasons = warningReasons(response.point as FeedbackPoint, response.answers.map(toParsedAnswer));
+      if (reasons.length === 0) return undefined;
+      return alertMessage(response.userId, pair.channel?.id ?? undefined, reasons, staffActions(String(pair._id)));
+    });
+    if (!msg) return { op: 'skip', reason: WHY.nothingForStaff };
     return { op: 'post', to: ctx.config.staff.channelId ?? pair.createdBy, ...msg };
   },
 });
+
+/** The language of messages to staff (STAFF_LANGUAGE in the config, once it has one; else English). */
+function staffLanguageOf(config: JobContext['config']): string {
+  return (config as { staffLanguage?: string }).staffLanguage ?? 'en';
+}
 
 /** Every outbox kind of the feedback feature, with its handler. */
 export function feedbackHandlers(staffActions: (pairId: string) => ActionsBlock) {

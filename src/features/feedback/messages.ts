@@ -1,103 +1,90 @@
-import { type Mrkdwn, bold, channelLink, mention, mrkdwn, join, lines } from '../../slack/mrkdwn';
+import { formatNumber, t, tm } from '../../i18n';
+import { bold, channelLink, join, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
 import type { FeedbackPoint, Visibility } from './forms';
 import { TOTALS_MIN_ANSWERS } from './forms';
 
-const POINT_NAMES: Record<FeedbackPoint, string> = {
-  one_month: 'one-month',
-  midpoint: 'midpoint',
-  end: 'end-of-program',
-  anytime: 'quick',
-};
+/*
+ * Every sentence of the feedback feature, by key from the catalogues (src/i18n/locales, namespace
+ * `feedback`), in the reader's language in scope. The visibility sentences are promises: each
+ * language says exactly who sees an answer (shared / staff only / counted only in totals).
+ */
+
+/** The form's name inside a sentence ("one-month" feedback, in the reader's language). */
+export const pointName = (point: FeedbackPoint) => t(`feedback.point.${point}`);
 
 /** Every sentence of the feedback feature. */
 export const text = {
-  giveButton: () => 'Give feedback',
-  formTitle: (point: FeedbackPoint) =>
-    ({ one_month: 'One-month feedback', midpoint: 'Midpoint feedback', end: 'End feedback', anytime: 'Feedback' })[
-      point
-    ],
-  submit: () => 'Send',
-  close: () => 'Cancel',
-  formIntro: (partnerId: string): Mrkdwn =>
-    mrkdwn`About your mentorship with ${mention(partnerId)}. Under each question, choose who sees your answer.`,
-  totalsExplained: (): Mrkdwn =>
-    mrkdwn`_Counted only in totals_: staff see only program-wide figures, and only once at least ${TOTALS_MIN_ANSWERS} people answered that question; written answers are only counted, never shown. There is no "anonymous to staff": in a pair of two, the bot could not keep that promise.`,
-  visibilityLabel: () => 'Who sees this answer',
-  visibilityOption: (v: Visibility) =>
-    ({
-      shared: "Shared: posted in your pair's channel, with your name",
-      staff_only: 'Staff only: never shown to your partner',
-      totals_only: 'Counted only in totals (5+ people)',
-    })[v],
+  giveButton: () => t('feedback.form.giveButton'),
+  formTitle: (point: FeedbackPoint) => t(`feedback.form.title.${point}`),
+  submit: () => t('feedback.form.submit'),
+  close: () => t('feedback.form.cancel'),
+  formIntro: (partnerId: string): Mrkdwn => tm('feedback.form.intro', { partner: mention(partnerId) }),
+  totalsExplained: (): Mrkdwn => tm('feedback.form.totalsExplained', { count: TOTALS_MIN_ANSWERS }),
+  visibilityLabel: () => t('feedback.form.visibilityLabel'),
+  visibilityOption: (v: Visibility) => t(`feedback.visibility.option.${v}`, { count: TOTALS_MIN_ANSWERS }),
   fixedVisibility: (v: Visibility, partnerIsStaff = false) =>
-    ({
-      shared: "Who sees this: your pair's channel, with your name.",
-      staff_only: partnerIsStaff
-        ? 'Who sees this: program staff only. Your partner is staff too.'
-        : 'Who sees this: program staff only, never your partner.',
-      totals_only: 'Who sees this: staff, as program-wide figures only.',
-    })[v],
+    v === 'staff_only' && partnerIsStaff
+      ? t('feedback.visibility.fixed.staff_only_partner_staff')
+      : t(`feedback.visibility.fixed.${v}`),
   /** When the partner is program staff, "staff only" reaches them: the form says so. */
-  staffOnlyWhenPartnerIsStaff: () => 'Staff only: program staff, your partner too',
-  partnerIsStaff: (): Mrkdwn =>
-    mrkdwn`:warning: Your partner is also program staff, so they can read answers marked _staff only_. For something they must not read, choose _counted only in totals_, or talk to another staff member.`,
-  choose: () => 'Choose',
-  urgentLabel: () => 'Urgent?',
-  urgentOption: () => 'This is urgent: tell staff now',
-  goalProgress: (title: string) => `Progress: ${title}`,
+  staffOnlyWhenPartnerIsStaff: () => t('feedback.visibility.option.staff_only_partner_staff'),
+  partnerIsStaff: (): Mrkdwn => tm('feedback.form.partnerIsStaff'),
+  choose: () => t('feedback.form.choose'),
+  urgentLabel: () => t('feedback.form.urgentLabel'),
+  urgentOption: () => t('feedback.form.urgentOption'),
+  goalProgress: (title: string) => t('feedback.form.goalProgress', { title }),
 
   requestDm: (point: FeedbackPoint, channelId?: string): Mrkdwn =>
-    lines(
-      mrkdwn`Time for your ${POINT_NAMES[point]} feedback${channelId ? mrkdwn` about ${channelLink(channelId)}` : ''}: a few short questions, about two minutes.`,
-      mrkdwn`Each question says who will see your answer, and you choose.`,
-    ),
+    channelId
+      ? tm('feedback.dm.requestAbout', { point: pointName(point), channel: channelLink(channelId) })
+      : tm('feedback.dm.request', { point: pointName(point) }),
   reminderDm: (point: FeedbackPoint, channelId?: string): Mrkdwn =>
-    mrkdwn`A gentle reminder: your ${POINT_NAMES[point]} feedback${channelId ? mrkdwn` about ${channelLink(channelId)}` : ''} is still open. This is the only reminder.`,
+    channelId
+      ? tm('feedback.dm.reminderAbout', { point: pointName(point), channel: channelLink(channelId) })
+      : tm('feedback.dm.reminder', { point: pointName(point) }),
 
   sharedHeader: (userId: string, point: FeedbackPoint): Mrkdwn =>
-    mrkdwn`${mention(userId)} shared some ${POINT_NAMES[point]} feedback:`,
+    tm('feedback.shared.header', { user: mention(userId), point: pointName(point) }),
   sharedLine: (label: string, answer: string): Mrkdwn => mrkdwn`${bold(label)}\n${answer}`,
 
   alert: (userId: string, channelId: string | undefined, reasons: string[]): Mrkdwn =>
-    lines(
-      mrkdwn`:rotating_light: ${bold('Feedback needs attention')}: ${mention(userId)}${channelId ? mrkdwn` in ${channelLink(channelId)}` : ''}.`,
-      join(
+    tm(channelId ? 'feedback.alert.headingIn' : 'feedback.alert.heading', {
+      user: mention(userId),
+      ...(channelId ? { channel: channelLink(channelId) } : {}),
+      reasons: join(
         reasons.map((r) => mrkdwn`• ${r}`),
         '\n',
       ),
-    ),
-  alertNotAFit: () => 'answered "not a good fit"',
-  alertSatisfaction: () => 'rated their satisfaction 1 out of 5',
-  alertUrgent: (concern: string) => `marked a concern urgent: "${concern}"`,
+    }),
+  alertNotAFit: () => t('feedback.alert.notAFit'),
+  alertSatisfaction: () => t('feedback.alert.satisfaction'),
+  alertUrgent: (concern: string) => t('feedback.alert.urgent', { concern }),
 
-  notYourPair: () => 'This form is not about one of your mentorships, so nothing was saved.',
-  pairGone: () => 'This mentorship no longer exists, so nothing was saved.',
-  pairEnded: () => 'This mentorship has ended, so it takes no more feedback. To tell staff something, write to them.',
-  formNotOpen: () => 'This feedback form is not open for you yet, so nothing was saved.',
-  required: () => 'Please answer this question.',
-  badValue: () => 'Please choose one of the answers.',
-  tooLong: (max: number) => `Please keep this under ${max} characters.`,
-  badVisibility: () => 'Please choose who sees this answer.',
+  notYourPair: () => t('feedback.error.notYourPair'),
+  pairGone: () => t('feedback.error.pairGone'),
+  pairEnded: () => t('feedback.error.pairEnded'),
+  formNotOpen: () => t('feedback.error.formNotOpen'),
+  required: () => t('feedback.error.required'),
+  badValue: () => t('feedback.error.badValue'),
+  tooLong: (max: number) => t('feedback.error.tooLong', { count: max }),
+  badVisibility: () => t('feedback.error.badVisibility'),
 
-  noPair: () => 'You have no mentorship to give feedback about. If you think you should, ask your program staff.',
+  noPair: () => t('feedback.error.noPair'),
   severalPairs: (channelIds: string[]): string =>
-    mrkdwn`You are in more than one mentorship: type \`/mentorship feedback\` in the channel of the one you mean (${join(channelIds.map(channelLink), ', ')}).`
-      .text,
-  notInThisPair: () => 'This is not your mentorship channel. Type `/mentorship feedback` in your own pair channel.',
-  staffNoForm: () =>
-    'Feedback forms are for the mentor and mentee. Staff see answers with `/mentorship status`, `/mentorship feedback totals` and `/mentorship export feedback`.',
+    tm('feedback.error.severalPairs', { channels: join(channelIds.map(channelLink), ', ') }).text,
+  notInThisPair: () => t('feedback.error.notInThisPair'),
+  staffNoForm: () => t('feedback.error.staffNoForm'),
 
-  totalsTitle: () => 'Feedback totals (program-wide)',
-  totalsFewer: () => `fewer than ${TOTALS_MIN_ANSWERS} people answered`,
-  totalsNone: () => 'No feedback counted only in totals yet.',
-  totalsOnlyStaff: () => 'Only program staff can see feedback totals.',
+  totalsTitle: () => t('feedback.totals.title'),
+  totalsFewer: () => t('feedback.totals.fewer', { count: TOTALS_MIN_ANSWERS }),
+  totalsNone: () => t('feedback.totals.none'),
+  totalsOnlyStaff: () => t('feedback.totals.onlyStaff'),
 };
 
 /** Sentences of the staff views of feedback (status, totals, digest). */
 export const staffText = {
-  statusHeading: (): Mrkdwn =>
-    mrkdwn`*Feedback* (shared and staff-only answers; totals-only answers are never shown here)`,
-  statusNone: (): Mrkdwn => mrkdwn`*Feedback*: none that staff may read yet.`,
+  statusHeading: (): Mrkdwn => tm('feedback.staff.statusHeading'),
+  statusNone: (): Mrkdwn => tm('feedback.staff.statusNone'),
   statusRow: (
     userId: string,
     point: FeedbackPoint,
@@ -105,15 +92,19 @@ export const staffText = {
     answer: string,
     staffOnly: boolean,
     urgent: boolean,
-  ): Mrkdwn =>
-    mrkdwn`${mention(userId)} (${POINT_NAMES[point]}${staffOnly ? ', staff only' : ''}${urgent ? ', urgent' : ''}) ${bold(question)}: ${answer}`,
-  statusMore: (n: number): Mrkdwn => mrkdwn`…and ${n} more answers: \`/mentorship export feedback\`.`,
-  totalsHeading: (): Mrkdwn => mrkdwn`*${text.totalsTitle()}*: answers people chose to have counted only in totals.`,
+  ): Mrkdwn => {
+    const values = { user: mention(userId), point: pointName(point), question, answer };
+    if (staffOnly && urgent) return tm('feedback.staff.statusRowStaffOnlyUrgent', values);
+    if (staffOnly) return tm('feedback.staff.statusRowStaffOnly', values);
+    if (urgent) return tm('feedback.staff.statusRowUrgent', values);
+    return tm('feedback.staff.statusRow', values);
+  },
+  statusMore: (n: number): Mrkdwn => tm('feedback.staff.statusMore', { count: n }),
+  totalsHeading: (): Mrkdwn => tm('feedback.staff.totalsHeading', { title: text.totalsTitle() }),
   totalsLine: (point: FeedbackPoint, question: string, figure: string): Mrkdwn =>
-    mrkdwn`• ${POINT_NAMES[point]}: ${question}: ${figure}`,
-  average: (avg: number, n: number) => `average ${avg} (${n} answers)`,
-  counts: (parts: string[], n: number) => `${parts.join(', ')} (${n} answers)`,
-  textCount: (written: number, n: number) => `${written} of ${n} wrote something (not shown)`,
-  digestLine: (given: number, due: number): Mrkdwn =>
-    mrkdwn`*Feedback*: ${given} form${given === 1 ? '' : 's'} given, ${due} request${due === 1 ? '' : 's'} still open.`,
+    mrkdwn`• ${pointName(point)}: ${question}: ${figure}`,
+  average: (avg: number, n: number) => t('feedback.staff.average', { average: formatNumber(avg), count: n }),
+  counts: (parts: string[], n: number) => t('feedback.staff.counts', { counts: parts.join(', '), count: n }),
+  textCount: (written: number, n: number) => t('feedback.staff.textCount', { count: written, total: n }),
+  digestLine: (given: number, due: number): Mrkdwn => tm('feedback.staff.digestLine', { given, due }),
 };

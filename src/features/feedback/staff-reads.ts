@@ -29,9 +29,9 @@ function questionText(point: FeedbackPoint, questionId: string, goals: readonly 
   if (!q) return questionId;
   if (q.perGoal) {
     const title = goals[Number(questionId.split('_').at(-1)) - 1];
-    return title ? `${q.label}: ${title}` : q.label;
+    return title ? `${q.label()}: ${title}` : q.label();
   }
-  return q.label;
+  return q.label();
 }
 
 /**
@@ -138,7 +138,7 @@ export function totalsOf(responses: readonly FeedbackResponse[]): QuestionTotal[
       const entry = byQuestion.get(`${point}:${q.id}`);
       if (!entry) continue;
       const answered = q.kind.type === 'text' ? entry.asked : entry.values.length;
-      const total: QuestionTotal = { point, questionId: q.id, question: q.label, answered };
+      const total: QuestionTotal = { point, questionId: q.id, question: q.label(), answered };
       if (entry.people.size >= TOTALS_MIN_ANSWERS) {
         if (q.kind.type === 'scale') {
           const nums = entry.values.map(Number);
@@ -146,7 +146,7 @@ export function totalsOf(responses: readonly FeedbackResponse[]): QuestionTotal[
         } else if (q.kind.type === 'choice') {
           total.figures = {
             counts: q.kind.choices.map((c) => ({
-              label: c.label,
+              label: c.label(),
               count: entry.values.filter((v) => v === c.value).length,
             })),
           };

@@ -28,11 +28,12 @@ const option = (value: string, label: string): PlainTextOption => ({ text: plain
 
 function answerOptions(q: AskedQuestion): PlainTextOption[] {
   const kind = q.kind;
-  if (kind.type === 'choice') return kind.choices.map((c) => option(c.value, c.label));
+  if (kind.type === 'choice') return kind.choices.map((c) => option(c.value, c.label()));
   if (kind.type === 'scale') {
     const out: PlainTextOption[] = [];
     for (let n = kind.min; n <= kind.max; n++) {
-      const label = n === kind.min ? `${n}: ${kind.lowLabel}` : n === kind.max ? `${n}: ${kind.highLabel}` : String(n);
+      const label =
+        n === kind.min ? `${n}: ${kind.lowLabel()}` : n === kind.max ? `${n}: ${kind.highLabel()}` : String(n);
       out.push(option(String(n), label));
     }
     return out;
@@ -41,8 +42,8 @@ function answerOptions(q: AskedQuestion): PlainTextOption[] {
 }
 
 function questionBlock(q: AskedQuestion, partnerIsStaff: boolean): KnownBlock {
-  const label = q.goalTitle ? text.goalProgress(q.goalTitle) : q.label;
-  const hint = q.visibilities.length === 1 ? text.fixedVisibility(q.visibilities[0], partnerIsStaff) : q.warning;
+  const label = q.goalTitle ? text.goalProgress(q.goalTitle) : q.label();
+  const hint = q.visibilities.length === 1 ? text.fixedVisibility(q.visibilities[0], partnerIsStaff) : q.warning?.();
   const element =
     q.kind.type === 'text'
       ? {

@@ -1,3 +1,4 @@
+import { inLanguage } from '../../i18n';
 import { isMember } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
 import type { CommandArgs, Subcommand } from '../../slack/command-router';
@@ -45,10 +46,11 @@ export async function handleCommandGoals({ ack, command, respond, client }: Comm
       pair,
       goals.map((g) => g.lastNote?.by ?? ''),
     );
-    const shown = goalsMessage({ pairId: String(pair._id), goals, names });
+    const shown = () => goalsMessage({ pairId: String(pair._id), goals, names });
+    // Posted in the pair's channel, it is for both people: in the pair's language.
     if (pair.channel?.id && pair.channel.id === command.channel_id)
-      await client.chat.postMessage({ channel: pair.channel.id, ...shown });
-    else await respond({ response_type: 'ephemeral', ...shown });
+      await client.chat.postMessage({ channel: pair.channel.id, ...inLanguage(pair.language, shown) });
+    else await respond({ response_type: 'ephemeral', ...shown() });
   });
 }
 

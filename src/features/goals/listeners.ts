@@ -2,8 +2,8 @@ import { goalStatusOf, isLiveGoal } from '../../pairs/goal-status';
 import type { AppDeps } from '../../slack/deps';
 import { UserFacingError } from '../../slack/errors';
 import type { ButtonArgs, ViewArgs } from '../../slack/listener-args';
-import { submitModal } from '../../slack/respond';
-import { announce, answerButton, teamOf } from './answer';
+import { answeringButton, submitModal } from '../../slack/respond';
+import { announce, teamOf } from './answer';
 import { GoalIds, readGoalButtonValue, readGoalModalMetadata } from './ids';
 import { text } from './messages';
 import { pairNames } from './names';
@@ -23,7 +23,7 @@ function valid<T>(checked: Checked<T>): T {
 /** "Add a goal" (value: the pair id): the add modal, for the pair's people and staff. */
 export async function handleActionGoalAdd(args: ButtonArgs, deps: AppDeps): Promise<void> {
   await args.ack();
-  await answerButton(args, deps, 'goal add button', async () => {
+  await answeringButton(args, deps.logger, 'goal add button', async () => {
     const pair = await loadPairFor(teamOf(args.body), args.action.value ?? '', args.body.user.id, deps.staff);
     await args.client.views.open({ trigger_id: args.body.trigger_id, view: addGoalModal(String(pair._id)) });
   });
@@ -32,7 +32,7 @@ export async function handleActionGoalAdd(args: ButtonArgs, deps: AppDeps): Prom
 /** A goal's Update, Close or Edit: its modal, after checking the person and that the goal is still there. */
 async function openGoalModal(args: ButtonArgs, deps: AppDeps, kind: 'update' | 'close' | 'edit'): Promise<void> {
   await args.ack();
-  await answerButton(args, deps, `goal ${kind} button`, async () => {
+  await answeringButton(args, deps.logger, `goal ${kind} button`, async () => {
     const { pairId, goalId } = readGoalButtonValue(args.action.value);
     const pair = await loadPairFor(teamOf(args.body), pairId, args.body.user.id, deps.staff);
     const goal = goalOf(pair, goalId);
@@ -63,32 +63,35 @@ export const handleActionGoalUpdate = (args: ButtonArgs, deps: AppDeps) => openG
 export const handleActionGoalClose = (args: ButtonArgs, deps: AppDeps) => openGoalModal(args, deps, 'close');
 export const handleActionGoalEdit = (args: ButtonArgs, deps: AppDeps) => openGoalModal(args, deps, 'edit');
 
-const modalOptions = (deps: AppDeps, block: string, what: string) => ({
-  block,
+/** A goal modal's submission: where its form-wide errors go, and the label its failures are logged under. */
+const modalOptions = (deps: AppDeps, form: { block: string; what: string }) => ({
+  ...form,
   databaseDown: text.saveFailedModal(),
   logger: deps.logger,
-  what,
 });
 
 /** The add modal was submitted: checked, stored once (by the view's id), announced. */
 export async function handleViewGoalAdd({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
   const { pairId } = readGoalModalMetadata(view.private_metadata);
   const userId = body.user.id;
-  const done = await submitModal(ack, modalOptions(deps, B.title, 'goal add'), async () => {
+  const options = modalOptions(deps, { block: B.title, what: 'goal add' });
+  const done = await submitModal(ack, options, async () => {
     const pair = await loadPairFor(teamOf(body), pairId, userId, deps.staff, B.title);
     const fields = valid(readGoalFields(view.state.values));
     return { pair, change: await addGoal(pair, userId, fields, view.id, deps.clock.now()) };
   });
   if (!done?.change.changed) return;
   const names = await pairNames(deps.client, done.pair, [userId]);
-  await announce(deps, done.pair, text.addedLine(names.get(userId) ?? userId, done.change.goal.title), 'goal add');
+  const title = done.change.goal.title;
+  await announce(deps, done.pair, () => text.addedLine(names.get(userId) ?? userId, title), options.what);
 }
 
 /** The edit modal was submitted: a new title or success criteria. */
 export async function handleViewGoalEdit({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
   const { pairId, goalId } = readGoalModalMetadata(view.private_metadata);
   const userId = body.user.id;
-  const done = await submitModal(ack, modalOptions(deps, B.title, 'goal edit'), async () => {
+  const options = modalOptions(deps, { block: B.title, what: 'goal edit' });
+  const done = await submitModal(ack, options, async () => {
     const pair = await loadPairFor(teamOf(body), pairId, userId, deps.staff, B.title);
     goalOf(pair, goalId, B.title);
     const fields = valid(readGoalFields(view.state.values));
@@ -96,14 +99,16 @@ export async function handleViewGoalEdit({ ack, body, view }: ViewArgs, deps: Ap
   });
   if (!done?.change.changed) return;
   const names = await pairNames(deps.client, done.pair, [userId]);
-  await announce(deps, done.pair, text.editedLine(names.get(userId) ?? userId, done.change.goal.title), 'goal edit');
+  const title = done.change.goal.title;
+  await announce(deps, done.pair, () => text.editedLine(names.get(userId) ?? userId, title), options.what);
 }
 
 /** The update modal was submitted: a progress note, the status, the milestones. */
 export async function handleViewGoalUpdate({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
   const { pairId, goalId } = readGoalModalMetadata(view.private_metadata);
   const userId = body.user.id;
-  const done = await submitModal(ack, modalOptions(deps, B.status, 'goal update'), async () => {
+  const options = modalOptions(deps, { block: B.status, what: 'goal update' });
+  const done = await submitModal(ack, options, async () => {
     const pair = await loadPairFor(teamOf(body), pairId, userId, deps.staff, B.status);
     goalOf(pair, goalId, B.status);
     const input = valid(readUpdateForm(view.state.values, pair));
@@ -112,8 +117,9 @@ export async function handleViewGoalUpdate({ ack, body, view }: ViewArgs, deps: 
   if (!done?.change.changed) return;
   const { goal, noted, statusChanged } = done.change;
   const names = await pairNames(deps.client, done.pair, [userId]);
-  const line = text.updatedLine(names.get(userId) ?? userId, goal.title, goalStatusOf(goal), noted, statusChanged);
-  await announce(deps, done.pair, line, 'goal update');
+  const line = () =>
+    text.updatedLine(names.get(userId) ?? userId, goal.title, goalStatusOf(goal), noted, statusChanged);
+  await announce(deps, done.pair, line, options.what);
 }
 
 /** The close modal was submitted: the goal closed with what happened; an achieved one recorded as an outcome if asked. */
@@ -121,7 +127,8 @@ export async function handleViewGoalClose({ ack, body, view }: ViewArgs, deps: A
   const { pairId, goalId } = readGoalModalMetadata(view.private_metadata);
   const userId = body.user.id;
   const now = deps.clock.now();
-  const done = await submitModal(ack, modalOptions(deps, B.closeStatus, 'goal close'), async () => {
+  const options = modalOptions(deps, { block: B.closeStatus, what: 'goal close' });
+  const done = await submitModal(ack, options, async () => {
     const pair = await loadPairFor(teamOf(body), pairId, userId, deps.staff, B.closeStatus);
     const goal = goalOf(pair, goalId, B.closeStatus);
     const input = valid(readCloseForm(view.state.values));
@@ -146,6 +153,7 @@ export async function handleViewGoalClose({ ack, body, view }: ViewArgs, deps: A
   // delivery stopped after closing it (the person sent the form again): the line was never posted.
   if (!done || (!done.change.changed && !done.outcome?.created)) return;
   const names = await pairNames(deps.client, done.pair, [userId]);
-  const line = text.closedLine(names.get(userId) ?? userId, done.title, done.status, Boolean(done.outcome));
-  await announce(deps, done.pair, line, 'goal close');
+  const { title, status, outcome } = done;
+  const line = () => text.closedLine(names.get(userId) ?? userId, title, status, Boolean(outcome));
+  await announce(deps, done.pair, line, options.what);
 }

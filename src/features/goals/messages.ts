@@ -1,22 +1,15 @@
-import { slackDay } from '../../slack/dates';
-import { bold, italic, join, type Mrkdwn, mrkdwn, channelLink } from '../../slack/mrkdwn';
-import { GOAL_STATUS_LABELS, type GoalStatus } from '../../pairs/goal-status';
-import { readableDay } from '../../slack/dates';
+import { DateTime } from 'luxon';
+import { currentLanguage, t, tm } from '../../i18n';
+import type { GoalStatus } from '../../pairs/goal-status';
+import { readableDay, slackDay } from '../../slack/dates';
+import { channelLink, join, type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
 
 /*
- * Every sentence the goals feature shows people, in one place, built from parameters. Sentences
- * for messages are `Mrkdwn`: goal titles, notes and stories are typed text, escaped by the
- * `mrkdwn` tag. Modal titles, labels, buttons and field errors are plain text, shown as typed.
+ * Every sentence the goals feature shows people, by key from the catalogues (src/i18n/locales,
+ * namespace `goals`), in the reader's language in scope. Sentences for messages are `Mrkdwn`
+ * (`tm`): goal titles, notes and stories are typed text, escaped once. Modal titles, labels,
+ * buttons and field errors are plain text (`t`), shown as typed.
  */
-
-/** What a check-in answer reported for a goal (the answer form's choices). */
-const PROGRESS_LABELS: Record<string, string> = {
-  not_started: 'not started',
-  some_progress: 'some progress',
-  on_track: 'on track',
-  stuck: 'stuck',
-  achieved: 'reported achieved',
-};
 
 const STATUS_EMOJI: Record<GoalStatus, string> = {
   not_started: ':white_circle:',
@@ -26,147 +19,159 @@ const STATUS_EMOJI: Record<GoalStatus, string> = {
   dropped: ':heavy_multiplication_x:',
 };
 
+/** Progress a check-in answer reported for a goal (the answer form's choices). */
+const PROGRESS_VALUES = ['not_started', 'some_progress', 'on_track', 'stuck', 'achieved'] as const;
+type Progress = (typeof PROGRESS_VALUES)[number];
+const progressLabel = (p: string) =>
+  (PROGRESS_VALUES as readonly string[]).includes(p) ? t(`goals.progress.${p as Progress}`) : p;
+
+const isGoalStatus = (s: string): s is GoalStatus => Object.hasOwn(STATUS_EMOJI, s);
+const emojiOf = (s: GoalStatus) => (isGoalStatus(s) ? STATUS_EMOJI[s] : '');
+
+/** A goal's status as a short lower-case label, in the reader's language ("not started"). */
+export const statusText = (s: GoalStatus) => (isGoalStatus(s) ? t(`goals.status.${s}`) : String(s));
+
+/** A day in words for plain text (a field error cannot hold a Slack date token). */
+function dayInWords(day: string): string {
+  const language = currentLanguage();
+  if (language === 'en') return readableDay(day);
+  const d = DateTime.fromISO(day, { zone: 'UTC' });
+  return d.isValid ? d.setLocale(language).toLocaleString(DateTime.DATE_HUGE) : day;
+}
+
 export const text = {
-  updateButton: () => 'Update',
-  closeButton: () => 'Close',
-  editButton: () => 'Edit',
-  addButton: () => 'Add a goal',
+  updateButton: () => t('goals.button.update'),
+  closeButton: () => t('goals.button.close'),
+  editButton: () => t('goals.button.edit'),
+  addButton: () => t('goals.button.add'),
 
   // The goals message in the pair's channel.
-  goalsFallback: (count: number) => mrkdwn`Your goals (${count}).`,
-  goalsHeading: () => 'Your goals',
-  goalsIntro: () =>
-    mrkdwn`Update a goal as you go, close it when it is done, changed or dropped, or add one. Your mentor, your mentee and program staff can.`,
-  noGoals: () => mrkdwn`No open goals right now. Add one.`,
+  goalsFallback: (count: number) => tm('goals.list.fallback', { n: count }),
+  goalsHeading: () => t('goals.list.heading'),
+  goalsIntro: () => tm('goals.list.intro'),
+  noGoals: () => tm('goals.list.none'),
   goalLine: (n: number, title: string, status: GoalStatus) =>
-    mrkdwn`${STATUS_EMOJI[status]} *${n}. ${title}* — ${italic(GOAL_STATUS_LABELS[status])}`,
-  success: (criteria: string) => mrkdwn`Success: ${criteria}`,
+    tm('goals.list.goalLine', { emoji: emojiOf(status), n, title, status: statusText(status) }),
+  success: (criteria: string) => tm('goals.list.success', { criteria }),
   /** `when` is a Slack date token (each reader sees their own day). */
   latestNote: (name: string, when: Mrkdwn, progress: string | undefined, note: string) => {
-    const what = [progress ? italic(PROGRESS_LABELS[progress] ?? progress) : '', note ? mrkdwn`“${note}”` : '']
-      .filter(Boolean)
-      .map((p) => p as Mrkdwn);
-    return mrkdwn`Latest: ${join(what, ': ')} (${name}, ${when})`;
+    if (progress && note) return tm('goals.list.latestBoth', { progress: progressLabel(progress), note, name, when });
+    if (progress) return tm('goals.list.latestProgress', { progress: progressLabel(progress), name, when });
+    return tm('goals.list.latestNote', { note, name, when });
   },
   milestone: (title: string, dueDay: string, done: boolean) =>
-    done
-      ? mrkdwn`:ballot_box_with_check: ~${title}~ (${slackDay(dueDay, '{date_short_pretty}')})`
-      : mrkdwn`:white_square: ${title}, by ${slackDay(dueDay, '{date_short_pretty}')}`,
-  closedHeading: () => mrkdwn`*Closed goals*`,
+    tm(done ? 'goals.list.milestoneDone' : 'goals.list.milestoneOpen', {
+      title,
+      day: slackDay(dueDay, '{date_short_pretty}'),
+    }),
+  /** Who wrote a note, when their name is unknown. */
+  someone: () => t('goals.list.someone'),
+  closedHeading: () => tm('goals.list.closedHeading'),
   closedGoal: (title: string, status: GoalStatus, what: string) =>
     what
-      ? mrkdwn`${STATUS_EMOJI[status]} ${title} — ${italic(GOAL_STATUS_LABELS[status])}: ${what}`
-      : mrkdwn`${STATUS_EMOJI[status]} ${title} — ${italic(GOAL_STATUS_LABELS[status])}`,
-  moreClosed: (n: number) => mrkdwn`…and ${n} more.`,
-  maxGoalsReached: (max: number) =>
-    mrkdwn`You have ${max} open goals, the most a mentorship keeps at once. Close one to add another.`,
+      ? tm('goals.list.closedGoalWhat', { emoji: emojiOf(status), title, status: statusText(status), what })
+      : tm('goals.list.closedGoal', { emoji: emojiOf(status), title, status: statusText(status) }),
+  moreClosed: (n: number) => tm('goals.list.moreClosed', { n }),
+  maxGoalsReached: (max: number) => tm('goals.list.maxGoalsReached', { count: max }),
 
   // Lines in the pair's channel after a change.
-  addedLine: (name: string, title: string) => mrkdwn`:dart: ${name} added a goal: ${bold(title)}`,
-  editedLine: (name: string, title: string) => mrkdwn`:pencil2: ${name} edited the goal ${bold(title)}`,
-  updatedLine: (name: string, title: string, status: GoalStatus, noted: boolean, statusChanged: boolean) =>
-    statusChanged
-      ? mrkdwn`:large_blue_circle: ${name} marked ${bold(title)} ${GOAL_STATUS_LABELS[status]}${noted ? ' and added a note' : ''}`
-      : noted
-        ? mrkdwn`:memo: ${name} added a progress note to ${bold(title)}`
-        : mrkdwn`:spiral_calendar_pad: ${name} updated the milestones of ${bold(title)}`,
+  addedLine: (name: string, title: string) => tm('goals.line.added', { name, title }),
+  editedLine: (name: string, title: string) => tm('goals.line.edited', { name, title }),
+  updatedLine: (name: string, title: string, status: GoalStatus, noted: boolean, statusChanged: boolean) => {
+    if (statusChanged)
+      return tm(noted ? 'goals.line.markedNoted' : 'goals.line.marked', { name, title, status: statusText(status) });
+    return tm(noted ? 'goals.line.noted' : 'goals.line.milestones', { name, title });
+  },
   closedLine: (name: string, title: string, status: GoalStatus, outcome: boolean) =>
-    mrkdwn`${STATUS_EMOJI[status]} ${name} marked ${bold(title)} ${GOAL_STATUS_LABELS[status]}${outcome ? ', and recorded it as an outcome' : ''}`,
+    tm(outcome ? 'goals.line.closedOutcome' : 'goals.line.closed', {
+      emoji: emojiOf(status),
+      name,
+      title,
+      status: statusText(status),
+    }),
 
   // Modals (plain text).
-  addTitle: () => 'Add a goal',
-  addSubmit: () => 'Add',
-  editTitle: () => 'Edit the goal',
-  editSubmit: () => 'Save',
-  updateTitle: () => 'Update the goal',
-  updateSubmit: () => 'Save',
-  closeTitle: () => 'Close the goal',
-  closeSubmit: () => 'Close the goal',
-  cancel: () => 'Cancel',
-  titleLabel: () => 'Goal',
-  titlePlaceholder: () => 'e.g. Halve the central-bank fee for credit checks',
-  successLabel: () => 'What success looks like',
-  statusLabel: () => 'Status',
-  noteLabel: () => 'Progress note (optional)',
-  notePlaceholder: () => 'What happened since the last update?',
-  milestonesIntro: () => mrkdwn`*Milestones* (optional, up to 5): a step and the day it should be done by.`,
-  milestoneTitleLabel: (n: number) => `Milestone ${n}`,
-  milestoneDueLabel: (n: number) => `Milestone ${n}: by when`,
-  milestoneDoneLabel: (n: number) => `Milestone ${n}: done?`,
-  milestoneDoneOption: () => 'Done',
-  goalIntro: (title: string, criteria: string) => mrkdwn`${bold(title)}\nSuccess: ${criteria}`,
-  recentNotes: () => mrkdwn`*Recent notes*`,
-  closeIntro: (title: string) => mrkdwn`What happened to ${bold(title)}?`,
-  closeStatusLabel: () => 'The goal was…',
-  closeWhatLabel: () => 'What happened',
-  closeWhatPlaceholder: () => 'e.g. The central bank agreed to halve the fee from March',
-  outcomeIntro: () =>
-    mrkdwn`*Achieved? Record it as an outcome* (optional). Outcomes are what the program reports to its funders: the concrete change, who benefits, a figure if there is one.`,
-  storyLabel: () => 'The concrete change',
-  storyPlaceholder: () =>
-    'e.g. The association persuaded the central bank to halve its fee, so members run more checks',
-  beneficiariesLabel: () => 'Who benefits',
-  beneficiariesPlaceholder: () => 'e.g. 120 member microfinance institutions',
-  figureLabel: () => 'A figure, if there is one',
-  figurePlaceholder: () => 'e.g. fee down from 40 to 20 taka per check',
-  quoteLabel: () => 'May the program quote this?',
-  quoteYes: () => 'Yes, it may be quoted',
-  quoteNo: () => 'No, for the program only',
-  statusOption: (goalStatus: GoalStatus) => {
-    const label = GOAL_STATUS_LABELS[goalStatus] ?? String(goalStatus);
-    return label.charAt(0).toUpperCase() + label.slice(1);
-  },
+  addTitle: () => t('goals.modal.addTitle'),
+  addSubmit: () => t('goals.modal.addSubmit'),
+  editTitle: () => t('goals.modal.editTitle'),
+  editSubmit: () => t('goals.modal.save'),
+  updateTitle: () => t('goals.modal.updateTitle'),
+  updateSubmit: () => t('goals.modal.save'),
+  closeTitle: () => t('goals.modal.closeTitle'),
+  closeSubmit: () => t('goals.modal.closeSubmit'),
+  cancel: () => t('goals.modal.cancel'),
+  titleLabel: () => t('goals.modal.titleLabel'),
+  titlePlaceholder: () => t('goals.modal.titlePlaceholder'),
+  successLabel: () => t('goals.modal.successLabel'),
+  statusLabel: () => t('goals.modal.statusLabel'),
+  noteLabel: () => t('goals.modal.noteLabel'),
+  notePlaceholder: () => t('goals.modal.notePlaceholder'),
+  milestonesIntro: () => tm('goals.modal.milestonesIntro'),
+  milestoneTitleLabel: (n: number) => t('goals.modal.milestoneTitleLabel', { n }),
+  milestoneDueLabel: (n: number) => t('goals.modal.milestoneDueLabel', { n }),
+  milestoneDoneLabel: (n: number) => t('goals.modal.milestoneDoneLabel', { n }),
+  milestoneDoneOption: () => t('goals.modal.milestoneDoneOption'),
+  goalIntro: (title: string, criteria: string) => tm('goals.modal.goalIntro', { title, criteria }),
+  recentNotes: () => tm('goals.modal.recentNotes'),
+  closeIntro: (title: string) => tm('goals.modal.closeIntro', { title }),
+  closeStatusLabel: () => t('goals.modal.closeStatusLabel'),
+  closeWhatLabel: () => t('goals.modal.closeWhatLabel'),
+  closeWhatPlaceholder: () => t('goals.modal.closeWhatPlaceholder'),
+  outcomeIntro: () => tm('goals.modal.outcomeIntro'),
+  storyLabel: () => t('goals.modal.storyLabel'),
+  storyPlaceholder: () => t('goals.modal.storyPlaceholder'),
+  beneficiariesLabel: () => t('goals.modal.beneficiariesLabel'),
+  beneficiariesPlaceholder: () => t('goals.modal.beneficiariesPlaceholder'),
+  figureLabel: () => t('goals.modal.figureLabel'),
+  figurePlaceholder: () => t('goals.modal.figurePlaceholder'),
+  quoteLabel: () => t('goals.modal.quoteLabel'),
+  quoteYes: () => t('goals.modal.quoteYes'),
+  quoteNo: () => t('goals.modal.quoteNo'),
+  statusOption: (goalStatus: GoalStatus) =>
+    isGoalStatus(goalStatus) ? t(`goals.statusOption.${goalStatus}`) : String(goalStatus),
 
   // Field errors and refusals (plain text).
-  titleMissing: () => 'Give the goal a short title.',
-  titleTooLong: (max: number) => `The goal can be at most ${max} characters.`,
-  successMissing: () => 'Say what success looks like for this goal.',
-  successTooLong: (max: number) => `What success looks like can be at most ${max} characters.`,
-  chooseStatus: () => 'Choose not started or in progress (to close the goal, use Close).',
-  noteTooLong: (max: number) => `The note can be at most ${max} characters.`,
-  milestoneTitleMissing: () => 'Say what the milestone is, or clear its date.',
-  milestoneTitleTooLong: (max: number) => `A milestone can be at most ${max} characters.`,
-  milestoneDayMissing: () => 'Choose the day it should be done by.',
-  chooseDay: () => 'Choose a date.',
-  milestoneBeforeStart: (start: string) => `Choose a day in the program (it started ${readableDay(start)}).`,
-  milestoneTooLate: (latest: string) =>
-    `Choose a day at most 30 days after the program ends (${readableDay(latest)} at the latest).`,
-  chooseClosedStatus: () => 'Choose achieved, changed or dropped.',
-  whatMissing: () => 'Say in a sentence what happened.',
-  whatTooLong: (max: number) => `What happened can be at most ${max} characters.`,
-  storyTooLong: (max: number) => `The change can be at most ${max} characters.`,
-  beneficiariesTooLong: (max: number) => `Who benefits can be at most ${max} characters.`,
-  figureTooLong: (max: number) => `The figure can be at most ${max} characters.`,
-  chooseQuote: () => 'Choose yes or no.',
-  outcomeOnlyAchieved: () =>
-    'An outcome is recorded for an achieved goal: choose Achieved, or leave the outcome empty.',
-  outcomeStoryMissing: () => 'Say what changed, or leave the outcome empty.',
-  tooManyGoals: (max: number) => `This mentorship already has ${max} open goals. Close one first, then add this one.`,
-  tooManyStored: (max: number) => `This mentorship keeps at most ${max} goals, closed ones included.`,
-  alreadyClosed: (status: GoalStatus) =>
-    `This goal is already closed (${GOAL_STATUS_LABELS[status]}), so it cannot change. You can still edit its title.`,
-  pairGone: () => 'That mentorship no longer exists.',
-  goalGone: () => 'That goal no longer exists.',
-  notYours: () => 'Only the mentor, the mentee or program staff can see and change this mentorship’s goals.',
-  saveFailedModal: () =>
-    "We couldn't save this just now (the database is unreachable). Nothing is lost: press the button again in a minute.",
-  notAPairChannel: () => 'Type `/mentorship goals` in your mentorship’s channel to see and update your goals there.',
-  notAPairChannelStaff: () =>
-    'Type `/mentorship goals` in a mentorship’s channel, or name the pair: `/mentorship goals #channel`.',
+  titleMissing: () => t('goals.error.titleMissing'),
+  titleTooLong: (max: number) => t('goals.error.titleTooLong', { count: max }),
+  successMissing: () => t('goals.error.successMissing'),
+  successTooLong: (max: number) => t('goals.error.successTooLong', { count: max }),
+  chooseStatus: () => t('goals.error.chooseStatus'),
+  noteTooLong: (max: number) => t('goals.error.noteTooLong', { count: max }),
+  milestoneTitleMissing: () => t('goals.error.milestoneTitleMissing'),
+  milestoneTitleTooLong: (max: number) => t('goals.error.milestoneTitleTooLong', { count: max }),
+  milestoneDayMissing: () => t('goals.error.milestoneDayMissing'),
+  chooseDay: () => t('goals.error.chooseDay'),
+  milestoneBeforeStart: (start: string) => t('goals.error.milestoneBeforeStart', { start: dayInWords(start) }),
+  milestoneTooLate: (latest: string) => t('goals.error.milestoneTooLate', { latest: dayInWords(latest) }),
+  chooseClosedStatus: () => t('goals.error.chooseClosedStatus'),
+  whatMissing: () => t('goals.error.whatMissing'),
+  whatTooLong: (max: number) => t('goals.error.whatTooLong', { count: max }),
+  storyTooLong: (max: number) => t('goals.error.storyTooLong', { count: max }),
+  beneficiariesTooLong: (max: number) => t('goals.error.beneficiariesTooLong', { count: max }),
+  figureTooLong: (max: number) => t('goals.error.figureTooLong', { count: max }),
+  chooseQuote: () => t('goals.error.chooseQuote'),
+  outcomeOnlyAchieved: () => t('goals.error.outcomeOnlyAchieved'),
+  outcomeStoryMissing: () => t('goals.error.outcomeStoryMissing'),
+  tooManyGoals: (max: number) => t('goals.error.tooManyGoals', { count: max }),
+  tooManyStored: (max: number) => t('goals.error.tooManyStored', { count: max }),
+  alreadyClosed: (status: GoalStatus) => t('goals.error.alreadyClosed', { status: statusText(status) }),
+  pairGone: () => t('goals.error.pairGone'),
+  goalGone: () => t('goals.error.goalGone'),
+  notYours: () => t('goals.error.notYours'),
+  saveFailedModal: () => t('goals.error.saveFailedModal'),
+  notAPairChannel: () => t('goals.error.notAPairChannel'),
+  notAPairChannelStaff: () => t('goals.error.notAPairChannelStaff'),
   notAPairChannelNamed: (channelId: string) =>
-    mrkdwn`${channelLink(channelId)} is not a mentoring pair's channel.`.text,
-  onlyStaffName: () =>
-    'Only program staff can name a pair. Type `/mentorship goals` in your mentorship’s channel instead.',
-  goalsUsage: () => 'Name the pair by its channel: `/mentorship goals #channel`.',
-  close: () => 'Close',
+    tm('goals.error.notAPairChannelNamed', { channel: channelLink(channelId) }).text,
+  onlyStaffName: () => t('goals.error.onlyStaffName'),
+  goalsUsage: () => t('goals.error.goalsUsage'),
 
   // /mentorship outcomes (staff).
-  staffOnly: () => 'Sorry, only program staff can do that.',
-  pairLabel: (mentor: string, mentee: string) => `${mentor} and ${mentee}`,
-  outcomesFallback: (count: number) => mrkdwn`The program's outcomes (${count}).`,
-  outcomesHeading: (count: number) => `Outcomes (${count})`,
-  noOutcomes: () =>
-    mrkdwn`No outcomes recorded yet. They are recorded when a pair closes a goal as achieved, or in the end-of-program feedback.`,
+  staffOnly: () => t('goals.error.staffOnly'),
+  pairLabel: (mentor: string, mentee: string) => t('goals.outcomes.pairLabel', { mentor, mentee }),
+  outcomesFallback: (count: number) => tm('goals.outcomes.fallback', { n: count }),
+  outcomesHeading: (count: number) => t('goals.outcomes.heading', { n: count }),
+  noOutcomes: () => tm('goals.outcomes.none'),
   /** One outcome for staff: where, which goal, when and by whom, whether it may be quoted, then the typed parts. */
   outcome: (
     where: Mrkdwn,
@@ -180,14 +185,16 @@ export const text = {
   ) =>
     join(
       [
-        mrkdwn`${where}${goalTitle ? mrkdwn` · ${bold(goalTitle)}` : ''} · ${when} by ${recordedBy}`,
-        quoteConsent ? mrkdwn`:speech_balloon: May be quoted.` : mrkdwn`:lock: Not for quoting.`,
-        ...(figure ? [mrkdwn`_Figure:_ ${figure}`] : []),
-        ...(beneficiaries ? [mrkdwn`_Who benefits:_ ${beneficiaries}`] : []),
+        goalTitle
+          ? tm('goals.outcomes.whereGoal', { where, goal: goalTitle, when, by: recordedBy })
+          : tm('goals.outcomes.where', { where, when, by: recordedBy }),
+        tm(quoteConsent ? 'goals.outcomes.quotable' : 'goals.outcomes.notQuotable'),
+        ...(figure ? [tm('goals.outcomes.figure', { figure })] : []),
+        ...(beneficiaries ? [tm('goals.outcomes.beneficiaries', { beneficiaries })] : []),
         mrkdwn`${story}`,
       ],
       '\n',
     ),
-  moreOutcomes: (n: number) => mrkdwn`…and ${n} more. \`/mentorship export outcomes\` gives them all as a CSV file.`,
-  exportHint: () => mrkdwn`\`/mentorship export outcomes\` gives them all as a CSV file.`,
+  moreOutcomes: (n: number) => tm('goals.outcomes.more', { n }),
+  exportHint: () => tm('goals.outcomes.exportHint'),
 };

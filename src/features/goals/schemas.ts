@@ -49,15 +49,17 @@ export type Checked<T> = { ok: true; input: T } | { ok: false; errors: FieldErro
 
 const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong);
 
-const goalFieldsSchema = z.object({
-  title: text(LIMITS.goalTitle, t.titleTooLong(LIMITS.goalTitle)).min(1, t.titleMissing()),
-  successCriteria: text(LIMITS.goalSuccess, t.successTooLong(LIMITS.goalSuccess)).min(1, t.successMissing()),
-});
-export type GoalFields = z.infer<typeof goalFieldsSchema>;
+/** Built per form, so its field errors are in the language of the person who sent it. */
+const goalFieldsSchema = () =>
+  z.object({
+    title: text(LIMITS.goalTitle, t.titleTooLong(LIMITS.goalTitle)).min(1, t.titleMissing()),
+    successCriteria: text(LIMITS.goalSuccess, t.successTooLong(LIMITS.goalSuccess)).min(1, t.successMissing()),
+  });
+export type GoalFields = z.infer<ReturnType<typeof goalFieldsSchema>>;
 
 /** The add and edit modals: a title and what success looks like. */
 export function readGoalFields(values: unknown): Checked<GoalFields> {
-  const parsed = goalFieldsSchema.safeParse({
+  const parsed = goalFieldsSchema().safeParse({
     title: textOf(values, B.title),
     successCriteria: textOf(values, B.success),
   });

@@ -30,7 +30,7 @@ export interface GoalsMessageInput {
 const shortDay = (at: Date) => slackDayOf(at, '{date_short_pretty}');
 
 const nameOf = (names: Map<string, string>, userId: string | null | undefined) =>
-  userId ? (names.get(userId) ?? 'someone') : 'someone';
+  (userId ? names.get(userId) : undefined) ?? text.someone();
 
 /** Typed text shown in the goals message is cut to this (the whole is in the forms and exports). */
 const SHOWN = { success: 300, note: 300, what: 200 } as const;
