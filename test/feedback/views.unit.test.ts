@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { inLanguage, t } from '../../src/i18n';
 import { FEEDBACK_POINTS, questionsOf } from '../../src/features/feedback/forms';
 import type { FeedbackResponse } from '../../src/features/feedback/model';
 import { parseFeedbackForm } from '../../src/features/feedback/schemas';
@@ -44,6 +45,36 @@ test('every form, with five long goals, is a modal Slack accepts (title, labels,
   const ids = midpoint.blocks.map((b) => b.block_id);
   expect(ids.filter((id) => id?.startsWith('feedback.q.goal_'))).toHaveLength(5);
   expect(ids).toContain('feedback.v.goals');
+});
+
+test.each([
+  'ar',
+  'ru',
+])('in %s, every form is a modal Slack accepts, and each visibility choice is shown whole', (lng) => {
+  inLanguage(lng, () => {
+    const visibilityTexts = [
+      t('feedback.visibility.option.shared'),
+      t('feedback.visibility.option.staff_only'),
+      t('feedback.visibility.option.staff_only_partner_staff'),
+      t('feedback.visibility.option.totals_only', { count: 5 }),
+    ];
+    for (const point of FEEDBACK_POINTS) {
+      const input = { pairId, point, partnerId: 'U0MENTOR01', questions: questionsOf(point, goals) };
+      for (const partnerIsStaff of [false, true]) {
+        const view = feedbackFormModal({ ...input, partnerIsStaff });
+        expect(checkView(view)).toBeNull();
+        const shown = JSON.stringify(view);
+        expect(shown).not.toMatch(/Who sees|Staff only|Counted only|Progress:/); // no English left
+        // A choice is never cut at Slack's 75 characters: the promise is read in full.
+        const options = view.blocks
+          .filter((b) => b.block_id?.startsWith('feedback.v.'))
+          .flatMap((b: any) => b.element.options.map((o: any) => o.text.text));
+        expect(options.length).toBeGreaterThan(0);
+        for (const o of options) expect(visibilityTexts).toContain(o);
+      }
+    }
+    expect(checkMessageBlocks(requestMessage(pairId, 'one_month', 'C0PAIR0001').blocks)).toBeNull();
+  });
 });
 
 test('messages are within Block Kit limits; typed text is escaped and never pings', () => {
