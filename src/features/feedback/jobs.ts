@@ -224,7 +224,7 @@ export const createFeedbackAlertHandler = (staffActions: (pairId: string) => Act
     if (!response || !pair) return { op: 'skip', reason: WHY.responseGone };
     // For staff: in the staff language (also when sent straight after the form, inside the request
     // of the person who answered).
-    const msg = inLanguage(staffLanguageOf(ctx.config), () => {
+    const msg = inLanguage(ctx.config.staffLanguage, () => {
       const reasons = warningReasons(response.point as FeedbackPoint, response.answers.map(toParsedAnswer));
       if (reasons.length === 0) return undefined;
       return alertMessage(response.userId, pair.channel?.id ?? undefined, reasons, staffActions(String(pair._id)));
@@ -233,11 +233,6 @@ export const createFeedbackAlertHandler = (staffActions: (pairId: string) => Act
     return { op: 'post', to: ctx.config.staff.channelId ?? pair.createdBy, ...msg };
   },
 });
-
-/** The language of messages to staff (STAFF_LANGUAGE in the config, once it has one; else English). */
-function staffLanguageOf(config: JobContext['config']): string {
-  return (config as { staffLanguage?: string }).staffLanguage ?? 'en';
-}
 
 /** Every outbox kind of the feedback feature, with its handler. */
 export function feedbackHandlers(staffActions: (pairId: string) => ActionsBlock) {
