@@ -1,4 +1,5 @@
 import 'dotenv/config';
+/* i18n-exempt-file: start-up and shutdown lines for the operator's console and logs, never shown in Slack. */
 import { createApp, createLogger } from './app';
 import { ConfigError, loadConfig } from './config';
 import { connectDatabase, disconnectDatabase } from './db/connection';

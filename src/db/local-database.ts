@@ -1,3 +1,4 @@
+/* i18n-exempt-file: messages about starting a local database for `npm start` and the tests, read by operators. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+/* i18n-exempt-file: start-up log lines about the database, read by operators. */
 import path from 'node:path';
 import type { Config } from '../config';
 import { startLocalDatabase, type LocalDatabase } from './local-database';

@@ -87,9 +87,9 @@ export function countryCodeOf(input: string | null | undefined): string | undefi
   return namesIndex().get(squash(typed));
 }
 
-/** The English name of a country code ("TN" → "Tunisia"). */
-export function countryNameOf(code: string): string {
-  return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
+/** The name of a country code in a language ("TN" → "Tunisia", "Tunisie" in French). */
+export function countryNameOf(code: string, language = 'en'): string {
+  return new Intl.DisplayNames([language, 'en'], { type: 'region' }).of(code) ?? code;
 }
 
 /** True when the library has a calendar for the country. */
@@ -108,15 +108,18 @@ const HIJRI_RULE = /(Muharram|Safar|Rabi|Jumada|Rajab|Shaban|Ramadan|Shawwal|Dhu
 const DAY_MS = 86_400_000;
 const cache = new Map<string, PublicHoliday[]>();
 
-/** The country's public holidays in a year (type 'public' only), one entry a day, in date order. */
-export function publicHolidays(code: string, year: number): PublicHoliday[] {
-  const key = `${code}:${year}`;
+/**
+ * The country's public holidays in a year (type 'public' only), one entry a day, in date order;
+ * their names in `language` where the library has them, else in English (else its own).
+ */
+export function publicHolidays(code: string, year: number, language = 'en'): PublicHoliday[] {
+  const key = `${code}:${year}:${language}`;
   const known = cache.get(key);
   if (known) return known;
   const found: PublicHoliday[] = [];
   if (KNOWN[code]) {
-    const calendar = new Holidays(code, { languages: ['en'], types: ['public'] });
-    for (const h of calendar.getHolidays(year, 'en') || []) {
+    const calendar = new Holidays(code, { languages: [language, 'en'], types: ['public'] });
+    for (const h of calendar.getHolidays(year) || []) {
       if (h.type !== 'public') continue;
       const first = h.date.slice(0, 10);
       const length = Math.max(1, Math.round((h.end.getTime() - h.start.getTime()) / DAY_MS));
@@ -131,8 +134,8 @@ export function publicHolidays(code: string, year: number): PublicHoliday[] {
   return found;
 }
 
-/** The public holiday of the country on that day, if any. */
-export function publicHolidayOn(code: string | undefined, day: string): PublicHoliday | undefined {
+/** The public holiday of the country on that day, if any (its name in `language`, see publicHolidays). */
+export function publicHolidayOn(code: string | undefined, day: string, language = 'en'): PublicHoliday | undefined {
   if (!code) return undefined;
-  return publicHolidays(code, Number(day.slice(0, 4))).find((h) => h.day === day);
+  return publicHolidays(code, Number(day.slice(0, 4)), language).find((h) => h.day === day);
 }

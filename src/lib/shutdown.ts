@@ -1,3 +1,4 @@
+/* i18n-exempt-file: shutdown log lines and step names, read by operators only. */
 /**
  * A stop on SIGTERM or SIGINT: the first signal aborts `signal` (running ticks stop at their next
  * safe point: see runOutbox), then runs the stop steps, last registered first, and exits 0. Whatever

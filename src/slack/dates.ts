@@ -1,15 +1,31 @@
-import { DateTime } from 'luxon';
+import { DateTime, Info } from 'luxon';
+import { currentLanguage, t } from '../i18n';
 import { type Mrkdwn, slackDate } from './mrkdwn';
 
 /**
  * Dates shown to people, as Slack date tokens: each reader sees them in their own time zone and
- * locale. The fallback (for clients that cannot render a token) is written out in English, in UTC.
+ * locale. The fallback (for clients that cannot render a token) is written out in the reader's
+ * language (British English for English), in UTC.
  */
+
+/** The locale of the fallbacks and weekday names: British English, or the reader's language. */
+function locale(): string {
+  const language = currentLanguage();
+  return language === 'en' ? 'en-GB' : language;
+}
+
+// i18n-exempt: a luxon pattern (weekday, day, month, year), not a sentence.
+const DAY_PATTERN = 'cccc d LLLL yyyy';
 
 /** "Saturday 12 December 2026" for a "YYYY-MM-DD" day. */
 export function readableDay(day: string): string {
   const d = DateTime.fromISO(day, { zone: 'UTC' });
-  return d.isValid ? d.setLocale('en-GB').toFormat('cccc d LLLL yyyy') : day;
+  return d.isValid ? d.setLocale(locale()).toFormat(DAY_PATTERN) : day;
+}
+
+/** An ISO weekday (1 = Monday) as the reader names it: "Mon" (short) or "Monday" (long). */
+export function weekdayName(isoWeekday: number, width: 'short' | 'long' = 'long'): string {
+  return Info.weekdays(width, { locale: locale() })[isoWeekday - 1] ?? String(isoWeekday);
 }
 
 /**
@@ -23,14 +39,19 @@ export function slackDay(day: string, format = '{date_long_pretty}'): Mrkdwn {
   return slackDate(at.toJSDate(), readableDay(day), format);
 }
 
-/** An instant with its time of day: "Tuesday, December 1st at 2:00 PM" in the reader's zone. */
-export function slackDateTime(at: Date, format = '{date_long_pretty} at {time}'): Mrkdwn {
-  const fallback = `${DateTime.fromJSDate(at, { zone: 'UTC' }).setLocale('en-GB').toFormat('cccc d LLLL yyyy, HH:mm')} UTC`;
+/**
+ * An instant with its time of day: "Tuesday, December 1st at 2:00 PM" in the reader's zone. The
+ * default format joins Slack's day and time the reader's way ("… at …", "… à …").
+ */
+export function slackDateTime(at: Date, format = t('common.dateAtTime')): Mrkdwn {
+  const day = DateTime.fromJSDate(at, { zone: 'UTC' }).setLocale(locale());
+  // i18n-exempt: a luxon pattern and the zone's name, not a sentence.
+  const fallback = `${day.toFormat(`${DAY_PATTERN}, HH:mm`)} UTC`;
   return slackDate(at, fallback, format);
 }
 
 /** An instant shown as its day only ("Tuesday, December 1st"), in the reader's zone. */
 export function slackDayOf(at: Date, format = '{date_long_pretty}'): Mrkdwn {
-  const fallback = DateTime.fromJSDate(at, { zone: 'UTC' }).setLocale('en-GB').toFormat('cccc d LLLL yyyy');
+  const fallback = DateTime.fromJSDate(at, { zone: 'UTC' }).setLocale(locale()).toFormat(DAY_PATTERN);
   return slackDate(at, fallback, format);
 }

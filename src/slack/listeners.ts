@@ -26,6 +26,7 @@ import {
 } from '../features/goals/listeners';
 import { HomeIds } from '../features/home/ids';
 import {
+  handleActionHomeChangeHours,
   handleActionHomeDigestPreview,
   handleActionHomePause,
   handleActionHomeResume,
@@ -129,6 +130,7 @@ export const ROUTES: readonly Route[] = [
   button(HomeIds.pauseButton, handleActionHomePause),
   button(HomeIds.resumeButton, handleActionHomeResume),
   button(HomeIds.digestPreviewButton, handleActionHomeDigestPreview),
+  button(HomeIds.changeHoursButton, handleActionHomeChangeHours),
   view(HomeIds.pauseModal, handleViewHomePause),
   button(FeedbackIds.giveButton, feedback.handleActionGiveFeedback),
   view(FeedbackIds.formModal, feedback.handleViewFeedbackSubmit),

@@ -1,3 +1,4 @@
+/* i18n-exempt-file: manifest and token scope reasons for the manifest test and `npm run doctor`, read by operators. */
 /**
  * Every Slack Web API method the app's code calls, with the bot scopes that allow it (any one of
  * the listed scopes suffices; an empty list means no scope is needed).

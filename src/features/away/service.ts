@@ -1,3 +1,4 @@
+import { inLanguage } from '../../i18n';
 import { addDays, localDay } from '../../lib/time';
 import { mayPing } from '../../lib/working-time';
 import { listPairsOf } from '../../pairs/queries';
@@ -7,7 +8,8 @@ import { ParticipantModel, participantId, type Participant } from '../../pairs/p
 import { slackDay } from '../../slack/dates';
 import type { AppDeps } from '../../slack/deps';
 import { describeError, UserFacingError } from '../../slack/errors';
-import { join, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
+import { andList } from '../../slack/lists';
+import { type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
 import { reslotPairsOf } from '../local';
 import { text } from './messages';
 import { type AwayRequest, awayArgsSchema } from './schemas';
@@ -22,7 +24,7 @@ export interface AwaySpan {
 /** The person, or the sentence saying they are not in the program. */
 export async function awayPerson(teamId: string, userId: string, self: boolean): Promise<Participant> {
   const found = (await findParticipants(teamId, [userId])).get(userId);
-  if (!found) throw new UserFacingError(self ? text.notAParticipant() : text.personNotInProgram(userId).text);
+  if (!found) throw new UserFacingError(self ? text.notAParticipant() : text.personNotInProgram(mention(userId)).text);
   return found;
 }
 
@@ -82,9 +84,10 @@ export async function cancelAway(p: Participant, now: Date): Promise<boolean> {
 }
 
 /**
- * Tells each live pair of the person, in its channel, that they are away (one line; the partner
- * @-mentioned only in their waking hours of a working day). The time away is saved first; a
- * failed post is logged and not retried (the person's own answer says the channel is told).
+ * Tells each live pair of the person, in its channel and in the pair's language, that they are
+ * away (one line; the partner @-mentioned only in their waking hours of a working day). The time
+ * away is saved first; a failed post is logged and not retried (the person's own answer says the
+ * channel is told).
  */
 export async function tellPartners(
   p: Participant,
@@ -100,12 +103,14 @@ export async function tellPartners(
       const person = people.get(userId);
       return !person || mayPing(now, toPerson(person)) ? mention(userId) : mrkdwn`${person.name || userId}`;
     });
-    const line = text.partnerNotice(
-      join(named, ' and '),
-      p.name || 'your partner',
-      slackDay(span.from),
-      slackDay(span.until),
-      span.reason,
+    const line = inLanguage(pair.language, () =>
+      text.partnerNotice(
+        andList(named),
+        p.name || text.yourPartner(),
+        slackDay(span.from),
+        slackDay(span.until),
+        span.reason,
+      ),
     );
     try {
       await deps.client.chat.postMessage({ channel: pair.channel!.id!, text: line.text });

@@ -4,6 +4,8 @@ export const HomeIds = {
   pauseButton: 'home.pause',
   /** "Resume now" under a paused pair; value: the pair id. */
   resumeButton: 'home.resume',
+  /** "Change my hours" beside the person's own hours; opens the `/mentorship hours` form (about the presser). */
+  changeHoursButton: 'home.change_hours',
   /** The pause modal; private_metadata is JSON { pairId }. */
   pauseModal: 'home.pause_modal',
   /** "Digest preview" on a staff member's Home; opens the preview in a modal. */

@@ -8,6 +8,7 @@ import { databaseDown, describeError, UserFacingError } from '../../slack/errors
 import type { ButtonArgs, EventArgs, ViewArgs } from '../../slack/listener-args';
 import { answeringButton, submitModal } from '../../slack/respond';
 import { digestPreviewBlocks } from '../digest';
+import { openHoursModal } from '../local';
 import { assertCanPause, assertCanResume, MAX_REASON_LENGTH, menteeTimeZone, pausePair, resumePairNow } from '../pause';
 import { HOME_PAUSE_WEEKS, HomeIds } from './ids';
 import { text } from './messages';
@@ -39,7 +40,10 @@ async function ownPair(pairId: unknown, userId: string, teamId: string | undefin
   return pair;
 }
 
-/** A Home button's failure, told in a small window (a Home click has no response_url). */
+/**
+ * A Home button's failure, told in a small window (a Home click has no response_url); logged
+ * under the button's action_id.
+ */
 async function tell(client: WebClient, triggerId: string, err: unknown, deps: AppDeps, what: string): Promise<void> {
   await answeringButton({ body: { trigger_id: triggerId }, client }, deps.logger, what, () => Promise.reject(err));
 }
@@ -58,7 +62,7 @@ export async function handleActionHomePause({ ack, body, action, client }: Butto
     });
     await client.views.open({ trigger_id: body.trigger_id, view });
   } catch (err) {
-    await tell(client, body.trigger_id, err, deps, 'home pause button');
+    await tell(client, body.trigger_id, err, deps, HomeIds.pauseButton);
   }
 }
 
@@ -110,6 +114,20 @@ export async function handleViewHomePause({ ack, body, view }: ViewArgs, deps: A
   deps.refreshHome(pair.teamId, memberIds(pair));
 }
 
+/**
+ * **Change my hours** beside the person's own hours: the same form as `/mentorship hours`, about
+ * the person pressing it (the button's value is not read). Saving it publishes the Home again.
+ */
+export async function handleActionHomeChangeHours({ ack, body, client }: ButtonArgs, deps: AppDeps) {
+  await ack();
+  try {
+    const teamId = body.team?.id ?? body.user.team_id ?? '';
+    await openHoursModal(client, body.trigger_id, teamId, body.user.id, deps.clock.now());
+  } catch (err) {
+    await tell(client, body.trigger_id, err, deps, HomeIds.changeHoursButton);
+  }
+}
+
 /** **Resume now** under a paused pair: the same resume as `/mentorship resume`; both Home tabs published again. */
 export async function handleActionHomeResume({ ack, body, action, client }: ButtonArgs, deps: AppDeps) {
   await ack();
@@ -124,7 +142,7 @@ export async function handleActionHomeResume({ ack, body, action, client }: Butt
     }
     deps.refreshHome(pair.teamId, memberIds(pair));
   } catch (err) {
-    await tell(client, body.trigger_id, err, deps, 'home resume button');
+    await tell(client, body.trigger_id, err, deps, HomeIds.resumeButton);
   }
 }
 
@@ -135,7 +153,7 @@ export async function handleActionHomeResume({ ack, body, action, client }: Butt
 export async function handleActionHomeDigestPreview({ ack, body, client }: ButtonArgs, deps: AppDeps) {
   await ack();
   if (!(await deps.staff.isStaff(body.user.id).catch(() => false))) {
-    await tell(client, body.trigger_id, new UserFacingError(text.staffOnly()), deps, 'home digest preview');
+    await tell(client, body.trigger_id, new UserFacingError(text.staffOnly()), deps, HomeIds.digestPreviewButton);
     return;
   }
   let viewId: string | undefined;

@@ -1,112 +1,147 @@
-import { slackDateTime, slackDay, slackDayOf } from '../../slack/dates';
-import { bold, channelLink, code, italic, join, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
+import { t, tm } from '../../i18n';
+import { slackDateTime, slackDay, slackDayOf, weekdayName } from '../../slack/dates';
+import { commaList } from '../../slack/lists';
+import type { HomeClock as Clock } from './types';
+import { channelLink, italic, join, lines, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
 
 /*
- * Every sentence of the App Home tab. Sentences shown on the tab are `Mrkdwn`: text people typed
- * (goal titles, next steps, outcomes, organisations) is escaped by the `mrkdwn` tag. Buttons,
- * modal titles and labels are plain text, shown as typed.
+ * Every sentence of the App Home tab, from the catalogues (src/i18n/locales, namespace `home`),
+ * in the language in scope: the Home owner's (see refresh.ts). Sentences shown on the tab are
+ * `Mrkdwn`: text people typed (goal titles, next steps, outcomes, organisations) is escaped.
+ * Buttons, modal titles and labels are plain text, shown as typed.
  */
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
 
-/** "Mon–Fri" for consecutive days, else "Mon, Wed, Fri". */
+/** "Mon–Fri" for consecutive days, else "Mon, Wed, Fri" (weekday names in the reader's language). */
 function dayRange(days: readonly number[]): string {
   const sorted = [...days].sort((a, b) => a - b);
-  if (sorted.length === 0) return 'no working days';
+  if (sorted.length === 0) return t('home.noWorkingDays');
   const consecutive = sorted.every((d, i) => i === 0 || d === sorted[i - 1] + 1);
-  if (consecutive && sorted.length > 2) return `${WEEKDAYS[sorted[0]]}–${WEEKDAYS[sorted.at(-1)!]}`;
-  return sorted.map((d) => WEEKDAYS[d]).join(', ');
+  const name = (d: number) => weekdayName(d, 'short');
+  if (consecutive && sorted.length > 2) return `${name(sorted[0])}–${name(sorted.at(-1)!)}`;
+  return commaList(sorted.map(name));
 }
 
+const clockParams = (c: Clock & { hours: NonNullable<Clock['hours']> }) => ({
+  time: c.localTime,
+  zone: c.tz,
+  start: hh(c.hours.startHour),
+  end: hh(c.hours.endHour),
+  days: dayRange(c.hours.days),
+});
+
 export const text = {
-  participantTitle: () => 'Your mentorships',
-  notPaired: () =>
-    mrkdwn`You are not in a mentoring pair yet. Program staff will pair you and invite you to a private channel.`,
+  participantTitle: () => t('home.participantTitle'),
+  notPaired: () => tm('home.notPaired'),
   /** The first line of a live pair: who the person is in it, with whom, and where. */
-  pairLine: (role: 'mentor' | 'mentee', partnerId: string, channelId: string | undefined, paused: boolean) =>
-    mrkdwn`You are the ${bold(role)} with ${mention(partnerId)} · ${channelId ? channelLink(channelId) : italic('channel being set up')}${paused ? mrkdwn` · ${italic('paused')}` : ''}`,
-  partnerTime: (localTime: string, tz: string, hours?: { startHour: number; endHour: number; days: number[] }) =>
-    mrkdwn`:clock3: Their time: ${bold(localTime)} in ${tz}${hours ? mrkdwn` · works ${hh(hours.startHour)}–${hh(hours.endHour)}, ${dayRange(hours.days)}` : ''}`,
+  pairLine: (role: 'mentor' | 'mentee', partnerId: string, channelId: string | undefined, paused: boolean) => {
+    const channel = channelId ? channelLink(channelId) : italic(t('home.channelSettingUp'));
+    const line = tm(role === 'mentor' ? 'home.pairLineMentor' : 'home.pairLineMentee', {
+      partner: mention(partnerId),
+      channel,
+    });
+    return paused ? join([line, italic(t('home.pausedTag'))], ' · ') : line;
+  },
+  partnerTime: (c: Clock) =>
+    c.hours
+      ? tm('home.partnerTimeWithHours', clockParams({ ...c, hours: c.hours }))
+      : tm('home.partnerTime', { time: c.localTime, zone: c.tz }),
+  /** The person's own clock and hours, beside the "Change my hours" button. */
+  ownTime: (c: Clock) =>
+    c.hours
+      ? tm('home.ownTimeWithHours', clockParams({ ...c, hours: c.hours }))
+      : tm('home.ownTime', { time: c.localTime, zone: c.tz }),
+  changeHoursButton: () => t('home.changeHoursButton'),
   partnerOrganisation: (organisation: string) => mrkdwn`:office: ${organisation}`,
-  partnerTimeUnknown: () => mrkdwn`:clock3: Their time zone is not on record yet.`,
-  nextCheckin: (at: Date) =>
-    mrkdwn`:calendar: Next check-in: ${bold(slackDateTime(at, '{date_short_pretty} at {time}'))}`,
-  pausedUntil: (until: Mrkdwn) => mrkdwn`:double_vertical_bar: Paused until ${bold(until)}`,
-  pausedIndefinitely: () => mrkdwn`:double_vertical_bar: Paused`,
-  noNextCheckin: () => mrkdwn`:calendar: No check-in left in the program.`,
+  partnerTimeUnknown: () => tm('home.partnerTimeUnknown'),
+  nextCheckin: (at: Date) => tm('home.nextCheckin', { when: slackDateTime(at, t('common.dateAtTimeShort')) }),
+  pausedUntil: (until: Mrkdwn) => tm('home.pausedUntil', { until }),
+  pausedIndefinitely: () => tm('home.pausedIndefinitely'),
+  noNextCheckin: () => tm('home.noNextCheckin'),
   programDates: (startDate: string, endDate: string) =>
-    mrkdwn`From ${slackDay(startDate, '{date_short_pretty}')} to ${slackDay(endDate, '{date_short_pretty}')}`,
-  checkinWaiting: (period: number) => mrkdwn`:speech_balloon: Check-in #${period} is waiting for your answer.`,
-  feedbackDue: (point: string) => mrkdwn`:memo: ${bold('Feedback due')} (${point}): a few short questions.`,
-  goalsTitle: () => mrkdwn`${bold('Goals')}`,
+    tm('home.programDates', {
+      start: slackDay(startDate, '{date_short_pretty}'),
+      end: slackDay(endDate, '{date_short_pretty}'),
+    }),
+  checkinWaiting: (period: number) => tm('home.checkinWaiting', { period }),
+  feedbackDue: (point: string) => tm('home.feedbackDue', { point }),
+  goalsTitle: () => tm('home.goalsTitle'),
   goal: (title: string, status: string) => mrkdwn`• ${title} — ${italic(status)}`,
-  noGoals: () => mrkdwn`${bold('Goals')}: none yet.`,
-  moreGoals: (n: number) => mrkdwn`…and ${plural(n, 'more goal')}.`,
-  commitmentsTitle: () => mrkdwn`${bold('Open next steps')}`,
+  noGoals: () => tm('home.noGoals'),
+  moreGoals: (n: number) => tm('home.moreGoals', { count: n }),
+  commitmentsTitle: () => tm('home.commitmentsTitle'),
   commitment: (ownerId: string, what: string, dueDay: string) =>
-    mrkdwn`• ${mention(ownerId)}: “${what}” — due ${slackDay(dueDay, '{date_short_pretty}')}`,
-  moreCommitments: (n: number) => mrkdwn`…and ${plural(n, 'more next step')}.`,
-  outcomesTitle: () => mrkdwn`${bold('Outcomes')}`,
+    tm('home.commitment', { owner: mention(ownerId), what, due: slackDay(dueDay, '{date_short_pretty}') }),
+  moreCommitments: (n: number) => tm('home.moreCommitments', { count: n }),
+  outcomesTitle: () => tm('home.outcomesTitle'),
   outcome: (story: string, figure?: string) => mrkdwn`• ${story}${figure ? mrkdwn` (${figure})` : ''}`,
-  moreOutcomes: (n: number) => mrkdwn`…and ${plural(n, 'more outcome')}.`,
-  endedTitle: () => mrkdwn`${bold('Ended')}`,
+  moreOutcomes: (n: number) => tm('home.moreOutcomes', { count: n }),
+  endedTitle: () => tm('home.endedTitle'),
   endedPair: (role: 'mentor' | 'mentee', partnerId: string, startDate: string, endDate: string) =>
-    mrkdwn`• ${role === 'mentor' ? 'Mentor' : 'Mentee'} with ${mention(partnerId)}, ${slackDay(startDate, '{date_short_pretty}')} to ${slackDay(endDate, '{date_short_pretty}')}`,
-  morePairs: (n: number) =>
-    mrkdwn`…and ${plural(n, 'more mentorship')}: type ${code('/mentorship')} in their channels to act on them.`,
+    tm(role === 'mentor' ? 'home.endedPairMentor' : 'home.endedPairMentee', {
+      partner: mention(partnerId),
+      start: slackDay(startDate, '{date_short_pretty}'),
+      end: slackDay(endDate, '{date_short_pretty}'),
+    }),
+  morePairs: (n: number) => tm('home.morePairs', { count: n }),
 
-  pointOneMonth: () => 'one month in',
-  pointMidpoint: () => 'midpoint',
-  pointEnd: () => 'end of the program',
-  pointAnytime: () => 'any time',
-  replyButton: () => 'Reply to check-in',
-  pauseButton: () => 'Pause',
-  resumeButton: () => 'Resume now',
-  statusButton: () => 'Pair status',
-  digestButton: () => 'Digest preview',
+  pointOneMonth: () => t('home.pointOneMonth'),
+  pointMidpoint: () => t('home.pointMidpoint'),
+  pointEnd: () => t('home.pointEnd'),
+  pointAnytime: () => t('home.pointAnytime'),
+  replyButton: () => t('home.replyButton'),
+  pauseButton: () => t('home.pauseButton'),
+  resumeButton: () => t('home.resumeButton'),
+  statusButton: () => t('home.statusButton'),
+  digestButton: () => t('home.digestButton'),
 
-  staffTitle: () => 'Program at a glance',
+  staffTitle: () => t('home.staffTitle'),
   staffCounts: (total: number, parts: string[]) =>
-    mrkdwn`${bold(plural(total, 'live pair'))}${parts.length ? mrkdwn`: ${join(parts, ' · ')}` : ''}`,
+    parts.length
+      ? tm('home.liveCountWithStates', { count: total, states: join(parts, ' · ') })
+      : tm('home.liveCount', { count: total }),
   stateCount: (label: string, n: number) => `${label}: ${n}`,
-  feedbackDueCount: (n: number) =>
-    n === 0
-      ? mrkdwn`:memo: No feedback request is waiting for an answer.`
-      : mrkdwn`:memo: Feedback due: ${bold(plural(n, 'request'))} not answered yet.`,
-  attentionTitle: () => mrkdwn`${bold('Needs attention or at risk')}`,
-  noAttention: () => mrkdwn`${bold('Needs attention or at risk')}: none. :tada:`,
-  attentionRow: (state: string, mentorId: string, menteeId: string, channelId: string | undefined, reason: string) =>
-    mrkdwn`${bold(state)} · ${mention(mentorId)} and ${mention(menteeId)}${channelId ? mrkdwn` · ${channelLink(channelId)}` : ''}${reason ? mrkdwn`\n${italic(reason)}` : ''}`,
-  moreAttention: (n: number) =>
-    mrkdwn`…and ${plural(n, 'more pair')} needing attention or at risk — ${code('/mentorship list')}`,
-  moreOnTrack: (n: number) => mrkdwn`…and ${plural(n, 'more pair')} on track or new — ${code('/mentorship list')}`,
-  endingTitle: () => mrkdwn`${bold('Ending within 30 days')}`,
-  noneEnding: () => mrkdwn`${bold('Ending within 30 days')}: none.`,
+  feedbackDueCount: (n: number) => (n === 0 ? tm('home.noFeedbackDue') : tm('home.feedbackDueCount', { count: n })),
+  attentionTitle: () => tm('home.attentionTitle'),
+  noAttention: () => tm('home.noAttention'),
+  attentionRow: (state: string, mentorId: string, menteeId: string, channelId: string | undefined, reason: string) => {
+    const pair = tm('home.attentionPair', { state, mentor: mention(mentorId), mentee: mention(menteeId) });
+    const where = channelId ? join([pair, channelLink(channelId)], ' · ') : pair;
+    return reason ? lines(where, italic(reason)) : where;
+  },
+  moreAttention: (n: number) => tm('home.moreAttention', { count: n }),
+  moreOnTrack: (n: number) => tm('home.moreOnTrack', { count: n }),
+  endingTitle: () => tm('home.endingTitle'),
+  noneEnding: () => tm('home.noneEnding'),
   endingRow: (mentorId: string, menteeId: string, endDate: string) =>
-    mrkdwn`• ${mention(mentorId)} and ${mention(menteeId)} — ends ${slackDay(endDate, '{date_short_pretty}')}`,
-  moreEnding: (n: number) => mrkdwn`…and ${plural(n, 'more pair')} ending soon — ${code('/mentorship list')}`,
-  staffHint: () =>
-    mrkdwn`Create pairs with ${code('/mentorship pair')}, see them all with ${code('/mentorship list')}.`,
+    tm('home.endingRow', {
+      mentor: mention(mentorId),
+      mentee: mention(menteeId),
+      end: slackDay(endDate, '{date_short_pretty}'),
+    }),
+  moreEnding: (n: number) => tm('home.moreEnding', { count: n }),
+  staffHint: () => tm('home.staffHint'),
 
-  pauseModalTitle: () => 'Pause mentorship',
-  pauseModalSubmit: () => 'Pause',
-  cancel: () => 'Cancel',
-  close: () => 'Close',
+  pauseModalTitle: () => t('home.pauseModalTitle'),
+  pauseModalSubmit: () => t('home.pauseModalSubmit'),
+  cancel: () => t('home.cancel'),
+  close: () => t('common.close'),
   pauseModalIntro: (partnerId: string, channelId: string | undefined) =>
-    mrkdwn`No check-ins with ${mention(partnerId)} while paused${channelId ? mrkdwn`; both of you are told in ${channelLink(channelId)}` : ''}. You can resume any time from here or with ${code('/mentorship resume')}.`,
-  pauseLengthLabel: () => 'How long',
-  weeks: (n: number) => plural(n, 'week'),
-  chooseLength: () => 'Choose how long the pause lasts.',
-  reasonTooLong: (max: number) => `The reason can be at most ${max} characters.`,
-  pauseReasonLabel: () => 'Why (optional; your partner sees it)',
+    channelId
+      ? tm('home.pauseModalIntroChannel', { partner: mention(partnerId), channel: channelLink(channelId) })
+      : tm('home.pauseModalIntro', { partner: mention(partnerId) }),
+  pauseLengthLabel: () => t('home.pauseLengthLabel'),
+  weeks: (n: number) => t('home.weeks', { count: n }),
+  chooseLength: () => t('home.chooseLength'),
+  reasonTooLong: (max: number) => t('home.reasonTooLong', { count: max }),
+  pauseReasonLabel: () => t('home.pauseReasonLabel'),
   pausedUntilDay: (day: string) => slackDay(day, '{date_long}'),
   pausedUntilAt: (at: Date) => slackDayOf(at, '{date_long}'),
-  notYours: () => 'That is not one of your mentorships.',
-  pairGone: () => 'That mentorship no longer exists.',
-  digestTitle: () => 'Digest preview',
-  digestBuilding: () => mrkdwn`Building the digest preview… it appears here in a moment.`,
-  digestFailed: () => mrkdwn`The digest preview could not be built just now. Try \`/mentorship digest\`.`,
-  staffOnly: () => 'Sorry, only program staff can do that.',
+  notYours: () => t('home.notYours'),
+  pairGone: () => t('home.pairGone'),
+  digestTitle: () => t('home.digestTitle'),
+  digestBuilding: () => tm('home.digestBuilding'),
+  digestFailed: () => tm('home.digestFailed'),
+  staffOnly: () => t('home.staffOnly'),
 };

@@ -22,11 +22,7 @@ function summary(card: HomePairCard): Mrkdwn {
   const parts: Mrkdwn[] = [text.pairLine(card.role, card.partnerId, card.channelId, paused)];
   const where = [card.partnerOrganisation, card.partnerCountry].filter((s): s is string => Boolean(s));
   if (where.length) parts.push(text.partnerOrganisation(where.join(', ')));
-  parts.push(
-    card.partnerTime
-      ? text.partnerTime(card.partnerTime.localTime, card.partnerTime.tz, card.partnerTime.hours)
-      : text.partnerTimeUnknown(),
-  );
+  parts.push(card.partnerTime ? text.partnerTime(card.partnerTime) : text.partnerTimeUnknown());
   if (paused) parts.push(pauseLine(card));
   else if (card.nextCheckinAt) parts.push(text.nextCheckin(card.nextCheckinAt));
   else if (card.status === 'active') parts.push(text.noNextCheckin());
@@ -66,6 +62,14 @@ function detailLines(card: HomePairCard): Mrkdwn | undefined {
 
 function homeButton(actionId: string, label: string, value: string): Button {
   return { type: 'button', action_id: actionId, text: plain(label), value };
+}
+
+/** The person's own clock and hours, with **Change my hours** (the `/mentorship hours` form). */
+function ownTimeBlock(home: ParticipantHome): KnownBlock | undefined {
+  if (!home.ownTime) return undefined;
+  const block = section(text.ownTime(home.ownTime));
+  block.accessory = homeButton(HomeIds.changeHoursButton, text.changeHoursButton(), 'hours');
+  return block;
 }
 
 /** The pair's buttons: reply to the open check-in, add a goal, give feedback, pause or resume. */
@@ -133,9 +137,11 @@ function endedBlock(ended: HomePairCard[]): KnownBlock {
 export function participantBlocks(home: ParticipantHome, buttons: HomeButtonBuilders, budget: number): KnownBlock[] {
   const blocks: KnownBlock[] = [header(text.participantTitle())];
   if (home.cards.length === 0) return [...blocks, section(text.notPaired())];
+  const own = ownTimeBlock(home);
+  if (own) blocks.push(own);
   const live = home.cards.filter((c) => !isEnded(c));
   const ended = home.cards.filter(isEnded);
-  const reserve = 1 + (ended.length ? 1 : 0); // the header, the ended pairs
+  const reserve = blocks.length + (ended.length ? 1 : 0); // the header and own hours, the ended pairs
   const room = budget - reserve;
   const full = live.map((c) => fullCard(c, buttons));
   let cards = full;

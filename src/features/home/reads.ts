@@ -10,7 +10,7 @@ import { postedCheckinsOfPairs, type PostedCheckinRow } from '../checkins';
 import { openCommitmentsOfPairs } from '../commitments';
 import { HEALTH_PAIR_FIELDS, healthOfPairs, healthReasonText, type HealthState } from '../health';
 import { homeGoalsOf, feedbackDueOf, outcomesOf } from './sources';
-import type { HomePairCard, ParticipantHome, StaffHome, StaffPairRow } from './types';
+import type { HomeClock, HomePairCard, ParticipantHome, StaffHome, StaffPairRow } from './types';
 
 /**
  * The reads behind one Home tab. Each is a constant number of database round trips whatever
@@ -36,7 +36,8 @@ const LIVE_FIRST: Record<Pair['status'], number> = {
   ended: 4,
 };
 
-function partnerTime(p: Participant | undefined, now: Date): HomePairCard['partnerTime'] {
+/** A person's clock and hours now, when their time zone is known. */
+function clockOf(p: Participant | undefined, now: Date): HomeClock | undefined {
   if (!p?.tz) return undefined;
   const local = DateTime.fromJSDate(now, { zone: p.tz });
   if (!local.isValid) return undefined;
@@ -71,8 +72,11 @@ export async function loadParticipantHome(teamId: string, userId: string, now: D
   const liveIds = live.map((p) => p._id as Types.ObjectId);
   const partnerIds = [...new Set(pairs.map((p) => (p.mentor.userId === userId ? p.mentee.userId : p.mentor.userId)))];
   const since = new Date(now.getTime() - CURRENT_CHECKIN_WINDOW_DAYS * DAY_MS);
-  const [partners, checkins, commitments, outcomes, feedback] = await Promise.all([
-    ParticipantModel.find({ _id: { $in: partnerIds.map((id) => participantId(teamId, id)) } }).lean<Participant[]>(),
+  const [people, checkins, commitments, outcomes, feedback] = await Promise.all([
+    // The partners, and the person themself (their own clock and hours): one read.
+    ParticipantModel.find({ _id: { $in: [userId, ...partnerIds].map((id) => participantId(teamId, id)) } }).lean<
+      Participant[]
+    >(),
     postedCheckinsOfPairs(liveIds, since),
     openCommitmentsOfPairs(liveIds),
     outcomesOf(
@@ -82,7 +86,7 @@ export async function loadParticipantHome(teamId: string, userId: string, now: D
     ),
     feedbackDueOf(teamId, userId),
   ]);
-  const partnerBy = new Map(partners.map((p) => [p.userId, p]));
+  const peopleBy = new Map(people.map((p) => [p.userId, p]));
   const current = latestCheckins(checkins);
   const cards = pairs.map((pair): HomePairCard => {
     const pairId = String(pair._id);
@@ -101,7 +105,7 @@ export async function loadParticipantHome(teamId: string, userId: string, now: D
       status: pair.status,
       startDate: pair.startDate,
       endDate: pair.endDate,
-      partnerTime: partnerTime(partnerBy.get(partnerId), now),
+      partnerTime: clockOf(peopleBy.get(partnerId), now),
       nextCheckinAt: pair.status === 'active' ? (pair.schedule?.nextCheckinAt ?? undefined) : undefined,
       pause:
         pair.status === 'paused'
@@ -118,7 +122,7 @@ export async function loadParticipantHome(teamId: string, userId: string, now: D
       feedbackDue: due,
     };
   });
-  return { userId, cards };
+  return { userId, ownTime: clockOf(peopleBy.get(userId), now), cards };
 }
 
 const ATTENTION_ORDER: Partial<Record<HealthState, number>> = { at_risk: 0, needs_attention: 1 };

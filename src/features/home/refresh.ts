@@ -1,6 +1,9 @@
 import type { Logger } from '@slack/logger';
 import type { WebClient } from '@slack/web-api';
+import { inLanguage } from '../../i18n';
+import { DEFAULT_LANGUAGE } from '../../i18n/languages';
 import type { Clock } from '../../lib/time';
+import { languageOfPerson } from '../../pairs/language';
 import type { AppDeps } from '../../slack/deps';
 import { describeError } from '../../slack/errors';
 import { feedbackDueCountOfTeam } from '../feedback';
@@ -20,16 +23,23 @@ async function loadStaff(teamId: string, now: Date): Promise<StaffHome> {
   return { ...program, feedbackDue };
 }
 
-/** Builds and publishes one person's Home tab: their mentorships, and the program for staff. */
+/**
+ * Builds and publishes one person's Home tab: their mentorships, and the program for staff. The
+ * tab is theirs alone, so it is in their language, whoever's action caused the refresh (a partner
+ * pausing the pair in Arabic leaves a French Home in French).
+ */
 export async function publishHome(deps: HomeDeps, teamId: string, userId: string): Promise<void> {
-  const now = deps.clock.now();
-  const [participant, isStaff] = await Promise.all([
-    loadParticipantHome(teamId, userId, now),
-    // If Slack cannot say who is staff just now, the person still gets their own mentorships.
-    deps.staff.isStaff(userId).catch(() => false),
-  ]);
-  const staff = isStaff ? await loadStaff(teamId, now) : undefined;
-  await deps.client.views.publish({ user_id: userId, view: homeView({ participant, staff, buttons: homeButtons }) });
+  const language = await languageOfPerson(teamId, userId, deps.client).catch(() => DEFAULT_LANGUAGE);
+  await inLanguage(language, async () => {
+    const now = deps.clock.now();
+    const [participant, isStaff] = await Promise.all([
+      loadParticipantHome(teamId, userId, now),
+      // If Slack cannot say who is staff just now, the person still gets their own mentorships.
+      deps.staff.isStaff(userId).catch(() => false),
+    ]);
+    const staff = isStaff ? await loadStaff(teamId, now) : undefined;
+    await deps.client.views.publish({ user_id: userId, view: homeView({ participant, staff, buttons: homeButtons }) });
+  });
 }
 
 /**

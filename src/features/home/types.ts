@@ -39,7 +39,7 @@ export interface HomePairCard {
   startDate: string;
   endDate: string;
   /** The partner's clock at publish time ("14:05"), zone and working hours, when on record. */
-  partnerTime?: { localTime: string; tz: string; hours?: { startHour: number; endHour: number; days: number[] } };
+  partnerTime?: HomeClock;
   nextCheckinAt?: Date;
   pause?: { untilDay?: string; until?: Date };
   goals: HomeGoal[];
@@ -64,8 +64,17 @@ export interface HomeButtonBuilders {
   giveFeedback?: (pairId: string, point?: string) => Button;
 }
 
+/** A person's clock at publish time ("14:05"), zone and working hours today. */
+export interface HomeClock {
+  localTime: string;
+  tz: string;
+  hours?: { startHour: number; endHour: number; days: number[] };
+}
+
 export interface ParticipantHome {
   userId: string;
+  /** The person's own clock and hours (beside "Change my hours"), when they are in the program. */
+  ownTime?: HomeClock;
   cards: HomePairCard[];
 }
 

@@ -1,4 +1,8 @@
+import type { WebClient } from '@slack/web-api';
+import { currentLanguage } from '../../i18n';
 import { localDay } from '../../lib/time';
+import { othersThan } from '../../pairs/membership';
+import { listPairsOf } from '../../pairs/queries';
 import type { CommandArgs, Subcommand } from '../../slack/command-router';
 import type { AppDeps } from '../../slack/deps';
 import { describeError, UserFacingError } from '../../slack/errors';
@@ -16,6 +20,7 @@ import {
   addProgramDayOff,
   countryOfCommand,
   dayOfCommand,
+  type HoursOverview,
   hoursOverview,
   listProgramDaysOff,
   removeProgramDayOff,
@@ -31,24 +36,59 @@ import { countryNameOf } from '../../lib/holidays';
 export async function handleCommandHours({ ack, command, respond, client }: CommandArgs, _rest: string, deps: AppDeps) {
   await ack();
   await answering(respond, deps.logger, 'command hours', async () => {
-    const overview = await hoursOverview(command.team_id, command.user_id, deps.clock.now());
-    await client.views.open({ trigger_id: command.trigger_id, view: hoursModal(overview) });
+    const overview = await openHoursModal(
+      client,
+      command.trigger_id,
+      command.team_id,
+      command.user_id,
+      deps.clock.now(),
+    );
     await respond({ response_type: 'ephemeral', ...hoursMessage(overview) });
   });
 }
 
-/** The hours form was submitted: checked field by field, saved for the person submitting it. */
+/**
+ * Opens the hours form, filled with the person's current settings, for `/mentorship hours` and
+ * for "Change my hours" on App Home (the form is always about the person who opened it).
+ * Throws the sentence saying so when they are not in the program.
+ */
+export async function openHoursModal(
+  client: WebClient,
+  triggerId: string,
+  teamId: string,
+  userId: string,
+  now: Date,
+): Promise<HoursOverview> {
+  const overview = await hoursOverview(teamId, userId, now);
+  await client.views.open({ trigger_id: triggerId, view: hoursModal(overview) });
+  return overview;
+}
+
+/**
+ * The hours form was submitted: checked field by field, saved for the person submitting it; their
+ * Home tab and their partners' (which show these hours) are published again.
+ */
 export async function handleViewHoursSubmit({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
   const teamId = body.team?.id ?? body.user.team_id ?? '';
-  await submitModal(
+  const userId = body.user.id;
+  const saved = await submitModal(
     ack,
     { block: LocalIds.block.days, databaseDown: text.databaseDown(), logger: deps.logger, what: 'hours save' },
-    async () => saveHours(teamId, body.user.id, readHoursForm(view.state.values), deps.clock.now()),
+    async () => {
+      await saveHours(teamId, userId, readHoursForm(view.state.values), deps.clock.now());
+      return true;
+    },
   );
+  if (!saved) return;
   // The modal is closed; the pair's next check-in follows the new hours (a failure is logged, the hours are saved).
-  await reslotPairsOf(teamId, [body.user.id], deps.clock.now()).catch((e) =>
+  await reslotPairsOf(teamId, [userId], deps.clock.now()).catch((e) =>
     deps.logger.error(`hours save: could not move the next check-ins: ${describeError(e)}`),
   );
+  const partners = await listPairsOf(teamId, userId).then(
+    (pairs) => pairs.flatMap((p) => othersThan(p, userId)),
+    () => [],
+  );
+  deps.refreshHome(teamId, [userId, ...partners]);
 }
 
 /** `/mentorship daysoff [add|remove <YYYY-MM-DD> <country> [name]]`: the program's days off, staff only. */
@@ -70,7 +110,7 @@ export async function handleCommandDaysOff({ ack, command, respond }: CommandArg
     }
     const day = dayOfCommand(dayTyped);
     const country = countryOfCommand(countryTyped);
-    const countryName = `${countryNameOf(country)} (${country})`;
+    const countryName = `${countryNameOf(country, currentLanguage())} (${country})`;
     if (action === 'add') {
       const name = fromCommandText(nameWords.join(' ')).slice(0, 80);
       await addProgramDayOff(teamId, country, day, name, command.user_id);

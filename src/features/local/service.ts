@@ -1,3 +1,4 @@
+import { currentLanguage } from '../../i18n';
 import { addDays, isIsoDay, localDay } from '../../lib/time';
 import { countryCodeOf, countryNameOf, publicHolidayOn } from '../../lib/holidays';
 import { isWorkingDay } from '../../lib/working-time';
@@ -53,7 +54,7 @@ export async function hoursOverview(teamId: string, userId: string, now: Date): 
     const day = addDays(today, k);
     // A day off on the person's weekend changes nothing for them: only the ones that move something.
     if (!person.isDayOff?.(day) || !isWorkingDay({ ...person, isDayOff: undefined }, day)) continue;
-    const holiday = publicHolidayOn(code, day);
+    const holiday = publicHolidayOn(code, day, currentLanguage());
     upcoming.push({
       day,
       name: programName.get(day) || holiday?.name || '',
@@ -67,7 +68,7 @@ export async function hoursOverview(teamId: string, userId: string, now: Date): 
     startHour: usual.startHour,
     endHour: usual.endHour,
     countryCode: code,
-    countryName: code ? countryNameOf(code) : undefined,
+    countryName: code ? countryNameOf(code, currentLanguage()) : undefined,
     temporary:
       temporary && temporary.until >= today
         ? { startHour: temporary.startHour, endHour: temporary.endHour, until: temporary.until }

@@ -9,12 +9,12 @@ import { PairModel, type Pair } from '../../pairs/model';
 import { pauseDay, text } from './messages';
 import { pauseArgsSchema, pauseOfferValueSchema } from './schemas';
 import {
+  alreadyPausedSentence,
   assertCanPause,
   assertCanResume,
   findPairForCommand,
   menteeTimeZone,
   pausePair,
-  pausedUntilText,
   resumePairNow,
   type PauseOutcome,
 } from './service';
@@ -25,7 +25,7 @@ function commandTarget(command: CommandArgs['command']) {
 
 /** The sentence for a pause that did not happen because the pair changed under us. */
 function notPausedSentence(outcome: Exclude<PauseOutcome, { status: 'paused' }>): string {
-  if (outcome.status === 'already_paused') return text.alreadyPaused(pausedUntilText(outcome.pair));
+  if (outcome.status === 'already_paused') return alreadyPausedSentence(outcome.pair);
   if (!outcome.pair) return text.pairGone();
   try {
     assertCanPause(outcome.pair);
@@ -100,7 +100,7 @@ export async function handleActionPauseOffer({ ack, body, action, respond }: But
     if (!pair) throw new UserFacingError(text.pairGone());
     if (!isParticipant(pair, body.user.id)) throw new UserFacingError(text.offerNotYours());
     if (pair.status === 'paused') {
-      await respond({ replace_original: true, text: text.alreadyPaused(pausedUntilText(pair)) });
+      await respond({ replace_original: true, text: alreadyPausedSentence(pair) });
       return;
     }
     assertCanPause(pair);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addDays, isIsoDay } from '../../lib/time';
 import { fromCommandText } from '../../slack/mrkdwn';
 import { DEFAULT_PAUSE_DAYS, MAX_PAUSE_DAYS, MAX_REASON_LENGTH } from './limits';
+import { text } from './messages';
 
 export interface PauseRequest {
   /** The mentee-local day on which the pause ends (at 00:00 in the mentee's time zone). */
@@ -28,7 +29,7 @@ export function pauseArgsSchema(today: string) {
       if (duration) {
         const days = Number(duration[1]) * (duration[2] === 'w' ? 7 : 1);
         if (days < 1 || days > MAX_PAUSE_DAYS) {
-          ctx.addIssue({ code: 'custom', message: `A pause lasts from 1 day to ${MAX_PAUSE_DAYS} days.` });
+          ctx.addIssue({ code: 'custom', message: text.lengthOutOfRange(MAX_PAUSE_DAYS) });
           return z.NEVER;
         }
         untilDay = addDays(today, days);
@@ -36,34 +37,28 @@ export function pauseArgsSchema(today: string) {
       } else if (first === 'until') {
         const day = words[1] ?? '';
         if (!isIsoDay(day)) {
-          ctx.addIssue({ code: 'custom', message: 'Give the end date as YYYY-MM-DD, for example `until 2027-01-15`.' });
+          ctx.addIssue({ code: 'custom', message: text.badEndDate() });
           return z.NEVER;
         }
         if (day <= today) {
-          ctx.addIssue({ code: 'custom', message: 'The end date must be in the future.' });
+          ctx.addIssue({ code: 'custom', message: text.endDateInPast() });
           return z.NEVER;
         }
         if (day > latest) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `A pause lasts at most ${MAX_PAUSE_DAYS} days (until ${latest} at the latest).`,
-          });
+          ctx.addIssue({ code: 'custom', message: text.endDateTooLate(MAX_PAUSE_DAYS, latest) });
           return z.NEVER;
         }
         untilDay = day;
         reasonWords = words.slice(2);
       } else if (/^[-+]?\d/.test(first)) {
         // "3 months", "-2w", "2027-01-15" without "until": a length we do not understand.
-        ctx.addIssue({
-          code: 'custom',
-          message: 'Say how long as `2w` (weeks) or `10d` (days), or give an end date with `until YYYY-MM-DD`.',
-        });
+        ctx.addIssue({ code: 'custom', message: text.lengthNotUnderstood() });
         return z.NEVER;
       }
       // Stored as the person read it; escaped again, once, wherever it is shown.
       const reason = fromCommandText(reasonWords.join(' '));
       if (reason.length > MAX_REASON_LENGTH) {
-        ctx.addIssue({ code: 'custom', message: `The reason can be at most ${MAX_REASON_LENGTH} characters.` });
+        ctx.addIssue({ code: 'custom', message: text.reasonTooLong(MAX_REASON_LENGTH) });
         return z.NEVER;
       }
       return { untilDay, reason };

@@ -10,7 +10,7 @@ import { listPairsOf } from '../../pairs/queries';
 import type { AppDeps } from '../../slack/deps';
 import { describeError, UserFacingError } from '../../slack/errors';
 import { pauseNoticeHandler } from './notice';
-import { type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
+import type { Mrkdwn } from '../../slack/mrkdwn';
 import { pauseDay, text } from './messages';
 
 export type PauseDeps = Pick<AppDeps, 'config' | 'client' | 'clock' | 'logger'>;
@@ -32,7 +32,13 @@ export async function menteeTimeZone(pair: Pair): Promise<string> {
 /** "until when" of a paused pair, in each reader's own date. */
 export function pausedUntilText(pair: Pick<Pair, 'pause'>): Mrkdwn {
   const until = pair.pause?.until;
-  return until ? pauseDay(pair.pause?.untilDay, until) : mrkdwn`further notice`;
+  return until ? pauseDay(pair.pause?.untilDay, until) : text.furtherNotice();
+}
+
+/** "This mentorship is already paused until …", with or without an end on record. */
+export function alreadyPausedSentence(pair: Pick<Pair, 'pause'>): string {
+  const until = pair.pause?.until;
+  return text.alreadyPaused(until ? pauseDay(pair.pause?.untilDay, until) : undefined);
 }
 
 /**
@@ -60,7 +66,7 @@ export async function findPairForCommand(
 /** Throws the sentence that says why this pair cannot be paused now. */
 export function assertCanPause(pair: Pair): void {
   if (pair.status === 'active') return;
-  if (pair.status === 'paused') throw new UserFacingError(text.alreadyPaused(pausedUntilText(pair)));
+  if (pair.status === 'paused') throw new UserFacingError(alreadyPausedSentence(pair));
   if (pair.status === 'ended') throw new UserFacingError(text.ended());
   throw new UserFacingError(text.notSetUp());
 }
@@ -158,10 +164,13 @@ export async function resumePair(pair: Pair, ctx: JobContext, by?: string): Prom
     ref: { type: 'resume', ...(by ? { by } : {}) },
     dueAt: ctx.now,
   });
-  const next = schedule.nextCheckinAt
-    ? `, welcome-back check-in #${schedule.nextPeriod} at ${schedule.nextCheckinAt.toISOString()}`
-    : ', no check-in left';
-  ctx.report.push(`resumed pair ${pair._id}${by ? ` (by ${by})` : ''}${next}`);
+  ctx.report.push(
+    `resumed pair ${pair._id}${by ? ` (by ${by})` : ''}${
+      schedule.nextCheckinAt
+        ? `, welcome-back check-in #${schedule.nextPeriod} at ${schedule.nextCheckinAt.toISOString()}`
+        : ', no check-in left'
+    }`,
+  );
   return schedule;
 }
 
