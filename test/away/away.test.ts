@@ -166,3 +166,17 @@ test('away on the day of a check-in only: no nudge about it afterwards; his part
   expect(nudged(aliceDm)).toHaveLength(1);
   expect(nudged(karimDm)).toEqual([]);
 });
+
+test('a Russian speaker is answered in Russian; the note in the pair channel stays in the pair’s language', async () => {
+  const pair = await createActivePair(h);
+  await mentorship(h, 'language ru', KARIM.id);
+  const set = await mentorship(h, 'away 2026-12-07..2026-12-20 виза', KARIM.id);
+  expect(set.text).toContain(`Вас не будет с ${dayToken('2026-12-07')}`);
+  expect(set.text).toContain('(виза)');
+  expect(set.text).toContain('канал пары предупреждён');
+  expect((await mentorship(h, 'away', KARIM.id)).text).toMatch(/^Ваше следующее отсутствие/);
+  expect((await mentorship(h, 'away 2026-13-40', KARIM.id)).text).toMatch(/ГГГГ-ММ-ДД/);
+
+  const [note] = inChannel(pair).filter((m) => /is away from/.test(m.text ?? ''));
+  expect(note.text).toMatch(/^Alice Müller, a heads-up: Karim Rahman is away/);
+});

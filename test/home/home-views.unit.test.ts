@@ -46,6 +46,9 @@ const elementsOf = (blocks: KnownBlock[]) =>
       : []),
   ]);
 
+/** A participant's own clock: Dhaka, a Sunday–Thursday week. */
+const OWN_TIME = { localTime: '16:00', tz: 'Asia/Dhaka', hours: { startHour: 9, endHour: 18, days: [7, 1, 2, 3, 4] } };
+
 function staffHome(pairs: number, atRisk: number, ending: number): StaffHome {
   const row = (i: number, state: StaffPairRow['state']): StaffPairRow => ({
     pairId: hex(i),
@@ -166,10 +169,15 @@ describe('a participant', () => {
       live: true,
     }));
     const cards = Array.from({ length: 40 }, (_, i) => card(i + 1, { goals }));
-    const view = homeView({ participant: { userId: 'U0ME000001', cards }, buttons: homeButtons });
+    const view = homeView({ participant: { userId: 'U0ME000001', ownTime: OWN_TIME, cards }, buttons: homeButtons });
     expect(view.blocks.length).toBeLessThanOrEqual(HOME_MAX_BLOCKS);
     expect(checkView(view)).toBeNull();
     expect(json(view)).toMatch(/…and \d+ more mentorships/);
+    // The person's own hours come first, with the button that opens the hours form.
+    expect(json(view.blocks[1])).toContain(
+      'Your time: *16:00* in Asia/Dhaka · you work 09:00–18:00, Mon, Tue, Wed, Thu, Sun',
+    );
+    expect(elementsOf([view.blocks[1]] as KnownBlock[]).map((e) => e.action_id)).toEqual([HomeIds.changeHoursButton]);
   });
 });
 
@@ -214,7 +222,7 @@ describe('a staff member', () => {
   test('a staff member in twenty pairs sees both their own and the program, within 100 blocks', () => {
     const cards = Array.from({ length: 20 }, (_, i) => card(i + 1));
     const view = homeView({
-      participant: { userId: 'U0STAFF001', cards },
+      participant: { userId: 'U0STAFF001', ownTime: OWN_TIME, cards },
       staff: staffHome(2000, 600, 300),
       buttons: homeButtons,
     });

@@ -3,8 +3,10 @@ import { CheckinIds } from '../../src/features/checkins/ids';
 import { CheckinModel, type Checkin } from '../../src/features/checkins/model';
 import { FeedbackIds } from '../../src/features/feedback/ids';
 import { HomeIds } from '../../src/features/home/ids';
+import { LocalIds } from '../../src/features/local/ids';
 import { StaffIds } from '../../src/features/staff/ids';
 import { PairModel, type Pair } from '../../src/pairs/model';
+import { ParticipantModel, participantId } from '../../src/pairs/participants-model';
 import { PEOPLE, type Harness } from '../support/app-harness';
 import { insertBulkPairs } from '../support/bulk-pairs';
 import { FakeClock } from '../support/fake-clock';
@@ -13,7 +15,7 @@ import { createActivePair } from '../support/pairs';
 import { inputValues } from '../support/slack-driver';
 import { withHarness } from '../support/with-harness';
 import { formValues, submitForm } from '../feedback/drive';
-import { answerCheckin } from '../staff/drive';
+import { answerCheckin, mentorship } from '../staff/drive';
 
 let h: Harness;
 const clock = new FakeClock(new Date('2026-12-01T10:00:00Z'));
@@ -403,3 +405,66 @@ test('a staff member with 2,000 pairs: the Home is within 100 blocks (Slack refu
   expect(reads.queries).toBeLessThanOrEqual(10);
   expect(tookMs).toBeLessThan(60_000);
 }, 180_000);
+
+test("each Home in its owner's language: a French mentee's stays French when his Arabic mentor's pause refreshes it; Change my hours opens the hours form, and saving it updates his hours and his Home", async () => {
+  const pair = await createActivePair(h);
+  await mentorship(h, 'language fr', KARIM);
+  await mentorship(h, 'language ar', ALICE);
+  const home = await openHome(KARIM);
+  const s = JSON.stringify(home);
+  expect(s).toContain('Vos mentorats');
+  expect(s).toContain(`Vous êtes *mentoré(e)* par <@${ALICE}>`);
+  // 10:00 UTC is 16:00 in Dhaka: his own clock, beside the button.
+  expect(s).toContain(':clock3: Votre heure : *16:00* (Asia/Dhaka)');
+  expect(s).not.toMatch(/Your mentorships|Their time/);
+  const change = elements(home).find((e) => e.action_id === HomeIds.changeHoursButton);
+  expect(change.text.text).toBe('Changer mes horaires');
+
+  // Alice, who reads Arabic, pauses the pair: both Home tabs are published again, each in its owner's language.
+  const paused = (who: string, words: RegExp) => words.test(JSON.stringify(h.standIn.homeViewOf(who)));
+  await h.driver.command('/mentorship', 'pause 1w', { userId: ALICE, channelId: pair.channel!.id! });
+  await h.standIn.waitFor(() => paused(KARIM, /En pause jusqu’au/), 8000, "Karim's Home, paused, in French");
+  await h.standIn.waitFor(() => paused(ALICE, /متوقف مؤقتًا حتى/), 8000, "Alice's Home, paused, in Arabic");
+  expect(JSON.stringify(h.standIn.homeViewOf(KARIM))).not.toMatch(/[\u0600-\u06FF]|Paused until/);
+
+  // Change my hours: the `/mentorship hours` form, in French, about Karim.
+  const karimHome = h.standIn.homeViewOf(KARIM)!;
+  const modal = await pressForModal({
+    userId: KARIM,
+    actionId: HomeIds.changeHoursButton,
+    value: change.value,
+    view: karimHome,
+  });
+  expect(modal.callback_id).toBe(LocalIds.hoursModal);
+  expect(modal.title.text).toBe('Vos horaires de travail');
+  const hour = (v: number) => ({
+    actionId: LocalIds.inputAction,
+    type: 'static_select' as const,
+    value: { text: `${v}`, value: String(v) },
+  });
+  const none = { actionId: LocalIds.inputAction, type: 'static_select' as const, value: null };
+  const values = inputValues({
+    [LocalIds.block.days]: {
+      actionId: LocalIds.inputAction,
+      type: 'checkboxes',
+      value: [7, 1, 2, 3, 4].map((d) => ({ text: String(d), value: String(d) })),
+    },
+    [LocalIds.block.start]: hour(8),
+    [LocalIds.block.end]: hour(16),
+    [LocalIds.block.temporaryStart]: none,
+    [LocalIds.block.temporaryEnd]: none,
+    [LocalIds.block.temporaryUntil]: { actionId: LocalIds.inputAction, type: 'datepicker', value: null },
+  });
+  const saved = await h.driver.viewSubmission({
+    userId: KARIM,
+    view: { id: modal.id, callback_id: LocalIds.hoursModal, state: { values } },
+  });
+  expect(saved.json.response_action).toBe('clear');
+  const stored = await ParticipantModel.findById(participantId(h.standIn.teamId, KARIM)).lean();
+  expect(stored?.workingHours).toMatchObject({ startHour: 8, endHour: 16, setByPerson: true });
+  await h.standIn.waitFor(
+    () => JSON.stringify(h.standIn.homeViewOf(KARIM)).includes('vous travaillez de 08:00 à 16:00'),
+    8000,
+    "Karim's Home with his new hours",
+  );
+}, 120_000);

@@ -403,3 +403,29 @@ describe('the checkins job', () => {
     expect(pauseNotices(pair)).toHaveLength(1);
   });
 });
+
+describe('languages', () => {
+  test("the notices in a Spanish-speaking pair's channel are in Spanish; the answer to the English speaker who paused is in English", async () => {
+    const pair = await createActivePair(h);
+    await PairModel.updateOne({ _id: pair._id }, { $set: { language: 'es' } });
+    setNow('2026-12-02T06:00:00Z');
+    const answer = await mentorship('pause 2w elecciones', PEOPLE.mentee.id, pair.channel!.id!);
+    expect(answer.text).toContain('Paused until');
+
+    const notices = channelMessages(pair).filter((m) => /ha pausado esta mentoría/.test(m.text ?? ''));
+    expect(notices).toHaveLength(1);
+    expect(notices[0].text).toContain(`<@${PEOPLE.mentee.id}> ha pausado esta mentoría hasta el *<!date^`);
+    expect(notices[0].text).toContain('Motivo: _elecciones_');
+    // The fallback date (for clients without date tokens) is written the Spanish way too.
+    expect(notices[0].text).toContain('miércoles 16 diciembre 2026');
+    expect(notices[0].text).not.toMatch(/paused|check-ins|Wednesday/);
+
+    await mentorship('resume', PEOPLE.mentor.id, pair.channel!.id!);
+    const resumed = channelMessages(pair).filter((m) => /ha terminado la pausa/.test(m.text ?? ''));
+    expect(resumed).toHaveLength(1);
+    expect(resumed[0].text).toContain('¡Bienvenidos de vuelta!');
+    expect(resumed[0].text).toMatch(
+      /Los seguimientos vuelven a empezar: el próximo llega <!date\^\d+\^\{date_long_pretty\} a las \{time\}\|/,
+    );
+  });
+});
