@@ -134,6 +134,12 @@ test('two weeks away: prompts go out without @-mentioning him, no DM reaches him
   const health = (await healthOfPairs([await reload(pair)], now)).get(String(pair._id))!;
   expect(health.reasons).toEqual([]);
   expect(health.state).toBe('on_track');
+
+  // A later time away keeps this one on record, so his silence then stays excused.
+  clock.set('2026-12-23T00:00:00Z');
+  await mentorship(h, 'away 2027-01-04..2027-01-06', KARIM.id);
+  expect((await awayOf(KARIM.id)).map((a) => a.from)).toEqual(['2026-12-07', '2027-01-04']);
+  expect((await healthOfPairs([await reload(pair)], now)).get(String(pair._id))!.state).toBe('on_track');
 });
 
 test('a commitment reminder due while he is away waits until he is back; nothing reaches him before', async () => {

@@ -49,14 +49,20 @@ export function currentOrNext(p: Pick<Participant, 'away'>, today: string): Away
 export type SetOutcome = { status: 'set'; span: AwaySpan } | { status: 'same'; span: AwaySpan };
 
 /**
- * Stores a time away on the person (replacing any it overlaps, dropping those over), then moves
- * their pairs' next check-ins (a day both people are away moves on). Safe to repeat: the same
- * span again is 'same', and nobody is told twice.
+ * Time away over for at most this many days stays on record: pair health excuses a side's silence
+ * on the check-ins due while they were away, and reads that far back (its window is 90 days).
+ */
+export const PAST_AWAY_KEPT_DAYS = 90;
+
+/**
+ * Stores a time away on the person (replacing any it overlaps, dropping those over for longer than
+ * PAST_AWAY_KEPT_DAYS), then moves their pairs' next check-ins (a day both people are away moves
+ * on). Safe to repeat: the same span again is 'same', and nobody is told twice.
  */
 export async function setAway(p: Participant, req: AwayRequest, by: string, now: Date): Promise<SetOutcome> {
   const today = todayOf(p, now);
   const span: AwaySpan = { ...req, by };
-  const kept = (p.away ?? []).filter((a) => a.until >= today);
+  const kept = (p.away ?? []).filter((a) => a.until >= addDays(today, -PAST_AWAY_KEPT_DAYS));
   if (kept.some((a) => a.from === span.from && a.until === span.until && (a.reason ?? '') === span.reason)) {
     return { status: 'same', span };
   }
