@@ -1,6 +1,7 @@
 import { DAY_MS } from '../../lib/durations';
 import { addDays } from '../../lib/time';
 import { intervalDays } from '../../pairs/checkin-times';
+import { daysSinceExceptAway } from '../../pairs/away-days';
 import { PROGRAM_RULES } from '../../pairs/limits';
 import { countedCheckins, streaksOf } from './checkin-streaks';
 import type { HealthFacts, HealthReason, PairHealth, Side } from './types';
@@ -30,24 +31,6 @@ export const HEALTH_RULES = {
 
 function daysSince(at: Date, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - at.getTime()) / DAY_MS));
-}
-
-/**
- * Whole days from `at` to `now`, less the days in between that either side was away: a month of
- * leave is not a month of silence. Away days are local days; they are counted as UTC days here
- * (a day's difference at most, at the edges of a period away).
- */
-function daysSinceExceptAway(at: Date, now: Date, away: HealthFacts['away']): number {
-  const total = daysSince(at, now);
-  if (!away?.length || total === 0) return total;
-  const first = at.toISOString().slice(0, 10);
-  const today = now.toISOString().slice(0, 10);
-  const awayDays = new Set<string>();
-  for (const span of away) {
-    for (let d = span.from > first ? span.from : first; d <= span.until && d < today; d = addDays(d, 1))
-      awayDays.add(d);
-  }
-  return Math.max(0, total - awayDays.size);
 }
 
 function latest(...dates: Array<Date | undefined>): Date | undefined {

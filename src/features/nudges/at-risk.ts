@@ -4,7 +4,10 @@ import { enqueue, type OutboxHandler } from '../../jobs/outbox';
 import type { JobContext } from '../../jobs/job-context';
 import { PairModel, type Pair } from '../../pairs/model';
 import { PROGRAM_RULES } from '../../pairs/limits';
-import { byRole, participantsOf } from '../../pairs/participants';
+import { awayOfPairs, byRole, participantsOf } from '../../pairs/participants';
+import { daysSinceExceptAway } from '../../pairs/away-days';
+import { memberIds } from '../../pairs/membership';
+import { participantId } from '../../pairs/participants-model';
 import { DAY_MS } from '../../lib/durations';
 import { postedCheckinsUpTo, repliedByOf, type Checkin } from '../checkins';
 import { type AtRiskFacts, atRiskAlertMessage } from './at-risk-views';
@@ -38,7 +41,8 @@ export async function flagAtRisk(
 /**
  * Pairs with no reply from either side for PROGRAM_RULES.silentDaysAtRisk days (indexed on
  * status + lastActivityAt). The count starts at the first check-in: set-up sets lastActivityAt to
- * its time, and each reply (or the end of a pause) moves it on.
+ * its time, and each reply (or the end of a pause) moves it on. Days either side was away
+ * (`/mentorship away`) are not counted.
  */
 export async function flagSilentPairs(ctx: JobContext): Promise<number> {
   const cutoff = new Date(ctx.now.getTime() - PROGRAM_RULES.silentDaysAtRisk * DAY_MS);
@@ -49,12 +53,21 @@ export async function flagSilentPairs(ctx: JobContext): Promise<number> {
   })
     .limit(500)
     .lean<Pair[]>();
-  for (const pair of pairs) {
+  // Days either side was away do not count as silence (one read of their time away).
+  const away = await awayOfPairs(pairs);
+  const awaySpans = (pair: Pair) =>
+    memberIds(pair).flatMap((u) => away.get(participantId(pair.teamId, u))?.spans ?? []);
+  const silent = pairs.filter(
+    (pair) =>
+      daysSinceExceptAway(pair.lastActivityAt ?? pair.createdAt, ctx.now, awaySpans(pair)) >=
+      PROGRAM_RULES.silentDaysAtRisk,
+  );
+  for (const pair of silent) {
     if (ctx.dryRun)
       ctx.report.push(`would flag pair ${pair._id} at risk: silent for ${PROGRAM_RULES.silentDaysAtRisk} days`);
     else await flagAtRisk(pair, 'silent_21_days', ctx);
   }
-  return pairs.length;
+  return silent.length;
 }
 
 /** Check-ins read for the facts: more than a three-year weekly program has. */
