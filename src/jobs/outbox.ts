@@ -177,6 +177,7 @@ export async function runOutbox(
     try {
       for (const [i, candidate] of queue.entries()) {
         if (stopping(ctx, deadline)) {
+          // i18n-exempt: why a claim was handed back, for the operator report
           await batch.handBackFrom(queue.slice(i), 'the process is stopping or the run is out of time');
           result.deferred = true;
           return result;
@@ -201,12 +202,14 @@ export async function runOutbox(
           data,
         );
         if (outcome === 'handedBack') {
+          // i18n-exempt: why a claim was handed back, for the operator report
           await batch.handBackFrom(queue.slice(i + 1), 'the process is stopping');
           result.deferred = true;
           return result;
         }
         if (typeof outcome === 'object') {
           if (Date.now() + outcome.retryAfterMs >= deadline) {
+            // i18n-exempt: why a claim was handed back, for the operator report
             await batch.handBackFrom(queue.slice(i + 1), 'the run is out of time');
             result.deferred = true;
             return result;
@@ -464,6 +467,7 @@ function handBack(
   writes: Writes,
   ctx: JobContext,
   resumed: boolean,
+  // i18n-exempt: why a claim was handed back, for the operator report
   why = 'the process is stopping',
 ): void | Promise<void> {
   ctx.report.push(`handed back ${entry.kind} ${entry.key}: ${why}`);

@@ -20,7 +20,6 @@ const NOT_YET_MOVED: readonly string[] = [
   'src/jobs/delivery-failed.ts',
   'src/jobs/dm-recipient.ts',
   'src/jobs/job-table.ts',
-  'src/jobs/outbox.ts',
   'src/pairs/goal-status.ts',
 ];
 
