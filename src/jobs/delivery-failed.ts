@@ -1,4 +1,6 @@
+import { inLanguage, type MessageKey, t, tm } from '../i18n';
 import { PairModel, type Pair } from '../pairs/model';
+import { channelLink, mention } from '../slack/mrkdwn';
 import type { OutboxEntry, OutboxKind } from './outbox-model';
 import type { OutboxHandler } from './outbox';
 
@@ -33,41 +35,52 @@ export function isPermanentFailure(code: string | undefined, target: string | un
   return PERMANENT_FOR_DM.has(code) && /^[UWD]/.test(target ?? '');
 }
 
-/** What staff read about a failed send, from the kind of message and Slack's answer. */
-const text = {
-  kind: {
-    checkin_prompt: 'a check-in prompt',
-    silence_nudge: 'a reminder to reply to a check-in',
-    at_risk_alert: 'an at-risk alert',
-    commitment_reminder: 'a commitment reminder',
-    reply_summary: 'a check-in reply summary',
-    pause_notice: 'a pause notice',
-    checkin_dm: 'a message about an open check-in',
-    welcome_dm: 'a message about a new mentorship channel',
-    delivery_failed_alert: 'a delivery alert',
-    pair_ended_notice: 'the thank-you to a pair that ended',
-    weekly_digest: 'the weekly digest',
-    digest_part: 'part of the weekly digest',
-    feedback_request: 'a request for feedback',
-    feedback_reminder: 'a reminder to give feedback',
-    feedback_shared: 'feedback shared in the pair channel',
-    feedback_alert: 'a feedback alert',
-    meeting_reminder: 'a meeting reminder',
-  } satisfies Record<OutboxKind, string>,
-  reason: (code: string): string =>
-    ({
-      user_disabled: 'their Slack account is deactivated',
-      account_inactive: 'the account is inactive',
-      user_not_found: 'Slack does not know this person any more',
-      user_not_visible: 'the bot cannot see this person',
-      cannot_dm_bot: 'it is a bot',
-      channel_not_found: 'the conversation no longer exists',
-      is_archived: 'the conversation is archived',
-    })[code] ?? `Slack refused it (${code})`,
-  alert: (what: string, to: string, pair: string, reason: string) =>
-    `:warning: I could not deliver ${what} to ${to} for the pair ${pair}: ${reason}. ` +
-    'I will not try again. Please check on the pair (a new account, a pause, or ending the pair).',
+/** What staff read about each kind of message that failed ("a check-in prompt"). */
+const KIND_KEYS = {
+  checkin_prompt: 'delivery.kind.checkin_prompt',
+  silence_nudge: 'delivery.kind.silence_nudge',
+  at_risk_alert: 'delivery.kind.at_risk_alert',
+  commitment_reminder: 'delivery.kind.commitment_reminder',
+  reply_summary: 'delivery.kind.reply_summary',
+  pause_notice: 'delivery.kind.pause_notice',
+  checkin_dm: 'delivery.kind.checkin_dm',
+  welcome_dm: 'delivery.kind.welcome_dm',
+  delivery_failed_alert: 'delivery.kind.delivery_failed_alert',
+  pair_ended_notice: 'delivery.kind.pair_ended_notice',
+  weekly_digest: 'delivery.kind.weekly_digest',
+  digest_part: 'delivery.kind.digest_part',
+  feedback_request: 'delivery.kind.feedback_request',
+  feedback_reminder: 'delivery.kind.feedback_reminder',
+  feedback_shared: 'delivery.kind.feedback_shared',
+  feedback_alert: 'delivery.kind.feedback_alert',
+  meeting_reminder: 'delivery.kind.meeting_reminder',
+} as const satisfies Record<OutboxKind, MessageKey>;
+
+/** Slack's answers staff can read in words; any other is named by its code. */
+const REASON_KEYS: Readonly<Record<string, MessageKey>> = {
+  user_disabled: 'delivery.reason.user_disabled',
+  account_inactive: 'delivery.reason.account_inactive',
+  user_not_found: 'delivery.reason.user_not_found',
+  user_not_visible: 'delivery.reason.user_not_visible',
+  cannot_dm_bot: 'delivery.reason.cannot_dm_bot',
+  channel_not_found: 'delivery.reason.channel_not_found',
+  is_archived: 'delivery.reason.is_archived',
 };
+
+/** The alert in the language in scope, from the kind of message and Slack's answer. */
+function alertText(pair: Pair, kind: string, target: string, code: string): string {
+  const kindKey = KIND_KEYS[kind as OutboxKind] as MessageKey | undefined;
+  const reasonKey = REASON_KEYS[code];
+  const people = { mentor: mention(pair.mentor.userId), mentee: mention(pair.mentee.userId) };
+  return tm('delivery.alert', {
+    what: kindKey ? t(kindKey) : t('delivery.aMessage'),
+    to: /^[UW]/.test(target) ? mention(target) : target ? channelLink(target) : t('delivery.itsRecipient'),
+    pair: pair.channel?.id
+      ? tm('delivery.pairWithChannel', { ...people, channel: channelLink(pair.channel.id) })
+      : tm('delivery.pair', people),
+    reason: reasonKey ? t(reasonKey) : t('delivery.refused', { code }),
+  }).text;
+}
 
 /** The staff alert's outbox entry for a send that failed for good (one per pair, recipient and error). */
 export function deliveryFailedEntry(entry: OutboxEntry, target: string | undefined, code: string) {
@@ -80,21 +93,20 @@ export function deliveryFailedEntry(entry: OutboxEntry, target: string | undefin
   };
 }
 
-const mention = (target: string) => (/^[UW]/.test(target) ? `<@${target}>` : target ? `<#${target}>` : 'its recipient');
-
 /** `delivery_failed_alert`: one message to staff (the staff channel, else the pair's creator). */
 export const deliveryFailedAlertHandler: OutboxHandler = {
   async render(entry, ctx) {
     const pair = await PairModel.findById(entry.pairId).lean<Pair>();
-    if (!pair) return { op: 'skip', reason: 'pair deleted' };
-    const what = text.kind[entry.ref.failedKind as OutboxKind] ?? 'a message';
-    const pairName = `<@${pair.mentor.userId}> and <@${pair.mentee.userId}>${pair.channel?.id ? ` (<#${pair.channel.id}>)` : ''}`;
-    const sentence = text.alert(
-      what,
-      mention(String(entry.ref.target ?? '')),
-      pairName,
-      text.reason(String(entry.ref.code)),
+    if (!pair) return { op: 'skip', reason: 'pair deleted' }; // i18n-exempt: internal reason
+    // Outside any request: the alert is for staff, in the staff's language.
+    const sentence = inLanguage(staffLanguageOf(ctx.config), () =>
+      alertText(pair, String(entry.ref.failedKind), String(entry.ref.target ?? ''), String(entry.ref.code)),
     );
     return { op: 'post', to: ctx.config.staff.channelId ?? pair.createdBy, text: sentence };
   },
 };
+
+/** The language of staff messages (STAFF_LANGUAGE), English until the config has it. */
+function staffLanguageOf(config: object): string {
+  return (config as { staffLanguage?: string }).staffLanguage ?? 'en';
+}

@@ -16,8 +16,9 @@ export async function dmRecipientNow(
 ): Promise<{ people: Map<string, Participant>; me: Participant } | Rendered> {
   const people = await participantsOf(pair);
   const me = people.get(userId);
-  if (!me) return { op: 'skip', reason: 'participant unknown' };
+  if (!me) return { op: 'skip', reason: 'participant unknown' }; // i18n-exempt: internal reason
   const allowed = nextAllowedDmTime(now, toPerson(me));
+  // i18n-exempt: internal reason
   if (allowed.getTime() > now.getTime()) return { op: 'defer', until: allowed, reason: 'quiet hours' };
   return { people, me };
 }

@@ -1,3 +1,4 @@
+/* i18n-exempt-file: operator-facing: the job descriptions are for `npm run job` and the logs */
 import cron from 'node-cron';
 import { pruneClaims } from '../db/claims';
 import { createDueCheckins } from '../features/checkins/due-checkins-job';

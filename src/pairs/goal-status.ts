@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /**
  * A goal's status, read the same way everywhere (pair channel, App Home, staff status, digest,
  * exports). Goals stored before goals had a lifecycle carry 'open': that reads as not started, or
@@ -16,13 +18,26 @@ export const LIVE_GOAL_STATUSES: readonly GoalStatus[] = ['not_started', 'in_pro
 export const CLOSED_GOAL_STATUSES = ['achieved', 'changed', 'dropped'] as const;
 export type ClosedGoalStatus = (typeof CLOSED_GOAL_STATUSES)[number];
 
-/** Short lower-case labels: "(not started)", "marked … achieved". */
-export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
-  not_started: 'not started',
-  in_progress: 'in progress',
-  achieved: 'achieved',
-  changed: 'changed',
-  dropped: 'dropped',
+/**
+ * Short lower-case labels: "(not started)", "marked … achieved", in the reader's language. Each
+ * is read when it is used (`GOAL_STATUS_LABELS[status]`), never frozen in English at import.
+ */
+export const GOAL_STATUS_LABELS: Readonly<Record<GoalStatus, string>> = {
+  get not_started() {
+    return t('goalStatus.not_started');
+  },
+  get in_progress() {
+    return t('goalStatus.in_progress');
+  },
+  get achieved() {
+    return t('goalStatus.achieved');
+  },
+  get changed() {
+    return t('goalStatus.changed');
+  },
+  get dropped() {
+    return t('goalStatus.dropped');
+  },
 };
 
 export interface GoalStatusFields {

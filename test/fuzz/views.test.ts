@@ -93,6 +93,7 @@ const MODALS: Modal[] = [
       { block: P.startDate, type: 'datepicker', valid: days },
       { block: P.endDate, type: 'datepicker', valid: days },
       text(P.localContext),
+      { block: P.language, type: 'static_select', valid: ['en', 'fr', 'es', 'ar', 'ru'] },
     ],
     metadata: () => [''],
   },

@@ -49,6 +49,7 @@ const pairValues = fc.record({
   startDate: pick(['2027-01-11'], ['2027-06-30', '2027-02-30', '', '11/01/2027']),
   endDate: pick(['2027-06-30', '2029-12-31'], ['2027-01-11', '2030-06-30', '']),
   localContext: pick(['', 'Ramadan falls in March;\nmeetings are shorter.'], [long(LIMITS.localContext + 1)]),
+  language: pick(['', 'en', 'fr', 'ar'], ['klingon']),
 });
 type Values = typeof pairValues extends fc.Arbitrary<infer T> ? T : never;
 
@@ -66,6 +67,7 @@ function asForm(v: Values) {
     [B.startDate]: v.startDate,
     [B.endDate]: v.endDate,
     [B.localContext]: v.localContext,
+    [B.language]: v.language,
   };
   v.goals.forEach(([title, success], i) => {
     fields[B.goalTitle(i + 1)] = title;
@@ -93,6 +95,7 @@ function asCsv(v: Values): string {
     start_date: v.startDate,
     end_date: v.endDate,
     local_context: v.localContext,
+    language: v.language,
   };
   v.goals.forEach(([title, success], i) => {
     cells[`goal_${i + 1}`] = title;

@@ -18,6 +18,8 @@ export interface PairFormOverrides {
   startDate?: string;
   endDate?: string;
   localContext?: string;
+  /** The pair's common language (a code); English, the select's initial option, by default. */
+  language?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ export function pairFormValues(o: PairFormOverrides = {}) {
     [B.startDate]: { actionId: A, type: 'datepicker', value: o.startDate ?? '2026-12-01' },
     [B.endDate]: { actionId: A, type: 'datepicker', value: o.endDate ?? '2027-05-31' },
     [B.localContext]: { actionId: A, type: 'plain_text_input', value: o.localContext ?? '' },
+    [B.language]: { actionId: A, type: 'static_select', value: o.language ?? 'en' },
   };
   for (let n = 1; n <= 5; n++) {
     const [title, success] = goals[n - 1] ?? ['', ''];

@@ -4,6 +4,6 @@
  * (pure) and stated for staff in the README ("Pair health").
  */
 export type { CheckinFact, HealthFacts, HealthReason, HealthState, PairHealth, Side } from './types';
-export { HEALTH_LABELS, healthReasonText } from './messages';
+export { HEALTH_LABELS, healthLabel, healthReasonText } from './messages';
 export { healthOf } from './rules';
 export { HEALTH_PAIR_FIELDS, type HealthPair, type HealthRows, healthOfPairs, healthWindowStart } from './batch';

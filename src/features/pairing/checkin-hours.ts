@@ -1,3 +1,4 @@
+import { currentLanguage } from '../../i18n';
 import { checkinSlot, localParts, type Person } from '../../lib/working-time';
 import { firstSchedule, type PairRhythm } from '../../pairs/checkin-times';
 
@@ -19,13 +20,18 @@ export interface CheckinHours {
   mentorDm?: string;
 }
 
-const WEEKDAYS = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+/** "Mon", "lun.", "الاثنين": an ISO weekday's short name in the reader's language. */
+function shortWeekday(isoWeekday: number): string {
+  // 2024-01-01 was a Monday.
+  const day = new Date(Date.UTC(2024, 0, isoWeekday));
+  return new Intl.DateTimeFormat(currentLanguage(), { weekday: 'short', timeZone: 'UTC' }).format(day);
+}
 const hhmm = (hour: number, minute: number) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 
 function localTime(at: Date, tz: string, referenceDay: string): string {
   const p = localParts(at, tz);
   const time = hhmm(p.hour, p.minute);
-  return p.day === referenceDay ? time : `${WEEKDAYS[p.isoWeekday]} ${time}`;
+  return p.day === referenceDay ? time : `${shortWeekday(p.isoWeekday)} ${time}`;
 }
 
 /**

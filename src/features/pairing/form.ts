@@ -49,6 +49,7 @@ export function parsePairForm(values: StateValues): FormResult {
     startDate: read(B.startDate),
     endDate: read(B.endDate),
     localContext: read(B.localContext),
+    language: read(B.language),
   };
   const parsed = pairInputSchema.safeParse(candidate);
   if (parsed.success) return { ok: true, input: parsed.data };
@@ -88,6 +89,7 @@ function blockFor(path: string[], goalSlots: number[]): string {
     startDate: B.startDate,
     endDate: B.endDate,
     localContext: B.localContext,
+    language: B.language,
   };
   return direct[head] ?? B.mentor;
 }

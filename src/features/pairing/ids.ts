@@ -17,6 +17,7 @@ export const PairingIds = {
     startDate: 'pairing.start_date',
     endDate: 'pairing.end_date',
     localContext: 'pairing.local_context',
+    language: 'pairing.language',
   },
   /** Every input has a single element; its action_id is this one. */
   inputAction: 'pairing.input',

@@ -15,7 +15,17 @@ import { runPairSetup, type SetupOutcome } from './setup';
 import { createPairModal, pairListMessage } from './views';
 
 function pairingDeps(deps: AppDeps): PairingDeps {
-  return { client: deps.client, clock: deps.clock, staff: deps.config.staff };
+  return {
+    client: deps.client,
+    clock: deps.clock,
+    staff: deps.config.staff,
+    staffLanguage: staffLanguageOf(deps.config),
+  };
+}
+
+/** The language of staff-channel messages (STAFF_LANGUAGE), English until the config has it. */
+function staffLanguageOf(config: AppDeps['config']): string {
+  return (config as { staffLanguage?: string }).staffLanguage ?? 'en';
 }
 
 async function requireStaff(userId: string, deps: AppDeps): Promise<void> {

@@ -1,11 +1,13 @@
 import type { WebClient } from '@slack/web-api';
+import { isLanguage, type Language, parseLanguage } from '../../i18n/languages';
 import { isValidTimeZone, type Clock } from '../../lib/time';
 import { UserFacingError } from '../../slack/errors';
 import { fetchSlackUser, type SlackUser } from '../../slack/users';
+import { LanguageChoiceModel } from '../../pairs/language';
 import { memberIds } from '../../pairs/membership';
 import { PairModel, liveKeyFor, type Pair } from '../../pairs/model';
 import { byRole, findParticipants, upsertParticipant } from '../../pairs/participants';
-import type { Participant } from '../../pairs/participants-model';
+import { type Participant, participantId } from '../../pairs/participants-model';
 import { PairingIds } from './ids';
 import { text } from './messages';
 import { pairInputSchema, type PairInput } from './schemas';
@@ -14,6 +16,8 @@ export interface PairingDeps {
   client: WebClient;
   clock: Clock;
   staff: { userIds: readonly string[]; channelId?: string; inviteToPairChannels: boolean };
+  /** The language of staff-channel messages (STAFF_LANGUAGE); English when absent. */
+  staffLanguage?: string;
 }
 
 export interface NewPairRequest {
@@ -53,13 +57,17 @@ export async function createPair(req: NewPairRequest, deps: PairingDeps): Promis
     throw new UserFacingError(text.fixTheForm(), { [PairingIds.block.mentee]: text.alreadyPaired() });
   }
 
+  const [mentorLanguage, menteeLanguage] = await Promise.all([
+    languageOf(req.teamId, mentor!),
+    languageOf(req.teamId, mentee!),
+  ]);
   await upsertParticipant({
     teamId: req.teamId,
     userId: mentor!.id,
     name: mentor!.name,
     tz: mentorTz,
     country: input.mentor.country,
-    language: languageOf(mentor!),
+    language: mentorLanguage,
   });
   await upsertParticipant({
     teamId: req.teamId,
@@ -67,7 +75,7 @@ export async function createPair(req: NewPairRequest, deps: PairingDeps): Promis
     name: mentee!.name,
     tz: menteeTz,
     country: input.mentee.country,
-    language: languageOf(mentee!),
+    language: menteeLanguage,
   });
 
   try {
@@ -80,6 +88,7 @@ export async function createPair(req: NewPairRequest, deps: PairingDeps): Promis
       startDate: input.startDate,
       endDate: input.endDate,
       localContext: input.localContext,
+      language: input.language,
       status: 'setting_up',
       liveKey,
       sourceViewId: req.sourceViewId,
@@ -101,8 +110,14 @@ function personProblem(user: SlackUser | null): string | undefined {
   return undefined;
 }
 
-function languageOf(user: SlackUser): string {
-  return (user.locale ?? 'en').split('-')[0] || 'en';
+/**
+ * What the bot writes to a person in: the language they chose (`/mentorship language`), else
+ * their Slack locale ("es-ES" → es), else English.
+ */
+async function languageOf(teamId: string, user: SlackUser): Promise<Language> {
+  const choice = await LanguageChoiceModel.findById(participantId(teamId, user.id), { language: 1 }).lean();
+  if (isLanguage(choice?.language)) return choice.language;
+  return parseLanguage(user.locale) ?? 'en';
 }
 
 export interface PairSummary {

@@ -1,10 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { claimOnce } from '../../db/claims';
+import { inLanguage } from '../../i18n';
 import { describeError, slackErrorCode } from '../../slack/errors';
 import { channelFor, findPostedByKey, keyMetadata } from '../../slack/posted';
 import { lines, truncate } from '../../slack/mrkdwn';
 import { firstSchedule } from '../../pairs/checkin-times';
+import { languageOfPerson } from '../../pairs/language';
 import { memberIds } from '../../pairs/membership';
 import { PairModel, SETUP_STEPS, type Pair, type SetupStep } from '../../pairs/model';
 import { byRole, participantsOf, toPerson } from '../../pairs/participants';
@@ -90,14 +92,33 @@ async function fail(ctx: StepContext, step: SetupStep, error: string): Promise<S
       $unset: { 'setup.lockedUntil': '' },
     },
   );
-  const message = setupFailedMessage(id, ctx.mentor.name, ctx.mentee.name, step, error);
-  await Promise.allSettled(staffDestinations(ctx).map((channel) => postTo(ctx.deps.client, channel, message)));
+  await Promise.allSettled(
+    staffDestinations(ctx).map(async ({ to, language }) => {
+      const message = inLanguage(await language(), () =>
+        setupFailedMessage(id, ctx.mentor.name, ctx.mentee.name, step, error),
+      );
+      await postTo(ctx.deps.client, to, message);
+    }),
+  );
   return { status: 'failed', step, error };
 }
 
-/** The creator of the pair by DM, and the staff channel when there is one. */
-function staffDestinations(ctx: StepContext): string[] {
-  return [ctx.pair.createdBy, ctx.deps.staff.channelId].filter((c): c is string => Boolean(c));
+/**
+ * The creator of the pair by DM, in their own language, and the staff channel when there is one,
+ * in the staff's language.
+ */
+function staffDestinations(ctx: StepContext): Array<{ to: string; language: () => Promise<string> }> {
+  const { channelId } = ctx.deps.staff;
+  return [
+    { to: ctx.pair.createdBy, language: () => creatorLanguage(ctx) },
+    ...(channelId ? [{ to: channelId, language: async () => ctx.deps.staffLanguage ?? 'en' }] : []),
+  ];
+}
+
+/** The language of the staff member who created the pair (their choice, else their Slack locale). */
+function creatorLanguage(ctx: StepContext): Promise<string> {
+  const { client, clock } = ctx.deps;
+  return languageOfPerson(ctx.pair.teamId, ctx.pair.createdBy, client, clock.now().getTime());
 }
 
 async function postTo(
@@ -149,7 +170,9 @@ const STEPS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
   },
 
   async set_purpose(ctx) {
-    const sentence = text.channelPurpose(ctx.mentor.name, ctx.mentee.name, ctx.pair.mentee.organisation);
+    const sentence = inLanguage(ctx.pair.language, () =>
+      text.channelPurpose(ctx.mentor.name, ctx.mentee.name, ctx.pair.mentee.organisation),
+    );
     const purpose = truncate(sentence, 250).text;
     await ctx.deps.client.conversations.setPurpose({ channel: ctx.pair.channel!.id!, purpose });
   },
@@ -172,18 +195,22 @@ const STEPS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
     };
     const first = firstSchedule(ctx.pair, toPerson(ctx.mentor), toPerson(ctx.mentee));
     const mentions = welcomeMentions(ctx.mentor, ctx.mentee, ctx.deps.clock.now());
-    const welcome = welcomeMessage({
-      pair: ctx.pair,
-      mentor: ctx.mentor,
-      mentee: ctx.mentee,
-      firstCheckinAt: first.nextCheckinAt,
-      now: ctx.deps.clock.now(),
-      mentions,
-    });
+    // Both messages are in the pair's common language, chosen by staff in the form.
+    const [welcome, goals] = inLanguage(ctx.pair.language, () => [
+      welcomeMessage({
+        pair: ctx.pair,
+        mentor: ctx.mentor,
+        mentee: ctx.mentee,
+        firstCheckinAt: first.nextCheckinAt,
+        now: ctx.deps.clock.now(),
+        mentions,
+      }),
+      goalsMessage(ctx.pair),
+    ]);
     await postOnce(`welcome:${ctx.pair._id}`, welcome);
     // Whoever it is night or a day off for is named, not mentioned, and told by DM in their morning.
     await queueWelcomeDms(ctx.pair, ctx.mentor, ctx.mentee, mentions, ctx.deps.clock.now());
-    const goalsTs = await postOnce(`goals:${ctx.pair._id}`, goalsMessage(ctx.pair));
+    const goalsTs = await postOnce(`goals:${ctx.pair._id}`, goals);
     try {
       await client.pins.add({ channel, timestamp: goalsTs });
     } catch (err) {
@@ -194,13 +221,15 @@ const STEPS: Record<SetupStep, (ctx: StepContext) => Promise<void>> = {
   async notify_staff(ctx) {
     // An imported pair: the person importing sees it in the import's report, not in one DM per pair.
     if (ctx.pair.sourceViewId.startsWith(IMPORT_SOURCE_PREFIX)) return;
-    const sentence = text.pairCreatedForStaff(ctx.pair.channel!.id!, ctx.mentor.name, ctx.mentee.name);
-    const hours = checkinHours(
-      ctx.pair,
-      { ...toPerson(ctx.mentor), name: ctx.mentor.name },
-      { ...toPerson(ctx.mentee), name: ctx.mentee.name },
-    );
-    const confirmation = hours ? lines(sentence, text.checkinHours(hours)) : sentence;
+    const confirmation = inLanguage(await creatorLanguage(ctx), () => {
+      const sentence = text.pairCreatedForStaff(ctx.pair.channel!.id!, ctx.mentor.name, ctx.mentee.name);
+      const hours = checkinHours(
+        ctx.pair,
+        { ...toPerson(ctx.mentor), name: ctx.mentor.name },
+        { ...toPerson(ctx.mentee), name: ctx.mentee.name },
+      );
+      return hours ? lines(sentence, text.checkinHours(hours)) : sentence;
+    });
     await postTo(ctx.deps.client, ctx.pair.createdBy, { text: confirmation.text });
   },
 };

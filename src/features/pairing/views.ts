@@ -1,6 +1,9 @@
 import type { KnownBlock, View } from '@slack/types';
+import { DateTime } from 'luxon';
+import { t, tm } from '../../i18n';
+import { DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages';
 import { isValidTimeZone } from '../../lib/time';
-import { timeDifference } from '../../lib/time-difference';
+import { placeOfZone } from '../../lib/time-difference';
 import { slackDateTime } from '../../slack/dates';
 import {
   context,
@@ -49,7 +52,7 @@ function userInput(blockId: string, label: string, initial?: string): KnownBlock
       type: 'users_select',
       action_id: A,
       ...(initial ? { initial_user: initial } : {}),
-      placeholder: plain('Choose a person'),
+      placeholder: plain(t('pairing.modal.choosePerson')),
     },
   };
 }
@@ -60,6 +63,23 @@ function dateInput(blockId: string, label: string, initial: string): KnownBlock 
     block_id: blockId,
     label: plain(label),
     element: { type: 'datepicker', action_id: A, initial_date: initial },
+  };
+}
+
+/** The pair's common language: what the bot writes in their channel (each person's DMs are in their own). */
+function languageInput(): KnownBlock {
+  const option = (code: (typeof LANGUAGES)[number]) => ({ text: plain(LANGUAGE_NAMES[code]), value: code });
+  return {
+    type: 'input',
+    block_id: B.language,
+    label: plain(t('pairing.modal.language')),
+    hint: plain(t('pairing.modal.languageHint')),
+    element: {
+      type: 'static_select',
+      action_id: A,
+      initial_option: option(DEFAULT_LANGUAGE),
+      options: LANGUAGES.map(option),
+    },
   };
 }
 
@@ -76,16 +96,16 @@ function checkinHoursHint(d: ModalDefaults): KnownBlock[] {
 
 /** The create-pair modal. */
 export function createPairModal(d: ModalDefaults): View {
-  const tzHint = "Leave empty to use the time zone from the person's Slack profile.";
+  const tzHint = t('pairing.modal.tzHint');
   const goals: KnownBlock[] = [];
   for (let n = 1; n <= MAX_GOALS; n++) {
     goals.push(
-      textInput(B.goalTitle(n), `Goal ${n}`, {
+      textInput(B.goalTitle(n), t('pairing.modal.goal', { n }), {
         optional: n > 1,
         max: LIMITS.goalTitle,
-        placeholder: n === 1 ? 'e.g. Cut the central-bank fee for member MFIs' : 'Optional',
+        placeholder: n === 1 ? t('pairing.modal.goalPlaceholder') : t('pairing.modal.optional'),
       }),
-      textInput(B.goalSuccess(n), `Goal ${n}: what success looks like`, {
+      textInput(B.goalSuccess(n), t('pairing.modal.goalSuccess', { n }), {
         optional: n > 1,
         max: LIMITS.goalSuccess,
         multiline: true,
@@ -96,62 +116,66 @@ export function createPairModal(d: ModalDefaults): View {
     type: 'modal',
     callback_id: PairingIds.createModal,
     title: plain(text.modalTitle()),
-    submit: plain('Create pair'),
-    close: plain('Cancel'),
+    submit: plain(t('pairing.modal.submit')),
+    close: plain(t('pairing.modal.cancel')),
     blocks: [
-      userInput(B.mentor, 'Mentor', d.mentorId),
-      textInput(B.mentorOrganisation, "Mentor's organisation", { optional: true, max: LIMITS.organisation }),
-      textInput(B.mentorCountry, "Mentor's country", { optional: true, max: LIMITS.country }),
-      textInput(B.mentorTz, "Mentor's time zone", {
+      userInput(B.mentor, t('pairing.modal.mentor'), d.mentorId),
+      textInput(B.mentorOrganisation, t('pairing.modal.mentorOrganisation'), {
+        optional: true,
+        max: LIMITS.organisation,
+      }),
+      textInput(B.mentorCountry, t('pairing.modal.mentorCountry'), { optional: true, max: LIMITS.country }),
+      textInput(B.mentorTz, t('pairing.modal.mentorTz'), {
         optional: true,
         max: 64,
         initial: d.mentorTz,
-        placeholder: 'e.g. America/New_York',
+        placeholder: t('pairing.modal.mentorTzPlaceholder'),
         hint: tzHint,
       }),
       { type: 'divider' },
-      userInput(B.mentee, 'Mentee', d.menteeId),
-      textInput(B.menteeOrganisation, 'Mentee organisation', {
+      userInput(B.mentee, t('pairing.modal.mentee'), d.menteeId),
+      textInput(B.menteeOrganisation, t('pairing.modal.menteeOrganisation'), {
         max: LIMITS.organisation,
-        placeholder: 'e.g. Microfinance Association of …',
+        placeholder: t('pairing.modal.menteeOrganisationPlaceholder'),
       }),
-      textInput(B.menteeCountry, 'Country of the mentee organisation', {
+      textInput(B.menteeCountry, t('pairing.modal.menteeCountry'), {
         max: LIMITS.country,
-        placeholder: 'e.g. Bangladesh',
+        placeholder: t('pairing.modal.menteeCountryPlaceholder'),
       }),
-      textInput(B.menteeTz, "Mentee's time zone", {
+      textInput(B.menteeTz, t('pairing.modal.menteeTz'), {
         optional: true,
         max: 64,
         initial: d.menteeTz,
-        placeholder: 'e.g. Asia/Dhaka',
+        placeholder: t('pairing.modal.menteeTzPlaceholder'),
         hint: tzHint,
       }),
       { type: 'divider' },
-      section(mrkdwn`*Goals* — one to ${MAX_GOALS}, each with what success looks like.`),
+      section(tm('pairing.modal.goalsIntro', { max: MAX_GOALS })),
       ...goals,
       { type: 'divider' },
       {
         type: 'input',
         block_id: B.cadence,
-        label: plain('Check-ins'),
+        label: plain(t('pairing.modal.cadence')),
         element: {
           type: 'static_select',
           action_id: A,
-          initial_option: { text: plain('Every week'), value: 'weekly' },
+          initial_option: { text: plain(t('pairing.modal.weekly')), value: 'weekly' },
           options: [
-            { text: plain('Every week'), value: 'weekly' },
-            { text: plain('Every two weeks'), value: 'biweekly' },
+            { text: plain(t('pairing.modal.weekly')), value: 'weekly' },
+            { text: plain(t('pairing.modal.biweekly')), value: 'biweekly' },
           ],
         },
       },
       ...checkinHoursHint(d),
-      dateInput(B.startDate, 'Program start', d.today),
-      dateInput(B.endDate, 'Program end', d.sixMonthsLater),
-      textInput(B.localContext, 'Note on local context', {
+      languageInput(),
+      dateInput(B.startDate, t('pairing.modal.startDate'), d.today),
+      dateInput(B.endDate, t('pairing.modal.endDate'), d.sixMonthsLater),
+      textInput(B.localContext, t('pairing.modal.localContext'), {
         optional: true,
         max: LIMITS.localContext,
         multiline: true,
-        placeholder: 'e.g. Ramadan falls in month 2; the regulator meets quarterly',
+        placeholder: t('pairing.modal.localContextPlaceholder'),
       }),
     ],
   };
@@ -180,39 +204,52 @@ export interface WelcomeInput {
  * practices are in a second message, pinned (goalsMessage).
  */
 export function welcomeMessage(w: WelcomeInput): { text: string; blocks: KnownBlock[] } {
-  const t = welcomeText;
+  const say = welcomeText;
   const { pair, mentor, mentee, firstCheckinAt } = w;
   const mentions = w.mentions ?? 'both';
   const who = (p: Participant, role: 'mentor' | 'mentee') =>
     mentions === 'both' || mentions === role ? mention(p.userId) : bold(p.name || p.userId);
-  const diff = timeDifference(mentor.tz, mentee.tz, firstCheckinAt ?? w.now);
   const blocks: KnownBlock[] = [
-    header(t.header(mentor.name, mentee.name)),
+    header(say.header(mentor.name, mentee.name)),
     section(
       lines(
-        t.person(t.mentorRole(), who(mentor, 'mentor'), pair.mentor.organisation, pair.mentor.country),
-        t.person(t.menteeRole(), who(mentee, 'mentee'), pair.mentee.organisation, pair.mentee.country),
-        diff.kind === 'same' ? t.timeSame(diff.a, diff.b) : t.timeAhead(diff.ahead, diff.hours, diff.behind),
+        say.person('mentor', who(mentor, 'mentor'), pair.mentor.organisation, pair.mentor.country),
+        say.person('mentee', who(mentee, 'mentee'), pair.mentee.organisation, pair.mentee.country),
+        timeApart(mentor.tz, mentee.tz, firstCheckinAt ?? w.now),
       ),
     ),
     section(
-      lines(...(firstCheckinAt ? [t.firstCheckin(slackDateTime(firstCheckinAt))] : []), t.firstStep(), t.howToPause()),
+      lines(
+        ...(firstCheckinAt ? [say.firstCheckin(slackDateTime(firstCheckinAt))] : []),
+        say.firstStep(),
+        say.howToPause(),
+      ),
     ),
   ];
-  return message(t.fallback(mentor.name, mentee.name), blocks);
+  return message(say.fallback(mentor.name, mentee.name), blocks);
+}
+
+/** "Dhaka is 11 hours ahead of New York." at an instant (daylight saving counts), or "the same time". */
+function timeApart(tzA: string, tzB: string, at: Date) {
+  const offset = (tz: string) => DateTime.fromJSDate(at, { zone: tz }).offset;
+  const diff = offset(tzA) - offset(tzB);
+  const a = placeOfZone(tzA);
+  const b = placeOfZone(tzB);
+  if (diff === 0) return welcomeText.timeSame(a, b);
+  return diff > 0 ? welcomeText.timeAhead(a, diff, b) : welcomeText.timeAhead(b, -diff, a);
 }
 
 /** The second set-up message, pinned in the channel: the goals with what success looks like, and the practices. */
 export function goalsMessage(pair: Pair): { text: string; blocks: KnownBlock[] } {
-  const t = welcomeText;
-  const goalLines = pair.goals.map((g, i) => t.goal(i + 1, g.title, g.successCriteria));
+  const say = welcomeText;
+  const goalLines = pair.goals.map((g, i) => say.goal(i + 1, g.title, g.successCriteria));
   const blocks: KnownBlock[] = [
-    section(lines(t.goalsHeading(), ...goalLines)),
-    ...(pair.localContext ? [section(t.localContextNote(pair.localContext))] : []),
+    section(lines(say.goalsHeading(), ...goalLines)),
+    ...(pair.localContext ? [section(say.localContextNote(pair.localContext))] : []),
     { type: 'divider' },
-    section(lines(t.practicesHeading(), t.practices())),
+    section(lines(say.practicesHeading(), say.practices())),
   ];
-  return message(t.goalsFallback(), blocks);
+  return message(say.goalsFallback(), blocks);
 }
 
 /** The ephemeral list of live pairs (at most 45 entries fit a message with its header). */
@@ -221,8 +258,8 @@ export function pairListMessage(summaries: PairSummary[], total: number): { text
   const shown = summaries.slice(0, 45);
   const blocks: KnownBlock[] = [section(text.listHeading(total))];
   for (const { pair, mentor, mentee } of shown) {
-    const where = pair.channel?.id ? channelLink(pair.channel.id) : italic('no channel yet');
-    const status = pair.status === 'active' ? '' : mrkdwn` · ${bold(pair.status.replace('_', ' '))}`;
+    const where = pair.channel?.id ? channelLink(pair.channel.id) : italic(text.noChannelYet());
+    const status = pair.status === 'active' ? '' : mrkdwn` · ${bold(text.pairStatus(pair.status))}`;
     const who = mrkdwn`${name(mentor, pair.mentor.userId)} → ${name(mentee, pair.mentee.userId)}`;
     const org = join([pair.mentee.organisation, pair.mentee.country], ', ');
     blocks.push(section(mrkdwn`${who} (${org}) · ${where}${status}`));
@@ -239,7 +276,7 @@ export function setupFailedMessage(
   step: string,
   error: string,
 ): { text: string; blocks: KnownBlock[] } {
-  const sentence = text.setupFailedForStaff(mentor, mentee, text.stepNames[step] ?? step, error);
+  const sentence = text.setupFailedForStaff(mentor, mentee, text.stepName(step), error);
   return message(sentence, [
     section(sentence),
     {
@@ -248,7 +285,7 @@ export function setupFailedMessage(
         {
           type: 'button',
           action_id: PairingIds.retrySetupButton,
-          text: plain('Retry'),
+          text: plain(text.retry()),
           style: 'primary',
           value: pairId,
         },

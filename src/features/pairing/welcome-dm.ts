@@ -1,3 +1,4 @@
+import { inLanguage } from '../../i18n';
 import { dmRecipientNow } from '../../jobs/dm-recipient';
 import { enqueue, type OutboxHandler } from '../../jobs/outbox';
 import { DAY_MS } from '../../lib/durations';
@@ -56,16 +57,20 @@ const WELCOME_DM_STALE_MS = DAY_MS;
 export const welcomeDmHandler: OutboxHandler = {
   async render(entry, ctx) {
     if (ctx.now.getTime() - entry.dueAt.getTime() > WELCOME_DM_STALE_MS) {
+      // i18n-exempt: internal reason
       return { op: 'skip', reason: 'more than a day late: the channel is not new any more' };
     }
     const pair = await PairModel.findById(entry.pairId).lean<Pair>();
-    if (!pair?.channel?.id) return { op: 'skip', reason: 'pair or channel gone' };
+    if (!pair?.channel?.id) return { op: 'skip', reason: 'pair or channel gone' }; // i18n-exempt: internal reason
     if (pair.status === 'ended') return { op: 'skip', reason: 'pair ended' };
     const userId = String(entry.ref.userId);
     const recipient = await dmRecipientNow(pair, userId, ctx.now);
     if ('op' in recipient) return recipient;
-    const { people } = recipient;
+    const { people, me } = recipient;
     const partner = people.get(partnerOf(pair, userId));
-    return { op: 'post', to: userId, text: text.welcomeDm(partner?.name ?? 'your partner', pair.channel.id).text };
+    // In the recipient's own language (their choice, else their Slack locale when they were paired).
+    const channelId = pair.channel.id;
+    const dm = inLanguage(me.language, () => text.welcomeDm(partner?.name, channelId));
+    return { op: 'post', to: userId, text: dm.text };
   },
 };

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { MAX_GOALS } from '../../../pairs/limits';
+import { importText } from './messages';
 
 /** The columns of a cohort file, in the order the README and the example file show them. */
 export const REQUIRED_COLUMNS = [
@@ -21,6 +22,8 @@ export const OPTIONAL_COLUMNS = [
   'mentee_timezone',
   ...Array.from({ length: MAX_GOALS - 1 }, (_, i) => [`goal_${i + 2}`, `goal_${i + 2}_success`]).flat(),
   'local_context',
+  /** The pair's common language: a code (fr) or a name (French, Français); empty for English. */
+  'language',
 ];
 
 const KNOWN = new Set<string>([...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]);
@@ -53,12 +56,7 @@ export function parseCohortCsv(content: string | Buffer): ParseResult {
     .toString('utf8')
     .split(/\r\n|\r|\n/)[0];
   if (!firstLine.includes(',') && /[;\t]/.test(firstLine)) {
-    return {
-      ok: false,
-      problems: [
-        'Line 1: the columns are separated by semicolons or tabs; save the file as CSV with commas (in Excel: "CSV UTF-8").',
-      ],
-    };
+    return { ok: false, problems: [importText.semicolons()] };
   }
   let records: Array<{ record: string[]; info: { bytes: number } }>;
   try {
@@ -70,10 +68,9 @@ export function parseCohortCsv(content: string | Buffer): ParseResult {
     }) as unknown as typeof records;
   } catch (err) {
     const e = err as { message?: string; lines?: number };
-    return { ok: false, problems: [`The file is not valid CSV (line ${e.lines ?? '?'}): ${e.message ?? String(err)}`] };
+    return { ok: false, problems: [importText.notCsv(e.lines ?? '?', e.message ?? String(err))] };
   }
-  if (records.length === 0)
-    return { ok: false, problems: ['The file is empty: it needs a header line and one row per pair.'] };
+  if (records.length === 0) return { ok: false, problems: [importText.emptyFile()] };
 
   const [header, ...data] = records;
   const columns = header.record.map(normaliseColumn);
@@ -95,7 +92,7 @@ export function parseCohortCsv(content: string | Buffer): ParseResult {
     if (record.length > columns.length) values[EXTRA_VALUES] = String(record.length - columns.length);
     rows.push({ line, values });
   }
-  if (rows.length === 0) return { ok: false, problems: ['The file has a header but no rows: add one row per pair.'] };
+  if (rows.length === 0) return { ok: false, problems: [importText.noRows()] };
   return { ok: true, rows };
 }
 
@@ -137,21 +134,12 @@ export const EXTRA_VALUES = '__extra_values';
 function headerProblems(columns: string[]): string[] {
   const problems: string[] = [];
   const unknown = columns.filter((c) => c !== '' && !KNOWN.has(c));
-  if (unknown.length > 0) {
-    problems.push(
-      `Line 1: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((c) => `"${c}"`).join(', ')}. ` +
-        `The columns are: ${[...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS].join(', ')}.`,
-    );
-  }
+  if (unknown.length > 0) problems.push(importText.unknownColumns(unknown, [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]));
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
-  if (missing.length > 0) {
-    problems.push(
-      `Line 1: missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (the header must name every required column).`,
-    );
-  }
+  if (missing.length > 0) problems.push(importText.missingColumns(missing));
   const seen = new Set<string>();
   for (const c of columns) {
-    if (c && seen.has(c)) problems.push(`Line 1: the column "${c}" appears twice.`);
+    if (c && seen.has(c)) problems.push(importText.columnTwice(c));
     seen.add(c);
   }
   return problems;

@@ -1,3 +1,4 @@
+import { t } from '../../../i18n';
 import type { CohortCheck } from './cohort';
 import { importText } from './messages';
 import type { PlannedRow } from './plan';
@@ -8,7 +9,7 @@ export function rejectionLines(check: Exclude<CohortCheck, { ok: true }>): strin
   if ('fileProblems' in check) return [importText.fileProblemsHeading(), ...check.fileProblems.map((p) => `  ${p}`)];
   return [
     importText.badRowsHeading(new Set(check.bad.map((b) => b.line)).size, check.rows),
-    ...check.bad.flatMap((b) => b.reasons.map((reason) => `  line ${b.line}: ${reason}`)),
+    ...check.bad.flatMap((b) => b.reasons.map((reason) => `  ${importText.line(b.line, reason)}`)),
     importText.badRowsHowToFix(),
   ];
 }
@@ -18,42 +19,53 @@ export function dryRunLines(planned: PlannedRow[]): string[] {
   const counts = { create: 0, finish: 0, none: 0 };
   const lines = planned.map((row) => {
     counts[row.action] += 1;
-    return `  line ${row.line}: ${plannedRowText(row)}`;
+    return `  ${importText.line(row.line, plannedRowText(row))}`;
   });
   return [
-    `Dry run: all ${planned.length} rows are valid; nothing was created.`,
+    t('import.dryRun.heading', { count: planned.length }),
     ...lines,
-    `A real run would create ${counts.create} pair${counts.create === 1 ? '' : 's'}, finish the set-up of ${counts.finish}, and leave ${counts.none} as they are.`,
+    t('import.dryRun.summary', { count: counts.create, finish: counts.finish, none: counts.none }),
   ];
 }
 
 function plannedRowText(row: PlannedRow): string {
-  const who = `${row.mentorName} (mentor) and ${row.menteeName} (mentee, ${row.input.mentee.organisation})`;
+  const who = t('import.dryRun.who', {
+    mentor: row.mentorName,
+    mentee: row.menteeName,
+    organisation: row.input.mentee.organisation,
+  });
   switch (row.action) {
     case 'create':
-      return `would create ${who}, ${row.input.cadence} from ${row.input.startDate} to ${row.input.endDate}`;
+      return t('import.dryRun.create', {
+        who,
+        cadence: importText.cadence(row.input.cadence),
+        start: row.input.startDate,
+        end: row.input.endDate,
+      });
     case 'finish':
-      return `would finish the set-up of ${who}${row.stoppedAt ? ` (it stopped at ${row.stoppedAt})` : ''}`;
+      return row.stoppedAt
+        ? t('import.dryRun.finishStopped', { who, step: row.stoppedAt })
+        : t('import.dryRun.finish', { who });
     default:
-      return `${who}: already imported (${row.status}), nothing to do`;
+      return t('import.dryRun.done', { who, status: importText.pairStatus(row.status) });
   }
 }
 
 /** One line per row as it is done (the progress output when stdout is not a terminal). */
 export function rowResultLine(result: RowResult, done: number, total: number): string {
-  const who = `${result.mentorName} and ${result.menteeName}`;
+  const who = t('import.progress.who', { mentor: result.mentorName, mentee: result.menteeName });
   const o = result.outcome;
   const what =
     o.kind === 'created'
-      ? `created ${who}, ${o.channel}`
+      ? t('import.progress.created', { who, channel: o.channel })
       : o.kind === 'finished'
-        ? `finished the set-up of ${who}, ${o.channel}`
+        ? t('import.progress.finished', { who, channel: o.channel })
         : o.kind === 'unchanged'
-          ? `${who}: already imported, nothing to do`
+          ? t('import.progress.unchanged', { who })
           : o.kind === 'busy'
-            ? `${who}: set-up already under way (another run, or one stopped less than 2 minutes ago)`
-            : `${who}: set-up stopped (${o.error})`;
-  return `[${done}/${total}] line ${result.line}: ${what}`;
+            ? t('import.progress.busy', { who })
+            : t('import.progress.failed', { who, error: o.error });
+  return t('import.progress.line', { done, total, line: result.line, what });
 }
 
 /** The closing summary of a real run, and what to do about rows that did not finish. */
@@ -65,16 +77,21 @@ export function summaryLines(
   const count = (kind: RowResult['outcome']['kind']) => results.filter((r) => r.outcome.kind === kind).length;
   const unfinished = results.filter((r) => r.outcome.kind === 'failed' || r.outcome.kind === 'busy');
   const lines = [
-    `Created ${count('created')} pair${count('created') === 1 ? '' : 's'}, finished the set-up of ${count('finished')}, ` +
-      `left ${count('unchanged')} as they were (${results.length} of ${total} rows handled).`,
+    t('import.summary.counts', {
+      count: count('created'),
+      finished: count('finished'),
+      unchanged: count('unchanged'),
+      handled: results.length,
+      total,
+    }),
   ];
   for (const r of unfinished) {
-    const why = r.outcome.kind === 'failed' ? r.outcome.error : 'set-up already under way';
-    lines.push(`  line ${r.line}: not finished (${why})`);
+    const why = r.outcome.kind === 'failed' ? r.outcome.error : t('import.summary.underWay');
+    lines.push(`  ${t('import.summary.notFinished', { line: r.line, why })}`);
   }
-  if (stopped === 'interrupted') lines.push('Stopped on request.');
-  if (stopped === 'failing') lines.push('Stopped: several set-ups in a row failed, so Slack may be having trouble.');
+  if (stopped === 'interrupted') lines.push(t('import.summary.interrupted'));
+  if (stopped === 'failing') lines.push(t('import.summary.failing'));
   const complete = unfinished.length === 0 && results.length === total;
-  if (!complete) lines.push('Run the same command again to resume: done pairs are kept, and nothing is created twice.');
+  if (!complete) lines.push(t('import.summary.resume'));
   return { lines, complete };
 }

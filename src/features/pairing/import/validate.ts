@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ZodIssue } from 'zod';
+import { t } from '../../../i18n';
+import { parseLanguage } from '../../../i18n/languages';
 import { MAX_GOALS } from '../../../pairs/limits';
 import { pairInputSchema, type PairInput } from '../schemas';
 import { importText } from './messages';
@@ -105,13 +107,15 @@ function validateRow(row: CsvRow): ValidRow | BadRow {
     startDate: v('start_date'),
     endDate: v('end_date'),
     localContext: v('local_context'),
+    // A code or a name ("fr", "French", "Français"); what is neither goes on, for the form's own check.
+    language: parseLanguage(v('language')) ?? v('language'),
   };
   const parsed = pairInputSchema.safeParse(candidate);
   if (!parsed.success) {
     const slots = goals.map((g) => g.slot);
     for (const issue of parsed.error.issues) {
       const column = columnFor(issue, slots);
-      reasons.push(`${column}: ${wording(column, issue.message)}`);
+      reasons.push(`${column}: ${wording(column, issue.message, v(column))}`);
     }
   }
   if (reasons.length > 0 || !parsed.success || !mentor || !mentee) return { line: row.line, reasons: unique(reasons) };
@@ -134,16 +138,18 @@ function columnFor(issue: ZodIssue, goalSlots: number[]): string {
     startDate: 'start_date',
     endDate: 'end_date',
     localContext: 'local_context',
+    language: 'language',
   };
   return direct[head] ?? head;
 }
 
-/** The form says "Choose a date."; a file needs to say how to write one. */
-function wording(column: string, message: string): string {
+/** The form says "Choose a date."; a file needs to say how to write one (and which values a column takes). */
+function wording(column: string, message: string, value: string): string {
   if (column === 'start_date' || column === 'end_date') {
-    return message === 'Choose a date.' ? importText.badDate() : message;
+    return message === t('pairing.form.chooseDate') ? importText.badDate() : message;
   }
   if (column === 'cadence') return importText.badCadence();
+  if (column === 'language') return importText.badLanguage(value);
   return message;
 }
 
