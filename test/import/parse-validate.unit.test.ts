@@ -155,3 +155,25 @@ describe('checking rows with the pair form rules', () => {
     });
   });
 });
+
+describe('the optional language column: the pair’s common language', () => {
+  /** One row (the good one) with a language column holding `value`. */
+  const withLanguage = (value: string) => {
+    const parsed = parseCohortCsv(file(`${HEADER},language`, `${GOOD},${value}`));
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    return validateRows(parsed.rows);
+  };
+
+  test('a code or a name, in any case; empty is English', () => {
+    const languages = ['fr', 'Español', 'ARABIC', 'ru-RU', ''].map((v) => withLanguage(v).valid[0]?.input.language);
+    expect(languages).toEqual(['fr', 'es', 'ar', 'ru', 'en']);
+  });
+
+  test('a language the bot does not speak is a row error that names the column, the value and the choices', () => {
+    const result = withLanguage('Klingon');
+    expect(result.valid).toEqual([]);
+    expect(reasonsOf(result)).toEqual([
+      '2: language: "Klingon" is not a language the bot speaks; write one of en (English), fr (Français), es (Español), ar (العربية), ru (Русский), or leave it empty for English',
+    ]);
+  });
+});
