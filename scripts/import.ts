@@ -134,7 +134,7 @@ export async function runImportCommand(argv: string[], env: NodeJS.ProcessEnv, i
     onRateLimit = progress.note;
     const { results, stopped } = await runImport(
       check.planned,
-      { client, clock: systemClock, staff: config.staff },
+      { client, clock: systemClock, staff: config.staff, staffLanguage: config.staffLanguage },
       { teamId, createdBy, signal: io.signal, onRow: progress.row },
     );
     progress.stop();

@@ -99,14 +99,9 @@ export const deliveryFailedAlertHandler: OutboxHandler = {
     const pair = await PairModel.findById(entry.pairId).lean<Pair>();
     if (!pair) return { op: 'skip', reason: 'pair deleted' }; // i18n-exempt: internal reason
     // Outside any request: the alert is for staff, in the staff's language.
-    const sentence = inLanguage(staffLanguageOf(ctx.config), () =>
+    const sentence = inLanguage(ctx.config.staffLanguage, () =>
       alertText(pair, String(entry.ref.failedKind), String(entry.ref.target ?? ''), String(entry.ref.code)),
     );
     return { op: 'post', to: ctx.config.staff.channelId ?? pair.createdBy, text: sentence };
   },
 };
-
-/** The language of staff messages (STAFF_LANGUAGE), English until the config has it. */
-function staffLanguageOf(config: object): string {
-  return (config as { staffLanguage?: string }).staffLanguage ?? 'en';
-}

@@ -19,13 +19,8 @@ function pairingDeps(deps: AppDeps): PairingDeps {
     client: deps.client,
     clock: deps.clock,
     staff: deps.config.staff,
-    staffLanguage: staffLanguageOf(deps.config),
+    staffLanguage: deps.config.staffLanguage,
   };
-}
-
-/** The language of staff-channel messages (STAFF_LANGUAGE), English until the config has it. */
-function staffLanguageOf(config: AppDeps['config']): string {
-  return (config as { staffLanguage?: string }).staffLanguage ?? 'en';
 }
 
 async function requireStaff(userId: string, deps: AppDeps): Promise<void> {

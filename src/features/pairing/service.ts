@@ -16,8 +16,8 @@ export interface PairingDeps {
   client: WebClient;
   clock: Clock;
   staff: { userIds: readonly string[]; channelId?: string; inviteToPairChannels: boolean };
-  /** The language of staff-channel messages (STAFF_LANGUAGE); English when absent. */
-  staffLanguage?: string;
+  /** The language of staff-channel messages (STAFF_LANGUAGE). */
+  staffLanguage: string;
 }
 
 export interface NewPairRequest {

@@ -111,7 +111,7 @@ function staffDestinations(ctx: StepContext): Array<{ to: string; language: () =
   const { channelId } = ctx.deps.staff;
   return [
     { to: ctx.pair.createdBy, language: () => creatorLanguage(ctx) },
-    ...(channelId ? [{ to: channelId, language: async () => ctx.deps.staffLanguage ?? 'en' }] : []),
+    ...(channelId ? [{ to: channelId, language: async () => ctx.deps.staffLanguage }] : []),
   ];
 }
 
