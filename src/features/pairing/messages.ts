@@ -13,6 +13,7 @@ const HELP_LINES = [
   'title',
   'goals',
   'feedback',
+  'meet',
   'pause',
   'resume',
   'hours',
