@@ -9,6 +9,7 @@ import { eventually } from '../support/eventually';
 import { runJobsAt } from '../support/jobs';
 import { createActivePair } from '../support/pairs';
 import { inputValues } from '../support/slack-driver';
+import { rawDatesIn } from '../messages/visible-text';
 
 const B = CheckinIds.block;
 const A = CheckinIds.inputAction;
@@ -27,6 +28,11 @@ const clock = {
 let h: Harness;
 
 withHarness('checkin_reply', (made) => (h = made), { clock, beforeEachTest: () => clock.set('2026-12-01T10:00:00Z') });
+
+// Every date shown to people (the summary's next steps among them) is a Slack date token.
+afterEach(() => {
+  expect(rawDatesIn(h.standIn.messages, h.standIn.responses)).toEqual([]);
+});
 
 const TWO_GOALS: Array<[string, string]> = [
   ['Halve the central-bank fee', 'The fee for member MFIs drops from 2% to 1%'],
@@ -223,8 +229,8 @@ describe('answering a check-in', () => {
       GOOD.worked,
       'petitions are not how things move here',
       GOOD.adaptation,
-      'Draft the letter to the regulator',
-      '2026-12-18',
+      // The due day as a Slack date token: each reader sees it in their own locale.
+      `Draft the letter to the regulator (by <!date^${Date.parse('2026-12-18T12:00:00Z') / 1000}^{date_long_pretty}|Friday 18 December 2026>)`,
       `<@${PEOPLE.mentor.id}>: Share the ASAE advocacy template`,
       GOOD.blockers,
     ]) {

@@ -148,7 +148,8 @@ export const text = {
   summaryAdaptation: () => tm('checkins.summary.adaptation'),
   summaryNextSteps: () => tm('checkins.summary.nextSteps'),
   /** `owner`: a mention, or a plain name when it is night or a day off for them. */
-  summaryNextStep: (owner: Mrkdwn, what: string, day: string) => tm('checkins.summary.nextStep', { owner, what, day }),
+  summaryNextStep: (owner: Mrkdwn, what: string, day: string) =>
+    tm('checkins.summary.nextStep', { owner, what, day: slackDay(day) }),
   summaryBlockers: () => tm('checkins.summary.blockers'),
   summaryFallback: (userId: string, period: number) =>
     tm('checkins.summary.fallback', { who: mention(userId), period }),
