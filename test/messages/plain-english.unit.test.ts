@@ -79,7 +79,12 @@ const ARGS: Record<string, unknown[]> = {
   'pause.pauseNotice': ['U0MENTEE01', [DATE], DATE, 'audit season'],
   'staff.severalPairs': ['U0MENTOR01', ['C0PAIR0001', 'C0PAIR0002']],
   'staffStatus.health': ['Needs attention', ['no reply from the mentee for 2 check-ins']],
-  'home.partnerTime': ['16:05', 'Africa/Tunis', { startHour: 8, endHour: 17, days: [1, 2, 3, 4, 5] }],
+  'home.partnerTime': [
+    { localTime: '16:05', tz: 'Africa/Tunis', hours: { startHour: 8, endHour: 17, days: [1, 2, 3, 4, 5] } },
+  ],
+  'home.ownTime': [
+    { localTime: '09:40', tz: 'Asia/Dhaka', hours: { startHour: 9, endHour: 18, days: [7, 1, 2, 3, 4] } },
+  ],
   'home.nextCheckin': [new Date('2026-12-15T13:00:00Z')],
   'home.programDates': ['2026-12-01', '2027-05-31'],
   'home.endedPair': ['mentor', 'U0MENTEE01', '2026-12-01', '2027-05-31'],
