@@ -2,7 +2,9 @@ import { CheckinIds } from '../../src/features/checkins/ids';
 import { CheckinModel, type Checkin } from '../../src/features/checkins/model';
 import { GoalIds } from '../../src/features/goals/ids';
 import { GoalNoteModel } from '../../src/features/goals/model';
+import { OutboxModel } from '../../src/jobs/outbox-model';
 import { PairModel, type Pair } from '../../src/pairs/model';
+import { eventually } from '../support/eventually';
 import type { Harness } from '../support/app-harness';
 import { inputValues } from '../support/slack-driver';
 
@@ -115,6 +117,7 @@ export async function answerWithGoals(
     fields[CB.goalStatus(i + 1)] = { actionId: CA, type: 'static_select', value: g.status };
     fields[CB.goalNote(i + 1)] = { actionId: CA, type: 'plain_text_input', value: g.note ?? '' };
   });
+  const before = h.standIn.messages.length;
   const res = await h.driver.viewSubmission({
     userId,
     view: {
@@ -125,4 +128,17 @@ export async function answerWithGoals(
     },
   });
   if (res.json?.response_action !== 'clear') throw new Error(`answer refused: ${JSON.stringify(res.json)}`);
+  // The summary in the prompt's thread and the private thank-you are sent after the ack: wait for
+  // both, so the next step's "latest message" is not one of them arriving late.
+  await h.standIn.waitFor(
+    () => h.standIn.messages.slice(before).some((m) => m.ephemeral && m.user === userId),
+    8000,
+    'the private thank-you for the answer',
+  );
+  await eventually(
+    async () =>
+      (await OutboxModel.countDocuments({ pairId: pair._id, kind: 'reply_summary', status: { $ne: 'sent' } })) === 0 &&
+      (await OutboxModel.countDocuments({ pairId: pair._id, kind: 'reply_summary' })) > 0,
+    'the reply summary sent',
+  );
 }
