@@ -7,8 +7,7 @@ import { sentencesIn, sourceFiles } from './sentences';
  * sentences and are being moved; the list can only shrink: a listed file that has become clean
  * fails the test until it is taken off.
  */
-const NOT_YET_MOVED: readonly string[] = [
-];
+const NOT_YET_MOVED: readonly string[] = [];
 
 const root = join(__dirname, '../..');
 const files = sourceFiles(join(root, 'src')).filter((f) => !f.includes(`${join('src', 'i18n')}`));
