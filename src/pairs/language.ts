@@ -1,7 +1,7 @@
 import { model, Schema } from 'mongoose';
 import type { WebClient } from '@slack/web-api';
-import { DEFAULT_LANGUAGE, isLanguage, type Language, parseLanguage } from '../i18n/languages';
-import { fetchSlackUser } from '../slack/users';
+import { DEFAULT_LANGUAGE, isLanguage, type Language, parseLanguage, toLanguage } from '../i18n/languages';
+import { fetchSlackUser, type SlackUser } from '../slack/users';
 import { ParticipantModel, participantId } from './participants-model';
 
 /*
@@ -90,4 +90,31 @@ export async function chooseLanguage(teamId: string, userId: string, language: L
   );
   await ParticipantModel.updateOne({ _id: key }, { $set: { language } });
   remember(key, language, now);
+}
+
+/**
+ * The language to store for someone joining a pair (pairing, reassignment): the one they chose
+ * (`/mentorship language`), else their Slack locale ("es-ES" → es), else English.
+ */
+export async function languageOfNewParticipant(
+  teamId: string,
+  user: Pick<SlackUser, 'id' | 'locale'>,
+): Promise<Language> {
+  const choice = await LanguageChoiceModel.findById(participantId(teamId, user.id), { language: 1 }).lean();
+  if (isLanguage(choice?.language)) return choice.language;
+  return parseLanguage(user.locale) ?? DEFAULT_LANGUAGE;
+}
+
+/**
+ * The language of a message for staff: the staff channel's (STAFF_LANGUAGE) when it goes there,
+ * else (no staff channel: a DM to the staff member who created the pair) that person's own.
+ */
+export async function languageOfStaffRecipient(
+  to: string,
+  config: { staff: { channelId?: string }; staffLanguage: string },
+  teamId: string,
+  client: WebClient,
+): Promise<Language> {
+  if (to === config.staff.channelId) return toLanguage(config.staffLanguage);
+  return languageOfPerson(teamId, to, client).catch(() => toLanguage(config.staffLanguage));
 }

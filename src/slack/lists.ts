@@ -16,7 +16,12 @@ export function andList(items: readonly MrkdwnValue[]): Mrkdwn {
   return join(parts);
 }
 
+/** The reader's list separator (", " in most languages, "، " in Arabic). */
+export function listSeparator(): string {
+  return t('common.listSeparator');
+}
+
 /** Short items one after the other ("Mon, Wed, Fri"), with the reader's list separator. */
 export function commaList(items: readonly string[]): string {
-  return items.join(t('common.listSeparator'));
+  return items.join(listSeparator());
 }

@@ -306,13 +306,13 @@ describe('answering a check-in', () => {
       'a date in the past',
       { steps: [{ what: 'Call the regulator', who: PEOPLE.mentee.id, by: '2026-12-07' }] },
       B.commitmentBy(1),
-      /in the past \(today is 2026-12-08/,
+      /in the past \(today is Tuesday 8 December 2026/,
     ],
     [
       'a date way after the program end',
       { steps: [{ what: 'Call the regulator', who: PEOPLE.mentee.id, by: '2027-07-01' }] },
       B.commitmentBy(1),
-      /more than 30 days after the program ends: choose 2027-06-30/,
+      /more than 30 days after the program ends: choose Wednesday 30 June 2027/,
     ],
     [
       'a goal without a status',
@@ -349,7 +349,7 @@ describe('answering a check-in', () => {
     clock.set('2026-12-08T20:00:00Z'); // 15:00 on the 8th in New York, 02:00 on the 9th in Dhaka
     const steps = [{ what: 'Call the regulator', who: PEOPLE.mentee.id, by: '2026-12-08' }];
     expect((await submitAnswer(PEOPLE.mentee.id, checkin, { steps })).errors?.[B.commitmentBy(1)]).toMatch(
-      /today is 2026-12-09/,
+      /today is Wednesday 9 December 2026/,
     );
     expect((await submitAnswer(PEOPLE.mentor.id, checkin, { steps })).response_action).toBe('clear');
   });

@@ -1,5 +1,5 @@
 import { currentLanguage, t, tm } from '../../i18n';
-import { slackDay } from '../../slack/dates';
+import { readableDay, slackDay } from '../../slack/dates';
 import { channelLink, italic, join, lines, type Mrkdwn, mention } from '../../slack/mrkdwn';
 import { GOAL_PROGRESS, MET_ANSWERS } from './model';
 
@@ -128,8 +128,9 @@ export const text = {
   nextStepNeedsWhat: () => t('checkins.errors.nextStepNeedsWhat'),
   nextStepNeedsOwner: () => t('checkins.errors.nextStepNeedsOwner'),
   chooseADate: () => t('checkins.errors.chooseADate'),
-  dateInThePast: (today: string) => t('checkins.errors.dateInThePast', { today }),
-  dateAfterProgram: (latest: string, days: number) => t('checkins.errors.dateAfterProgram', { latest, count: days }),
+  dateInThePast: (today: string) => t('checkins.errors.dateInThePast', { today: readableDay(today) }),
+  dateAfterProgram: (latest: string, days: number) =>
+    t('checkins.errors.dateAfterProgram', { latest: readableDay(latest), count: days }),
 
   // the summary in the prompt's thread
   summaryHeading: (userId: string, period: number, edited: boolean) =>

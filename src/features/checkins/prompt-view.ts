@@ -1,7 +1,8 @@
 import type { Button, KnownBlock } from '@slack/types';
 import { formatLocalTime } from '../../lib/time';
 import { context, header, message, plain, section } from '../../slack/blocks';
-import { lines, mention, type Mrkdwn, mrkdwn, slackDate } from '../../slack/mrkdwn';
+import { slackDay, slackDayOf } from '../../slack/dates';
+import { lines, mention, type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
 import { CheckinIds } from './ids';
 import { text, timeLocale } from './messages';
 
@@ -28,7 +29,7 @@ export interface PromptInput {
 
 /** A calendar day as a Slack date token (noon UTC falls on that day from UTC−11 to UTC+11). */
 export function dayToken(day: string): Mrkdwn {
-  return slackDate(new Date(`${day}T12:00:00Z`), day, '{date_short_pretty}');
+  return slackDay(day, '{date_short_pretty}');
 }
 
 /** The three answer buttons: "Answer" (the form), "We did not meet this week" and "Skip this week" (one tap). */
@@ -81,10 +82,7 @@ export function checkinPrompt(p: PromptInput): { text: string; blocks: KnownBloc
     blocks.push(section(lines(text.openStepsHeading(), ...items)));
   }
   blocks.push(section(text.questions()));
-  if (p.answerBy)
-    blocks.push(
-      section(text.answerBy(slackDate(p.answerBy, p.answerBy.toISOString().slice(0, 10), '{date_long_pretty}'))),
-    );
+  if (p.answerBy) blocks.push(section(text.answerBy(slackDayOf(p.answerBy))));
   blocks.push(
     { type: 'actions', block_id: CheckinIds.block.promptActions, elements: answerButtons(p.checkinId) },
     context(

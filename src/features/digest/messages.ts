@@ -1,3 +1,4 @@
+import { listSeparator } from '../../slack/lists';
 import { formatNumber, t, tm } from '../../i18n';
 import { bold, channelLink, join, type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
 import type { HealthState } from '../health';
@@ -74,8 +75,8 @@ export const digestText = {
     names.length === 0
       ? tm('digest.none')
       : more
-        ? tm('digest.namesAndMore', { names: join(names, ', '), ...counted(more) })
-        : join(names, ', '),
+        ? tm('digest.namesAndMore', { names: join(names, listSeparator()), ...counted(more) })
+        : join(names, listSeparator()),
   comingLine: (ending: number, back: number) =>
     tm('digest.comingLine', {
       ending: tm('digest.pairs', counted(ending)),
@@ -96,7 +97,9 @@ export const digestText = {
     mrkdwn`${STATE_EMOJI[status]} ${tm('digest.groupHeading', { label: healthLabel(status), n: formatNumber(n) })}`,
   itemHead: (status: HealthState, name: Mrkdwn, channelId?: string, organisation?: string, country?: string) =>
     mrkdwn`${STATE_EMOJI[status]} ${bold(name)}${channelId ? mrkdwn` · ${channelLink(channelId)}` : ''}${
-      organisation || country ? mrkdwn` · ${join([organisation ?? '', country ?? ''].filter(Boolean), ', ')}` : ''
+      organisation || country
+        ? mrkdwn` · ${join([organisation ?? '', country ?? ''].filter(Boolean), listSeparator())}`
+        : ''
     }`,
   itemReasons: (status: HealthState, reasonList: string[]) =>
     reasonList.length

@@ -1,3 +1,4 @@
+import { languageOfStaffRecipient } from '../../pairs/language';
 import type { ActionsBlock } from '@slack/types';
 import type { JobContext } from '../../jobs/job-context';
 import { enqueue, type OutboxHandler, runOutbox } from '../../jobs/outbox';
@@ -222,15 +223,17 @@ export const createFeedbackAlertHandler = (staffActions: (pairId: string) => Act
   async render(entry, ctx) {
     const { response, pair } = await loadResponse(entry.ref);
     if (!response || !pair) return { op: 'skip', reason: WHY.responseGone };
-    // For staff: in the staff language (also when sent straight after the form, inside the request
-    // of the person who answered).
-    const msg = inLanguage(ctx.config.staffLanguage, () => {
+    // For staff: the staff channel's language, or the creator's own in a DM (also when sent
+    // straight after the form, inside the request of the person who answered).
+    const to = ctx.config.staff.channelId ?? pair.createdBy;
+    const language = await languageOfStaffRecipient(to, ctx.config, pair.teamId, ctx.client);
+    const msg = inLanguage(language, () => {
       const reasons = warningReasons(response.point as FeedbackPoint, response.answers.map(toParsedAnswer));
       if (reasons.length === 0) return undefined;
       return alertMessage(response.userId, pair.channel?.id ?? undefined, reasons, staffActions(String(pair._id)));
     });
     if (!msg) return { op: 'skip', reason: WHY.nothingForStaff };
-    return { op: 'post', to: ctx.config.staff.channelId ?? pair.createdBy, ...msg };
+    return { op: 'post', to, ...msg };
   },
 });
 

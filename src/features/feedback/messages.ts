@@ -1,3 +1,4 @@
+import { listSeparator } from '../../slack/lists';
 import { formatNumber, t, tm } from '../../i18n';
 import { bold, channelLink, join, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
 import type { FeedbackPoint, Visibility } from './forms';
@@ -71,7 +72,7 @@ export const text = {
 
   noPair: () => t('feedback.error.noPair'),
   severalPairs: (channelIds: string[]): string =>
-    tm('feedback.error.severalPairs', { channels: join(channelIds.map(channelLink), ', ') }).text,
+    tm('feedback.error.severalPairs', { channels: join(channelIds.map(channelLink), listSeparator()) }).text,
   notInThisPair: () => t('feedback.error.notInThisPair'),
   staffNoForm: () => t('feedback.error.staffNoForm'),
 
@@ -104,7 +105,7 @@ export const staffText = {
   totalsLine: (point: FeedbackPoint, question: string, figure: string): Mrkdwn =>
     mrkdwn`• ${pointName(point)}: ${question}: ${figure}`,
   average: (avg: number, n: number) => t('feedback.staff.average', { average: formatNumber(avg), count: n }),
-  counts: (parts: string[], n: number) => t('feedback.staff.counts', { counts: parts.join(', '), count: n }),
+  counts: (parts: string[], n: number) => t('feedback.staff.counts', { counts: parts.join(listSeparator()), count: n }),
   textCount: (written: number, n: number) => t('feedback.staff.textCount', { count: written, total: n }),
   digestLine: (given: number, due: number): Mrkdwn => tm('feedback.staff.digestLine', { given, due }),
 };

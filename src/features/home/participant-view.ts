@@ -1,3 +1,4 @@
+import { listSeparator } from '../../slack/lists';
 import type { Button, KnownBlock } from '@slack/types';
 import { header, plain, section } from '../../slack/blocks';
 import { lines, type Mrkdwn } from '../../slack/mrkdwn';
@@ -21,7 +22,7 @@ function summary(card: HomePairCard): Mrkdwn {
   const paused = card.status === 'paused';
   const parts: Mrkdwn[] = [text.pairLine(card.role, card.partnerId, card.channelId, paused)];
   const where = [card.partnerOrganisation, card.partnerCountry].filter((s): s is string => Boolean(s));
-  if (where.length) parts.push(text.partnerOrganisation(where.join(', ')));
+  if (where.length) parts.push(text.partnerOrganisation(where.join(listSeparator())));
   parts.push(card.partnerTime ? text.partnerTime(card.partnerTime) : text.partnerTimeUnknown());
   if (paused) parts.push(pauseLine(card));
   else if (card.nextCheckinAt) parts.push(text.nextCheckin(card.nextCheckinAt));

@@ -35,7 +35,8 @@ export async function handleCommandLanguage(
       const pair = await PairModel.findOneAndUpdate(
         { teamId: command.team_id, 'channel.id': channelId },
         { $set: { language } },
-        { new: true },
+        // The newest pair of the channel, as every channel-to-pair lookup reads it.
+        { new: true, sort: { createdAt: -1 } },
       ).lean();
       if (!pair) throw new UserFacingError(t('language.notAPairChannel'));
       await respond({
@@ -58,6 +59,8 @@ export async function handleCommandLanguage(
     const language: Language | null = parseLanguage(words.join(' '));
     if (!language) throw new UserFacingError(t('language.unknown', { given: words.join(' '), choices: choices() }));
     await chooseLanguage(command.team_id, command.user_id, language, deps.clock.now().getTime());
+    // Their Home tab follows at once.
+    deps.refreshHome(command.team_id, [command.user_id]);
     await respond({ response_type: 'ephemeral', ...inLanguage(language, () => message(tm('language.changed'))) });
   });
 }

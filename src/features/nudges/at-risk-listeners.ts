@@ -1,4 +1,4 @@
-import { inLanguage } from '../../i18n';
+import { currentLanguage, inLanguage } from '../../i18n';
 import { OutboxModel } from '../../jobs/outbox-model';
 import { isObjectIdString } from '../../lib/ids';
 import { PairModel, type Pair } from '../../pairs/model';
@@ -79,9 +79,10 @@ export async function handleActionAtRiskHandled(
     const channel = body.channel?.id;
     const ts = body.message?.ts;
     if (channel && ts) {
-      // The alert is in the staff language, whoever marks it handled.
-      const blocks = inLanguage(deps.config.staffLanguage, () =>
-        handledAlertBlocks((body.message?.blocks ?? []) as KnownBlock[], handledBy, handledAt),
+      // In the alert's language: the staff channel's, or (a DM to the creator) the presser's own.
+      const blocks = inLanguage(
+        channel === deps.config.staff.channelId ? deps.config.staffLanguage : currentLanguage(),
+        () => handledAlertBlocks((body.message?.blocks ?? []) as KnownBlock[], handledBy, handledAt),
       );
       await client.chat.update({ channel, ts, text: String(body.message?.text ?? ''), blocks });
     }

@@ -6,6 +6,7 @@ import { PairModel, type Pair } from '../../pairs/model';
 import { PROGRAM_RULES } from '../../pairs/limits';
 import { awayOfPairs, byRole, participantsOf } from '../../pairs/participants';
 import { daysSinceExceptAway } from '../../pairs/away-days';
+import { languageOfStaffRecipient } from '../../pairs/language';
 import { memberIds } from '../../pairs/membership';
 import { participantId } from '../../pairs/participants-model';
 import { DAY_MS } from '../../lib/durations';
@@ -137,8 +138,10 @@ export const atRiskAlertHandler: OutboxHandler = {
     }
     const { mentor, mentee } = byRole(pair, await participantsOf(pair));
     const facts = await atRiskFacts(pair);
-    // In the staff language: the alert is for program staff.
-    const message = inLanguage(ctx.config.staffLanguage, () =>
+    // For program staff: the staff channel's language, or the creator's own in a DM.
+    const to = ctx.config.staff.channelId ?? pair.createdBy;
+    const language = await languageOfStaffRecipient(to, ctx.config, pair.teamId, ctx.client);
+    const message = inLanguage(language, () =>
       atRiskAlertMessage({
         alertKey: entry.key,
         pair,
@@ -148,6 +151,6 @@ export const atRiskAlertHandler: OutboxHandler = {
         now: ctx.now,
       }),
     );
-    return { op: 'post', to: ctx.config.staff.channelId ?? pair.createdBy, ...message };
+    return { op: 'post', to, ...message };
   },
 };

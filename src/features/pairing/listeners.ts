@@ -1,3 +1,4 @@
+import { currentLanguage, inLanguage } from '../../i18n';
 import { isObjectIdString } from '../../lib/ids';
 import { addDays, localDay } from '../../lib/time';
 import type { CommandArgs, Subcommand } from '../../slack/command-router';
@@ -129,7 +130,12 @@ export async function handleActionRetrySetup({ ack, body, action, respond }: But
     await requireStaff(body.user.id, deps);
     const outcome = await runSetupAndLog(action.value ?? '', deps);
     if (outcome.status === 'done') {
-      await respond({ replace_original: true, text: text.setupFinished(outcome.channelId) });
+      // It replaces the alert: in the staff channel everyone reads it in the staff language.
+      const inStaffChannel = body.channel?.id !== undefined && body.channel.id === deps.config.staff.channelId;
+      const finished = inLanguage(inStaffChannel ? deps.config.staffLanguage : currentLanguage(), () =>
+        text.setupFinished(outcome.channelId),
+      );
+      await respond({ replace_original: true, text: finished });
     } else if (outcome.status !== 'failed') {
       const reply = { busy: text.setupBusy(), already_done: text.setupAlreadyDone(), not_found: text.pairNotFound() }[
         outcome.status

@@ -1,13 +1,12 @@
 import type { WebClient } from '@slack/web-api';
-import { isLanguage, type Language, parseLanguage } from '../../i18n/languages';
 import { isValidTimeZone, type Clock } from '../../lib/time';
 import { UserFacingError } from '../../slack/errors';
 import { fetchSlackUser, type SlackUser } from '../../slack/users';
-import { LanguageChoiceModel } from '../../pairs/language';
+import { languageOfNewParticipant } from '../../pairs/language';
 import { memberIds } from '../../pairs/membership';
 import { PairModel, liveKeyFor, type Pair } from '../../pairs/model';
 import { byRole, findParticipants, upsertParticipant } from '../../pairs/participants';
-import { type Participant, participantId } from '../../pairs/participants-model';
+import type { Participant } from '../../pairs/participants-model';
 import { PairingIds } from './ids';
 import { text } from './messages';
 import { pairInputSchema, type PairInput } from './schemas';
@@ -58,8 +57,8 @@ export async function createPair(req: NewPairRequest, deps: PairingDeps): Promis
   }
 
   const [mentorLanguage, menteeLanguage] = await Promise.all([
-    languageOf(req.teamId, mentor!),
-    languageOf(req.teamId, mentee!),
+    languageOfNewParticipant(req.teamId, mentor!),
+    languageOfNewParticipant(req.teamId, mentee!),
   ]);
   await upsertParticipant({
     teamId: req.teamId,
@@ -108,16 +107,6 @@ function personProblem(user: SlackUser | null): string | undefined {
   if (user.isBot) return text.botUser();
   if (user.deleted) return text.deactivatedUser();
   return undefined;
-}
-
-/**
- * What the bot writes to a person in: the language they chose (`/mentorship language`), else
- * their Slack locale ("es-ES" → es), else English.
- */
-async function languageOf(teamId: string, user: SlackUser): Promise<Language> {
-  const choice = await LanguageChoiceModel.findById(participantId(teamId, user.id), { language: 1 }).lean();
-  if (isLanguage(choice?.language)) return choice.language;
-  return parseLanguage(user.locale) ?? 'en';
 }
 
 export interface PairSummary {

@@ -1,3 +1,4 @@
+import { listSeparator } from '../../slack/lists';
 import type { KnownBlock, View } from '@slack/types';
 import { DateTime } from 'luxon';
 import { t, tm } from '../../i18n';
@@ -261,7 +262,7 @@ export function pairListMessage(summaries: PairSummary[], total: number): { text
     const where = pair.channel?.id ? channelLink(pair.channel.id) : italic(text.noChannelYet());
     const status = pair.status === 'active' ? '' : mrkdwn` · ${bold(text.pairStatus(pair.status))}`;
     const who = mrkdwn`${name(mentor, pair.mentor.userId)} → ${name(mentee, pair.mentee.userId)}`;
-    const org = join([pair.mentee.organisation, pair.mentee.country], ', ');
+    const org = join([pair.mentee.organisation, pair.mentee.country].filter(Boolean), listSeparator());
     blocks.push(section(mrkdwn`${who} (${org}) · ${where}${status}`));
   }
   if (total > shown.length) blocks.push(context(text.listMore(shown.length, total)));

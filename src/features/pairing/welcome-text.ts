@@ -1,3 +1,4 @@
+import { listSeparator } from '../../slack/lists';
 import { t, tm } from '../../i18n';
 import { bold, lines, type Mrkdwn } from '../../slack/mrkdwn';
 
@@ -11,7 +12,7 @@ import { bold, lines, type Mrkdwn } from '../../slack/mrkdwn';
 export const welcomeText = {
   header: (mentor: string, mentee: string) => t('pairing.welcome.header', { mentor, mentee }),
   person: (role: 'mentor' | 'mentee', who: Mrkdwn, org: string, country: string): Mrkdwn => {
-    const where = [org, country].filter(Boolean).join(', ');
+    const where = [org, country].filter(Boolean).join(listSeparator());
     if (role === 'mentor')
       return where ? tm('pairing.welcome.mentorFrom', { who, where }) : tm('pairing.welcome.mentor', { who });
     return where ? tm('pairing.welcome.menteeFrom', { who, where }) : tm('pairing.welcome.mentee', { who });

@@ -1,3 +1,4 @@
+import { readableDay } from '../../slack/dates';
 import { t, tm } from '../../i18n';
 import { slackDay, slackDayOf } from '../../slack/dates';
 import { andList } from '../../slack/lists';
@@ -22,7 +23,8 @@ export const text = {
   lengthOutOfRange: (max: number) => t('pause.lengthOutOfRange', { count: max }),
   badEndDate: () => t('pause.badEndDate'),
   endDateInPast: () => t('pause.endDateInPast'),
-  endDateTooLate: (max: number, latest: string) => t('pause.endDateTooLate', { count: max, latest }),
+  endDateTooLate: (max: number, latest: string) =>
+    t('pause.endDateTooLate', { count: max, latest: readableDay(latest) }),
   lengthNotUnderstood: () => t('pause.lengthNotUnderstood'),
   reasonTooLong: (max: number) => t('pause.reasonTooLong', { count: max }),
   typeInPairChannel: () => t('pause.typeInPairChannel'),

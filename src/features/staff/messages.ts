@@ -1,3 +1,4 @@
+import { listSeparator } from '../../slack/lists';
 import { currentLanguage, formatNumber, t, tm } from '../../i18n';
 import { channelLink, code, fromCommandText, join, mention } from '../../slack/mrkdwn';
 import type { HealthState } from '../health';
@@ -22,7 +23,7 @@ export const staffText = {
   noPairFor: (userId: string) => tm('staff.target.noPair', { person: mention(userId) }).text,
   severalPairs: (userId: string, channels: string[]) => {
     const person = mention(userId);
-    const list = join(channels.map(channelLink), ', ');
+    const list = join(channels.map(channelLink), listSeparator());
     if (channels.length > 1)
       return tm('staff.target.severalListed', {
         person,

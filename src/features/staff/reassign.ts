@@ -1,5 +1,6 @@
 import { inLanguage } from '../../i18n';
 import { mayPing } from '../../lib/working-time';
+import { languageOfNewParticipant } from '../../pairs/language';
 import { liveKeyFor, PairModel, type Pair } from '../../pairs/model';
 import type { Role } from '../../pairs/membership';
 import { reslotFor } from '../../pairs/checkin-times';
@@ -80,7 +81,13 @@ async function reassign(pair: Pair, role: Role, newId: string, removeOld: boolea
   if (user.deleted) throw new UserFacingError(t.deactivated());
   const liveKey = liveKeyFor(pair.teamId, other, newId);
   if (await PairModel.exists({ liveKey })) throw new UserFacingError(t.alreadyPaired(newId, other));
-  await upsertParticipant({ teamId: pair.teamId, userId: newId, name: user.name, tz: user.tz ?? 'UTC' });
+  await upsertParticipant({
+    teamId: pair.teamId,
+    userId: newId,
+    name: user.name,
+    tz: user.tz ?? 'UTC',
+    language: await languageOfNewParticipant(pair.teamId, user),
+  });
   const now = deps.clock.now();
   if (!(await firstToChange(pair, 'reassign', by, now))) throw new UserFacingError(t.changedMeanwhile());
   const change: Reassignment = { at: now, by, role, from: current, to: newId, removeOld };

@@ -1,3 +1,4 @@
+import { listSeparator } from '../../slack/lists';
 import { formatNumber, t, tm } from '../../i18n';
 import { channelLink, type Mrkdwn, mention, mrkdwn } from '../../slack/mrkdwn';
 import { nameList } from './messages';
@@ -19,7 +20,7 @@ export const statusText = {
   modalTitle: () => t('staff.status.modalTitle'),
   close: () => t('common.close'),
   person: (role: 'mentor' | 'mentee', name: string, org: string, country: string) => {
-    const where = [org, country].filter(Boolean).join(', ');
+    const where = [org, country].filter(Boolean).join(listSeparator());
     if (role === 'mentor')
       return where ? tm('staff.status.mentorFrom', { name, where }) : tm('staff.status.mentor', { name });
     return where ? tm('staff.status.menteeFrom', { name, where }) : tm('staff.status.mentee', { name });
