@@ -1,3 +1,4 @@
+import { sectionOfSentText } from '../slack/blocks';
 import type { KnownBlock } from '@slack/types';
 import type { Model, Types, UpdateQuery } from 'mongoose';
 import { ClaimModel } from '../db/claims';
@@ -181,7 +182,7 @@ export class MessageCap {
   async decorate(entry: OutboxEntry, post: Post, plan: CapPlan | undefined) {
     const none = { blocks: post.blocks, carried: [] as string[] };
     if (!plan || plan.fold || plan.carry.size === 0) return none;
-    const base: KnownBlock[] = post.blocks ?? [{ type: 'section', text: { type: 'mrkdwn', text: post.text } }];
+    const base: KnownBlock[] = post.blocks ?? [sectionOfSentText(post.text)];
     if (base.length + plan.carry.size > MAX_BLOCKS || (!post.blocks && post.text.length > SECTION_MAX)) return none;
     const won = new Set(await this.claim(entry.key, [...plan.carry.values()].flat()));
     if (won.size === 0) return none;

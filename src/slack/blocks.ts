@@ -29,6 +29,14 @@ export function section(m: Mrkdwn): SectionBlock {
   return { type: 'section', text: mrkdwnText(m) };
 }
 
+/**
+ * A section holding a message's `text` as it was sent (the outbox's rendered posts): that text
+ * already went through the boundary, so it is markup as it is.
+ */
+export function sectionOfSentText(text: string): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: text.slice(0, SECTION_MAX) } };
+}
+
 /** A section of up to ten mrkdwn fields (2000 characters each). */
 export function fieldsSection(...fields: Mrkdwn[]): SectionBlock {
   return { type: 'section', fields: fields.slice(0, 10).map((f) => mrkdwnText(f, FIELD_MAX)) };

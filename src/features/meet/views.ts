@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import { t, tm } from '../../i18n';
-import { context, message, plain, section } from '../../slack/blocks';
+import { context, message, mrkdwnText, plain, section } from '../../slack/blocks';
 import { slackDateTime } from '../../slack/dates';
 import { channelLink, type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
 import { MeetIds } from './ids';
@@ -53,7 +53,7 @@ export function proposalMessage(
     blocks.push({
       type: 'section',
       block_id: MeetIds.slotBlock(i + 1),
-      text: { type: 'mrkdwn', text: mrkdwn`*${i + 1}.* ${when(slot.at)}`.text },
+      text: mrkdwnText(mrkdwn`*${i + 1}.* ${when(slot.at)}`),
       accessory: {
         type: 'button',
         action_id: MeetIds.pickButton,
