@@ -2,7 +2,7 @@ import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
 import { withDaysOffScope } from './pairs/days-off';
 import { inLanguage } from './i18n';
 import { DEFAULT_LANGUAGE } from './i18n/languages';
-import { languageOfRequest } from './pairs/language';
+import { languageOfRequest, localeLookupClient } from './pairs/language';
 import { ConsoleLogger, type Logger } from '@slack/logger';
 import type { Config } from './config';
 import { databaseIsUp } from './db/connection';
@@ -89,9 +89,10 @@ export function createApp(config: Readonly<Config>, opts: { clock?: Clock; logge
   };
   app.use(skipRedeliveredEvents(deps.clock));
   // Everything a request answers is in the language of the person who made it (src/i18n).
-  app.use(async ({ context, client, next }) => {
+  const localeClient = localeLookupClient(config.slack.botToken, config.slack.apiUrl);
+  app.use(async ({ context, next }) => {
     const { teamId, userId } = context;
-    const language = teamId && userId ? await languageOfRequest(teamId, userId, client) : DEFAULT_LANGUAGE;
+    const language = teamId && userId ? await languageOfRequest(teamId, userId, localeClient) : DEFAULT_LANGUAGE;
     await inLanguage(language, next);
   });
   // Program days off are read once per team in a request, whatever the number of people.

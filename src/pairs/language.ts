@@ -1,5 +1,5 @@
 import { model, Schema } from 'mongoose';
-import type { WebClient } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
 import { DEFAULT_LANGUAGE, isLanguage, type Language, parseLanguage, toLanguage } from '../i18n/languages';
 import { fetchSlackUser, type SlackUser } from '../slack/users';
 import { ParticipantModel, participantId } from './participants-model';
@@ -40,8 +40,8 @@ export function forgetLanguages(): void {
 
 /**
  * A person's language for a request they made: one read by primary key for a participant, two for
- * anyone else, and for someone the app has stored nothing about, one `users.info`; then remembered
- * for five minutes.
+ * anyone else, and for someone the app has stored nothing about, one `users.info` (waited for at
+ * most SLACK_LOCALE_WAIT_MS); then remembered for five minutes.
  */
 export async function languageOfPerson(
   teamId: string,
@@ -56,8 +56,34 @@ export async function languageOfPerson(
   const participant = await ParticipantModel.findById(key, { language: 1 }).lean();
   const stored = participant?.language ?? (await LanguageChoiceModel.findById(key, { language: 1 }).lean())?.language;
   if (isLanguage(stored)) return remember(key, stored, now);
-  const user = await fetchSlackUser(client, userId).catch(() => null);
-  return remember(key, parseLanguage(user?.locale) ?? 'en', now);
+  // Slack's answer is waited for briefly; a late answer is still remembered, for this person's
+  // next request. `client` should be one that gives up at once when rate-limited
+  // (`localeLookupClient`): the app's own client would hold all its calls for the Retry-After.
+  const fromSlack = fetchSlackUser(client, userId)
+    .then((user) => remember(key, parseLanguage(user?.locale) ?? DEFAULT_LANGUAGE, now))
+    .catch(() => DEFAULT_LANGUAGE);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Language>((resolve) => {
+    timer = setTimeout(() => resolve(DEFAULT_LANGUAGE), SLACK_LOCALE_WAIT_MS);
+  });
+  return Promise.race([fromSlack, late]).finally(() => clearTimeout(timer));
+}
+
+/** How long a request waits for `users.info` to learn the locale of someone the app has not stored. */
+const SLACK_LOCALE_WAIT_MS = 250;
+
+/**
+ * A Web API client of its own for the locale look-ups made before a request's listener runs: no
+ * retries, and a 429 rejects at once instead of pausing (the app's client pauses every call it
+ * makes for a Retry-After, which would cost a modal its 3-second trigger).
+ */
+export function localeLookupClient(token: string | undefined, slackApiUrl: string | undefined): WebClient {
+  return new WebClient(token, {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    timeout: SLACK_LOCALE_WAIT_MS * 4,
+  });
 }
 
 /**
