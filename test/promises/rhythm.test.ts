@@ -137,8 +137,8 @@ describe('the next prompt lists the open next steps and the goals', () => {
     const noon = (day: string) => Date.parse(`${day}T12:00:00Z`) / 1000;
     expect(steps.split('\n')).toEqual([
       '*Open next steps*',
-      `• Draft the letter to the regulator (Karim Rahman, by <!date^${noon('2026-12-10')}^{date_short_pretty}|2026-12-10>, overdue)`,
-      `• Share the ASAE advocacy template (Alice Müller, by <!date^${noon('2026-12-21')}^{date_short_pretty}|2026-12-21>)`,
+      `• Draft the letter to the regulator (Karim Rahman, by <!date^${noon('2026-12-10')}^{date_short_pretty}|Thursday 10 December 2026>, overdue)`,
+      `• Share the ASAE advocacy template (Alice Müller, by <!date^${noon('2026-12-21')}^{date_short_pretty}|Monday 21 December 2026>)`,
     ]);
     expect(shown).not.toContain('Book the board meeting room');
     expect(shown).not.toContain('Overdue commitments');
