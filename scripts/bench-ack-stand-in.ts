@@ -1,0 +1,50 @@
+/**
+ * `npm run bench:ack`'s Slack: the test stand-in (test/support/slack-stand-in.ts) in a process of
+ * its own, so the Web API calls and `response_url` answers it serves take no time from the load
+ * generator's event loop (where they would delay the reading of acks), and the time an answer
+ * arrives is taken by a process doing nothing else. Started by scripts/bench-ack.ts.
+ *
+ * Requests over IPC:
+ *   mint     `{ responseUrls: n, triggers: [...], users: [...] }`: n fresh response URLs; the
+ *            trigger_ids the generator's driver minted, registered now (they expire 3 s later, as
+ *            Slack's do); new people in the workspace.
+ *   collect  the answers since the last collect: posts to response URLs `[id, at]` and views.open
+ *            calls `[trigger_id, at, ok]` (`at`: ms since the epoch, on arrival); then forgets them.
+ */
+import { PEOPLE, STAFF_CHANNEL } from '../test/support/app-harness';
+import { SlackStandIn, type StandInUser } from '../test/support/slack-stand-in';
+import { serve } from './bench-ack-processes';
+
+async function main(): Promise<void> {
+  const standIn = await SlackStandIn.start({ postRate: null });
+  for (const person of Object.values(PEOPLE)) standIn.addUser({ ...person });
+  standIn.addChannel({
+    id: STAFF_CHANNEL,
+    name: 'program-staff',
+    is_private: true,
+    members: [PEOPLE.staffByChannel.id, standIn.botUserId],
+  });
+  serve({ url: standIn.url, teamId: standIn.teamId, botUserId: standIn.botUserId }, (request) => {
+    if (request.op === 'mint') {
+      for (const user of (request.users ?? []) as StandInUser[]) standIn.addUser(user);
+      for (const id of request.triggers as string[]) standIn.registerTriggerId(id);
+      return Array.from({ length: request.responseUrls as number }, () => standIn.responseUrl());
+    }
+    if (request.op === 'collect') {
+      const responses = standIn.responses.map((r) => [r.id, r.at]);
+      const opened = standIn.calls
+        .filter((c) => c.method === 'views.open')
+        .map((c) => [String(c.args.trigger_id), c.at, c.result === 'ok']);
+      standIn.responses.length = 0;
+      standIn.calls.length = 0;
+      standIn.views.clear();
+      return { responses, opened };
+    }
+    throw new Error(`unknown request ${request.op}`);
+  });
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
