@@ -161,27 +161,34 @@ async function round(bench: Bench, target: Target, kind: Kind, concurrency: numb
   await bench.standIn.ask({ op: 'mint', responseUrls: 0, triggers: mirror.triggers.splice(0) });
   const sent = await Promise.all(prepared.map((p) => post(target, p)));
   const answer = target.isApp ? kind.appAnswer : kind.bareAnswer;
-  const waitFor = answer
-    ? prepared.map((p) => (answer === 'response_url' ? p.responseId : p.triggerId)).filter((x): x is string => !!x)
-    : [];
+  // The answer's id per request: its response_url, or its trigger_id for a modal.
+  const answerId = (p: Prepared) => (answer === 'response_url' ? p.responseId : p.triggerId);
+  const expected = answer ? prepared.filter((p) => answerId(p)) : [];
   const arrived = new Map<string, number>();
+  // A button whose modal could not open (its trigger_id expired) is answered at its response_url
+  // instead: done, but not an answer in time.
+  const told = new Set<string>();
+  const done = (p: Prepared) => arrived.has(answerId(p)!) || (!!p.responseId && told.has(p.responseId));
   const deadline = Date.now() + bench.answerWaitMs;
-  while (waitFor.some((id) => !arrived.has(id)) && Date.now() < deadline) {
+  while (expected.some((p) => !done(p)) && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 25));
     const got = await bench.standIn.ask<{ responses: [string, number][]; opened: [string, number, boolean][] }>({
       op: 'collect',
     });
     if (answer === 'response_url') for (const [id, at] of got.responses) arrived.set(id, at);
-    else for (const [id, at, ok] of got.opened) if (ok) arrived.set(id, at);
+    else {
+      for (const [id] of got.responses) told.add(id);
+      for (const [id, at, ok] of got.opened) if (ok) arrived.set(id, at);
+    }
   }
   await bench.standIn.ask({ op: 'collect' });
-  into.expected += waitFor.length;
+  into.expected += expected.length;
   sent.forEach((s, i) => {
     if (s.status !== 200) into.failures += 1;
     else into.ack.push(s.ackMs);
     if (target.isApp && s.status === 200 && kind.ackIsRight && !kind.ackIsRight(s.ackBody)) into.wrongAcks += 1;
-    const id = answer === 'response_url' ? prepared[i].responseId : prepared[i].triggerId;
-    const at = id ? arrived.get(id) : undefined;
+    const id = answerId(prepared[i]);
+    const at = answer && id ? arrived.get(id) : undefined;
     if (at !== undefined) into.answer.push(at - s.sentAt);
   });
 }
@@ -228,8 +235,8 @@ function row(name: string, kind: Kind, app: Samples, floor: Samples): string {
   const answers = (s: Samples) => (s.answer.length ? triple(summary(s.answer)) : kind.appAnswer ? '-' : '(in the ack)');
   const notes = [
     app.failures + floor.failures ? `non-200: app ${app.failures}, bare ${floor.failures}` : '',
-    app.answer.length < app.expected ? `app answered ${app.answer.length}/${app.expected}` : '',
-    floor.answer.length < floor.expected ? `bare answered ${floor.answer.length}/${floor.expected}` : '',
+    app.answer.length < app.expected ? `app answered ${app.answer.length}/${app.expected} in time` : '',
+    floor.answer.length < floor.expected ? `bare answered ${floor.answer.length}/${floor.expected} in time` : '',
     app.wrongAcks ? `app acks without the expected content: ${app.wrongAcks}` : '',
   ].filter(Boolean);
   return (
