@@ -93,6 +93,8 @@ interface Sent {
   /** ms since the epoch, to compare with the stand-in's arrival times. */
   sentAt: number;
   ackBody: string;
+  /** The connection's error, when there was no HTTP response. */
+  error?: string;
 }
 
 /** One POST over the target's keep-alive connections; the ack time is to the end of the response. */
@@ -116,7 +118,9 @@ function post(target: Target, p: Prepared): Promise<Sent> {
         res.on('end', () => resolve({ ackMs: performance.now() - t0, status: res.statusCode ?? 0, sentAt, ackBody }));
       },
     );
-    req.on('error', () => resolve({ ackMs: Number.NaN, status: 0, sentAt, ackBody: '' }));
+    req.on('error', (err: NodeJS.ErrnoException) =>
+      resolve({ ackMs: Number.NaN, status: 0, sentAt, ackBody: '', error: err.code ?? err.message }),
+    );
     req.end(p.body);
   });
 }
@@ -137,7 +141,8 @@ interface Samples {
   ack: number[];
   answer: number[];
   expected: number;
-  failures: number;
+  /** Requests not acked with a 200, by what came instead (a status, or the connection's error). */
+  failures: Map<string, number>;
   /** Acks that did not carry what they should (the app's help text, the modal's field errors). */
   wrongAcks: number;
 }
@@ -147,11 +152,32 @@ interface Bench {
   mirror: StandInMirror;
   driver: SlackDriver;
   answerWaitMs: number;
+  /** The processes that must be idle before a round starts: the apps, the floor, the stand-in, the database. */
+  pids: number[];
+  /** Rounds that started while those were still busy (after waiting `answerWaitMs` for them). */
+  busyStarts: number;
+}
+
+/**
+ * Waits until these processes are idle (together under a tenth of a core over 250 ms), so that
+ * no round pays for the work left over from the one before (a list answered late); at most
+ * `maxMs`. Where /proc cannot be read, they count as idle.
+ */
+async function waitIdle(pids: number[], maxMs: number): Promise<boolean> {
+  const deadline = Date.now() + maxMs;
+  const used = () => pids.reduce((sum, pid) => sum + (cpuSecondsOf(pid) ?? 0), 0);
+  for (;;) {
+    const before = used();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    if (used() - before < 0.025) return true;
+    if (Date.now() > deadline) return false;
+  }
 }
 
 /** One round: `concurrency` requests at once to one target, then its answers. */
 async function round(bench: Bench, target: Target, kind: Kind, concurrency: number, into: Samples): Promise<void> {
   const { mirror, driver } = bench;
+  if (!(await waitIdle(bench.pids, bench.answerWaitMs))) bench.busyStarts += 1;
   const users = kind.newPeople ? newPeople(concurrency) : [];
   for (const u of users) mirror.users.set(u.id, u);
   if (kind.newPeople === 'participant') await ParticipantModel.insertMany(users.map(asParticipant(mirror.teamId)));
@@ -184,8 +210,10 @@ async function round(bench: Bench, target: Target, kind: Kind, concurrency: numb
   await bench.standIn.ask({ op: 'collect' });
   into.expected += expected.length;
   sent.forEach((s, i) => {
-    if (s.status !== 200) into.failures += 1;
-    else into.ack.push(s.ackMs);
+    if (s.status !== 200) {
+      const what = s.error ?? `HTTP ${s.status}`;
+      into.failures.set(what, (into.failures.get(what) ?? 0) + 1);
+    } else into.ack.push(s.ackMs);
     if (target.isApp && s.status === 200 && kind.ackIsRight && !kind.ackIsRight(s.ackBody)) into.wrongAcks += 1;
     const id = answerId(prepared[i]);
     const at = answer && id ? arrived.get(id) : undefined;
@@ -227,14 +255,16 @@ function summary(values: number[]): { p50: number; p99: number; max: number } {
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
 const ratio = (a: number, b: number) => (Number.isFinite(a) && b > 0 ? `${(a / b).toFixed(2)}x` : '-');
 const triple = (s: { p50: number; p99: number; max: number }) => `${ms(s.p50)} / ${ms(s.p99)} / ${ms(s.max)}`;
-const empty = (): Samples => ({ ack: [], answer: [], expected: 0, failures: 0, wrongAcks: 0 });
+const empty = (): Samples => ({ ack: [], answer: [], expected: 0, failures: new Map(), wrongAcks: 0 });
+const failures = (s: Samples) => [...s.failures].map(([what, n]) => `${n} ${what}`).join(', ');
 
 function row(name: string, kind: Kind, app: Samples, floor: Samples): string {
   const a = summary(app.ack);
   const f = summary(floor.ack);
   const answers = (s: Samples) => (s.answer.length ? triple(summary(s.answer)) : kind.appAnswer ? '-' : '(in the ack)');
   const notes = [
-    app.failures + floor.failures ? `non-200: app ${app.failures}, bare ${floor.failures}` : '',
+    app.failures.size ? `app not acked: ${failures(app)}` : '',
+    floor.failures.size ? `bare not acked: ${failures(floor)}` : '',
     app.answer.length < app.expected ? `app answered ${app.answer.length}/${app.expected} in time` : '',
     floor.answer.length < floor.expected ? `bare answered ${floor.answer.length}/${floor.expected} in time` : '',
     app.wrongAcks ? `app acks without the expected content: ${app.wrongAcks}` : '',
@@ -346,7 +376,6 @@ async function main(): Promise<void> {
       port: (await bare.ready).port as number,
       agent: keepAlive(),
     };
-    const bench: Bench = { standIn, mirror, driver, answerWaitMs };
 
     console.log(
       `database: ${local ? local.kind : 'MONGODB_URI'}; ${concurrency} concurrent signed requests x ${rounds} rounds per kind; ` +
@@ -366,6 +395,15 @@ async function main(): Promise<void> {
     };
     const cpu = () => Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSecondsOf(pid) ?? Number.NaN]));
     const cpuBefore = cpu();
+    const others = Object.entries(pids).filter(([k, pid]) => k !== 'generator' && pid !== undefined);
+    const bench: Bench = {
+      standIn,
+      mirror,
+      driver,
+      answerWaitMs,
+      pids: others.map(([, pid]) => pid as number),
+      busyStarts: 0,
+    };
     for (const kind of KINDS(pairId).filter((k) => k.name.includes(only))) {
       // A warm-up round for each, not counted.
       for (const target of [floorTarget, ...apps]) await round(bench, target, kind, 20, empty());
@@ -375,7 +413,6 @@ async function main(): Promise<void> {
       for (let r = 0; r < rounds; r += 1) {
         for (const [i, target] of [floorTarget, ...apps].entries()) {
           await round(bench, target, kind, concurrency, i === 0 ? floor : measured[i - 1]);
-          await new Promise((resolve) => setTimeout(resolve, 200));
         }
       }
       for (const [i, app] of apps.entries())
@@ -386,6 +423,10 @@ async function main(): Promise<void> {
       .map((k) => `${k} ${(cpuAfter[k] - cpuBefore[k]).toFixed(1)} s`)
       .join(', ');
     console.log(`CPU used during the measurement: ${used}`);
+    if (bench.busyStarts)
+      console.log(
+        `${bench.busyStarts} rounds started while the apps or the database were still busy (after ${answerWaitMs / 1000} s)`,
+      );
     for (const t of [floorTarget, ...apps]) t.agent.destroy();
     if (process.env.BENCH_APP_LOG_LEVEL) for (const app of apps) console.log(app.handle.output());
   } finally {
