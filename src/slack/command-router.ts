@@ -25,3 +25,8 @@ export function routeCommand(subcommands: Subcommand[], usage: () => string, unk
     await sub.handle(args, restWords.join(' '), deps);
   };
 }
+
+/** The channel ID of a channel as Slack sends it in command text (should_escape): `<#C123|name>`. */
+export function channelOfToken(word: string): string | undefined {
+  return /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(word)?.[1];
+}

@@ -47,9 +47,9 @@ describe('the check-in prompt', () => {
     const noon18 = Date.parse('2026-12-18T12:00:00Z') / 1000;
     expect(steps.split('\n')).toEqual([
       '*Open next steps*',
-      `• Draft the letter (Karim Rahman, by <!date^${noon18}^{date_short_pretty}|2026-12-18>, overdue)`,
+      `• Draft the letter (Karim Rahman, by <!date^${noon18}^{date_short_pretty}|Friday 18 December 2026>, overdue)`,
       expect.stringMatching(
-        /^• Share the template \(Alice Müller, by <!date\^\d+\^\{date_short_pretty\}\|2026-12-28>\)$/,
+        /^• Share the template \(Alice Müller, by <!date\^\d+\^\{date_short_pretty\}\|Monday 28 December 2026>\)$/,
       ),
     ]);
     expect(JSON.stringify(checkinPrompt(input()).blocks)).not.toMatch(/Overdue commitments/);

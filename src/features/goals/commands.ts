@@ -2,6 +2,7 @@ import { inLanguage } from '../../i18n';
 import { isMember } from '../../pairs/membership';
 import { PairModel, type Pair } from '../../pairs/model';
 import type { CommandArgs, Subcommand } from '../../slack/command-router';
+import { channelOfToken } from '../../slack/command-router';
 import type { AppDeps } from '../../slack/deps';
 import { UserFacingError } from '../../slack/errors';
 import { answering } from '../../slack/respond';
@@ -11,14 +12,11 @@ import { outcomesOfTeam } from './outcomes';
 import { goalsOf, pairOfChannel } from './service';
 import { goalsMessage, MAX_OUTCOMES_SHOWN, outcomesMessage } from './views';
 
-/** A channel as Slack sends it in command text (should_escape): `<#C123|name>`. */
-const CHANNEL_TOKEN = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
-
 /** The pair the command is about, checked against the person: its channel, or (staff) the channel named. */
 async function pairOfCommand(command: CommandArgs['command'], rest: string, deps: AppDeps): Promise<Pair> {
   const { team_id: teamId, user_id: userId } = command;
   const word = rest.trim();
-  const channelId = word ? CHANNEL_TOKEN.exec(word)?.[1] : command.channel_id;
+  const channelId = word ? channelOfToken(word) : command.channel_id;
   if (!channelId)
     throw new UserFacingError((await deps.staff.isStaff(userId)) ? text.goalsUsage() : text.onlyStaffName());
   const pair = await pairOfChannel(teamId, channelId);

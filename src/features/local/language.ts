@@ -4,13 +4,11 @@ import { chooseLanguage } from '../../pairs/language';
 import { PairModel } from '../../pairs/model';
 import { message } from '../../slack/blocks';
 import type { CommandArgs } from '../../slack/command-router';
+import { channelOfToken } from '../../slack/command-router';
 import type { AppDeps } from '../../slack/deps';
 import { UserFacingError } from '../../slack/errors';
 import { channelLink, mention } from '../../slack/mrkdwn';
 import { answering } from '../../slack/respond';
-
-/** A channel as Slack sends it in command text (should_escape): `<#C123|name>`. */
-const CHANNEL_TOKEN = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
 
 const choices = () => LANGUAGES.map((l) => `${l} (${LANGUAGE_NAMES[l]})`).join(', ');
 
@@ -26,7 +24,7 @@ export async function handleCommandLanguage(
   await ack();
   await answering(respond, deps.logger, 'command language', async () => {
     const words = rest.trim().split(/\s+/).filter(Boolean);
-    const channelId = words[0] ? CHANNEL_TOKEN.exec(words[0])?.[1] : undefined;
+    const channelId = words[0] ? channelOfToken(words[0]) : undefined;
     if (channelId) {
       const language = parseLanguage(words.slice(1).join(' '));
       if (!(await deps.staff.isStaff(command.user_id))) throw new UserFacingError(t('language.pairStaffOnly'));

@@ -1,3 +1,4 @@
+import { channelOfToken } from '../../slack/command-router';
 import { isObjectIdString } from '../../lib/ids';
 import { PairModel, type Pair } from '../../pairs/model';
 import type { AppDeps } from '../../slack/deps';
@@ -20,14 +21,12 @@ export async function requireStaff(userId: string, deps: Pick<AppDeps, 'staff'>)
 export type PairTarget = { kind: 'person'; userId: string } | { kind: 'channel'; channelId: string };
 
 const PERSON = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
-const CHANNEL = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
-
 /** A `<@U…>` or `<#C…>` token as a target; undefined for anything else. */
 export function parseTarget(word: string): PairTarget | undefined {
   const person = PERSON.exec(word);
   if (person) return { kind: 'person', userId: person[1] };
-  const channel = CHANNEL.exec(word);
-  if (channel) return { kind: 'channel', channelId: channel[1] };
+  const channelId = channelOfToken(word);
+  if (channelId) return { kind: 'channel', channelId };
   return undefined;
 }
 
