@@ -1,6 +1,6 @@
 import { App, HTTPReceiver, LogLevel, type CustomRoute } from '@slack/bolt';
 import { withDaysOffScope } from './pairs/days-off';
-import { inLanguage } from './i18n';
+import { inRequestLanguage } from './i18n';
 import { DEFAULT_LANGUAGE } from './i18n/languages';
 import { languageOfRequest, localeLookupClient } from './pairs/language';
 import { ConsoleLogger, type Logger } from '@slack/logger';
@@ -88,12 +88,13 @@ export function createApp(config: Readonly<Config>, opts: { clock?: Clock; logge
     refreshHome: createHomeRefresher({ client: app.client, staff, logger, clock: opts.clock ?? systemClock }),
   };
   app.use(skipRedeliveredEvents(deps.clock));
-  // Everything a request answers is in the language of the person who made it (src/i18n).
+  // Everything a request answers is in the language of the person who made it (src/i18n); the ack
+  // never waits for Slack to say what that is (src/pairs/language.ts).
   const localeClient = localeLookupClient(config.slack.botToken, config.slack.apiUrl);
   app.use(async ({ context, next }) => {
     const { teamId, userId } = context;
-    const language = teamId && userId ? await languageOfRequest(teamId, userId, localeClient) : DEFAULT_LANGUAGE;
-    await inLanguage(language, next);
+    const language = teamId && userId ? await languageOfRequest(teamId, userId, localeClient) : undefined;
+    await inRequestLanguage(language?.now ?? DEFAULT_LANGUAGE, language?.settling, next);
   });
   // Program days off are read once per team in a request, whatever the number of people.
   app.use(({ next }) => withDaysOffScope(deps.clock.now(), next));

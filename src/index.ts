@@ -7,6 +7,8 @@ import { resolveDatabaseUri } from './db/resolve';
 import { createJobClient, createJobContext } from './jobs/job-context';
 import { startConfiguredScheduler } from './jobs/job-table';
 import { createShutdown } from './lib/shutdown';
+import { describeError } from './slack/errors';
+import { startKnownLanguages } from './pairs/known-languages';
 
 /** Start-up: config -> database -> app -> listeners -> scheduler. */
 async function main(): Promise<void> {
@@ -34,6 +36,11 @@ async function main(): Promise<void> {
   shutdown.onStop('the database connection', () => disconnectDatabase());
   logger.info('Database connected.');
   if (shutdown.signal.aborted) return;
+  // Everyone's stored language in memory, so that no request waits for it (src/pairs/known-languages.ts).
+  const languages = startKnownLanguages((err) =>
+    logger.warn(`Could not read the stored languages: ${describeError(err)}`),
+  );
+  shutdown.onStop('the refresh of stored languages', () => languages.stop());
 
   const { app, deps } = createApp(config, { logger });
   await app.start(config.port);

@@ -31,16 +31,44 @@ void i18n.init({
 /** i18next's own typing of `t` is for its typed resources; ours are checked by `MessageKey`. */
 const translate = i18n.t.bind(i18n) as unknown as (key: string, options: Record<string, unknown>) => string;
 
-const scope = new AsyncLocalStorage<Language>();
+interface Scope {
+  language: Language;
+  /**
+   * The reader's language still being learned (from Slack, for someone the app has no record of):
+   * the ack goes in `language`; work after the ack waits for this first (`inSettledLanguage`).
+   */
+  settling?: Promise<Language>;
+}
+
+const scope = new AsyncLocalStorage<Scope>();
 
 /** Runs `fn` (and everything it awaits) with `language` as the reader's language. */
 export function inLanguage<T>(language: string | null | undefined, fn: () => T): T {
-  return scope.run(toLanguage(language), fn);
+  return scope.run({ language: toLanguage(language) }, fn);
+}
+
+/**
+ * Runs a request with `language` for what must be answered at once (the ack), while the reader's
+ * own language may still be on its way (`settling`): see `inSettledLanguage`.
+ */
+export function inRequestLanguage<T>(language: Language, settling: Promise<Language> | undefined, fn: () => T): T {
+  return scope.run(settling ? { language, settling } : { language }, fn);
+}
+
+/**
+ * Runs work that comes after the ack (an answer at response_url, a modal opened) in the reader's
+ * settled language: waits for it if it was still being learned when the request came in.
+ */
+export async function inSettledLanguage<T>(fn: () => Promise<T>): Promise<T> {
+  const settling = scope.getStore()?.settling;
+  if (!settling) return fn();
+  const language = await settling;
+  return scope.run({ language }, fn);
 }
 
 /** The reader's language in this scope (English outside any). */
 export function currentLanguage(): Language {
-  return scope.getStore() ?? DEFAULT_LANGUAGE;
+  return scope.getStore()?.language ?? DEFAULT_LANGUAGE;
 }
 
 export type PlainParams = Readonly<Record<string, string | number>>;

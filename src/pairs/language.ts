@@ -1,28 +1,23 @@
-import { model, Schema } from 'mongoose';
 import { WebClient } from '@slack/web-api';
 import { DEFAULT_LANGUAGE, isLanguage, type Language, parseLanguage, toLanguage } from '../i18n/languages';
 import { fetchSlackUser, type SlackUser } from '../slack/users';
+import { forgetKnownLanguages, isLoaded, knownLanguage, noteLanguage } from './known-languages';
+import { LanguageChoiceModel } from './language-choice-model';
 import { ParticipantModel, participantId } from './participants-model';
+
+export { LanguageChoiceModel };
 
 /*
  * Which language the bot writes to a person in: the one they chose (`/mentorship language`),
  * else their Slack locale (`users.info` with include_locale; kept on the participant when they are
  * paired), else English. Staff who are not in any pair have only their choice and their locale.
+ *
+ * Stored languages are held in memory (known-languages.ts), so a request does not wait for the
+ * database; until they are loaded, a request reads them (two reads by key at most, bounded).
+ * A Slack locale is never waited for before an ack: see `languageOfRequest`.
  */
 
-const languageChoiceSchema = new Schema(
-  {
-    /** "<teamId>:<userId>", as for participants. */
-    _id: { type: String },
-    teamId: { type: String, required: true },
-    userId: { type: String, required: true },
-    language: { type: String, required: true },
-  },
-  { timestamps: true },
-);
-export const LanguageChoiceModel = model('LanguageChoice', languageChoiceSchema);
-
-/** How long a person's language is remembered in this process before it is read again. */
+/** How long a language read from the database or learned from Slack is remembered here. */
 const REMEMBER_MS = 5 * 60_000;
 const MAX_REMEMBERED = 10_000;
 const remembered = new Map<string, { language: Language; until: number }>();
@@ -33,15 +28,70 @@ function remember(key: string, language: Language, now: number): Language {
   return language;
 }
 
-/** Forgets what this process remembered (tests, and a change made here). */
+/** Forgets what this process remembered and loaded (tests, and a change made here). */
 export function forgetLanguages(): void {
   remembered.clear();
+  learning.clear();
+  forgetKnownLanguages();
 }
 
+/** What is known without any wait: the loaded stored language, else one remembered. */
+function languageInMemory(key: string, now: number): Language | undefined {
+  const stored = isLoaded() ? knownLanguage(key) : undefined;
+  if (stored) return stored;
+  const known = remembered.get(key);
+  return known && known.until > now ? known.language : undefined;
+}
+
+/** The stored language read from the database: a participant's, else a choice; null when none is. */
+async function storedInDatabase(key: string): Promise<Language | null> {
+  // A participant's record holds their choice too (chooseLanguage), so most people cost one read.
+  const participant = await ParticipantModel.findById(key, { language: 1 }).lean();
+  const stored = participant?.language ?? (await LanguageChoiceModel.findById(key, { language: 1 }).lean())?.language;
+  return isLanguage(stored) ? stored : null;
+}
+
+/** Slack locales being asked for, one `users.info` per person at a time. */
+const learning = new Map<string, Promise<Language>>();
+
 /**
- * A person's language for a request they made: one read by primary key for a participant, two for
- * anyone else, and for someone the app has stored nothing about, one `users.info` (waited for at
- * most SLACK_LOCALE_WAIT_MS); then remembered for five minutes.
+ * The person's Slack locale (`users.info`), remembered for their next requests. Never rejects:
+ * English when Slack does not answer. `client` should be one that gives up at once when
+ * rate-limited (`localeLookupClient`): the app's own client would hold all its calls for the
+ * Retry-After.
+ */
+function learnFromSlack(key: string, userId: string, client: WebClient, now: number): Promise<Language> {
+  let asking = learning.get(key);
+  if (!asking) {
+    asking = fetchSlackUser(client, userId)
+      .then((user) => remember(key, parseLanguage(user?.locale) ?? DEFAULT_LANGUAGE, now))
+      .catch(() => DEFAULT_LANGUAGE)
+      .finally(() => learning.delete(key));
+    learning.set(key, asking);
+  }
+  return asking;
+}
+
+/** `promise`'s value, or `otherwise` when it takes longer than `ms` (the promise goes on). */
+async function within<T, U>(promise: Promise<T>, ms: number, otherwise: U): Promise<T | U> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<U>((resolve) => {
+    timer = setTimeout(() => resolve(otherwise), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** How long work waits for `users.info` to learn the locale of someone the app has stored nothing about. */
+const SLACK_LOCALE_WAIT_MS = 1000;
+
+/**
+ * A person's language, for work that can wait a little (after an ack, in a job): from memory, else
+ * the database (before the stored languages are loaded), else their Slack locale (waited for at
+ * most SLACK_LOCALE_WAIT_MS; a late answer is still remembered for their next request).
  */
 export async function languageOfPerson(
   teamId: string,
@@ -50,31 +100,19 @@ export async function languageOfPerson(
   now = Date.now(),
 ): Promise<Language> {
   const key = participantId(teamId, userId);
-  const known = remembered.get(key);
-  if (known && known.until > now) return known.language;
-  // A participant's record holds their choice too (chooseLanguage), so most people cost one read.
-  const participant = await ParticipantModel.findById(key, { language: 1 }).lean();
-  const stored = participant?.language ?? (await LanguageChoiceModel.findById(key, { language: 1 }).lean())?.language;
-  if (isLanguage(stored)) return remember(key, stored, now);
-  // Slack's answer is waited for briefly; a late answer is still remembered, for this person's
-  // next request. `client` should be one that gives up at once when rate-limited
-  // (`localeLookupClient`): the app's own client would hold all its calls for the Retry-After.
-  const fromSlack = fetchSlackUser(client, userId)
-    .then((user) => remember(key, parseLanguage(user?.locale) ?? DEFAULT_LANGUAGE, now))
-    .catch(() => DEFAULT_LANGUAGE);
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<Language>((resolve) => {
-    timer = setTimeout(() => resolve(DEFAULT_LANGUAGE), SLACK_LOCALE_WAIT_MS);
-  });
-  return Promise.race([fromSlack, late]).finally(() => clearTimeout(timer));
+  const known = languageInMemory(key, now);
+  if (known) return known;
+  // Slack is being asked already (the request this work is part of found nothing stored).
+  const asking = learning.get(key);
+  if (asking) return within(asking, SLACK_LOCALE_WAIT_MS, DEFAULT_LANGUAGE);
+  const stored = isLoaded() ? null : await storedInDatabase(key);
+  if (stored) return remember(key, stored, now);
+  return within(learnFromSlack(key, userId, client, now), SLACK_LOCALE_WAIT_MS, DEFAULT_LANGUAGE);
 }
 
-/** How long a request waits for `users.info` to learn the locale of someone the app has not stored. */
-const SLACK_LOCALE_WAIT_MS = 250;
-
 /**
- * A Web API client of its own for the locale look-ups made before a request's listener runs: no
- * retries, and a 429 rejects at once instead of pausing (the app's client pauses every call it
+ * A Web API client of its own for the locale look-ups of people the app has stored nothing about:
+ * no retries, and a 429 rejects at once instead of pausing (the app's client pauses every call it
  * makes for a Retry-After, which would cost a modal its 3-second trigger).
  */
 export function localeLookupClient(token: string | undefined, slackApiUrl: string | undefined): WebClient {
@@ -82,28 +120,54 @@ export function localeLookupClient(token: string | undefined, slackApiUrl: strin
     ...(slackApiUrl ? { slackApiUrl } : {}),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
-    timeout: SLACK_LOCALE_WAIT_MS * 4,
+    timeout: SLACK_LOCALE_WAIT_MS * 2,
   });
 }
 
 /**
- * How long a request waits for the reader's language before it goes on in English. A request
- * waits for its language before its listener runs (before the ack), so a database that does not
- * answer must not eat Slack's 3 seconds: the listener's own database call still has to fail first.
+ * How long a request waits for the reader's stored language before it goes on in English: only
+ * until the stored languages are loaded (start-up, or a database that was away then), since a
+ * database that does not answer must not eat Slack's 3 seconds: the listener's own database call
+ * still has to fail first.
  */
 export const LANGUAGE_LOOKUP_MS = 500;
 
-/** `languageOfPerson`, or English when it takes longer than LANGUAGE_LOOKUP_MS (or fails). */
-export async function languageOfRequest(teamId: string, userId: string, client: WebClient): Promise<Language> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<Language>((resolve) => {
-    timer = setTimeout(() => resolve(DEFAULT_LANGUAGE), LANGUAGE_LOOKUP_MS);
-  });
-  try {
-    return await Promise.race([languageOfPerson(teamId, userId, client).catch(() => DEFAULT_LANGUAGE), late]);
-  } finally {
-    clearTimeout(timer);
+/** The reader's language for a request: what the ack is in, and what work after it waits for. */
+export interface RequestLanguage {
+  /** The language of the ack (and of everything, when `settling` is absent). */
+  now: Language;
+  /** The reader's Slack locale on its way, for someone with nothing stored: see `inSettledLanguage`. */
+  settling?: Promise<Language>;
+}
+
+/**
+ * The reader's language for a request, without waiting for Slack: from memory (no wait at all once
+ * the stored languages are loaded), else the database (before they are, at most
+ * LANGUAGE_LOOKUP_MS). For someone with nothing stored, the ack is in English and their Slack
+ * locale is asked for at once: the work after the ack waits for it (at most SLACK_LOCALE_WAIT_MS),
+ * and it is remembered for their next requests.
+ */
+export async function languageOfRequest(
+  teamId: string,
+  userId: string,
+  client: WebClient,
+  now = Date.now(),
+): Promise<RequestLanguage> {
+  const key = participantId(teamId, userId);
+  const known = languageInMemory(key, now);
+  if (known) return { now: known };
+  if (!isLoaded()) {
+    const stored = await within(
+      storedInDatabase(key).catch(() => undefined),
+      LANGUAGE_LOOKUP_MS,
+      undefined,
+    );
+    if (stored) return { now: remember(key, stored, now) };
+    // Not known whether anything is stored (the database is slow or away): go on in English.
+    if (stored === undefined) return { now: DEFAULT_LANGUAGE };
   }
+  const settling = within(learnFromSlack(key, userId, client, now), SLACK_LOCALE_WAIT_MS, DEFAULT_LANGUAGE);
+  return { now: DEFAULT_LANGUAGE, settling };
 }
 
 /** Saves a person's own choice: on their participant record (for jobs) and as their choice. */
@@ -114,7 +178,9 @@ export async function chooseLanguage(teamId: string, userId: string, language: L
     { $set: { language }, $setOnInsert: { teamId, userId } },
     { upsert: true },
   );
-  await ParticipantModel.updateOne({ _id: key }, { $set: { language } });
+  const participant = await ParticipantModel.updateOne({ _id: key }, { $set: { language } });
+  noteLanguage(key, language, 'choice');
+  if (participant.matchedCount > 0) noteLanguage(key, language, 'participant');
   remember(key, language, now);
 }
 

@@ -64,6 +64,8 @@ export const participantSchema = new Schema(
   { timestamps: true },
 );
 participantSchema.index({ teamId: 1, userId: 1 }, { unique: true });
+/** Read by the background refresh of known languages (src/pairs/known-languages.ts). */
+participantSchema.index({ updatedAt: 1 });
 
 export type Participant = InferSchemaType<typeof participantSchema>;
 

@@ -3,6 +3,7 @@ import type { RespondFn } from '@slack/bolt';
 import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { isDatabaseUnavailable } from '../db/connection';
+import { inSettledLanguage } from '../i18n';
 import { apology, databaseDown, noticeClose, noticeTitle, UserFacingError, describeError } from './errors';
 
 /** What the person hears when work failed: their own mistake as a sentence, an outage as such, else an apology (logged). */
@@ -23,9 +24,9 @@ export async function answering(
   work: () => Promise<void>,
 ): Promise<void> {
   try {
-    await work();
+    await inSettledLanguage(work);
   } catch (err) {
-    const message = sentenceFor(err, logger, what);
+    const message = await inSettledLanguage(async () => sentenceFor(err, logger, what));
     await respond({ response_type: 'ephemeral', replace_original: false, text: message }).catch((e) =>
       logger.error(`${what}: could not tell the user: ${describeError(e)}`),
     );
@@ -55,9 +56,9 @@ export async function answeringButton(
 ): Promise<void> {
   if (args.respond && args.body.response_url) return answering(args.respond, logger, what, work);
   try {
-    await work();
+    await inSettledLanguage(work);
   } catch (err) {
-    const sentence = sentenceFor(err, logger, what);
+    const sentence = await inSettledLanguage(async () => sentenceFor(err, logger, what));
     await args.client.views
       .open({ trigger_id: args.body.trigger_id, view: noticeModal(sentence) })
       .catch((e) => logger.error(`${what}: could not tell the user: ${describeError(e)}`));
