@@ -62,7 +62,7 @@ import { handleViewMessagePair } from '../features/staff/message-pair';
 import { withStaffTargets } from '../features/staff/pause-commands';
 import { routeCommand } from './command-router';
 import type { AppDeps } from './deps';
-import { button, command, event, type Route, view } from './routes';
+import { button, command, event, registerRoutes, type Route, view } from './routes';
 
 export const SLASH_COMMAND = '/mentorship';
 
@@ -140,5 +140,5 @@ export const ROUTES: readonly Route[] = [
 ];
 
 export function registerListeners(app: App, deps: AppDeps): void {
-  for (const route of ROUTES) route.register(app, deps);
+  registerRoutes(app, ROUTES, deps);
 }

@@ -2,45 +2,77 @@ import type { App, BlockButtonAction, ViewSubmitAction } from '@slack/bolt';
 import type { AppDeps } from './deps';
 import type { ButtonArgs, CommandArgs, EventArgs, ViewArgs } from './listener-args';
 
-/**
- * One entry of the routing table: what Slack sends (a slash command, a button's action_id, a
- * modal's callback_id, an event type), and how it reaches its handler. Each builder below keeps
- * the handler's argument type exact, so the table needs no casts.
- */
-export interface Route {
-  kind: 'command' | 'button' | 'view' | 'event';
-  /** The command ("/mentorship"), action_id, callback_id or event type. */
-  id: string;
-  register(app: App, deps: AppDeps): void;
-}
-
 type Handler<A> = (args: A, deps: AppDeps) => Promise<void>;
 
-export const command = (name: string, handler: Handler<CommandArgs>): Route => ({
-  kind: 'command',
-  id: name,
-  register: (app, deps) => app.command(name, (args) => handler(args, deps)),
-});
+/**
+ * One entry of the routing table: what Slack sends (a slash command, a button's action_id, a
+ * modal's callback_id, an event type), and its handler. Each builder below keeps the handler's
+ * argument type exact, so the table needs no casts.
+ */
+export type Route =
+  | { kind: 'command'; id: string; handle: Handler<CommandArgs> }
+  | { kind: 'button'; id: string; handle: Handler<ButtonArgs> }
+  | { kind: 'view'; id: string; handle: Handler<ViewArgs> }
+  | { kind: 'event'; id: 'app_home_opened'; handle: Handler<EventArgs<'app_home_opened'>> };
 
-export const button = (actionId: string, handler: Handler<ButtonArgs>): Route => ({
+/** A slash command ("/mentorship"). */
+export const command = (name: string, handle: Handler<CommandArgs>): Route => ({ kind: 'command', id: name, handle });
+
+/** A button (or any block action) by its action_id. */
+export const button = (actionId: string, handle: Handler<ButtonArgs>): Route => ({
   kind: 'button',
   id: actionId,
-  register: (app, deps) =>
-    app.action<BlockButtonAction>({ type: 'block_actions', action_id: actionId }, (args) => handler(args, deps)),
+  handle,
 });
 
-export const view = (callbackId: string, handler: Handler<ViewArgs>): Route => ({
+/** A modal's submission by its callback_id. */
+export const view = (callbackId: string, handle: Handler<ViewArgs>): Route => ({
   kind: 'view',
   id: callbackId,
-  register: (app, deps) =>
-    app.view<ViewSubmitAction>({ type: 'view_submission', callback_id: callbackId }, (args) => handler(args, deps)),
+  handle,
 });
 
-export const event = <E extends 'app_home_opened'>(type: E, handler: Handler<EventArgs<E>>): Route => ({
+/** An Events API event by its type. */
+export const event = (type: 'app_home_opened', handle: Handler<EventArgs<'app_home_opened'>>): Route => ({
   kind: 'event',
   id: type,
-  register: (app, deps) => app.event(type, (args) => handler(args, deps)),
+  handle,
 });
+
+/** The routes of one kind, by id. */
+function byId<K extends Route['kind']>(routes: readonly Route[], kind: K): Map<string, Extract<Route, { kind: K }>> {
+  return new Map(
+    routes.filter((r): r is Extract<Route, { kind: K }> => r.kind === kind).map((r) => [r.id, r] as const),
+  );
+}
+
+/**
+ * Registers the routing table with Bolt: one Bolt listener per kind of request, which finds the
+ * handler by id. (Bolt runs the matchers of every listener on every request: with one listener per
+ * button and modal, each request paid for some forty matchers before its ack.) A block action or a
+ * submission the table does not know (a link button's click, a stale modal) is acknowledged, so
+ * Slack shows no error, and logged.
+ */
+export function registerRoutes(app: App, routes: readonly Route[], deps: AppDeps): void {
+  for (const route of routes) {
+    if (route.kind === 'command') app.command(route.id, (args) => route.handle(args, deps));
+    if (route.kind === 'event') app.event(route.id, (args) => route.handle(args, deps));
+  }
+  const buttons = byId(routes, 'button');
+  app.action<BlockButtonAction>({ type: 'block_actions' }, async (args) => {
+    const route = buttons.get(args.action.action_id);
+    if (route) return route.handle(args, deps);
+    await args.ack();
+    deps.logger.debug(`block action with no handler: ${args.action.action_id}`);
+  });
+  const views = byId(routes, 'view');
+  app.view<ViewSubmitAction>({ type: 'view_submission' }, async (args) => {
+    const route = views.get(args.view.callback_id);
+    if (route) return route.handle(args, deps);
+    await args.ack();
+    deps.logger.warn(`modal submission with no handler: ${args.view.callback_id}`);
+  });
+}
 
 /** The ids of one kind of route, for the manifest check. */
 export function idsOf(routes: readonly Route[], kind: Route['kind']): string[] {

@@ -80,6 +80,34 @@ describe('events', () => {
   });
 });
 
+describe('requests no handler is for', () => {
+  // Bolt leaves an unmatched request unanswered until the receiver gives up (2.9 s here), and Slack
+  // then shows the person an error: the app answers them at once instead.
+  test('a click on a link button (a block action with no handler) is acknowledged at once, and nothing else happens', async () => {
+    const started = Date.now();
+    const res = await h.driver.blockAction({
+      userId: PEOPLE.mentee.id,
+      actionId: 'open_guide_link',
+      channelId: 'C0NOPE',
+    });
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(h.standIn.calls.filter((c) => c.method !== 'auth.test' && c.method !== 'users.info')).toHaveLength(0);
+  });
+
+  test('a submission of a modal the app does not know (an old version’s) closes it, and nothing is written', async () => {
+    const started = Date.now();
+    const res = await h.driver.viewSubmission({
+      userId: PEOPLE.staff.id,
+      view: { id: 'VOLD1', callback_id: 'retired_modal_v0', state: { values: pairFormValues() } },
+    });
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await PairModel.countDocuments()).toBe(0);
+  });
+});
+
 describe('GET /healthz', () => {
   test('answers 200 while the database is connected', async () => {
     const res = await fetch(`${h.baseUrl}/healthz`);
