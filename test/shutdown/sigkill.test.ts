@@ -42,7 +42,7 @@ test('killed while a prompt is on its way to Slack (claimed and written, never p
   const slack = await h.hangingSlack();
   try {
     const app = await h.startApp({ uri, scheduler: true, slackApiUrl: slack.url });
-    await until(() => slack.posts() >= 1, 20_000, 'a chat.postMessage in flight');
+    await until(() => slack.hung() >= 1, 20_000, 'a chat.postMessage in flight');
     app.child.kill('SIGKILL');
     expect((await app.exited).signal).toBe('SIGKILL');
   } finally {

@@ -111,7 +111,7 @@ test('a second SIGTERM while the first waits on a send that hangs exits at once 
   const slack = await h.hangingSlack();
   try {
     const app = await h.startApp({ uri, scheduler: true, slackApiUrl: slack.url });
-    await until(() => slack.posts() >= 1, 15_000, 'a chat.postMessage in flight');
+    await until(() => slack.hung() >= 1, 15_000, 'a chat.postMessage in flight');
     app.child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
     expect(app.child.exitCode).toBeNull(); // still waiting for the send in flight
@@ -131,7 +131,7 @@ test('a send that hangs past the deadline: the process exits 1 within 10 s anywa
   const slack = await h.hangingSlack();
   try {
     const app = await h.startApp({ uri, scheduler: true, slackApiUrl: slack.url });
-    await until(() => slack.posts() >= 1, 15_000, 'a chat.postMessage in flight');
+    await until(() => slack.hung() >= 1, 15_000, 'a chat.postMessage in flight');
     const signalledAt = Date.now();
     app.child.kill('SIGTERM');
     const { code, at } = await app.exited;

@@ -161,11 +161,17 @@ export class SpawnedHarness {
   }
 
   /** `npm run job -- <args>` as an external scheduler runs it. */
-  startJob(opts: { uri: string; args: string[]; slackApiUrl?: string }): Omit<Running, 'port'> {
+  startJob(opts: {
+    uri: string;
+    args: string[];
+    slackApiUrl?: string;
+    env?: Record<string, string>;
+  }): Omit<Running, 'port'> {
     return this.spawnNode([COMPILED_JOB, ...opts.args], {
       SLACK_API_URL: opts.slackApiUrl ?? this.standIn.url,
       MONGODB_URI: opts.uri,
       SCHEDULER_ENABLED: 'false',
+      ...opts.env,
     });
   }
 
@@ -177,15 +183,18 @@ export class SpawnedHarness {
   }
 
   /**
-   * A Slack API in front of the stand-in whose chat.postMessage never answers (the send hangs, and
-   * Slack never gets it); every other method is passed through. `posts` counts the hanging calls.
+   * A Slack API in front of the stand-in whose `method` (chat.postMessage unless told) never
+   * answers (the call hangs, and Slack never gets it); every other method is passed through.
+   * `hung` counts the hanging calls.
    */
-  async hangingSlack(): Promise<{ url: string; posts: () => number; close(): Promise<void> }> {
-    let posts = 0;
+  async hangingSlack(
+    method = 'chat.postMessage',
+  ): Promise<{ url: string; hung: () => number; close(): Promise<void> }> {
+    let hung = 0;
     const target = new URL(this.standIn.url);
     const server = http.createServer((req, res) => {
-      if (req.url?.endsWith('/chat.postMessage')) {
-        posts += 1;
+      if (req.url?.split('?')[0].endsWith(`/${method}`)) {
+        hung += 1;
         req.resume();
         return; // never answered
       }
@@ -202,7 +211,7 @@ export class SpawnedHarness {
     const { port } = server.address() as net.AddressInfo;
     return {
       url: `http://127.0.0.1:${port}/api/`,
-      posts: () => posts,
+      hung: () => hung,
       close: () =>
         new Promise<void>((resolve) => {
           server.closeAllConnections();
