@@ -4,6 +4,7 @@ import type { View } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { isDatabaseUnavailable } from '../db/connection';
 import { inSettledLanguage } from '../i18n';
+import { afterAck } from './after-ack';
 import { apology, databaseDown, noticeClose, noticeTitle, UserFacingError, describeError } from './errors';
 
 /** What the person hears when work failed: their own mistake as a sentence, an outage as such, else an apology (logged). */
@@ -24,7 +25,8 @@ export async function answering(
   work: () => Promise<void>,
 ): Promise<void> {
   try {
-    await inSettledLanguage(work);
+    // In the reader's own language, behind the acks still to come (after-ack.ts).
+    await inSettledLanguage(() => afterAck(work));
   } catch (err) {
     const message = await inSettledLanguage(async () => sentenceFor(err, logger, what));
     await respond({ response_type: 'ephemeral', replace_original: false, text: message }).catch((e) =>
@@ -56,7 +58,7 @@ export async function answeringButton(
 ): Promise<void> {
   if (args.respond && args.body.response_url) return answering(args.respond, logger, what, work);
   try {
-    await inSettledLanguage(work);
+    await inSettledLanguage(() => afterAck(work));
   } catch (err) {
     const sentence = await inSettledLanguage(async () => sentenceFor(err, logger, what));
     await args.client.views
