@@ -23,10 +23,18 @@ type idIndexer struct {
 	dbs   map[string]*sql.DB
 	done  map[string]bool // "file|table" already indexed
 	every time.Duration
+	// A database file is left alone for this long after it is first seen: FerretDB is creating it
+	// (switching it to WAL, writing its metadata), and a second connection doing the same at that
+	// moment made FerretDB's own writes fail with SQLITE_BUSY, which no busy timeout waits out.
+	settle    time.Duration
+	firstSeen map[string]time.Time
 }
 
 func newIDIndexer(dir string) *idIndexer {
-	return &idIndexer{dir: dir, dbs: map[string]*sql.DB{}, done: map[string]bool{}, every: 100 * time.Millisecond}
+	return &idIndexer{
+		dir: dir, dbs: map[string]*sql.DB{}, done: map[string]bool{}, every: 100 * time.Millisecond,
+		settle: 2 * time.Second, firstSeen: map[string]time.Time{},
+	}
 }
 
 func (x *idIndexer) run(ctx context.Context) {
@@ -48,8 +56,17 @@ func (x *idIndexer) run(ctx context.Context) {
 func (x *idIndexer) pass(ctx context.Context) {
 	files, _ := filepath.Glob(filepath.Join(x.dir, "*.sqlite"))
 	seen := map[string]bool{}
+	now := time.Now()
 	for _, file := range files {
 		seen[file] = true
+		first, known := x.firstSeen[file]
+		if !known {
+			x.firstSeen[file] = now
+			first = now
+		}
+		if now.Sub(first) < x.settle {
+			continue
+		}
 		if err := x.indexFile(ctx, file); err != nil {
 			// A database being created or dropped right now: the next pass tries again.
 			x.forget(file)
@@ -58,6 +75,11 @@ func (x *idIndexer) pass(ctx context.Context) {
 	for file := range x.dbs {
 		if !seen[file] {
 			x.forget(file)
+		}
+	}
+	for file := range x.firstSeen {
+		if !seen[file] {
+			delete(x.firstSeen, file)
 		}
 	}
 }

@@ -54,6 +54,11 @@ func TestIDIndexerIndexesTheExpressionLookupsUse(t *testing.T) {
 
 	x := newIDIndexer(filepath.Dir(file))
 	x.pass(context.Background())
+	if len(x.dbs) != 0 {
+		t.Fatal("a file just created should be left to settle before it is opened")
+	}
+	x.settle = 0
+	x.pass(context.Background())
 	defer func() {
 		for _, d := range x.dbs {
 			_ = d.Close()
