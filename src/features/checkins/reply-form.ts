@@ -1,13 +1,6 @@
 import { CheckinIds } from './ids';
+import type { ViewStateValues } from '../../slack/listener-args';
 import { MAX_COMMITMENTS_PER_REPLY, type ReplyCandidate } from './reply-schemas';
-
-type StateValues = Record<string, Record<string, SlackInputState>>;
-interface SlackInputState {
-  type?: string;
-  value?: string | null;
-  selected_date?: string | null;
-  selected_option?: { value?: string } | null;
-}
 
 const B = CheckinIds.block;
 
@@ -15,7 +8,7 @@ const B = CheckinIds.block;
  * Reads the reply modal's state as raw strings (validation is `validateReply`'s job).
  * `goalCount` comes from the pair, not from the form: a status missing from the form is an error.
  */
-export function readReplyForm(values: StateValues, goalCount: number): ReplyCandidate {
+export function readReplyForm(values: ViewStateValues, goalCount: number): ReplyCandidate {
   const read = (blockId: string): string => {
     const state = values?.[blockId]?.[CheckinIds.inputAction];
     const raw = state?.value ?? state?.selected_date ?? state?.selected_option?.value ?? '';

@@ -20,8 +20,6 @@ import {
 } from './service';
 import { dropModal, extendModal, sentenceMessage } from './views';
 
-type StateValues = Record<string, Record<string, { value?: string | null; selected_date?: string | null }>>;
-
 const ephemeral = (sentence: Mrkdwn) => ({
   response_type: 'ephemeral' as const,
   replace_original: false,
@@ -105,7 +103,7 @@ export async function handleActionDrop(
 /** The new due day was submitted: checked, stored with a fresh reminder, the partner told. */
 export async function handleViewExtend({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
   const B = CommitmentIds.block.newDueDay;
-  const values = view.state.values as unknown as StateValues;
+  const values = view.state.values;
   const parsed = newDueDaySchema.safeParse(values[B]?.[CommitmentIds.inputAction]?.selected_date ?? undefined);
   if (!parsed.success) {
     await ack({ response_action: 'errors', errors: { [B]: parsed.error.issues[0].message } });
@@ -138,7 +136,7 @@ export async function handleViewExtend({ ack, body, view }: ViewArgs, deps: AppD
 /** The drop reason was submitted: stored, and shared with the partner in the channel. */
 export async function handleViewDrop({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
   const B = CommitmentIds.block.dropReason;
-  const values = view.state.values as unknown as StateValues;
+  const values = view.state.values;
   const parsed = dropReasonSchema.safeParse(values[B]?.[CommitmentIds.inputAction]?.value ?? '');
   if (!parsed.success) {
     await ack({ response_action: 'errors', errors: { [B]: parsed.error.issues[0].message } });

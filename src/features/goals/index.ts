@@ -22,5 +22,3 @@ export {
   type GoalStatus,
 } from '../../pairs/goal-status';
 export { recordGoalProgressFromReply, type GoalProgressInput, type ProgressSource } from './progress';
-/** A goal's status label in the reader's language (GOAL_STATUS_LABELS above are English only). */
-export { statusText as goalStatusText } from './messages';

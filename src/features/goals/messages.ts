@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { currentLanguage, t, tm } from '../../i18n';
-import type { GoalStatus } from '../../pairs/goal-status';
+import { GOAL_STATUS_LABELS, type GoalStatus } from '../../pairs/goal-status';
 import { readableDay, slackDay } from '../../slack/dates';
 import { channelLink, join, type Mrkdwn, mrkdwn } from '../../slack/mrkdwn';
 
@@ -29,7 +29,7 @@ const isGoalStatus = (s: string): s is GoalStatus => Object.hasOwn(STATUS_EMOJI,
 const emojiOf = (s: GoalStatus) => (isGoalStatus(s) ? STATUS_EMOJI[s] : '');
 
 /** A goal's status as a short lower-case label, in the reader's language ("not started"). */
-export const statusText = (s: GoalStatus) => (isGoalStatus(s) ? t(`goals.status.${s}`) : String(s));
+export const statusText = (s: GoalStatus) => (isGoalStatus(s) ? GOAL_STATUS_LABELS[s] : String(s));
 
 /** A day in words for plain text (a field error cannot hold a Slack date token). */
 function dayInWords(day: string): string {

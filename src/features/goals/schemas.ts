@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ViewStateValues } from '../../slack/listener-args';
 import { addDays, isIsoDay } from '../../lib/time';
 import { CLOSED_GOAL_STATUSES, GOAL_LIMITS, type ClosedGoalStatus } from '../../pairs/goal-status';
 import { LIMITS, PROGRAM_RULES } from '../../pairs/limits';
@@ -13,20 +14,7 @@ import { OUTCOME_LIMITS } from './model';
 const B = GoalIds.block;
 const A = GoalIds.inputAction;
 
-type StateValues = Record<
-  string,
-  Record<
-    string,
-    {
-      value?: string | null;
-      selected_date?: string | null;
-      selected_option?: { value?: string } | null;
-      selected_options?: Array<{ value?: string }> | null;
-    }
-  >
->;
-
-const field = (values: unknown, blockId: string) => (values as StateValues | undefined)?.[blockId]?.[A];
+const field = (values: unknown, blockId: string) => (values as ViewStateValues | undefined)?.[blockId]?.[A];
 const textOf = (values: unknown, blockId: string) => {
   const v = field(values, blockId)?.value;
   return typeof v === 'string' ? v : '';

@@ -66,8 +66,6 @@ export async function handleActionHomePause({ ack, body, action, client }: Butto
   }
 }
 
-type Values = Record<string, Record<string, { value?: string | null; selected_option?: { value?: string } | null }>>;
-
 function pairIdOf(metadata: string | undefined): string {
   try {
     const parsed = JSON.parse(metadata ?? '') as { pairId?: unknown };
@@ -88,7 +86,7 @@ export async function handleViewHomePause({ ack, body, view }: ViewArgs, deps: A
     ack,
     { block: B.pauseLength, databaseDown: databaseDown(), logger: deps.logger, what: 'home pause modal' },
     async () => {
-      const values = view.state.values as Values;
+      const values = view.state.values;
       const weeks = Number(values[B.pauseLength]?.[HomeIds.inputAction]?.selected_option?.value ?? '');
       if (!HOME_PAUSE_WEEKS.includes(weeks as (typeof HOME_PAUSE_WEEKS)[number]))
         throw new UserFacingError(text.pauseLengthLabel(), { [B.pauseLength]: text.chooseLength() });

@@ -1,4 +1,5 @@
 import { LocalIds } from './ids';
+import type { ViewStateValues } from '../../slack/listener-args';
 import { hoursFormSchema, type HoursForm } from './schemas';
 import { UserFacingError } from '../../slack/errors';
 import { text } from './messages';
@@ -6,26 +7,14 @@ import { text } from './messages';
 const B = LocalIds.block;
 const A = LocalIds.inputAction;
 
-type Values = Record<
-  string,
-  Record<
-    string,
-    {
-      selected_option?: { value?: string } | null;
-      selected_options?: Array<{ value?: string }>;
-      selected_date?: string | null;
-    }
-  >
->;
-
-const selected = (values: Values, block: string) => values[block]?.[A]?.selected_option?.value;
-const hourOf = (values: Values, block: string) => {
+const selected = (values: ViewStateValues, block: string) => values[block]?.[A]?.selected_option?.value;
+const hourOf = (values: ViewStateValues, block: string) => {
   const v = selected(values, block);
   return v === undefined ? undefined : Number(v);
 };
 
 /** The hours modal's values as a form; the temporary change all or nothing (a field error otherwise). */
-export function readHoursForm(values: Values): HoursForm {
+export function readHoursForm(values: ViewStateValues): HoursForm {
   const days = (values[B.days]?.[A]?.selected_options ?? []).map((o) => Number(o.value));
   const tStart = hourOf(values, B.temporaryStart);
   const tEnd = hourOf(values, B.temporaryEnd);

@@ -1,23 +1,15 @@
 import type { ZodError } from 'zod';
+import type { ViewStateValues } from '../../slack/listener-args';
 import { MAX_GOALS } from '../../pairs/limits';
 import { PairingIds } from './ids';
 import { pairInputSchema, type PairInput } from './schemas';
-
-type StateValues = Record<string, Record<string, SlackInputState>>;
-interface SlackInputState {
-  type?: string;
-  value?: string | null;
-  selected_user?: string | null;
-  selected_date?: string | null;
-  selected_option?: { value?: string } | null;
-}
 
 export type FormResult = { ok: true; input: PairInput } | { ok: false; errors: Record<string, string> };
 
 const B = PairingIds.block;
 
 /** Reads the create-pair modal's state and validates it; errors are keyed by block_id. */
-export function parsePairForm(values: StateValues): FormResult {
+export function parsePairForm(values: ViewStateValues): FormResult {
   const read = (blockId: string): string => {
     const state = values[blockId]?.[PairingIds.inputAction];
     const raw = state?.value ?? state?.selected_user ?? state?.selected_date ?? state?.selected_option?.value ?? '';

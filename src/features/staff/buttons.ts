@@ -105,15 +105,13 @@ export async function handleActionStaffPause({ ack, body, action, respond, clien
   });
 }
 
-type Values = Record<string, Record<string, { value?: string | null; selected_option?: { value?: string } | null }>>;
-
 /** The pause modal submitted: staff and the pair checked again, then paused; the modal says until when. */
 export async function handleViewStaffPause({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
   const B = StaffIds.block.pauseLength;
   const refuse = (message: string) => ack({ response_action: 'errors', errors: { [B]: message } });
   try {
     await requireStaff(body.user.id, deps);
-    const values = view.state.values as Values;
+    const values = view.state.values;
     const weeks = Number(values[B]?.[StaffIds.inputAction]?.selected_option?.value ?? '2');
     if (!PAUSE_WEEKS.includes(weeks as (typeof PAUSE_WEEKS)[number])) return void (await refuse(t.chooseLength()));
     const reason = String(values[StaffIds.block.pauseReason]?.[StaffIds.inputAction]?.value ?? '')

@@ -74,21 +74,13 @@ export async function handleCommandEnd({ ack, command, respond, client }: Comman
   });
 }
 
-type Values = Record<
-  string,
-  Record<
-    string,
-    { value?: string | null; selected_option?: { value?: string } | null; selected_options?: { value?: string }[] }
-  >
->;
-
 /** The end confirmed: staff and the pair checked again on the server; a second submission ends nothing more. */
 export async function handleViewEndPair({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
   const B = StaffIds.block.endReason;
   const refuse = (message: string) => ack({ response_action: 'errors', errors: { [B]: message } });
   try {
     await requireStaff(body.user.id, deps);
-    const values = view.state.values as Values;
+    const values = view.state.values;
     const field = (block: string) => values[block]?.[StaffIds.inputAction];
     const reason = field(B)?.selected_option?.value as EndReason | undefined;
     if (!reason || !END_REASONS.includes(reason)) return void (await refuse(t.reasonMissing()));
