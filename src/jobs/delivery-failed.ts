@@ -1,4 +1,4 @@
-import { languageOfStaffRecipient } from '../pairs/language';
+import { staffRecipientOf } from '../pairs/language';
 import { inLanguage, type MessageKey, t, tm } from '../i18n';
 import { PairModel, type Pair } from '../pairs/model';
 import { channelLink, mention } from '../slack/mrkdwn';
@@ -99,9 +99,7 @@ export const deliveryFailedAlertHandler: OutboxHandler = {
   async render(entry, ctx) {
     const pair = await PairModel.findById(entry.pairId).lean<Pair>();
     if (!pair) return { op: 'skip', reason: 'pair deleted' }; // i18n-exempt: internal reason
-    // For staff: the staff channel's language, or the creator's own in a DM.
-    const to = ctx.config.staff.channelId ?? pair.createdBy;
-    const language = await languageOfStaffRecipient(to, ctx.config, pair.teamId, ctx.client);
+    const { to, language } = await staffRecipientOf(pair, ctx.config, ctx.client);
     const sentence = inLanguage(language, () =>
       alertText(pair, String(entry.ref.failedKind), String(entry.ref.target ?? ''), String(entry.ref.code)),
     );

@@ -198,15 +198,18 @@ export async function languageOfNewParticipant(
 }
 
 /**
- * The language of a message for staff: the staff channel's (STAFF_LANGUAGE) when it goes there,
- * else (no staff channel: a DM to the staff member who created the pair) that person's own.
+ * Where a staff alert about a pair goes, and in which language: the staff channel in its language
+ * (STAFF_LANGUAGE), else (no staff channel) a DM to the staff member who created the pair, in theirs.
  */
-export async function languageOfStaffRecipient(
-  to: string,
+export async function staffRecipientOf(
+  pair: { teamId: string; createdBy: string },
   config: { staff: { channelId?: string }; staffLanguage: string },
-  teamId: string,
   client: WebClient,
-): Promise<Language> {
-  if (to === config.staff.channelId) return toLanguage(config.staffLanguage);
-  return languageOfPerson(teamId, to, client).catch(() => toLanguage(config.staffLanguage));
+): Promise<{ to: string; language: Language }> {
+  const channel = config.staff.channelId;
+  if (channel) return { to: channel, language: toLanguage(config.staffLanguage) };
+  const language = await languageOfPerson(pair.teamId, pair.createdBy, client).catch(() =>
+    toLanguage(config.staffLanguage),
+  );
+  return { to: pair.createdBy, language };
 }

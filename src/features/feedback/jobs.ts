@@ -1,4 +1,4 @@
-import { languageOfStaffRecipient } from '../../pairs/language';
+import { staffRecipientOf } from '../../pairs/language';
 import type { ActionsBlock } from '@slack/types';
 import type { JobContext } from '../../jobs/job-context';
 import { enqueue, type OutboxHandler, runOutbox } from '../../jobs/outbox';
@@ -223,10 +223,8 @@ export const createFeedbackAlertHandler = (staffActions: (pairId: string) => Act
   async render(entry, ctx) {
     const { response, pair } = await loadResponse(entry.ref);
     if (!response || !pair) return { op: 'skip', reason: WHY.responseGone };
-    // For staff: the staff channel's language, or the creator's own in a DM (also when sent
-    // straight after the form, inside the request of the person who answered).
-    const to = ctx.config.staff.channelId ?? pair.createdBy;
-    const language = await languageOfStaffRecipient(to, ctx.config, pair.teamId, ctx.client);
+    // Also when sent straight after the form, inside the request of the person who answered.
+    const { to, language } = await staffRecipientOf(pair, ctx.config, ctx.client);
     const msg = inLanguage(language, () => {
       const reasons = warningReasons(response.point as FeedbackPoint, response.answers.map(toParsedAnswer));
       if (reasons.length === 0) return undefined;

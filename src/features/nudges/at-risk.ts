@@ -6,7 +6,7 @@ import { PairModel, type Pair } from '../../pairs/model';
 import { PROGRAM_RULES } from '../../pairs/limits';
 import { awayOfPairs, byRole, participantsOf } from '../../pairs/participants';
 import { daysSinceExceptAway } from '../../pairs/away-days';
-import { languageOfStaffRecipient } from '../../pairs/language';
+import { staffRecipientOf } from '../../pairs/language';
 import { memberIds } from '../../pairs/membership';
 import { participantId } from '../../pairs/participants-model';
 import { DAY_MS } from '../../lib/durations';
@@ -138,9 +138,7 @@ export const atRiskAlertHandler: OutboxHandler = {
     }
     const { mentor, mentee } = byRole(pair, await participantsOf(pair));
     const facts = await atRiskFacts(pair);
-    // For program staff: the staff channel's language, or the creator's own in a DM.
-    const to = ctx.config.staff.channelId ?? pair.createdBy;
-    const language = await languageOfStaffRecipient(to, ctx.config, pair.teamId, ctx.client);
+    const { to, language } = await staffRecipientOf(pair, ctx.config, ctx.client);
     const message = inLanguage(language, () =>
       atRiskAlertMessage({
         alertKey: entry.key,
