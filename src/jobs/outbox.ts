@@ -491,6 +491,8 @@ async function sendOne(
   const id = entry._id;
   /** Where the message was going (a channel or user ID), for the staff alert if it fails for good. */
   let target: string | undefined;
+  /** The message is in Slack: what failed came after (onSent), and a retry must look before it posts. */
+  let posted = false;
   try {
     const rendered = await handler.render(entry, ctx, batch ? await batch() : undefined);
     if (rendered.op === 'skip') {
@@ -552,6 +554,7 @@ async function sendOne(
         sent = { channelId: res.channel ?? channel, ts: res.ts! };
       }
     }
+    posted = true;
     const sentMark = { $set: { status: 'sent', sent: { ...sent, at: ctx.now } }, $unset: { lastError: '' } };
     // The weekly cap's count and the lines carried: idempotent, so written before the mark.
     await cap.afterSent(entry, plan, carried, writes);
@@ -569,7 +572,11 @@ async function sendOne(
     const rateLimited = (err as { code?: string }).code === 'slack_webapi_rate_limited_error';
     if (rateLimited) {
       const retryAfterMs = Math.max(1, Number((err as { retryAfter?: number }).retryAfter ?? 1)) * 1000;
-      await writes.status(id, { $set: { status: 'pending', nextAttemptAt: ctx.now, lastError: 'slack:ratelimited' } });
+      // Counted as a failure once the message is posted, so the retry finds it instead of posting again.
+      const failures = posted ? { failures: (entry.failures ?? 0) + 1 } : {};
+      await writes.status(id, {
+        $set: { status: 'pending', nextAttemptAt: ctx.now, lastError: 'slack:ratelimited', ...failures },
+      });
       return { retryAfterMs };
     }
     const failures = (entry.failures ?? 0) + 1;

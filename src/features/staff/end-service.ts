@@ -83,7 +83,8 @@ export async function finishEnd(
   const notice = await OutboxModel.findById(noticeKey(pair._id)).lean();
   const e = current.ended;
   const archive = !e?.archiveChannel ? 'not_asked' : e.archivedAt ? 'archived' : e.archiveError ? 'failed' : 'pending';
-  return { told: notice?.status === 'sent', archive };
+  // Posted, even if the entry waits for another try at the archive (see pairEndedNoticeHandler).
+  return { told: notice?.status === 'sent' || Boolean(notice?.sent?.ts), archive };
 }
 
 async function sendNoticeNow(deps: EndDeps): Promise<void> {
@@ -130,8 +131,15 @@ export const pairEndedNoticeHandler: OutboxHandler = {
         await PairModel.updateOne({ _id: pair._id }, { $set: { 'ended.archivedAt': ctx.now } });
         return;
       }
+      // A failure that may pass: the outbox tries the entry again, finds the thank-you already
+      // posted (by its key), and archives then; the thank-you is never posted twice.
+      if (mayPass(code)) throw err;
       await PairModel.updateOne({ _id: pair._id }, { $set: { 'ended.archiveError': describeError(err) } });
       ctx.logger.warn(`pair ${pair._id}: channel not archived: ${describeError(err)}`);
     }
   },
 };
+
+/** Slack's errors that say "try again later"; a 429, an HTTP error or a timeout carry no Slack code. */
+const PASSING_ERRORS = new Set(['internal_error', 'fatal_error', 'request_timeout', 'service_unavailable']);
+const mayPass = (code: string | undefined) => code === undefined || PASSING_ERRORS.has(code);
