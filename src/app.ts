@@ -12,7 +12,7 @@ import { systemClock, type Clock } from './lib/time';
 import { skipRedeliveredEvents } from './slack/deliveries';
 import type { AppDeps } from './slack/deps';
 import { createHomeRefresher } from './features/home/refresh';
-import { describeError } from './slack/errors';
+import { describeError, timedOut } from './slack/errors';
 import { registerListeners } from './slack/listeners';
 
 export interface CreatedApp {
@@ -42,13 +42,37 @@ const healthz: CustomRoute = {
   },
 };
 
-/** Builds the Bolt app: Socket Mode when an app token is set, otherwise HTTP on /slack/events. */
-export function createApp(config: Readonly<Config>, opts: { clock?: Clock; logger?: Logger } = {}): CreatedApp {
+/**
+ * How long the app's own Web API calls (those made while handling a request) wait for Slack's
+ * answer before giving up: without it, a call Slack never answers hangs its listener forever.
+ * Shorter than the jobs' 20 s (src/jobs/job-context.ts): someone is waiting for the answer.
+ */
+export const SLACK_CALL_TIMEOUT_MS = 10_000;
+
+/**
+ * Builds the Bolt app: Socket Mode when an app token is set, otherwise HTTP on /slack/events.
+ * `slackTimeoutMs` replaces SLACK_CALL_TIMEOUT_MS (tests).
+ */
+export function createApp(
+  config: Readonly<Config>,
+  opts: { clock?: Clock; logger?: Logger; slackTimeoutMs?: number } = {},
+): CreatedApp {
   const logger = withoutPayloads(opts.logger ?? createLogger(config.logLevel));
   const clientOptions = {
     slackApiUrl: config.slack.apiUrl,
     // Interactive paths wait out a Retry-After a few times, not for half an hour.
-    retryConfig: { retries: 3, factor: 2, minTimeout: 500, maxTimeout: 5000 },
+    retryConfig: {
+      retries: 3,
+      factor: 2,
+      minTimeout: 500,
+      maxTimeout: 5000,
+      // A call that timed out may have been done (a message posted): not repeated blindly. The
+      // outbox looks in the channel before it sends again; a listener logs the failure.
+      onFailedAttempt: (err: unknown) => {
+        if (timedOut(err)) throw err;
+      },
+    },
+    timeout: opts.slackTimeoutMs ?? SLACK_CALL_TIMEOUT_MS,
   };
   // Bolt sets the level of the logger it is given to INFO unless told otherwise: tell it.
   const logLevel = LEVELS[config.logLevel];

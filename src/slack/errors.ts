@@ -39,3 +39,9 @@ export function describeError(err: unknown): string {
   if (typeof e?.name === 'string' && typeof e?.message === 'string') return `${e.name}: ${e.message.slice(0, 200)}`;
   return String(err).slice(0, 200);
 }
+
+/** A Web API call the client gave up waiting for (its timeout): Slack may still have done it. */
+export function timedOut(err: unknown): boolean {
+  const e = err as { code?: unknown; original?: { name?: unknown } } | undefined;
+  return e?.code === 'slack_webapi_request_error' && e.original?.name === 'TimeoutError';
+}

@@ -78,7 +78,14 @@ export function memoryLogger(lines: string[]): Logger {
 }
 
 /** The real app (HTTP receiver) on a local port, talking to a Slack stand-in. */
-export async function startHarness(opts: { env?: Record<string, string>; clock?: Clock } = {}): Promise<Harness> {
+export async function startHarness(
+  opts: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    /** The app's Web API timeout (SLACK_CALL_TIMEOUT_MS, 10 s, by default). */
+    slackTimeoutMs?: number;
+  } = {},
+): Promise<Harness> {
   const standIn = await SlackStandIn.start();
   for (const person of Object.values(PEOPLE)) standIn.addUser({ ...person });
   const addStaffChannel = () =>
@@ -100,7 +107,11 @@ export async function startHarness(opts: { env?: Record<string, string>; clock?:
     ...opts.env,
   });
   const logs: string[] = [];
-  const created = createApp(config, { clock: opts.clock, logger: memoryLogger(logs) });
+  const created = createApp(config, {
+    clock: opts.clock,
+    logger: memoryLogger(logs),
+    slackTimeoutMs: opts.slackTimeoutMs,
+  });
   const server = http.createServer(created.receiver!.requestListener);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

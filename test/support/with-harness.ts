@@ -15,12 +15,19 @@ import { clearDatabase, connectTestDatabase, dropTestDatabase } from './database
 export function withHarness(
   label: string,
   set: (h: Harness) => void,
-  opts: { clock?: Clock; env?: Record<string, string>; fresh?: boolean; beforeEachTest?: () => void } = {},
+  opts: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    fresh?: boolean;
+    beforeEachTest?: () => void;
+    /** The app's Web API timeout (see startHarness). */
+    slackTimeoutMs?: number;
+  } = {},
 ): void {
   let h: Harness | undefined;
   beforeAll(async () => {
     await connectTestDatabase(label);
-    h = await startHarness({ clock: opts.clock, env: opts.env });
+    h = await startHarness({ clock: opts.clock, env: opts.env, slackTimeoutMs: opts.slackTimeoutMs });
     set(h);
   });
   afterAll(async () => {
