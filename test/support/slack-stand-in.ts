@@ -284,6 +284,8 @@ export class SlackStandIn {
   /**
    * The next `times` calls of `method` fail with `failure`; with `match`, only calls whose
    * arguments it accepts (e.g. a chat.postMessage carrying a given outbox key), others pass.
+   * `method` 'upload' is the POST of a file's bytes to the URL files.getUploadURLExternal gave
+   * (its arguments: `{ file_id }`; an HTTP status, a 429 or a hang, as Slack's upload host answers).
    */
   failNext(method: string, failure: Failure, times = 1, match?: (args: Record<string, any>) => boolean): void {
     const queue = this.failures.get(method) ?? [];
@@ -511,6 +513,32 @@ export class SlackStandIn {
   ): Promise<void> {
     const file = this.files.get(id);
     if (!file || file.bytes) return send(res, 404, 'upload URL unknown or used');
+    // Failures injected with failNext('upload', …): an HTTP status (a 429 with Retry-After), or a late answer.
+    const injected = this.takeFailure('upload', { file_id: id });
+    if (injected && 'status' in injected) {
+      this.calls.push({
+        method: 'upload',
+        args: { file_id: id },
+        at: Date.now(),
+        result: 'http',
+        error: `http_${injected.status}`,
+      });
+      return send(res, injected.status, `stand-in: injected HTTP ${injected.status}`);
+    }
+    if (injected && 'ratelimited' in injected) {
+      this.calls.push({
+        method: 'upload',
+        args: { file_id: id },
+        at: Date.now(),
+        result: 'http',
+        error: 'ratelimited',
+        retryAfter: injected.ratelimited,
+      });
+      res.setHeader('retry-after', String(injected.ratelimited));
+      return send(res, 429, 'ratelimited');
+    }
+    if (injected && 'error' in injected)
+      throw new Error('upload: only an HTTP status, a 429 or a hang can be injected');
     const type = String(req.headers['content-type'] ?? '');
     let data = bytes;
     if (type.startsWith('multipart/form-data')) {
@@ -521,7 +549,8 @@ export class SlackStandIn {
     if (data.length !== file.length) return send(res, 400, `length ${data.length} is not the ${file.length} announced`);
     file.bytes = data;
     this.calls.push({ method: 'upload', args: { file_id: id }, at: Date.now(), result: 'ok' });
-    send(res, 200, `OK - ${data.length}`);
+    if (injected && 'hang' in injected) await new Promise((resolve) => setTimeout(resolve, injected.hang).unref());
+    if (!res.destroyed) send(res, 200, `OK - ${data.length}`);
   }
 
   /** The bytes of a file shared with files.completeUploadExternal, as text (CSV) or raw (PNG). */
