@@ -42,6 +42,9 @@ export function describeError(err: unknown): string {
 
 /** A Web API call the client gave up waiting for (its timeout): Slack may still have done it. */
 export function timedOut(err: unknown): boolean {
-  const e = err as { code?: unknown; original?: { name?: unknown } } | undefined;
-  return e?.code === 'slack_webapi_request_error' && e.original?.name === 'TimeoutError';
+  const e = err as { code?: unknown; original?: { name?: unknown; message?: unknown } } | undefined;
+  if (e?.code !== 'slack_webapi_request_error') return false;
+  // fetch's TimeoutError; the client wraps it in an Error named "Error" where it does not take it
+  // for one (another realm, as under jest), its message then being "TimeoutError: …".
+  return e.original?.name === 'TimeoutError' || /^TimeoutError\b/.test(String(e.original?.message ?? ''));
 }
