@@ -20,7 +20,8 @@ import { insertProgram, NOW as DIGEST_NOW } from '../digest/program';
  * the other Web API calls a delivery makes fail once in each way Slack fails (a 429 with
  * Retry-After, an HTTP 500, a timeout after Slack did the call): the DM opened before a DM is
  * posted, the digest's file upload (its three steps), the chat.update that replaces a nudge once
- * it is answered, and the archive after the notice of an ended pair. After the jobs run until
+ * it is answered, the archive after the notice of an ended pair, and the views.publish that
+ * refreshes a Home tab after a change. After the jobs run until
  * settled: each message is there exactly once (no second post, no second file), nothing is left
  * "sending", and the app still answers.
  */
@@ -230,6 +231,47 @@ describe.each(ARCHIVE_ROWS)('conversations.archive after the ended-pair notice s
     const ended = (await PairModel.findById(pair._id).lean<Pair>())!.ended!;
     expect(ended.archivedAt).toBeDefined();
     expect(ended.archiveError).toBeUndefined();
+    await stillServes();
+  }, 30_000);
+});
+
+describe.each(FAULTS)('views.publish refreshing a Home tab after a pause, $name', ({ failure }) => {
+  test('the Home tab ends showing the pause (refreshed, or when opened), and the app still serves', async () => {
+    const pair = await createActivePair(h);
+    await runJobsAt(h, firstCheckinAt, ['checkins']);
+    clock.set('2026-12-09T10:00:00Z');
+    let faulted = false;
+    failNext('views.publish', failure, (args) => (faulted ||= args.user_id === PEOPLE.mentor.id));
+    const answers = h.standIn.responses.length;
+    const res = await h.driver.command('/mentorship', 'pause 2w Audit season', {
+      userId: PEOPLE.mentee.id,
+      channelId: pair.channel!.id!,
+    });
+    expect(res.status).toBe(200);
+    await h.standIn.waitFor(() => h.standIn.responses.length > answers, 8000, 'an answer to the pause');
+    expect(h.standIn.responses.at(-1)!.body.text).toMatch(/Paused until/);
+    await h.standIn.waitFor(() => faulted, 8000, "the mentor's Home tab to be published");
+    await hungAnswersDone();
+
+    // The mentor opens their Home: it shows the pause, whatever became of the refresh.
+    const before = h.standIn.callsTo('views.publish').length;
+    const opened = await h.driver.event({
+      type: 'app_home_opened',
+      user: PEOPLE.mentor.id,
+      channel: `D${PEOPLE.mentor.id.slice(1)}`,
+      tab: 'home',
+    });
+    expect(opened.status).toBe(200);
+    await h.standIn.waitFor(
+      () =>
+        h.standIn
+          .callsTo('views.publish')
+          .slice(before)
+          .some((c) => c.args.user_id === PEOPLE.mentor.id),
+      8000,
+      "the mentor's Home tab",
+    );
+    expect(JSON.stringify(h.standIn.homeViewOf(PEOPLE.mentor.id))).toMatch(/Paused until/);
     await stillServes();
   }, 30_000);
 });
