@@ -6,6 +6,7 @@ import { languageOfRequest, localeLookupClient } from './pairs/language';
 import { ConsoleLogger, type Logger } from '@slack/logger';
 import type { Config } from './config';
 import { databaseIsUp } from './db/connection';
+import { createJobClient } from './jobs/job-context';
 import { StaffDirectory } from './features/staff/access';
 import { withoutPayloads } from './lib/safe-logger';
 import { systemClock, type Clock } from './lib/time';
@@ -106,6 +107,7 @@ export function createApp(
   const deps: AppDeps = {
     config,
     client: app.client,
+    outboxClient: createJobClient(config, logger, { timeoutMs: opts.slackTimeoutMs ?? SLACK_CALL_TIMEOUT_MS }),
     clock: opts.clock ?? systemClock,
     staff,
     logger,

@@ -8,6 +8,13 @@ import type { StaffDirectory } from '../features/staff/access';
 export interface AppDeps {
   config: Readonly<Config>;
   client: WebClient;
+  /**
+   * The client of the outbox sends a request makes at once (a reply summary, a pause or end notice,
+   * feedback follow-ups): the jobs' kind (createJobClient), which never repeats a call itself, so a
+   * post Slack made but answered with a 500 is found by its key rather than posted again, and a 429
+   * comes back to the outbox instead of pausing every call of the app's client.
+   */
+  outboxClient: WebClient;
   clock: Clock;
   staff: StaffDirectory;
   logger: Logger;

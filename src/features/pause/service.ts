@@ -13,7 +13,7 @@ import { pauseNoticeHandler } from './notice';
 import type { Mrkdwn } from '../../slack/mrkdwn';
 import { pauseDay, text } from './messages';
 
-export type PauseDeps = Pick<AppDeps, 'config' | 'client' | 'clock' | 'logger'>;
+export type PauseDeps = Pick<AppDeps, 'config' | 'client' | 'outboxClient' | 'clock' | 'logger'>;
 
 /** How long the immediate send of a notice may take (real time); what is left is sent by the checkins job. */
 const NOTICE_BUDGET_MS = 20_000;
@@ -177,7 +177,7 @@ export async function resumePair(pair: Pair, ctx: JobContext, by?: string): Prom
 /** `/mentorship resume`: the same resume as the job's, at once, and its notice sent now. */
 export async function resumePairNow(pair: Pair, by: string, deps: PauseDeps): Promise<ScheduleState | null> {
   const now = deps.clock.now();
-  const ctx = createJobContext({ config: deps.config, logger: deps.logger, client: deps.client }, now);
+  const ctx = createJobContext({ config: deps.config, logger: deps.logger, client: deps.outboxClient }, now);
   const schedule = await resumePair(pair, ctx, by);
   if (schedule) {
     deps.logger.info(`pair ${pair._id}: resumed early`);
@@ -188,7 +188,7 @@ export async function resumePairNow(pair: Pair, by: string, deps: PauseDeps): Pr
 
 /** Sends due pause notices now; a failure stays in the outbox for the checkins job. */
 async function sendNoticesNow(deps: PauseDeps, now: Date): Promise<void> {
-  const ctx = createJobContext({ config: deps.config, logger: deps.logger, client: deps.client }, now);
+  const ctx = createJobContext({ config: deps.config, logger: deps.logger, client: deps.outboxClient }, now);
   try {
     await runOutbox({ pause_notice: pauseNoticeHandler }, ctx, NOTICE_BUDGET_MS);
   } catch (err) {

@@ -9,7 +9,7 @@ import { describeError, slackErrorCode } from '../../slack/errors';
 import { type EndReason, endText as t } from './end-messages';
 import { firstToChange } from './once';
 
-export type EndDeps = Pick<AppDeps, 'config' | 'client' | 'clock' | 'logger'>;
+export type EndDeps = Pick<AppDeps, 'config' | 'client' | 'outboxClient' | 'clock' | 'logger'>;
 
 /** How long the immediate send of the thank-you may take (real time); the checkins job sends what is left. */
 const NOTICE_BUDGET_MS = 20_000;
@@ -88,7 +88,7 @@ export async function finishEnd(
 }
 
 async function sendNoticeNow(deps: EndDeps): Promise<void> {
-  const ctx = createJobContext({ config: deps.config, logger: deps.logger, client: deps.client }, deps.clock.now());
+  const ctx = createJobContext({ config: deps.config, logger: deps.logger, client: deps.outboxClient }, deps.clock.now());
   try {
     await runOutbox({ pair_ended_notice: pairEndedNoticeHandler }, ctx, NOTICE_BUDGET_MS);
   } catch (err) {
