@@ -354,6 +354,8 @@ const FAULTS: FaultCase[] = [
     permanent: true,
   },
   { name: 'a timeout after Slack posted', failure: () => ({ hang: HANG_MS }), permanent: false },
+  // A client that repeats the call itself posts twice here: the outbox must look for its key first.
+  { name: 'an HTTP 500 after Slack posted', failure: () => ({ status: 500, afterCall: true }), permanent: false },
 ];
 
 const keyOf = (args: Record<string, any>): string | undefined => {

@@ -76,9 +76,14 @@ export interface StandInFile {
 /**
  * An injected failure of the next call: a Slack error, an HTTP status, a 429 with Retry-After
  * (seconds), or `hang` (ms): Slack does the call as usual but its answer arrives only that late,
- * as when Slack is slow and the caller's timeout fires after the message was posted.
+ * as when Slack is slow and the caller's timeout fires after the message was posted. A `status` with
+ * `afterCall` does the call, then answers with that HTTP status (Slack failed after posting).
  */
-export type Failure = { error: string } | { status: number } | { ratelimited: number } | { hang: number };
+export type Failure =
+  | { error: string }
+  | { status: number; afterCall?: boolean }
+  | { ratelimited: number }
+  | { hang: number };
 export interface StandInOptions {
   /** The token's scopes; the manifest's by default (a smaller list proves missing-scope handling). */
   scopes?: string[];
@@ -441,7 +446,9 @@ export class SlackStandIn {
     const limited = this.overLimit(method) ?? this.overPostRate(method, args);
     const injected = limited !== undefined ? { ratelimited: limited } : this.takeFailure(method, args);
     const hangMs = injected && 'hang' in injected ? injected.hang : 0;
-    const failure = hangMs ? undefined : (injected as Exclude<Failure, { hang: number }> | undefined);
+    const statusAfterCall = injected && 'status' in injected && injected.afterCall ? injected.status : 0;
+    const failure =
+      hangMs || statusAfterCall ? undefined : (injected as Exclude<Failure, { hang: number }> | undefined);
     if (failure && 'status' in failure) {
       record('http', `http_${failure.status}`);
       return send(res, failure.status, `stand-in: injected HTTP ${failure.status}`);
@@ -472,6 +479,8 @@ export class SlackStandIn {
       record('ok');
       // unref: a late answer nobody waits for any more (its caller was killed) keeps no test process alive.
       if (hangMs) await new Promise((resolve) => setTimeout(resolve, hangMs).unref());
+      if (statusAfterCall)
+        return send(res, statusAfterCall, `stand-in: injected HTTP ${statusAfterCall} after the call`);
       if (!res.destroyed) send(res, 200, { ok: true, ...result });
     } catch (err) {
       if (!(err instanceof SlackApiError)) throw err;
