@@ -27,6 +27,7 @@ import { connectDatabase, disconnectDatabase } from '../src/db/connection';
 import { startLocalDatabase } from '../src/db/local-database';
 import { createJobClient, createJobContext } from '../src/jobs/job-context';
 import { runJobs } from '../src/jobs/run-jobs';
+import { forgetKnownLanguages, loadKnownLanguages } from '../src/pairs/known-languages';
 import { JOBS } from '../src/jobs/job-table';
 import { createLogger } from '../src/app';
 import { insertBulkPairs } from '../test/support/bulk-pairs';
@@ -148,6 +149,21 @@ async function main(): Promise<void> {
     await insertBulkPairs({ teamId: standIn.teamId, count: pairs, due, dueAt, standIn });
     console.log(
       `database: ${local ? local.kind : 'MONGODB_URI'}; inserted ${pairs} pairs (${due} due) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    );
+
+    // What every app process loads at start-up: everyone's stored language (src/pairs/known-languages.ts).
+    forgetKnownLanguages();
+    (globalThis as { gc?: () => void }).gc?.();
+    const languagesHeapBefore = process.memoryUsage().heapUsed;
+    roundTrips = 0;
+    documentsReturned = 0;
+    const languagesStart = process.hrtime.bigint();
+    await loadKnownLanguages();
+    const languagesMs = Number(process.hrtime.bigint() - languagesStart) / 1e6;
+    (globalThis as { gc?: () => void }).gc?.();
+    console.log(
+      `stored languages loaded at start-up: ${languagesMs.toFixed(0)} ms, ${roundTrips} round trips, ` +
+        `${documentsReturned} documents, +${((process.memoryUsage().heapUsed - languagesHeapBefore) / MB).toFixed(1)} MB heap kept`,
     );
 
     const config = loadConfig({
