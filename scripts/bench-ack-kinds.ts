@@ -32,6 +32,11 @@ export interface Kind {
   newPeople?: 'participant' | 'unknown';
   /** The app's ack must carry this (help text in the ack, the modal's field errors). */
   ackIsRight?(body: string): boolean;
+  /**
+   * The app opens a "one moment" window at once and fills it when its reads are done
+   * (openingModal): the answer is the window opening; the fill is timed too.
+   */
+  appFills?: boolean;
 }
 
 function signed(body: string): Prepared {
@@ -101,6 +106,7 @@ export function KINDS(pairId: string): Kind[] {
     },
     {
       name: 'button (Pair status; answer: the modal opened)',
+      appFills: true,
       build: (driver, userId) => {
         const payload = driver.blockActionPayload({
           userId,

@@ -24,21 +24,35 @@ async function main(): Promise<void> {
     is_private: true,
     members: [PEOPLE.staffByChannel.id, standIn.botUserId],
   });
+  // The windows opened since the last round, by view id: the trigger_id that opened each (a window
+  // the app fills later is timed by its views.update). Views are kept until the next round, so that
+  // a fill arriving after a collect still finds its window, as on Slack.
+  const triggerOfView = new Map<string, string>();
+  let viewsSeen = 0;
   serve({ url: standIn.url, teamId: standIn.teamId, botUserId: standIn.botUserId }, (request) => {
     if (request.op === 'mint') {
+      standIn.views.clear();
+      triggerOfView.clear();
+      viewsSeen = 0;
       for (const user of (request.users ?? []) as StandInUser[]) standIn.addUser(user);
       for (const id of request.triggers as string[]) standIn.registerTriggerId(id);
       return Array.from({ length: request.responseUrls as number }, () => standIn.responseUrl());
     }
     if (request.op === 'collect') {
       const responses = standIn.responses.map((r) => [r.id, r.at]);
-      const opened = standIn.calls
-        .filter((c) => c.method === 'views.open')
-        .map((c) => [String(c.args.trigger_id), c.at, c.result === 'ok']);
+      const opens = standIn.calls.filter((c) => c.method === 'views.open');
+      const opened = opens.map((c) => [String(c.args.trigger_id), c.at, c.result === 'ok']);
+      // The views stored since the last collect, in the order of the successful opens.
+      const newViews = [...standIn.views.keys()].slice(viewsSeen);
+      viewsSeen += newViews.length;
+      const openedOk = opens.filter((c) => c.result === 'ok');
+      for (const [i, c] of openedOk.entries()) triggerOfView.set(newViews[i], String(c.args.trigger_id));
+      const filled = standIn.calls
+        .filter((c) => c.method === 'views.update' && c.result === 'ok' && triggerOfView.has(String(c.args.view_id)))
+        .map((c) => [triggerOfView.get(String(c.args.view_id)), c.at]);
       standIn.responses.length = 0;
       standIn.calls.length = 0;
-      standIn.views.clear();
-      return { responses, opened };
+      return { responses, opened, filled };
     }
     throw new Error(`unknown request ${request.op}`);
   });

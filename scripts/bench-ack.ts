@@ -140,6 +140,8 @@ async function warmConnections(target: Target, n: number): Promise<void> {
 interface Samples {
   ack: number[];
   answer: number[];
+  /** For a window opened at once and filled later (Kind.appFills): when it was filled. */
+  filled: number[];
   expected: number;
   /** Requests not acked with a 200, by what came instead (a status, or the connection's error). */
   failures: Map<string, number>;
@@ -194,17 +196,23 @@ async function round(bench: Bench, target: Target, kind: Kind, concurrency: numb
   // A button whose modal could not open (its trigger_id expired) is answered at its response_url
   // instead: done, but not an answer in time.
   const told = new Set<string>();
-  const done = (p: Prepared) => arrived.has(answerId(p)!) || (!!p.responseId && told.has(p.responseId));
+  const fills = target.isApp && kind.appFills;
+  const filled = new Map<string, number>();
+  const done = (p: Prepared) =>
+    (arrived.has(answerId(p)!) && (!fills || filled.has(answerId(p)!))) || (!!p.responseId && told.has(p.responseId));
   const deadline = Date.now() + bench.answerWaitMs;
   while (expected.some((p) => !done(p)) && Date.now() < deadline) {
     await new Promise((r) => setTimeout(r, 25));
-    const got = await bench.standIn.ask<{ responses: [string, number][]; opened: [string, number, boolean][] }>({
-      op: 'collect',
-    });
+    const got = await bench.standIn.ask<{
+      responses: [string, number][];
+      opened: [string, number, boolean][];
+      filled: [string, number][];
+    }>({ op: 'collect' });
     if (answer === 'response_url') for (const [id, at] of got.responses) arrived.set(id, at);
     else {
       for (const [id] of got.responses) told.add(id);
       for (const [id, at, ok] of got.opened) if (ok) arrived.set(id, at);
+      for (const [id, at] of got.filled) filled.set(id, at);
     }
   }
   await bench.standIn.ask({ op: 'collect' });
@@ -218,6 +226,8 @@ async function round(bench: Bench, target: Target, kind: Kind, concurrency: numb
     const id = answerId(prepared[i]);
     const at = answer && id ? arrived.get(id) : undefined;
     if (at !== undefined) into.answer.push(at - s.sentAt);
+    const fillAt = fills && id ? filled.get(id) : undefined;
+    if (fillAt !== undefined) into.filled.push(fillAt - s.sentAt);
   });
 }
 
@@ -255,7 +265,7 @@ function summary(values: number[]): { p50: number; p99: number; max: number } {
 const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '-');
 const ratio = (a: number, b: number) => (Number.isFinite(a) && b > 0 ? `${(a / b).toFixed(2)}x` : '-');
 const triple = (s: { p50: number; p99: number; max: number }) => `${ms(s.p50)} / ${ms(s.p99)} / ${ms(s.max)}`;
-const empty = (): Samples => ({ ack: [], answer: [], expected: 0, failures: new Map(), wrongAcks: 0 });
+const empty = (): Samples => ({ ack: [], answer: [], filled: [], expected: 0, failures: new Map(), wrongAcks: 0 });
 const failures = (s: Samples) => [...s.failures].map(([what, n]) => `${n} ${what}`).join(', ');
 
 function row(name: string, kind: Kind, app: Samples, floor: Samples): string {
@@ -268,6 +278,9 @@ function row(name: string, kind: Kind, app: Samples, floor: Samples): string {
     app.answer.length < app.expected ? `app answered ${app.answer.length}/${app.expected} in time` : '',
     floor.answer.length < floor.expected ? `bare answered ${floor.answer.length}/${floor.expected} in time` : '',
     app.wrongAcks ? `app acks without the expected content: ${app.wrongAcks}` : '',
+    kind.appFills
+      ? `app's window filled p50 / p99 / max: ${triple(summary(app.filled))} ms, ${app.filled.length}/${app.expected}`
+      : '',
   ].filter(Boolean);
   return (
     `| ${name} | ${triple(a)} | ${triple(f)} | ${ratio(a.p50, f.p50)} / ${ratio(a.p99, f.p99)} | ` +

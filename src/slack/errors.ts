@@ -20,6 +20,8 @@ export const apology = () => t('common.apology');
 /** The title of the small window that answers a button on the Home tab (see answeringButton). */
 export const noticeTitle = () => t('common.noticeTitle');
 export const noticeClose = () => t('common.close');
+/** The sentence of the window that opens at once while a modal is being built (see openingModal). */
+export const oneMoment = () => t('common.oneMoment');
 
 export const databaseDown = () => t('common.databaseDown');
 

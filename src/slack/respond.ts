@@ -5,7 +5,7 @@ import type { WebClient } from '@slack/web-api';
 import { isDatabaseUnavailable } from '../db/connection';
 import { inSettledLanguage } from '../i18n';
 import { afterAck } from './after-ack';
-import { apology, databaseDown, noticeClose, noticeTitle, UserFacingError, describeError } from './errors';
+import { apology, databaseDown, noticeClose, noticeTitle, oneMoment, UserFacingError, describeError } from './errors';
 
 /** What the person hears when work failed: their own mistake as a sentence, an outage as such, else an apology (logged). */
 function sentenceFor(err: unknown, logger: Logger, what: string): string {
@@ -65,6 +65,47 @@ export async function answeringButton(
       .open({ trigger_id: args.body.trigger_id, view: noticeModal(sentence) })
       .catch((e) => logger.error(`${what}: could not tell the user: ${describeError(e)}`));
   }
+}
+
+/** The callback_id of the window `openingModal` opens at once (tests wait for what replaces it). */
+export const ONE_MOMENT_CALLBACK_ID = 'one_moment';
+
+/**
+ * For a button whose modal takes reads to build. Slack takes a click's trigger_id for 3 seconds
+ * only, and the reads wait behind other work when many people click at once (after-ack.ts); so a
+ * small window saying "one moment" opens at once, before any waiting, and the modal `build` makes
+ * replaces it (views.update). When `build` fails, the window says why: the person's own mistake (a
+ * refusal, a pair gone), an outage, or an apology (logged). When even the window cannot open, the
+ * person is told at the click's response_url, as `answeringButton` would.
+ */
+export async function openingModal(
+  args: { respond?: RespondFn; body: { response_url?: string; trigger_id: string }; client: WebClient },
+  logger: Logger,
+  what: string,
+  build: () => Promise<View>,
+): Promise<void> {
+  let opened: { id?: string; hash?: string } | undefined;
+  try {
+    const wait = { ...noticeModal(oneMoment()), callback_id: ONE_MOMENT_CALLBACK_ID };
+    opened = (await args.client.views.open({ trigger_id: args.body.trigger_id, view: wait })).view;
+  } catch (err) {
+    return answeringButton(args, logger, what, () => Promise.reject(err));
+  }
+  const viewId = opened?.id;
+  if (!viewId) return;
+  await inSettledLanguage(() =>
+    afterAck(async () => {
+      let view: View;
+      try {
+        view = await build();
+      } catch (err) {
+        view = noticeModal(sentenceFor(err, logger, what));
+      }
+      await args.client.views
+        .update({ view_id: viewId, ...(opened?.hash ? { hash: opened.hash } : {}), view })
+        .catch((e) => logger.warn(`${what}: could not fill the window (closed?): ${describeError(e)}`));
+    }),
+  );
 }
 
 type ViewAck = (

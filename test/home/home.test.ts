@@ -1,4 +1,5 @@
 import { roundTripsOf } from '../support/round-trips';
+import { filledModal } from '../support/modals';
 import { CheckinIds } from '../../src/features/checkins/ids';
 import { CheckinModel, type Checkin } from '../../src/features/checkins/model';
 import { FeedbackIds } from '../../src/features/feedback/ids';
@@ -67,7 +68,7 @@ async function pressForModal(opts: Parameters<Harness['driver']['blockAction']>[
   const res = await h.driver.blockAction(opts);
   expect(res.status).toBe(200);
   await h.standIn.waitFor(() => modals().length > before, 8000, `a modal after ${opts.actionId}`);
-  return modals().at(-1)!;
+  return filledModal(h, modals().at(-1)!);
 }
 
 const elements = (view: any): any[] =>

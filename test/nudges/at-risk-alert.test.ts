@@ -1,4 +1,5 @@
 import { AtRiskIds } from '../../src/features/nudges/at-risk-ids';
+import { filledModal, noticeOf } from '../support/modals';
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import { PairModel, type Pair } from '../../src/pairs/model';
 import { CheckinModel } from '../../src/features/checkins/model';
@@ -93,12 +94,17 @@ test('its three buttons work for staff outside the pair channel, and are refused
   expect(channel.members.has(sara)).toBe(false);
 
   // Someone who is not staff: each button is refused, nothing opens, nothing changes.
-  for (const id of [AtRiskIds.statusButton, AtRiskIds.messageButton, AtRiskIds.handledButton]) {
+  for (const id of [AtRiskIds.messageButton, AtRiskIds.handledButton]) {
     const { before, views } = await press(PEOPLE.outsider.id, alert, id);
     await h.standIn.waitFor(() => h.standIn.responses.length > before, 5000, `the refusal of ${id}`);
     expect(h.standIn.responses.at(-1)!.body.text).toMatch(/only program staff/);
     expect(h.standIn.views.size).toBe(views);
   }
+  // Pair status opens a window at once (its reads take time): the refusal is said in it.
+  const refused = await press(PEOPLE.outsider.id, alert, AtRiskIds.statusButton);
+  await h.standIn.waitFor(() => h.standIn.views.size > refused.views, 5000, 'the window');
+  const refusal = await filledModal(h, [...h.standIn.views.values()].at(-1)!);
+  expect(noticeOf(refusal)).toMatch(/only program staff/);
   expect(alert.updated).toBeFalsy();
   // A forged "Message both" form from a non-staff person posts nothing.
   const forged = await h.driver.viewSubmission({
@@ -120,7 +126,7 @@ test('its three buttons work for staff outside the pair channel, and are refused
   // Pair status: the staff status modal: the people, health, goals, the check-ins (nobody replied) and the pause.
   const status = await press(sara, alert, AtRiskIds.statusButton);
   await h.standIn.waitFor(() => h.standIn.views.size > status.views, 5000, 'the status modal');
-  const shown = JSON.stringify([...h.standIn.views.values()].at(-1)!.blocks);
+  const shown = JSON.stringify((await filledModal(h, [...h.standIn.views.values()].at(-1)!)).blocks);
   expect(shown).toContain('*Mentor:* Alice Müller, ASAE, United States');
   expect(shown).toContain('*Mentee:* Karim Rahman, Microfinance Association of Bangladesh, Bangladesh');
   expect(shown).toContain('1. Halve the central-bank fee (not started)');

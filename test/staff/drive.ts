@@ -1,4 +1,5 @@
 import { CheckinIds } from '../../src/features/checkins/ids';
+import { filledModal } from '../support/modals';
 import { CheckinModel, type Checkin } from '../../src/features/checkins/model';
 import { PairModel, type Pair } from '../../src/pairs/model';
 import type { Harness } from '../support/app-harness';
@@ -49,7 +50,7 @@ export async function pressStaffButton(
     `the answer to ${actionId}`,
   );
   return h.standIn.views.size > views
-    ? { modal: [...h.standIn.views.values()].at(-1)!, answer: undefined }
+    ? { modal: await filledModal(h, [...h.standIn.views.values()].at(-1)!), answer: undefined }
     : { modal: undefined, answer: h.standIn.responses.at(-1)!.body };
 }
 

@@ -7,7 +7,7 @@ import type { KnownBlock } from '@slack/types';
 import type { AppDeps } from '../../slack/deps';
 import { UserFacingError } from '../../slack/errors';
 import type { ButtonArgs } from '../../slack/listener-args';
-import { answering } from '../../slack/respond';
+import { answering, openingModal } from '../../slack/respond';
 import { AtRiskIds, pairIdOfAlertKey } from './at-risk-ids';
 import { atRiskText as t } from './at-risk-messages';
 import { handledAlertBlocks } from './at-risk-views';
@@ -24,18 +24,14 @@ async function pairOfAlert(key: string): Promise<{ pair: Pair; mentorName: strin
 }
 
 /** Pair status: the staff pair status in a modal (health, goals, check-ins, commitments, notes), for staff only. */
-export async function handleActionAtRiskStatus(
-  { ack, body, action, respond, client }: ButtonArgs,
-  deps: AppDeps,
-): Promise<void> {
+export async function handleActionAtRiskStatus(args: ButtonArgs, deps: AppDeps): Promise<void> {
+  const { ack, body, action } = args;
   await ack();
-  await answering(respond, deps.logger, 'at-risk pair status', async () => {
+  // The status takes many reads: a window opens at once, and the status fills it.
+  await openingModal(args, deps.logger, 'at-risk pair status', async () => {
     await requireStaff(body.user.id, deps);
     const { pair } = await pairOfAlert(action.value ?? '');
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: await pairStatusModalOf(pair, deps.clock.now(), body.user.id),
-    });
+    return pairStatusModalOf(pair, deps.clock.now(), body.user.id);
   });
 }
 

@@ -6,7 +6,7 @@ import { plain, section } from '../../slack/blocks';
 import type { AppDeps } from '../../slack/deps';
 import { describeError, UserFacingError } from '../../slack/errors';
 import type { ButtonArgs, ViewArgs } from '../../slack/listener-args';
-import { answering } from '../../slack/respond';
+import { answering, openingModal } from '../../slack/respond';
 import { assertCanPause, MAX_REASON_LENGTH, menteeTimeZone } from '../pause';
 import { StaffIds } from './ids';
 import { messagePairModal } from './message-pair';
@@ -28,13 +28,14 @@ async function namesOf(pair: Pair): Promise<{ mentorName: string; menteeName: st
 }
 
 /** **Pair status**: the staff status in a modal (staff notes included: only staff get here). */
-export async function handleActionStaffStatus({ ack, body, action, respond, client }: ButtonArgs, deps: AppDeps) {
+export async function handleActionStaffStatus(args: ButtonArgs, deps: AppDeps) {
+  const { ack, body, action } = args;
   await ack();
-  await answering(respond, deps.logger, 'staff status button', async () => {
+  // The status takes many reads: a window opens at once, and the status fills it.
+  await openingModal(args, deps.logger, 'staff status button', async () => {
     await requireStaff(body.user.id, deps);
     const pair = await findPairById(action.value ?? '');
-    const status = await pairStatusOf(pair, deps.clock.now(), body.user.id);
-    await client.views.open({ trigger_id: body.trigger_id, view: pairStatusModal(status) });
+    return pairStatusModal(await pairStatusOf(pair, deps.clock.now(), body.user.id));
   });
 }
 
