@@ -38,14 +38,15 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-const HELP = `npm run bench:tick -- [--pairs 10000] [--due 100] [--ceiling 0]
+const HELP = `npm run bench:tick -- [--pairs 10000] [--due 100] [--ceiling 0] [--languages-only]
 
-  --pairs N    active pairs in the database (default 10000)
-  --due N      of which this many have a check-in due at the tick (default 100)
-  --ceiling N  the stand-in answers 429 with Retry-After: 1 after every N chat.postMessage (default 0: none)
+  --pairs N          active pairs in the database (default 10000)
+  --due N            of which this many have a check-in due at the tick (default 100)
+  --ceiling N        the stand-in answers 429 with Retry-After: 1 after every N chat.postMessage (default 0: none)
+  --languages-only   only the load of the stored languages at start-up, no tick
 
 BENCH_SKIP_MONGOD=true goes straight to the embedded FerretDB; MONGODB_URI=... measures against that server.
-Run as \`node --expose-gc dist/scripts/bench-tick.js ...\` (after npm run build) for a heap figure without the seeding's garbage.`;
+npm run bench:tick runs with --expose-gc, so heap figures are without the seeding's garbage.`;
 
 const MB = 1024 * 1024;
 
@@ -176,6 +177,7 @@ async function main(): Promise<void> {
     const logger = createLogger('error');
     const jobClient = createJobClient(config, logger);
 
+    if (process.argv.includes('--languages-only')) return;
     for (const [label, at] of [
       ['due tick', '2026-12-08T03:00:00Z'],
       ['idle tick', '2026-12-08T03:05:00Z'],
