@@ -45,13 +45,16 @@ export function noticeModal(sentence: string): View {
   };
 }
 
+/** What a click brings that an answer needs: its response_url (absent on the Home tab) and trigger_id. */
+type Click = { respond?: RespondFn; body: { response_url?: string; trigger_id: string }; client: WebClient };
+
 /**
  * `answering` for a button that may be pressed on the Home tab: a button in a message answers
  * ephemerally through its response_url; a Home click has none, so the sentence goes in a small
  * window opened with the click's trigger_id.
  */
 export async function answeringButton(
-  args: { respond?: RespondFn; body: { response_url?: string; trigger_id: string }; client: WebClient },
+  args: Click,
   logger: Logger,
   what: string,
   work: () => Promise<void>,
@@ -79,7 +82,7 @@ export const ONE_MOMENT_CALLBACK_ID = 'one_moment';
  * person is told at the click's response_url, as `answeringButton` would.
  */
 export async function openingModal(
-  args: { respond?: RespondFn; body: { response_url?: string; trigger_id: string }; client: WebClient },
+  args: Click,
   logger: Logger,
   what: string,
   build: () => Promise<View>,

@@ -26,15 +26,11 @@ import type { JobName } from '../../src/jobs/run-jobs';
 import { insertProgram, NOW as DIGEST_DAY } from '../digest/program';
 import { insertBulkPairs } from '../support/bulk-pairs';
 import type { SlackStandIn } from '../support/slack-stand-in';
-import { SpawnedHarness, until } from '../support/spawned';
+import { until, useSpawnedHarness } from '../support/spawned';
 
 jest.setTimeout(60_000);
 
-const h = new SpawnedHarness();
-beforeAll(() => h.setUp());
-beforeEach(() => h.startStandIn());
-afterEach(() => h.cleanUp());
-afterAll(() => h.tearDown());
+const h = useSpawnedHarness();
 
 const STAFF_CHANNEL = 'G0STAFFKILL';
 const MINUTE = 60_000;

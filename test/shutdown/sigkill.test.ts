@@ -10,15 +10,11 @@
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import { STALE_CLAIM_MS } from '../../src/jobs/outbox';
 import { LEASE_MS } from '../../src/jobs/run-jobs';
-import { SpawnedHarness, until } from '../support/spawned';
+import { until, useSpawnedHarness } from '../support/spawned';
 
 jest.setTimeout(60_000);
 
-const h = new SpawnedHarness();
-beforeAll(() => h.setUp());
-beforeEach(() => h.startStandIn());
-afterEach(() => h.cleanUp());
-afterAll(() => h.tearDown());
+const h = useSpawnedHarness();
 
 const DUE = 5;
 /** When the dead process's job lease and claims have both expired. */

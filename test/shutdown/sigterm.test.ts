@@ -6,15 +6,11 @@
  */
 import { OutboxModel } from '../../src/jobs/outbox-model';
 import { SocketModeStandIn } from '../support/socket-mode-stand-in';
-import { healthz, SECRET, SpawnedHarness, TOKEN, until } from '../support/spawned';
+import { healthz, SECRET, TOKEN, until, useSpawnedHarness } from '../support/spawned';
 
 jest.setTimeout(40_000);
 
-const h = new SpawnedHarness();
-beforeAll(() => h.setUp());
-beforeEach(() => h.startStandIn());
-afterEach(() => h.cleanUp());
-afterAll(() => h.tearDown());
+const h = useSpawnedHarness();
 
 test('idle: SIGTERM closes the HTTP port and exits 0 within 10 s, saying so without secrets', async () => {
   const app = await h.startApp({ uri: await h.seed(0), scheduler: true });

@@ -230,3 +230,16 @@ export function healthz(port: number): Promise<number | string> {
     req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
   });
 }
+
+/**
+ * A SpawnedHarness for this test file: the database server for the file, a fresh Slack stand-in
+ * for each test, and everything spawned stopped after it.
+ */
+export function useSpawnedHarness(): SpawnedHarness {
+  const h = new SpawnedHarness();
+  beforeAll(() => h.setUp());
+  beforeEach(() => h.startStandIn());
+  afterEach(() => h.cleanUp());
+  afterAll(() => h.tearDown());
+  return h;
+}
