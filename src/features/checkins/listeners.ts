@@ -179,7 +179,10 @@ export function createCheckinHandlers(onAnswered: AnswerListener) {
   async function afterReply(target: ReplyTarget, meta: ReplyMetadata | undefined, deps: AppDeps): Promise<void> {
     const checkinId = String(target.checkin._id);
     deps.refreshHome(target.pair.teamId, [target.pair.mentor.userId, target.pair.mentee.userId]);
-    const ctx = createJobContext({ config: deps.config, logger: deps.logger, client: deps.outboxClient }, deps.clock.now());
+    const ctx = createJobContext(
+      { config: deps.config, logger: deps.logger, client: deps.outboxClient },
+      deps.clock.now(),
+    );
     try {
       await runOutbox({ reply_summary: replySummaryHandler }, ctx);
     } catch (err) {

@@ -185,6 +185,9 @@ async function queueFollowUps(
 
 /** Sends the shared answers and the alert now (after the modal closed), through the outbox. */
 export async function sendFollowUps(deps: AppDeps, handlers: Parameters<typeof runOutbox>[0]): Promise<void> {
-  const ctx = createJobContext({ config: deps.config, logger: deps.logger, client: deps.outboxClient }, deps.clock.now());
+  const ctx = createJobContext(
+    { config: deps.config, logger: deps.logger, client: deps.outboxClient },
+    deps.clock.now(),
+  );
   await runOutbox(handlers, ctx);
 }

@@ -88,7 +88,10 @@ export async function finishEnd(
 }
 
 async function sendNoticeNow(deps: EndDeps): Promise<void> {
-  const ctx = createJobContext({ config: deps.config, logger: deps.logger, client: deps.outboxClient }, deps.clock.now());
+  const ctx = createJobContext(
+    { config: deps.config, logger: deps.logger, client: deps.outboxClient },
+    deps.clock.now(),
+  );
   try {
     await runOutbox({ pair_ended_notice: pairEndedNoticeHandler }, ctx, NOTICE_BUDGET_MS);
   } catch (err) {
