@@ -143,7 +143,7 @@ export function createCheckinHandlers(onAnswered: AnswerListener) {
     if (!view || !meta) return;
     try {
       const target = await loadReplyTarget(meta.checkinId, body.user.id, body.team?.id ?? undefined);
-      const typed = readReplyForm(view.state.values as never, target.goals.length);
+      const typed = readReplyForm(view.state.values, target.goals.length);
       const modal = replyModal(modalInput(target, { rows: meta.rows + 1, dmChannel: meta.dmChannel, typed }));
       await client.views.update({ view_id: view.id, hash: view.hash, view: modal });
     } catch (err) {
@@ -167,7 +167,7 @@ export function createCheckinHandlers(onAnswered: AnswerListener) {
       },
       async () => {
         const loaded = await loadReplyTarget(meta?.checkinId ?? '', userId, teamId);
-        const candidate = readReplyForm(view.state.values as never, loaded.goals.length);
+        const candidate = readReplyForm(view.state.values, loaded.goals.length);
         await saveReply(loaded, candidate, now);
         return loaded;
       },

@@ -104,7 +104,7 @@ export const pairingSubcommands: Subcommand[] = [
 /** The create-pair modal was submitted: validate, store, close the modal, then set up in Slack. */
 export async function handleViewCreatePair({ ack, body, view }: ViewArgs, deps: AppDeps): Promise<void> {
   const teamId = body.team?.id ?? body.user.team_id ?? '';
-  const form = parsePairForm(view.state.values as never);
+  const form = parsePairForm(view.state.values);
   if (!form.ok) {
     await ack({ response_action: 'errors', errors: form.errors });
     return;
