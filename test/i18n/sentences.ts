@@ -6,14 +6,14 @@ import ts from 'typescript';
  * Finds sentences written in source code instead of the catalogues: any string literal (or the
  * literal parts of a template) with two words in a row. Not counted: the catalogues themselves,
  * log lines (`logger.*`, `log.*`), errors thrown for developers (`new Error`, `new TypeError`),
- * operator reports (`report.push`), log labels (`answering(…, 'command hours', …)`, `what:`), and lines marked `i18n-exempt: <why>` on the line or the one
+ * operator reports (`report.push`), log labels (`answering(…, 'command hours', …)`, `openingModal`'s, `what:`), and lines marked `i18n-exempt: <why>` on the line or the one
  * above it, or files marked `i18n-exempt-file: <why>` (operator-facing files such as the job table).
  */
 
 const SENTENCE = /\p{L}{2,}[,;:]? +\p{L}{2,}/u;
 const LOG_METHODS = new Set(['debug', 'info', 'warn', 'error', 'trace', 'fatal']);
 /** Helpers whose string arguments are log labels, never shown. */
-const LABELLED = new Set(['answering', 'answeringButton']);
+const LABELLED = new Set(['answering', 'answeringButton', 'openingModal']);
 const DEVELOPER_ERRORS = new Set(['Error', 'TypeError', 'RangeError', 'AbortError']);
 
 export interface Sentence {
