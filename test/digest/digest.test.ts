@@ -5,6 +5,7 @@
  * staff-only notes counted, never quoted. Real FerretDB, the real app and the Slack stand-in.
  */
 import { parse } from 'csv-parse/sync';
+import { filledModal } from '../support/modals';
 import { DigestModel } from '../../src/features/digest/model';
 import { insertBulkPairs } from '../support/bulk-pairs';
 import type { StandInMessage } from '../support/slack-stand-in';
@@ -203,7 +204,7 @@ test("a pair's Pair status button in the thread opens its status for staff; the 
   });
   expect(res.status).toBe(200);
   await h.standIn.waitFor(() => h.standIn.views.size > views, 8000, 'the pair status modal');
-  expect(JSON.stringify([...h.standIn.views.values()].at(-1))).toContain('Sam Silent');
+  expect(JSON.stringify(await filledModal(h, [...h.standIn.views.values()].at(-1)))).toContain('Sam Silent');
   // The onTrack pair's note, counted in the channel, is read in its status (a modal only the presser sees).
   const notes = h.standIn.views.size;
   await h.driver.blockAction({
@@ -215,5 +216,5 @@ test("a pair's Pair status button in the thread opens its status for staff; the 
     messageTs: part.ts,
   });
   await h.standIn.waitFor(() => h.standIn.views.size > notes, 8000, 'the pair status modal');
-  expect(JSON.stringify([...h.standIn.views.values()].at(-1))).toContain('SECRET-NOTE-7741');
+  expect(JSON.stringify(await filledModal(h, [...h.standIn.views.values()].at(-1)))).toContain('SECRET-NOTE-7741');
 });
