@@ -1,4 +1,6 @@
 import { countryCodeOf, workingWeekOf } from '../lib/holidays';
+import { isLanguage } from '../i18n/languages';
+import { noteLanguage } from './known-languages';
 import { DEFAULT_WORKING_HOURS, type Person, type WorkingHours } from '../lib/working-time';
 import { dayOffChecker, NO_PROGRAM_DAYS_OFF, type ProgramDaysOff, programDaysOffOf } from './days-off';
 import { memberIds } from './membership';
@@ -34,6 +36,8 @@ export async function upsertParticipant(details: ParticipantDetails): Promise<vo
     if ((err as { code?: number }).code !== 11000) throw err;
     await upsert();
   }
+  // This process answers them in it from their first click (others, at their next refresh).
+  if (isLanguage(rest.language)) noteLanguage(participantId(teamId, userId), rest.language, 'participant');
 }
 
 /**

@@ -101,3 +101,10 @@ test('Slack failing to say a locale: the answer after the ack goes on in English
   await h.standIn.waitFor(() => h.standIn.attemptsTo('users.info').length >= 2, 4000, 'the locale asked for again');
   expect(await help(stranger)).toContain(HELP_STAFF_TITLE.fr);
 });
+
+test('someone paired through this process is answered in their language from their first request, before any refresh', async () => {
+  await loadKnownLanguages();
+  setLocale(MENTEE, 'fr-FR'); // stored on the participant when they are paired
+  await createActivePair(h);
+  expect(await help(MENTEE)).toContain(HELP_STAFF_TITLE.fr);
+});
