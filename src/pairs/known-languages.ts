@@ -11,6 +11,7 @@ import { ParticipantModel } from './participants-model';
  * Two sources, as in `languageOfPerson`: a participant's record (which also holds their own
  * choice), else the choice of someone in no pair (staff). Until the first load has finished (or
  * when it failed, the database being away), `isLoaded()` is false and callers read the database.
+ * Records removed, or a database restored from a backup, are seen only by a restart.
  */
 
 /** One stored language: `_id` is "<teamId>:<userId>". */
@@ -30,9 +31,13 @@ const OVERLAP_MS = 2 * 60_000;
 
 const fromParticipants = new Map<string, Language>();
 const fromChoices = new Map<string, Language>();
+/** When this process noted each language it stored itself (`noteLanguage`), by key. */
+const notedAt = new Map<string, number>();
 let loaded = false;
 /** The newest `updatedAt` read so far (undefined: nothing read, load everything). */
 let newest: Date | undefined;
+/** When the last load that succeeded started, by this process's clock. */
+let lastLoadStart: number | undefined;
 
 /** Whether the stored languages are all in memory (the first load finished). */
 export function isLoaded(): boolean {
@@ -50,11 +55,13 @@ export function knownLanguage(key: string): Language | undefined {
 /** Records a language this process just stored (a choice made here), so the next request sees it. */
 export function noteLanguage(key: string, language: Language, source: 'participant' | 'choice'): void {
   (source === 'participant' ? fromParticipants : fromChoices).set(key, language);
+  notedAt.set(key, Date.now());
 }
 
-function take(rows: LanguageRow[], into: Map<string, Language>): void {
+/** Takes what a load read, except where this process noted a newer language since the load began. */
+function take(rows: LanguageRow[], into: Map<string, Language>, loadStart: number): void {
   for (const row of rows) {
-    if (isLanguage(row.language)) into.set(row._id, row.language);
+    if (isLanguage(row.language) && (notedAt.get(row._id) ?? 0) < loadStart) into.set(row._id, row.language);
     if (row.updatedAt && (!newest || row.updatedAt > newest)) newest = row.updatedAt;
   }
 }
@@ -64,14 +71,20 @@ function take(rows: LanguageRow[], into: Map<string, Language>): void {
  * newest already read (less an overlap). Two queries, each returning only ids and languages.
  */
 export async function loadKnownLanguages(): Promise<void> {
-  const filter = newest ? { updatedAt: { $gte: new Date(newest.getTime() - OVERLAP_MS) } } : {};
+  const loadStart = Date.now();
+  // From the newest change read, or from when the last load began if that is earlier (a writer
+  // whose clock runs ahead must not move the mark past other writers' changes), less the overlap.
+  const since =
+    newest && lastLoadStart !== undefined ? Math.min(newest.getTime(), lastLoadStart) - OVERLAP_MS : undefined;
+  const filter = since === undefined ? {} : { updatedAt: { $gte: new Date(since) } };
   const projection = { language: 1, updatedAt: 1 };
   const [participants, choices] = await Promise.all([
     ParticipantModel.find(filter, projection).lean<LanguageRow[]>(),
     LanguageChoiceModel.find(filter, projection).lean<LanguageRow[]>(),
   ]);
-  take(participants, fromParticipants);
-  take(choices, fromChoices);
+  take(participants, fromParticipants, loadStart);
+  take(choices, fromChoices, loadStart);
+  lastLoadStart = loadStart;
   loaded = true;
 }
 
@@ -102,6 +115,8 @@ export function startKnownLanguages(
 export function forgetKnownLanguages(): void {
   fromParticipants.clear();
   fromChoices.clear();
+  notedAt.clear();
   loaded = false;
   newest = undefined;
+  lastLoadStart = undefined;
 }

@@ -17,14 +17,19 @@ export { LanguageChoiceModel };
  * A Slack locale is never waited for before an ack: see `languageOfRequest`.
  */
 
-/** How long a language read from the database or learned from Slack is remembered here. */
+/** How long a language read from the database (before the stored ones are loaded) is remembered here. */
 const REMEMBER_MS = 5 * 60_000;
+/**
+ * How long a Slack locale learned for someone with nothing stored is remembered: a profile's
+ * language seldom changes, and each time it is forgotten their next answer waits for Slack again.
+ */
+const REMEMBER_LEARNED_MS = 24 * 60 * 60_000;
 const MAX_REMEMBERED = 10_000;
 const remembered = new Map<string, { language: Language; until: number }>();
 
-function remember(key: string, language: Language, now: number): Language {
+function remember(key: string, language: Language, now: number, forMs = REMEMBER_MS): Language {
   if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value as string);
-  remembered.set(key, { language, until: now + REMEMBER_MS });
+  remembered.set(key, { language, until: now + forMs });
   return language;
 }
 
@@ -64,7 +69,7 @@ function learnFromSlack(key: string, userId: string, client: WebClient, now: num
   let asking = learning.get(key);
   if (!asking) {
     asking = fetchSlackUser(client, userId)
-      .then((user) => remember(key, parseLanguage(user?.locale) ?? DEFAULT_LANGUAGE, now))
+      .then((user) => remember(key, parseLanguage(user?.locale) ?? DEFAULT_LANGUAGE, now, REMEMBER_LEARNED_MS))
       .catch(() => DEFAULT_LANGUAGE)
       .finally(() => learning.delete(key));
     learning.set(key, asking);
@@ -85,8 +90,11 @@ async function within<T, U>(promise: Promise<T>, ms: number, otherwise: U): Prom
   }
 }
 
-/** How long work waits for `users.info` to learn the locale of someone the app has stored nothing about. */
-const SLACK_LOCALE_WAIT_MS = 1000;
+/**
+ * How long work waits for `users.info` to learn the locale of someone the app has stored nothing
+ * about: short, as the work after an ack may have a modal to open within the click's 3 seconds.
+ */
+const SLACK_LOCALE_WAIT_MS = 500;
 
 /**
  * A person's language, for work that can wait a little (after an ack, in a job): from memory, else

@@ -1,5 +1,5 @@
 import { forgetLanguages } from '../../src/pairs/language';
-import { loadKnownLanguages, startKnownLanguages } from '../../src/pairs/known-languages';
+import { knownLanguage, loadKnownLanguages, noteLanguage, startKnownLanguages } from '../../src/pairs/known-languages';
 import { ParticipantModel, participantId } from '../../src/pairs/participants-model';
 import { PEOPLE, type Harness } from '../support/app-harness';
 import { eventually } from '../support/eventually';
@@ -75,7 +75,7 @@ test('someone with nothing stored: the ack does not wait for Slack (English), th
   const stranger = PEOPLE.outsider.id;
   setLocale(stranger, 'es-ES');
   // Slack answers users.info slowly: the acks do not wait for it, and three requests ask it once.
-  h.standIn.failNext('users.info', { hang: 1500 });
+  h.standIn.failNext('users.info', { hang: 800 });
   const acks = await Promise.all([help(stranger), help(stranger), help(stranger)]);
   for (const ack of acks) expect(ack).toContain(HELP_STAFF_TITLE.en);
   // Once Slack has answered, the acks are in their locale; Slack was asked once in all.
@@ -107,4 +107,15 @@ test('someone paired through this process is answered in their language from the
   setLocale(MENTEE, 'fr-FR'); // stored on the participant when they are paired
   await createActivePair(h);
   expect(await help(MENTEE)).toContain(HELP_STAFF_TITLE.fr);
+});
+
+test('a load that read the database before this process stored a choice does not put the old language back', async () => {
+  const pair = await createActivePair(h);
+  const key = participantId(pair.teamId, MENTEE);
+  await ParticipantModel.updateOne({ _id: key }, { $set: { language: 'fr' } });
+  forgetLanguages();
+  const loading = loadKnownLanguages(); // reads 'fr' …
+  noteLanguage(key, 'es', 'participant'); // … while this process stores the person's new choice
+  await loading;
+  expect(knownLanguage(key)).toBe('es');
 });
