@@ -22,6 +22,8 @@ export const noticeTitle = () => t('common.noticeTitle');
 export const noticeClose = () => t('common.close');
 /** The sentence of the window that opens at once while a modal is being built (see openingModal). */
 export const oneMoment = () => t('common.oneMoment');
+/** What a submission of a form the app no longer knows (an older version's) is answered with. */
+export const formOutdated = () => t('common.formOutdated');
 
 export const databaseDown = () => t('common.databaseDown');
 

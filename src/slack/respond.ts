@@ -5,7 +5,16 @@ import type { WebClient } from '@slack/web-api';
 import { isDatabaseUnavailable } from '../db/connection';
 import { inSettledLanguage } from '../i18n';
 import { afterAck } from './after-ack';
-import { apology, databaseDown, noticeClose, noticeTitle, oneMoment, UserFacingError, describeError } from './errors';
+import {
+  apology,
+  databaseDown,
+  describeError,
+  noticeClose,
+  noticeTitle,
+  oneMoment,
+  slackErrorCode,
+  UserFacingError,
+} from './errors';
 
 /** What the person hears when work failed: their own mistake as a sentence, an outage as such, else an apology (logged). */
 function sentenceFor(err: unknown, logger: Logger, what: string): string {
@@ -104,9 +113,17 @@ export async function openingModal(
       } catch (err) {
         view = noticeModal(sentenceFor(err, logger, what));
       }
-      await args.client.views
-        .update({ view_id: viewId, ...(opened?.hash ? { hash: opened.hash } : {}), view })
-        .catch((e) => logger.warn(`${what}: could not fill the window (closed?): ${describeError(e)}`));
+      try {
+        await args.client.views.update({ view_id: viewId, ...(opened?.hash ? { hash: opened.hash } : {}), view });
+      } catch (err) {
+        // Closed by the person meanwhile: nothing to tell. Anything else (a view Slack refused, a
+        // timeout): the window must not stay at "one moment", so it says sorry instead.
+        if (slackErrorCode(err) === 'not_found') return;
+        logger.error(`${what}: could not fill the window: ${describeError(err)}`);
+        await args.client.views
+          .update({ view_id: viewId, view: noticeModal(apology()) })
+          .catch((e) => logger.error(`${what}: could not tell the user: ${describeError(e)}`));
+      }
     }),
   );
 }

@@ -1,4 +1,6 @@
 import type { App, BlockButtonAction, ViewSubmitAction } from '@slack/bolt';
+import { formOutdated } from './errors';
+import { noticeModal } from './respond';
 import type { AppDeps } from './deps';
 import type { ButtonArgs, CommandArgs, EventArgs, ViewArgs } from './listener-args';
 
@@ -50,8 +52,8 @@ function byId<K extends Route['kind']>(routes: readonly Route[], kind: K): Map<s
  * Registers the routing table with Bolt: one Bolt listener per kind of request, which finds the
  * handler by id. (Bolt runs the matchers of every listener on every request: with one listener per
  * button and modal, each request paid for some forty matchers before its ack.) A block action or a
- * submission the table does not know (a link button's click, a stale modal) is acknowledged, so
- * Slack shows no error, and logged.
+ * submission the table does not know is answered at once: a link button's click is acknowledged;
+ * a form of an older version is told it is out of date (nothing saved), and logged.
  */
 export function registerRoutes(app: App, routes: readonly Route[], deps: AppDeps): void {
   for (const route of routes) {
@@ -69,7 +71,8 @@ export function registerRoutes(app: App, routes: readonly Route[], deps: AppDeps
   app.view<ViewSubmitAction>({ type: 'view_submission' }, async (args) => {
     const route = views.get(args.view.callback_id);
     if (route) return route.handle(args, deps);
-    await args.ack();
+    // Closing it would lose what was typed without a word: the window says so instead.
+    await args.ack({ response_action: 'update', view: noticeModal(formOutdated()) });
     deps.logger.warn(`modal submission with no handler: ${args.view.callback_id}`);
   });
 }

@@ -95,14 +95,17 @@ describe('requests no handler is for', () => {
     expect(h.standIn.calls.filter((c) => c.method !== 'auth.test' && c.method !== 'users.info')).toHaveLength(0);
   });
 
-  test('a submission of a modal the app does not know (an old version’s) closes it, and nothing is written', async () => {
+  test('a submission of a modal the app does not know (an old version’s) is told it is out of date, and nothing is written', async () => {
     const started = Date.now();
     const res = await h.driver.viewSubmission({
       userId: PEOPLE.staff.id,
       view: { id: 'VOLD1', callback_id: 'retired_modal_v0', state: { values: pairFormValues() } },
     });
     expect(res.status).toBe(200);
-    expect(res.text).toBe('');
+    expect(res.json.response_action).toBe('update');
+    expect(res.json.view.blocks[0].text.text).toBe(
+      'This form is out of date: nothing was saved. Please open it again.',
+    );
     expect(Date.now() - started).toBeLessThan(1000);
     expect(await PairModel.countDocuments()).toBe(0);
   });

@@ -1,6 +1,6 @@
 import type { View } from '@slack/types';
 import { WebClient } from '@slack/web-api';
-import { UserFacingError } from '../../src/slack/errors';
+import { apology, UserFacingError } from '../../src/slack/errors';
 import { ONE_MOMENT_CALLBACK_ID, openingModal } from '../../src/slack/respond';
 import { quietLogger } from '../support/quiet-logger';
 import { SlackStandIn } from '../support/slack-stand-in';
@@ -55,4 +55,18 @@ test('a refusal while building is said in the window, and nothing else is shown'
   expect(shown.blocks).toEqual([
     { type: 'section', text: { type: 'plain_text', text: 'Sorry, only program staff can do that.' } },
   ]);
+});
+
+test('a modal Slack refuses (over 100 blocks) leaves no window stuck at "one moment": it says sorry', async () => {
+  const tooLong: View = {
+    ...built,
+    blocks: Array.from({ length: 101 }, (_, i) => ({
+      type: 'section',
+      text: { type: 'plain_text', text: `row ${i}` },
+    })),
+  };
+  const shown = await click(async () => tooLong);
+  expect(standIn.attemptsTo('views.update').at(-2)!.result).toBe('error');
+  expect(shown.callback_id).not.toBe(ONE_MOMENT_CALLBACK_ID);
+  expect(shown.blocks[0].text.text).toBe(apology());
 });
