@@ -235,6 +235,42 @@ describe.each(ARCHIVE_ROWS)('conversations.archive after the ended-pair notice s
   }, 30_000);
 });
 
+test('an archive Slack keeps failing is tried five times in all, then recorded as not done; the notice stays posted once', async () => {
+  const pair: Pair = await createActivePair(h);
+  await runJobsAt(h, firstCheckinAt, ['checkins']);
+  clock.set('2026-12-09T10:00:00Z');
+  const modal = await openModal(h, `end ${channelOf(pair)}`, PEOPLE.staff.id);
+  h.standIn.failNext('conversations.archive', { status: 500 }, 20);
+  const res = await h.driver.viewSubmission({
+    userId: PEOPLE.staff.id,
+    view: {
+      id: modal.id,
+      callback_id: StaffIds.endModal,
+      private_metadata: modal.private_metadata,
+      state: {
+        values: inputValues({
+          [StaffIds.block.endReason]: { actionId: StaffIds.inputAction, type: 'static_select', value: 'completed' },
+          [StaffIds.block.endArchive]: { actionId: StaffIds.inputAction, type: 'checkboxes', value: ['archive'] },
+        }),
+      },
+    },
+  });
+  expect(res.status).toBe(200);
+  const ended = async () => (await PairModel.findById(pair._id).lean<Pair>())!.ended!;
+  await eventually(async () => h.standIn.attemptsTo('conversations.archive').length > 0, 'the first archive');
+  // The outbox's back-off (1 min, 5, 15, 60): a run after each, and more runs after the last.
+  const opts = { clientTimeoutMs: CLIENT_TIMEOUT_MS, sleep: async () => undefined };
+  for (const minutes of [2, 10, 30, 100, 500, 900, 1400]) {
+    await runJobsAt(h, new Date(clock.now().getTime() + minutes * MINUTE), ['checkins'], opts);
+  }
+  expect(h.standIn.attemptsTo('conversations.archive')).toHaveLength(5);
+  expect((await ended()).archiveError).toMatch(/500/);
+  expect((await ended()).archivedAt).toBeUndefined();
+  await deliveredOnce('pair_ended_notice');
+  expect(h.standIn.channels.get(pair.channel!.id!)!.archived).toBeFalsy();
+  await stillServes();
+}, 30_000);
+
 describe.each(FAULTS)('views.publish refreshing a Home tab after a pause, $name', ({ failure }) => {
   test('the Home tab ends showing the pause (refreshed, or when opened), and the app still serves', async () => {
     const pair = await createActivePair(h);

@@ -135,14 +135,24 @@ export const pairEndedNoticeHandler: OutboxHandler = {
         return;
       }
       // A failure that may pass: the outbox tries the entry again, finds the thank-you already
-      // posted (by its key), and archives then; the thank-you is never posted twice.
-      if (mayPass(code)) throw err;
+      // posted (by its key), and archives then; the thank-you is never posted twice. After
+      // ARCHIVE_TRIES, staff are told (archiveError) rather than the retries going on for ever.
+      if (mayPass(err, code) && (entry.failures ?? 0) < ARCHIVE_TRIES - 1) throw err;
       await PairModel.updateOne({ _id: pair._id }, { $set: { 'ended.archiveError': describeError(err) } });
       ctx.logger.warn(`pair ${pair._id}: channel not archived: ${describeError(err)}`);
     }
   },
 };
 
-/** Slack's errors that say "try again later"; a 429, an HTTP error or a timeout carry no Slack code. */
+/** How many times the archive is tried (the first with the thank-you, then by the outbox's retries). */
+const ARCHIVE_TRIES = 5;
+/** Slack's errors that say "try again later". */
 const PASSING_ERRORS = new Set(['internal_error', 'fatal_error', 'request_timeout', 'service_unavailable']);
-const mayPass = (code: string | undefined) => code === undefined || PASSING_ERRORS.has(code);
+/** The Web API client's own errors for a 429, an HTTP error, and a request that failed or timed out. */
+const PASSING_CLIENT_ERRORS = new Set([
+  'slack_webapi_rate_limited_error',
+  'slack_webapi_http_error',
+  'slack_webapi_request_error',
+]);
+const mayPass = (err: unknown, code: string | undefined) =>
+  code === undefined ? PASSING_CLIENT_ERRORS.has(String((err as { code?: unknown }).code)) : PASSING_ERRORS.has(code);
