@@ -28,12 +28,15 @@ type idIndexer struct {
 	// moment made FerretDB's own writes fail with SQLITE_BUSY, which no busy timeout waits out.
 	settle    time.Duration
 	firstSeen map[string]time.Time
+	// The file each path named when first seen: a database dropped and created again between two
+	// passes is a new file under the same name, to be left to settle and indexed again.
+	identity map[string]os.FileInfo
 }
 
 func newIDIndexer(dir string) *idIndexer {
 	return &idIndexer{
 		dir: dir, dbs: map[string]*sql.DB{}, done: map[string]bool{}, every: 100 * time.Millisecond,
-		settle: 2 * time.Second, firstSeen: map[string]time.Time{},
+		settle: 2 * time.Second, firstSeen: map[string]time.Time{}, identity: map[string]os.FileInfo{},
 	}
 }
 
@@ -59,6 +62,15 @@ func (x *idIndexer) pass(ctx context.Context) {
 	now := time.Now()
 	for _, file := range files {
 		seen[file] = true
+		info, err := os.Stat(file)
+		if err != nil {
+			continue
+		}
+		if before, ok := x.identity[file]; ok && !os.SameFile(before, info) {
+			x.forget(file)
+			delete(x.firstSeen, file)
+		}
+		x.identity[file] = info
 		first, known := x.firstSeen[file]
 		if !known {
 			x.firstSeen[file] = now
@@ -80,6 +92,7 @@ func (x *idIndexer) pass(ctx context.Context) {
 	for file := range x.firstSeen {
 		if !seen[file] {
 			delete(x.firstSeen, file)
+			delete(x.identity, file)
 		}
 	}
 }

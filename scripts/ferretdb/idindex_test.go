@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The query FerretDB 1.24 runs to find, update or delete one document by _id
@@ -78,4 +80,45 @@ func TestIDIndexerIndexesTheExpressionLookupsUse(t *testing.T) {
 	}
 	// A second pass changes nothing and does not fail.
 	x.pass(context.Background())
+}
+
+func TestIDIndexerTakesADatabaseCreatedAgainAsNew(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "app.sqlite")
+	create := func() {
+		db, err := sql.Open("sqlite", "file:"+file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.Exec(`CREATE TABLE "_ferretdb_collections" (name TEXT, table_name TEXT, settings TEXT)`); err != nil {
+			t.Fatal(err)
+		}
+	}
+	create()
+	x := newIDIndexer(dir)
+	x.settle = 0
+	x.pass(context.Background())
+	if x.dbs[file] == nil {
+		t.Fatal("the database should be open for indexing")
+	}
+	old := x.dbs[file]
+	// Dropped and created again between two passes: the same name, another file.
+	if err := os.Remove(file); err != nil {
+		t.Fatal(err)
+	}
+	create()
+	x.settle = time.Hour
+	x.pass(context.Background())
+	if x.dbs[file] != nil {
+		t.Fatal("a database created again should be left to settle, its old handle closed")
+	}
+	x.settle = 0
+	x.pass(context.Background())
+	if x.dbs[file] == nil || x.dbs[file] == old {
+		t.Fatal("the new database should be opened afresh")
+	}
+	for _, d := range x.dbs {
+		_ = d.Close()
+	}
 }
