@@ -181,6 +181,23 @@ describe.each(FAULTS)('chat.update replacing an answered nudge, $name', ({ failu
   }, 30_000);
 });
 
+/** Staff submit the end form for a pair opened in `modal`: completed, channel to be archived. */
+const endWithArchive = (modal: { id: string; private_metadata: string }) =>
+  h.driver.viewSubmission({
+    userId: PEOPLE.staff.id,
+    view: {
+      id: modal.id,
+      callback_id: StaffIds.endModal,
+      private_metadata: modal.private_metadata,
+      state: {
+        values: inputValues({
+          [StaffIds.block.endReason]: { actionId: StaffIds.inputAction, type: 'static_select', value: 'completed' },
+          [StaffIds.block.endArchive]: { actionId: StaffIds.inputAction, type: 'checkboxes', value: ['archive'] },
+        }),
+      },
+    },
+  });
+
 const ARCHIVE_ROWS = (['by the app at once', 'by the jobs'] as const).flatMap((who) =>
   FAULTS.map((f) => [who, f.name, f.failure] as const),
 );
@@ -199,20 +216,7 @@ describe.each(ARCHIVE_ROWS)('conversations.archive after the ended-pair notice s
     failNext('conversations.archive', failure);
     const toStaff = () => h.standIn.messages.filter((m) => m.channel === h.standIn.dmChannelOf(PEOPLE.staff.id));
     const toldBefore = toStaff().length;
-    const res = await h.driver.viewSubmission({
-      userId: PEOPLE.staff.id,
-      view: {
-        id: modal.id,
-        callback_id: StaffIds.endModal,
-        private_metadata: modal.private_metadata,
-        state: {
-          values: inputValues({
-            [StaffIds.block.endReason]: { actionId: StaffIds.inputAction, type: 'static_select', value: 'completed' },
-            [StaffIds.block.endArchive]: { actionId: StaffIds.inputAction, type: 'checkboxes', value: ['archive'] },
-          }),
-        },
-      },
-    });
+    const res = await endWithArchive(modal);
     expect(res.status).toBe(200);
     // The app tells the staff member how the ending went once it has sent the notice (or tried).
     await eventually(async () => toStaff().length > toldBefore, 'the staff member to be told how it went');
@@ -241,20 +245,7 @@ test('an archive Slack keeps failing is tried five times in all, then recorded a
   clock.set('2026-12-09T10:00:00Z');
   const modal = await openModal(h, `end ${channelOf(pair)}`, PEOPLE.staff.id);
   h.standIn.failNext('conversations.archive', { status: 500 }, 20);
-  const res = await h.driver.viewSubmission({
-    userId: PEOPLE.staff.id,
-    view: {
-      id: modal.id,
-      callback_id: StaffIds.endModal,
-      private_metadata: modal.private_metadata,
-      state: {
-        values: inputValues({
-          [StaffIds.block.endReason]: { actionId: StaffIds.inputAction, type: 'static_select', value: 'completed' },
-          [StaffIds.block.endArchive]: { actionId: StaffIds.inputAction, type: 'checkboxes', value: ['archive'] },
-        }),
-      },
-    },
-  });
+  const res = await endWithArchive(modal);
   expect(res.status).toBe(200);
   const ended = async () => (await PairModel.findById(pair._id).lean<Pair>())!.ended!;
   await eventually(async () => h.standIn.attemptsTo('conversations.archive').length > 0, 'the first archive');
