@@ -524,13 +524,17 @@ async function sendOne(
       sent = { channelId: rendered.channel, ts: rendered.ts };
     } else {
       target = rendered.to;
+      // Posted and recorded before, only what follows the post (onSent) failed: no need to look.
+      const recorded = entry.sent?.ts && entry.sent.channelId ? entry.sent : undefined;
       // After a failure whose outcome is unknown (a timeout, a 500: Slack may have posted before
       // it failed), look first too, as for a resumed claim: sending again blindly would double it.
       const mayBePosted = resumed || (entry.failures ?? 0) > 0;
-      let channel = mayBePosted ? await channelFor(ctx.client, rendered.to) : undefined;
-      const already = channel
-        ? await findPostedByKey(ctx.client, channel, entry.key, rendered.threadTs, entry.firstAttemptAt ?? undefined)
-        : undefined;
+      let channel = recorded?.channelId ?? (mayBePosted ? await channelFor(ctx.client, rendered.to) : undefined);
+      const already =
+        recorded?.ts ??
+        (channel
+          ? await findPostedByKey(ctx.client, channel, entry.key, rendered.threadTs, entry.firstAttemptAt ?? undefined)
+          : undefined);
       plan = await cap.plan(entry, rendered, capped.folds, Boolean(already));
       if (plan?.fold) {
         await cap.fold(entry, plan, writes);

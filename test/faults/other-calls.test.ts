@@ -262,6 +262,27 @@ test('an archive Slack keeps failing is tried five times in all, then recorded a
   await stillServes();
 }, 30_000);
 
+test('the archive retried after the thank-you was posted and recorded does not look for it again: a history Slack refuses raises no false alarm', async () => {
+  const pair: Pair = await createActivePair(h);
+  await runJobsAt(h, firstCheckinAt, ['checkins']);
+  clock.set('2026-12-09T10:00:00Z');
+  const modal = await openModal(h, `end ${channelOf(pair)}`, PEOPLE.staff.id);
+  h.standIn.failNext('conversations.archive', { status: 500 });
+  // Were the retry to read the channel's history, Slack would refuse it for good.
+  h.standIn.failNext('conversations.history', { error: 'not_in_channel' }, 5);
+  expect((await endWithArchive(modal)).status).toBe(200);
+  await eventually(async () => h.standIn.attemptsTo('conversations.archive').length > 0, 'the first archive');
+  const archived = async () => Boolean((await PairModel.findById(pair._id).lean<Pair>())?.ended?.archivedAt);
+  await runUntil(clock.now(), ['checkins'], archived);
+
+  expect(await archived()).toBe(true);
+  expect(h.standIn.attemptsTo('conversations.history')).toHaveLength(0);
+  await deliveredOnce('pair_ended_notice');
+  const alerts = h.standIn.messages.filter((m) => /could not deliver/.test(m.text ?? ''));
+  expect(alerts).toHaveLength(0);
+  await stillServes();
+}, 30_000);
+
 describe.each(FAULTS)('views.publish refreshing a Home tab after a pause, $name', ({ failure }) => {
   test('the Home tab ends showing the pause (refreshed, or when opened), and the app still serves', async () => {
     const pair = await createActivePair(h);
