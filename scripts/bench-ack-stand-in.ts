@@ -11,19 +11,13 @@
  *   collect  the answers since the last collect: posts to response URLs `[id, at]` and views.open
  *            calls `[trigger_id, at, ok]` (`at`: ms since the epoch, on arrival); then forgets them.
  */
-import { PEOPLE, STAFF_CHANNEL } from '../test/support/app-harness';
+import { addProgram } from '../test/support/app-harness';
 import { SlackStandIn, type StandInUser } from '../test/support/slack-stand-in';
 import { serve } from './bench-ack-processes';
 
 async function main(): Promise<void> {
   const standIn = await SlackStandIn.start({ postRate: null });
-  for (const person of Object.values(PEOPLE)) standIn.addUser({ ...person });
-  standIn.addChannel({
-    id: STAFF_CHANNEL,
-    name: 'program-staff',
-    is_private: true,
-    members: [PEOPLE.staffByChannel.id, standIn.botUserId],
-  });
+  addProgram(standIn);
   // The windows opened since the last round, by view id: the trigger_id that opened each (a window
   // the app fills later is timed by its views.update). Views are kept until the next round, so that
   // a fill arriving after a collect still finds its window, as on Slack.

@@ -181,6 +181,14 @@ describe.each(FAULTS)('chat.update replacing an answered nudge, $name', ({ failu
   }, 30_000);
 });
 
+/** A pair whose first check-in is out, and the end form staff opened for it the next day. */
+async function pairToEnd(): Promise<{ pair: Pair; modal: any }> {
+  const pair: Pair = await createActivePair(h);
+  await runJobsAt(h, firstCheckinAt, ['checkins']);
+  clock.set('2026-12-09T10:00:00Z');
+  return { pair, modal: await openModal(h, `end ${channelOf(pair)}`, PEOPLE.staff.id) };
+}
+
 /** Staff submit the end form for a pair opened in `modal`: completed, channel to be archived. */
 const endWithArchive = (modal: { id: string; private_metadata: string }) =>
   h.driver.viewSubmission({
@@ -204,10 +212,7 @@ const ARCHIVE_ROWS = (['by the app at once', 'by the jobs'] as const).flatMap((w
 
 describe.each(ARCHIVE_ROWS)('conversations.archive after the ended-pair notice sent %s, %s', (who, _name, failure) => {
   test('the notice is posted once, the channel ends archived, and the app still serves', async () => {
-    const pair: Pair = await createActivePair(h);
-    await runJobsAt(h, firstCheckinAt, ['checkins']);
-    clock.set('2026-12-09T10:00:00Z');
-    const modal = await openModal(h, `end ${channelOf(pair)}`, PEOPLE.staff.id);
+    const { pair, modal } = await pairToEnd();
     // For the jobs to send it: the notice the app sends at once meets a Slack error its client does not retry.
     if (who === 'by the jobs')
       h.standIn.failNext('chat.postMessage', { error: 'internal_error' }, 1, (args) =>
@@ -240,10 +245,7 @@ describe.each(ARCHIVE_ROWS)('conversations.archive after the ended-pair notice s
 });
 
 test('an archive Slack keeps failing is tried five times in all, then recorded as not done; the notice stays posted once', async () => {
-  const pair: Pair = await createActivePair(h);
-  await runJobsAt(h, firstCheckinAt, ['checkins']);
-  clock.set('2026-12-09T10:00:00Z');
-  const modal = await openModal(h, `end ${channelOf(pair)}`, PEOPLE.staff.id);
+  const { pair, modal } = await pairToEnd();
   h.standIn.failNext('conversations.archive', { status: 500 }, 20);
   const res = await endWithArchive(modal);
   expect(res.status).toBe(200);
@@ -263,10 +265,7 @@ test('an archive Slack keeps failing is tried five times in all, then recorded a
 }, 30_000);
 
 test('the archive retried after the thank-you was posted and recorded does not look for it again: a history Slack refuses raises no false alarm', async () => {
-  const pair: Pair = await createActivePair(h);
-  await runJobsAt(h, firstCheckinAt, ['checkins']);
-  clock.set('2026-12-09T10:00:00Z');
-  const modal = await openModal(h, `end ${channelOf(pair)}`, PEOPLE.staff.id);
+  const { pair, modal } = await pairToEnd();
   h.standIn.failNext('conversations.archive', { status: 500 });
   // Were the retry to read the channel's history, Slack would refuse it for good.
   h.standIn.failNext('conversations.history', { error: 'not_in_channel' }, 5);

@@ -11,7 +11,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { CheckinIds } from '../../src/features/checkins/ids';
 import { PairingIds } from '../../src/features/pairing/ids';
 import { PairModel } from '../../src/pairs/model';
-import { PEOPLE, STAFF_CHANNEL } from '../support/app-harness';
+import { addProgram, PEOPLE, STAFF_CHANNEL } from '../support/app-harness';
 import { connectTestDatabase, dropTestDatabase } from '../support/database';
 import { eventually } from '../support/eventually';
 import { runJobsAt } from '../support/jobs';
@@ -67,13 +67,7 @@ beforeAll(async () => {
   captureConsole();
   await connectTestDatabase('socket_mode');
   standIn = await SlackStandIn.start();
-  for (const person of Object.values(PEOPLE)) standIn.addUser({ ...person });
-  standIn.addChannel({
-    id: STAFF_CHANNEL,
-    name: 'program-staff',
-    is_private: true,
-    members: [PEOPLE.staffByChannel.id, standIn.botUserId],
-  });
+  addProgram(standIn);
   socket = await SocketModeStandIn.start(standIn);
   config = loadConfig(configEnv());
   // No logger given: the app logs through the ConsoleLogger it makes itself, as `npm start` does.

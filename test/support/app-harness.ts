@@ -77,6 +77,22 @@ export function memoryLogger(lines: string[]): Logger {
   };
 }
 
+/** The staff channel (STAFF_CHANNEL): private, with the bot and a staff member who is staff through it. */
+export function addStaffChannel(standIn: SlackStandIn): void {
+  standIn.addChannel({
+    id: STAFF_CHANNEL,
+    name: 'program-staff',
+    is_private: true,
+    members: [PEOPLE.staffByChannel.id, standIn.botUserId],
+  });
+}
+
+/** What every test workspace starts with: the people of PEOPLE and the staff channel. */
+export function addProgram(standIn: SlackStandIn): void {
+  for (const person of Object.values(PEOPLE)) standIn.addUser({ ...person });
+  addStaffChannel(standIn);
+}
+
 /** The real app (HTTP receiver) on a local port, talking to a Slack stand-in. */
 export async function startHarness(
   opts: {
@@ -87,15 +103,7 @@ export async function startHarness(
   } = {},
 ): Promise<Harness> {
   const standIn = await SlackStandIn.start();
-  for (const person of Object.values(PEOPLE)) standIn.addUser({ ...person });
-  const addStaffChannel = () =>
-    standIn.addChannel({
-      id: STAFF_CHANNEL,
-      name: 'program-staff',
-      is_private: true,
-      members: [PEOPLE.staffByChannel.id, standIn.botUserId],
-    });
-  addStaffChannel();
+  addProgram(standIn);
 
   const config = loadConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -131,7 +139,7 @@ export async function startHarness(
     logs,
     reset: () => {
       standIn.reset();
-      addStaffChannel();
+      addStaffChannel(standIn);
       logs.length = 0;
     },
     close: async () => {
